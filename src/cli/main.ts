@@ -1,0 +1,35 @@
+// `phuluc` entry: dispatches to one module per command. Exit codes: 0 no error finding, 1 some, 2 unusable input.
+import { CliIO, processIO, UserError } from "./io";
+import { run as check } from "./check";
+import { run as fix } from "./fix";
+import { run as plan } from "./plan";
+import { run as appendix } from "./appendix";
+
+const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { check, fix, plan, appendix };
+
+const USAGE = `Cách dùng / Usage:
+  phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]
+  phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]
+  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal] [--sheet NAME] [--format text|json] [-o out.xlsx]
+  phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]
+`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`phuluc: lệnh không có: ${name}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`phuluc: ${err instanceof UserError ? message : `lỗi không mong đợi: ${message}`}\n`);
+    return 2;
+  }
+}

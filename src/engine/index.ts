@@ -1,0 +1,17 @@
+// The engine's one public facade: a grid in, tables with findings and derived cells out. Pure TypeScript.
+import type { Grid } from "./grid";
+import type { AnalyzeOptions, Table } from "./model";
+import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
+
+export interface TableAnalysis {
+  table: Table;
+  findings: Finding[];
+  /** Every derived cell (rates, subtotals, totals, reductions, projections) with its formula and correct value. */
+  derived: CellWrite[];
+  /** Text numbers in input cells, written back as numbers by a fix (their value is not in doubt). */
+  conversions: CellWrite[];
+  report: TableReport;
+}
+
+export { analyzeGrid, detectTables, fixPlan } from "./analyze";
+export type { Grid, Table, AnalyzeOptions, Finding, TableReport, WritePlan };

@@ -1,0 +1,59 @@
+// What the engine understood of a table: its layout, column roles and periods, row kinds and hierarchy.
+import type { CellRange } from "./grid";
+import type { ColumnRole, RowKind } from "./report";
+
+export type Lang = "vi" | "en";
+
+export interface Column {
+  col: number;
+  letter: string;
+  role: ColumnRole;
+  /** "" when the table has one period; else e.g. "2023", "start", "end", "plan 2024". */
+  period: string;
+  /** Header text of the column, levels joined with " > ". */
+  header: string;
+  /** The column's label in the numbering row ("1", "(5)", "A"), if any. */
+  label?: string;
+}
+
+export interface Row {
+  row: number;
+  kind: RowKind;
+  /** The unit or group name, or the total label. */
+  label: string;
+  /** The row number as written: "1", "I", "A", "". */
+  number: string;
+  /** Sheet rows whose counts this row adds up (empty for unit rows and for group rows that carry no numbers). */
+  covers: number[];
+}
+
+/** A relation stated by the numbering row, e.g. `(5)=(4)/(3)` or `9=1-2-3-4+5+6+7+8`. */
+export type StatedRelation =
+  | { kind: "linear"; target: number; terms: { col: number; coef: number }[]; text: string; cell: string }
+  | { kind: "ratio"; target: number; numerator: number[]; base: number; scale: number; text: string; cell: string };
+
+export interface Table {
+  sheet: string;
+  range: CellRange;
+  title: string;
+  headerRows: number[];
+  numberingRow?: number;
+  columns: Column[];
+  rows: Row[];
+  stated: StatedRelation[];
+  /** A plan (Dự kiến, Kế hoạch, Chỉ tiêu): the reduction is the input and the projection follows. */
+  isPlan: boolean;
+}
+
+/** Corrections the user made in the pane, remembered per sheet. */
+export interface Overrides {
+  columns?: Record<string, { role?: ColumnRole; period?: string }>;
+  rows?: Record<number, RowKind>;
+}
+
+export interface AnalyzeOptions {
+  lang?: Lang;
+  /** Decimals of rates when neither the cell nor its column shows any (default 2). */
+  rateDecimals?: number;
+  overrides?: Overrides;
+}
