@@ -1,0 +1,36 @@
+// What the pane needs from where it runs: Excel (src/hosts/office) or the standalone page (ExcelJS in the browser).
+// Components receive a PaneHost and never call Office.js or ExcelJS themselves.
+import type { Grid } from "../engine/grid";
+import type { Finding, WritePlan } from "../engine/report";
+import type { Overrides } from "../engine/model";
+import type { AppendixLayout } from "../engine/appendix";
+
+export interface PaneSettings {
+  rateDecimals: number;
+  rounding: "half-up" | "truncate";
+  writeFormulas: boolean;
+  lang: "vi" | "en";
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = { rateDecimals: 2, rounding: "half-up", writeFormulas: true, lang: "vi" };
+
+export interface PaneHost {
+  kind: "excel" | "standalone";
+  /** The active sheet's used range, or the user's selection when they selected a table. Null: nothing to read. */
+  readGrid(): Promise<Grid | null>;
+  /** Writes cells, keeping what it overwrites so that undo() restores it exactly. */
+  applyWrites(plan: WritePlan): Promise<void>;
+  /** Marks cells reversibly (no change to the user's own formatting). */
+  markFindings(sheet: string, findings: Finding[]): Promise<void>;
+  clearMarks(sheet: string): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  canUndo(): Promise<boolean>;
+  /** Restores what the last write overwrote; false when there is nothing to undo. */
+  undo(): Promise<boolean>;
+  /** Writes an appendix as a new sheet (never over the user's sheet); returns the new sheet's name. */
+  writeAppendix(layout: AppendixLayout): Promise<string>;
+  loadOverrides(sheet: string): Promise<Overrides>;
+  saveOverrides(sheet: string, overrides: Overrides): Promise<void>;
+  loadSettings(): Promise<PaneSettings>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+}
