@@ -1,0 +1,194 @@
+// A PaneHost over an ExcelJS workbook held in the browser's memory: the standalone page's "Excel".
+// Reading and writing go through the ExcelJS adapter (src/hosts/xlsx); this file keeps the undo stack, the marks
+// and the selection, and remembers settings and corrections in localStorage. Nothing leaves the page.
+import type ExcelJS from "exceljs";
+import type { Grid } from "../engine/grid";
+import { parseA1 } from "../engine/grid";
+import type { Overrides } from "../engine/model";
+import type { Finding, WritePlan } from "../engine/report";
+import type { AppendixLayout } from "../engine/appendix";
+import { applyWritePlan, worksheetToGrid } from "../hosts/xlsx";
+import { renderAppendixSheet } from "./appendixSheet";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "../taskpane/host";
+
+interface SavedCell {
+  sheet: string;
+  address: string;
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+}
+
+export interface HostEvents {
+  /** Cells, marks or the selection changed: the page redraws its preview. */
+  onChange?(): void;
+  onSettings?(settings: PaneSettings): void;
+}
+
+const SETTINGS_KEY = "phuluc.settings";
+
+/** Storage that never throws (private windows and file:// pages may refuse localStorage). */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export function browserStore(): KeyValueStore {
+  const memory = new Map<string, string>();
+  return {
+    get(key) {
+      try {
+        return window.localStorage.getItem(key);
+      } catch {
+        return memory.get(key) ?? null;
+      }
+    },
+    set(key, value) {
+      memory.set(key, value);
+      try {
+        window.localStorage.setItem(key, value);
+      } catch {
+        // memory only
+      }
+    },
+  };
+}
+
+export class WorkbookHost implements PaneHost {
+  readonly kind = "standalone" as const;
+  private readonly undoStack: SavedCell[][] = [];
+  readonly marks = new Map<string, Set<string>>();
+  selected: { sheet: string; address: string } | null = null;
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    /** The sheet the user picked. */
+    public sheetName: string,
+    /** Identifies the file for remembered corrections (its name). */
+    private readonly fileKey: string,
+    private readonly store: KeyValueStore = browserStore(),
+    private readonly events: HostEvents = {},
+  ) {}
+
+  private worksheet(sheet = this.sheetName): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`Không có trang tính "${sheet}" trong tệp`);
+    return ws;
+  }
+
+  async readGrid(): Promise<Grid | null> {
+    const grid = worksheetToGrid(this.worksheet());
+    return grid.cells.some((row) => row.some(Boolean)) ? grid : null;
+  }
+
+  async applyWrites(plan: WritePlan): Promise<void> {
+    if (plan.writes.length === 0) return;
+    const saved: SavedCell[] = plan.writes.map((w) => {
+      const cell = this.worksheet(w.sheet).getCell(w.cell);
+      return { sheet: w.sheet, address: w.cell, value: cloneValue(cell.value), style: { ...cell.style } };
+    });
+    applyWritePlan(this.workbook, plan);
+    this.undoStack.push(saved);
+    this.events.onChange?.();
+  }
+
+  async canUndo(): Promise<boolean> {
+    return this.undoStack.length > 0;
+  }
+
+  async undo(): Promise<boolean> {
+    const saved = this.undoStack.pop();
+    if (!saved) return false;
+    // Restore in reverse so a cell written twice in one plan gets its first saved state back.
+    for (const s of [...saved].reverse()) {
+      const cell = this.worksheet(s.sheet).getCell(s.address);
+      cell.value = s.value;
+      cell.style = s.style;
+    }
+    this.events.onChange?.();
+    return true;
+  }
+
+  async markFindings(sheet: string, findings: Finding[]): Promise<void> {
+    // Marks live beside the workbook, never in it: the downloaded file keeps the user's formatting.
+    this.marks.set(sheet, new Set(findings.map((f) => f.cell)));
+    this.events.onChange?.();
+  }
+
+  async clearMarks(sheet: string): Promise<void> {
+    this.marks.delete(sheet);
+    this.events.onChange?.();
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    parseA1(address); // throws on a malformed address
+    this.selected = { sheet, address };
+    this.events.onChange?.();
+  }
+
+  async writeAppendix(layout: AppendixLayout): Promise<string> {
+    const name = renderAppendixSheet(this.workbook, layout);
+    this.events.onChange?.();
+    return name;
+  }
+
+  private overridesKey(sheet: string): string {
+    return `phuluc.overrides:${this.fileKey}:${sheet}`;
+  }
+
+  async loadOverrides(sheet: string): Promise<Overrides> {
+    return parseJson<Overrides>(this.store.get(this.overridesKey(sheet))) ?? {};
+  }
+
+  async saveOverrides(sheet: string, overrides: Overrides): Promise<void> {
+    this.store.set(this.overridesKey(sheet), JSON.stringify(overrides));
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    return loadSettings(this.store);
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    this.store.set(SETTINGS_KEY, JSON.stringify(settings));
+    this.events.onSettings?.(settings);
+  }
+
+  /** The corrected workbook as .xlsx bytes. */
+  async toBytes(): Promise<ArrayBuffer> {
+    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  }
+}
+
+export function loadSettings(store: KeyValueStore): PaneSettings {
+  const saved = parseJson<Partial<PaneSettings>>(store.get(SETTINGS_KEY)) ?? {};
+  const s = { ...DEFAULT_SETTINGS, ...saved };
+  // A damaged entry must not break the pane.
+  if (s.lang !== "vi" && s.lang !== "en") s.lang = "vi";
+  if (s.rounding !== "half-up" && s.rounding !== "truncate") s.rounding = "half-up";
+  if (!Number.isInteger(s.rateDecimals) || s.rateDecimals < 0 || s.rateDecimals > 6) s.rateDecimals = 2;
+  s.writeFormulas = s.writeFormulas !== false;
+  return s;
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+function cloneValue(v: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (v === null || typeof v !== "object") return v;
+  if (v instanceof Date) return new Date(v.getTime());
+  if (Array.isArray(v)) return v.map((x) => cloneValue(x as ExcelJS.CellValue)) as unknown as ExcelJS.CellValue;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = cloneValue(x as ExcelJS.CellValue);
+  return out as unknown as ExcelJS.CellValue;
+}
+
+/** `Ke hoach 2024.xlsx` → `Ke hoach 2024.da-sua.xlsx`. */
+export function correctedFileName(name: string): string {
+  const base = name.replace(/\.xlsx$/i, "");
+  return `${base || "bang"}.da-sua.xlsx`;
+}
