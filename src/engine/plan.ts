@@ -4,7 +4,10 @@
 //
 // All arithmetic that decides a household or a rounded rate is done on integers (quota numerators, not floating
 // quotas), so a remainder of exactly .5 or a tie between two units is seen as such and broken by the stated rule.
-import type { Lang } from "./model";
+import { a1, cellAt, type Grid } from "./grid";
+import type { Column, Lang, Table } from "./model";
+import { readNumber } from "./numbers";
+import type { CellWrite, ColumnRole } from "./report";
 
 export type AllocationMethod = "households" | "poor" | "equal" | "weights";
 export const ALLOCATION_METHODS: readonly AllocationMethod[] = ["households", "poor", "equal", "weights"];
@@ -462,4 +465,100 @@ export function projectAggregates(
       projectedRate: s.households === null ? null : rateHalfUp(projectedPoor, s.households),
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units of an analysed table
+
+export interface TablePlanInput {
+  units: PlanUnit[];
+  aggregates: PlanAggregate[];
+  /** Columns the figures were read from (letters), for messages and notes. */
+  householdsColumn?: string;
+  poorColumn: string;
+}
+
+function isPlannedPeriod(period: string, header: string): boolean {
+  const t = `${period} ${header}`
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase();
+  return /plan|du kien|ke hoach|chi tieu|uoc/.test(t);
+}
+
+/**
+ * The units (with total and poor households) and aggregates of an analysed table, read from its grid. Picks the
+ * poor-household column of the latest period that is not itself a plan (a report's end of period is next year's
+ * start), and the households column of the same period when there is one. Derived cells count with their
+ * corrected value. Throws PlanError naming the sheet and cell when a figure cannot be read.
+ */
+export function planInputFromTable(
+  table: Table,
+  grid: Grid,
+  derived: readonly CellWrite[] = [],
+  lang: Lang = "vi",
+): TablePlanInput {
+  const corrected = new Map<string, CellWrite>();
+  for (const w of derived) if (w.sheet === table.sheet) corrected.set(w.cell, w);
+  const pick = (role: ColumnRole): Column | undefined => {
+    const cols = table.columns.filter((c) => c.role === role);
+    const actual = cols.filter((c) => !isPlannedPeriod(c.period, c.header));
+    const pool = actual.length ? actual : cols;
+    return pool.find((c) => /end|cuoi/i.test(c.period)) ?? pool[pool.length - 1];
+  };
+  const poorCol = pick("poorHouseholds");
+  if (!poorCol) {
+    throw new PlanError(
+      lang === "vi"
+        ? `Trang "${table.sheet}": bảng không có cột số hộ nghèo để phân bổ chỉ tiêu.`
+        : `Sheet "${table.sheet}": the table has no poor-households column to allocate a target to.`,
+      "bad-input",
+    );
+  }
+  const hhCols = table.columns.filter((c) => c.role === "households");
+  const hhCol = hhCols.find((c) => c.period === poorCol.period) ?? pick("households");
+  const read = (row: number, col: Column, what: { vi: string; en: string }): number | null => {
+    const addr = a1(row, col.col);
+    const fixed = corrected.get(addr);
+    const value = fixed ? fixed.value : (cellAt(grid, row, col.col)?.value ?? null);
+    const reading = readNumber(value, "count");
+    if (reading.status === "ok") {
+      const v = reading.intended ?? reading.value;
+      if (Number.isInteger(v) && v >= 0) return v;
+    }
+    if (reading.status === "empty") return null;
+    throw new PlanError(
+      lang === "vi"
+        ? `Trang "${table.sheet}", ô ${addr}: ${what.vi} "${String(value)}" không phải là số nguyên không âm.`
+        : `Sheet "${table.sheet}", cell ${addr}: ${what.en} "${String(value)}" is not a whole non-negative number.`,
+      "bad-input",
+    );
+  };
+  const units: PlanUnit[] = [];
+  const aggregates: PlanAggregate[] = [];
+  for (const row of [...table.rows].sort((a, b) => a.row - b.row)) {
+    if (row.kind === "unit") {
+      const poor = read(row.row, poorCol, { vi: "số hộ nghèo", en: "poor households" }) ?? 0;
+      const households = hhCol ? read(row.row, hhCol, { vi: "tổng số hộ", en: "total households" }) : null;
+      units.push({ row: row.row, label: row.label, households, poor });
+    } else {
+      aggregates.push({ row: row.row, label: row.label, kind: row.kind, covers: row.covers });
+    }
+  }
+  return { units, aggregates, householdsColumn: hhCol?.letter, poorColumn: poorCol.letter };
+}
+
+/** planInputFromTable + makePlan: the plan of an analysed table. */
+export function planTable(
+  table: Table,
+  grid: Grid,
+  derived: readonly CellWrite[],
+  target: PlanTarget,
+  options: Omit<PlanOptions, "aggregates"> & { weights?: Record<number, number> } = {},
+): Plan {
+  const lang = options.lang ?? "vi";
+  const input = planInputFromTable(table, grid, derived, lang);
+  const units = options.weights ? input.units.map((u) => ({ ...u, weight: options.weights![u.row] ?? 0 })) : input.units;
+  return makePlan(units, target, { ...options, aggregates: input.aggregates });
 }

@@ -1,0 +1,345 @@
+// Grid → tables → readings → relations → findings (with the right cell blamed) and derived cells.
+import { type Grid, a1, cellAt, rangeA1 } from "./grid";
+import type { AnalyzeOptions, Lang, Table } from "./model";
+import { type NumberReading, decimalsOf, formatDecimals, formatNumber, readNumber } from "./numbers";
+import {
+  type CellWrite,
+  type Finding,
+  type RuleId,
+  type Severity,
+  type TableReport,
+  type WritePlan,
+  TableReportSchema,
+  WritePlanSchema,
+} from "./report";
+import { type Ref, type Relation, buildRelations, partWholePairs, refKey, relationCells } from "./relations";
+import { compressRefs, computeDerived, relationFormula } from "./recompute";
+import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import { detectTables as detectLayout } from "./detect/layout";
+import { findingMessage, type MessageParams } from "../i18n/messages";
+import { evaluate } from "./rules/relations";
+import { blame } from "./blame";
+import { formulaFindings } from "./rules/formulas";
+import type { TableAnalysis } from "./index";
+
+export function detectTables(grid: Grid, options: AnalyzeOptions = {}): Table[] {
+  return detectLayout(grid, options.overrides);
+}
+
+/** Everything the rules need to know about a table's cells, computed once. */
+export interface TableContext {
+  grid: Grid;
+  table: Table;
+  lang: Lang;
+  readings: Map<number, NumberReading>;
+  kindOf: Map<number, "count" | "rate">;
+  decimals: (r: Ref) => number;
+  value: (r: Ref) => number | undefined;
+  fmt: (x: number | undefined, r?: Ref) => string;
+}
+
+export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions): TableContext {
+  const lang = options.lang ?? "vi";
+  const readings = new Map<number, NumberReading>();
+  const kindOf = new Map<number, "count" | "rate">();
+  const colDecimals = new Map<number, number>();
+  for (const c of table.columns) {
+    const kind = COUNT_ROLES.has(c.role) ? "count" : RATE_ROLES.has(c.role) ? "rate" : undefined;
+    if (!kind) continue;
+    let maxDec = -1;
+    for (const row of table.rows) {
+      const cell = cellAt(grid, row.row, c.col);
+      const reading = readNumber(cell?.value, kind);
+      const key = refKey({ row: row.row, col: c.col });
+      readings.set(key, reading);
+      kindOf.set(key, kind);
+      if (kind === "rate" && reading.status === "ok" && !cell?.formula) {
+        const d = reading.fromText ? (reading.textDecimals ?? 0) : decimalsOf(reading.value);
+        if (d > maxDec) maxDec = Math.min(d, 6);
+      }
+    }
+    colDecimals.set(c.col, maxDec);
+  }
+  const fallback = options.rateDecimals ?? 2;
+  const decimals = (r: Ref): number => {
+    const cell = cellAt(grid, r.row, r.col);
+    const fromFormat = formatDecimals(cell?.numberFormat);
+    if (fromFormat !== undefined && options.rateDecimals === undefined) return fromFormat;
+    const reading = readings.get(refKey(r));
+    if (reading?.status === "ok" && reading.fromText && reading.textDecimals !== undefined && options.rateDecimals === undefined)
+      return Math.max(reading.textDecimals, colDecimals.get(r.col) ?? 0);
+    if (options.rateDecimals !== undefined) return options.rateDecimals;
+    const col = colDecimals.get(r.col) ?? -1;
+    return col >= 0 ? col : fallback;
+  };
+  const value = (r: Ref): number | undefined => {
+    const reading = readings.get(refKey(r));
+    return reading?.status === "ok" ? reading.value : undefined;
+  };
+  const fmt = (x: number | undefined, r?: Ref): string => {
+    if (x === undefined) return "";
+    const isRate = r ? kindOf.get(refKey(r)) === "rate" : false;
+    return formatNumber(x, lang, isRate && r ? Math.max(decimals(r), Math.min(decimalsOf(x), 6)) : undefined);
+  };
+  return { grid, table, lang, readings, kindOf, decimals, value, fmt };
+}
+
+export function rawActual(grid: Grid, r: Ref): number | string | null {
+  const cell = cellAt(grid, r.row, r.col);
+  const v = cell?.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean") return String(v);
+  return v.error;
+}
+
+export function makeFinding(
+  ctx: TableContext,
+  rule: RuleId,
+  severity: Severity,
+  ref: Ref,
+  expected: number | null,
+  related: string[],
+  params: Partial<MessageParams> = {},
+  template: RuleId | "input-typo" = rule,
+): Finding {
+  const actual = rawActual(ctx.grid, ref);
+  const shownActual = typeof actual === "number" ? ctx.fmt(actual, ref) : actual === null ? "(trống)" : String(actual);
+  const message = findingMessage(
+    template,
+    {
+      cell: a1(ref.row, ref.col),
+      actual: ctx.lang === "en" && actual === null ? "(empty)" : shownActual,
+      expected: expected === null ? undefined : ctx.fmt(expected, ref),
+      related: related.join(", "),
+      ...params,
+    },
+    ctx.lang,
+  );
+  return { rule, severity, cell: a1(ref.row, ref.col), actual, expected, message, related };
+}
+
+function valueFindings(ctx: TableContext, derivedKeys: Set<number>): Finding[] {
+  const out: Finding[] = [];
+  const { table, grid } = ctx;
+  const unitRows = new Set(table.rows.filter((r) => r.kind === "unit").map((r) => r.row));
+  for (const c of table.columns) {
+    const kind = COUNT_ROLES.has(c.role) ? "count" : RATE_ROLES.has(c.role) ? "rate" : undefined;
+    if (!kind) continue;
+    let filledUnits = 0;
+    for (const row of table.rows) {
+      const ref = { row: row.row, col: c.col };
+      const reading = ctx.readings.get(refKey(ref))!;
+      if (reading.status !== "empty" && unitRows.has(row.row)) filledUnits++;
+    }
+    const unitCount = unitRows.size;
+    for (const row of table.rows) {
+      const ref = { row: row.row, col: c.col };
+      const key = refKey(ref);
+      const reading = ctx.readings.get(key)!;
+      const cell = cellAt(grid, ref.row, ref.col);
+      if (reading.status === "error") {
+        out.push(makeFinding(ctx, "formula-error", "error", ref, null, []));
+      } else if (reading.status === "malformed") {
+        out.push(makeFinding(ctx, "malformed-number", "error", ref, null, []));
+      } else if (reading.status === "empty") {
+        // Empty inputs of unit rows in a column that is otherwise filled. Empty derived cells are reported with
+        // their computed value by the relation rules.
+        if (unitRows.has(row.row) && !derivedKeys.has(key) && filledUnits >= Math.max(2, unitCount / 2)) {
+          out.push(makeFinding(ctx, "missing-value", "warning", ref, null, []));
+        }
+      } else {
+        if (reading.fromText) {
+          out.push(makeFinding(ctx, "number-as-text", "info", ref, reading.value, []));
+        }
+        if (kind === "count") {
+          if (!Number.isInteger(reading.value) && !cell?.formula) {
+            out.push(makeFinding(ctx, "non-integer-count", "error", ref, reading.intended ?? null, []));
+          } else if (reading.value < 0) {
+            out.push(makeFinding(ctx, "negative-count", "error", ref, null, []));
+          }
+        } else if (c.role !== "rateReduction" && (reading.value < 0 || reading.value > 100)) {
+          out.push(makeFinding(ctx, "rate-out-of-range", "error", ref, null, []));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function partWholeFindings(ctx: TableContext, blamed: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const { part, whole, rule } of partWholePairs(ctx.table)) {
+    for (const row of ctx.table.rows) {
+      const p = { row: row.row, col: part.col };
+      const w = { row: row.row, col: whole.col };
+      const pv = ctx.value(p);
+      const wv = ctx.value(w);
+      if (pv === undefined || wv === undefined || pv <= wv) continue;
+      if (blamed.has(a1(p.row, p.col)) || blamed.has(a1(w.row, w.col))) continue;
+      out.push(
+        makeFinding(ctx, rule, "error", p, null, [a1(w.row, w.col)], { whole: ctx.fmt(wv, w), wholeCell: a1(w.row, w.col) }),
+      );
+    }
+  }
+  return out;
+}
+
+const ERROR_PRIORITY: RuleId[] = [
+  "formula-error",
+  "malformed-number",
+  "non-integer-count",
+  "negative-count",
+  "sum-mismatch",
+  "rate-mismatch",
+  "reduction-mismatch",
+  "projection-mismatch",
+  "count-exceeds-total",
+  "reduction-exceeds-poor",
+  "rate-out-of-range",
+];
+
+/** One error per cell: the most specific; a relation's expected value fills in a value rule's missing one. */
+function dedupe(findings: Finding[]): Finding[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byCell.get(f.cell) ?? [];
+    list.push(f);
+    byCell.set(f.cell, list);
+  }
+  const out: Finding[] = [];
+  for (const list of byCell.values()) {
+    const errors = list.filter((f) => f.severity === "error");
+    errors.sort((a, b) => ERROR_PRIORITY.indexOf(a.rule) - ERROR_PRIORITY.indexOf(b.rule));
+    const keep: Finding[] = [];
+    if (errors.length) {
+      const first = { ...errors[0] };
+      const withExpected = errors.find((e) => e.expected !== null);
+      if (first.expected === null && withExpected) first.expected = withExpected.expected;
+      if (!first.fix) first.fix = errors.find((e) => e.fix)?.fix;
+      if (!first.fix) delete first.fix;
+      first.related = [...new Set(errors.flatMap((e) => e.related))];
+      keep.push(first);
+    }
+    const seen = new Set<string>();
+    for (const f of list) {
+      if (f.severity === "error") continue;
+      if (errors.length && f.rule === "rate-rounding") continue;
+      if (errors.length && f.rule === "missing-value") continue;
+      if (seen.has(f.rule)) continue;
+      seen.add(f.rule);
+      keep.push(f);
+    }
+    out.push(...keep);
+  }
+  return out;
+}
+
+function compareCells(a: string, b: string): number {
+  const ma = /^([A-Z]+)(\d+)$/.exec(a)!;
+  const mb = /^([A-Z]+)(\d+)$/.exec(b)!;
+  const ra = Number(ma[2]);
+  const rb = Number(mb[2]);
+  if (ra !== rb) return ra - rb;
+  return ma[1].length - mb[1].length || (ma[1] < mb[1] ? -1 : ma[1] > mb[1] ? 1 : 0);
+}
+
+export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions = {}): TableAnalysis {
+  const ctx = buildContext(grid, table, options);
+  const relations = buildRelations(table);
+  // The relation that defines each derived cell's formula: the first one built (stated, then sums, then rows).
+  const primary = new Map<number, Relation>();
+  for (const rel of relations) {
+    const key = refKey(rel.target);
+    if (!primary.has(key)) primary.set(key, rel);
+  }
+  const derivedKeys = new Set(primary.keys());
+
+  const findings: Finding[] = [];
+  findings.push(...valueFindings(ctx, derivedKeys));
+
+  // Derived cells: formula and value computed from the inputs.
+  const derivedValues = computeDerived(primary, ctx.value, ctx.decimals);
+  const derived: CellWrite[] = [];
+  const derivedByCell = new Map<string, CellWrite>();
+  for (const [key, rel] of primary) {
+    const v = derivedValues.get(key);
+    if (v === undefined) continue;
+    const ref = rel.target;
+    const d = ctx.decimals(ref);
+    const baseIsZero = rel.kind === "rate" && ctx.value(rel.base) === 0;
+    const write: CellWrite = { sheet: grid.sheet, cell: a1(ref.row, ref.col), value: v, formula: relationFormula(rel, d, baseIsZero) };
+    const cell = cellAt(grid, ref.row, ref.col);
+    if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
+      write.numberFormat = rel.kind === "rate" || (rel.kind !== "sum" && rel.rateTarget) ? `0.${"0".repeat(d)}`.replace(/\.$/, "") : "#,##0";
+    }
+    derived.push(write);
+    derivedByCell.set(write.cell, write);
+  }
+
+  // Relations: evaluate, then blame the fewest cells that explain every broken relation.
+  const evaluation = evaluate(ctx, relations);
+  findings.push(...evaluation.findings);
+  const blamed = blame(ctx, relations, evaluation.violated, primary);
+  findings.push(...blamed.findings);
+  const blamedCells = new Set(blamed.findings.map((f) => f.cell));
+  findings.push(...partWholeFindings(ctx, blamedCells));
+  findings.push(...formulaFindings(ctx, primary));
+
+  // A derived cell's fix is its formula with the value computed from the inputs.
+  for (const f of findings) {
+    const w = derivedByCell.get(f.cell);
+    if (w && derivedKeys.size && f.rule !== "number-as-text") {
+      f.fix = { value: w.value, formula: w.formula, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}) };
+    }
+  }
+  // Text numbers in input cells: written back as numbers.
+  const conversions: CellWrite[] = [];
+  for (const f of findings) {
+    if (f.rule !== "number-as-text" || derivedByCell.has(f.cell) || f.expected === null) continue;
+    const kind = ctx.kindOf.get(refKey(parseCell(f.cell)));
+    const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: kind === "rate" ? "0.00" : "#,##0" };
+    f.fix = { value: write.value, numberFormat: write.numberFormat };
+    conversions.push(write);
+  }
+
+  const final = dedupe(findings).sort((a, b) => compareCells(a.cell, b.cell) || a.rule.localeCompare(b.rule));
+  const report: TableReport = TableReportSchema.parse({
+    sheet: grid.sheet,
+    range: rangeA1(table.range),
+    columns: table.columns.map((c) => ({ column: c.letter, role: c.role, period: c.period, header: c.header })),
+    rows: table.rows.map((r) => ({ row: r.row, kind: r.kind, label: r.label })),
+    findings: final,
+  });
+  return { table, findings: final, derived, conversions, report };
+}
+
+function parseCell(cell: string): Ref {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+export function analyzeGrid(grid: Grid, options: AnalyzeOptions = {}): TableAnalysis[] {
+  return detectLayout(grid, options.overrides).map((t) => analyzeTable(grid, t, options));
+}
+
+/**
+ * What a fix writes: every derived cell's formula and correct value, and text numbers as numbers. Input cells
+ * with a likely typo are not changed: they are listed as undecided.
+ */
+export function fixPlan(analyses: TableAnalysis[]): WritePlan {
+  const writes: CellWrite[] = [];
+  const undecided: Finding[] = [];
+  for (const a of analyses) {
+    const derivedCells = new Set(a.derived.map((w) => w.cell));
+    writes.push(...a.conversions, ...a.derived);
+    for (const f of a.findings) {
+      if (f.severity === "error" && !derivedCells.has(f.cell) && f.rule !== "number-as-text") undecided.push(f);
+    }
+  }
+  return WritePlanSchema.parse({ writes, undecided });
+}
+
+export { relationCells, compressRefs };

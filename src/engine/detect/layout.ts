@@ -1,0 +1,372 @@
+// Finds the table(s) on a sheet: title block, one to three header rows with merged cells, the column-numbering
+// row and its stated relations, column roles and periods, body rows and what each aggregate row covers.
+import {
+  type Grid,
+  type CellRange,
+  cellAt,
+  cellText,
+  columnLetter,
+  gridBottom,
+  gridRight,
+  isErrorValue,
+  mergeAt,
+  a1,
+} from "../grid";
+import type { Column, Overrides, Row, StatedRelation, Table } from "../model";
+import type { ColumnRole, RowKind } from "../report";
+import {
+  COUNT_ROLES,
+  RATE_ROLES,
+  isHeaderWord,
+  isPlanWord,
+  isSubtotalLabel,
+  isTableEnd,
+  isTotalLabel,
+  normalize,
+  numberStyle,
+  periodOf,
+  roleOf,
+  romanValue,
+} from "../vocabulary";
+import { parseStatedRelation } from "./numbering";
+
+/** Text shown at (row, col): a merged area shows its top-left cell's text everywhere. */
+function shownText(grid: Grid, row: number, col: number): string {
+  const m = mergeAt(grid, row, col);
+  const cell = m ? cellAt(grid, m.top, m.left) : cellAt(grid, row, col);
+  return cellText(cell).trim();
+}
+
+function isNumericCell(grid: Grid, row: number, col: number): boolean {
+  const c = cellAt(grid, row, col);
+  if (!c) return false;
+  if (typeof c.value === "number") return true;
+  if (isErrorValue(c.value)) return true;
+  if (typeof c.value === "string") return /^[\s\d.,%()+-]+$/.test(c.value) && /\d/.test(c.value);
+  return false;
+}
+
+const NUMBERING_TOKEN = /^\(?([0-9]{1,2}|[A-Za-z])\)?(\s*=.*)?$/;
+
+function isNumberingRow(grid: Grid, row: number, left: number, right: number): boolean {
+  let tokens = 0;
+  let others = 0;
+  let lastInt = 0;
+  let increasing = true;
+  for (let c = left; c <= right; c++) {
+    const m = mergeAt(grid, row, c);
+    if (m && m.left !== c) continue;
+    const t = cellText(cellAt(grid, row, c)).trim();
+    if (t === "") continue;
+    const match = NUMBERING_TOKEN.exec(t);
+    if (match) {
+      tokens++;
+      const n = Number(match[1]);
+      if (Number.isInteger(n)) {
+        if (n <= lastInt) increasing = false;
+        lastInt = n;
+      }
+    } else others++;
+  }
+  return tokens >= 3 && others === 0 && increasing;
+}
+
+function rowHeaderWords(grid: Grid, row: number, left: number, right: number): number {
+  let n = 0;
+  for (let c = left; c <= right; c++) {
+    const m = mergeAt(grid, row, c);
+    if (m && (m.left !== c || m.top !== row)) continue;
+    const cell = cellAt(grid, row, c);
+    if (cell && typeof cell.value === "string" && isHeaderWord(cell.value)) n++;
+  }
+  return n;
+}
+
+function rowIsEmpty(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) if (cellText(cellAt(grid, row, c)).trim() !== "") return false;
+  return true;
+}
+
+interface HeaderBlock {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  numberingRow?: number;
+}
+
+function findHeader(grid: Grid, from: number, bottom: number, left: number, right: number): HeaderBlock | undefined {
+  for (let r = from; r <= bottom; r++) {
+    if (rowHeaderWords(grid, r, left, right) < 2) continue;
+    // Extent of the header: rows below while they are header-like (text, merged from above) and no body yet.
+    let last = r;
+    for (let k = r + 1; k <= Math.min(r + 3, bottom); k++) {
+      if (isNumberingRow(grid, k, left, right)) break;
+      if (looksLikeBodyRow(grid, k, left, right)) break;
+      if (rowIsEmpty(grid, k, left, right)) break;
+      last = k;
+    }
+    let tLeft = right;
+    let tRight = left;
+    for (let k = r; k <= last; k++) {
+      for (let c = left; c <= right; c++) {
+        if (shownText(grid, k, c) !== "") {
+          tLeft = Math.min(tLeft, c);
+          tRight = Math.max(tRight, c);
+        }
+      }
+    }
+    const block: HeaderBlock = { top: r, bottom: last, left: tLeft, right: tRight };
+    if (last + 1 <= bottom && isNumberingRow(grid, last + 1, tLeft, tRight)) block.numberingRow = last + 1;
+    return block;
+  }
+  return undefined;
+}
+
+function looksLikeBodyRow(grid: Grid, row: number, left: number, right: number): boolean {
+  const first = shownText(grid, row, left);
+  const style = numberStyle(first);
+  let numeric = 0;
+  for (let c = left + 1; c <= right; c++) if (isNumericCell(grid, row, c)) numeric++;
+  if (isTotalLabel(first) && numeric > 0) return true;
+  return (style === "unit" || style === "roman" || style === "letter") && numeric >= 1;
+}
+
+function headerPath(grid: Grid, block: HeaderBlock, col: number): string[] {
+  const path: string[] = [];
+  for (let r = block.top; r <= block.bottom; r++) {
+    const t = shownText(grid, r, col);
+    if (t !== "" && path[path.length - 1] !== t) path.push(t);
+  }
+  return path;
+}
+
+function readColumns(grid: Grid, block: HeaderBlock, overrides: Overrides | undefined, title: string): Column[] {
+  const columns: Column[] = [];
+  for (let c = block.left; c <= block.right; c++) {
+    const path = headerPath(grid, block, c);
+    let role: ColumnRole = roleOf(path);
+    let period = periodOf([...path]).key;
+    // A column with no period of its own inherits one stated in the title ("... NĂM 2024") only for plan words.
+    if (!period && isPlanWord(path.join(" ")) && /\b(19|20)\d{2}\b/.test(title)) period = periodOf([path.join(" ")]).key;
+    const label = block.numberingRow ? cellText(cellAt(grid, block.numberingRow, c)).trim() : undefined;
+    const letter = columnLetter(c);
+    const o = overrides?.columns?.[letter];
+    if (o?.role) role = o.role;
+    if (o?.period !== undefined) period = o.period;
+    const col: Column = { col: c, letter, role, period, header: path.join(" > ") };
+    if (label) col.label = label.split("=")[0].replace(/[()\s]/g, "");
+    columns.push(col);
+  }
+  // The first text column after the row number is the unit name when its header was not recognised.
+  if (!columns.some((c) => c.role === "unitName")) {
+    const idx = columns.findIndex((c) => c.role === "rowNumber");
+    const next = columns[idx + 1];
+    if (next && next.role === "other" && !overrides?.columns?.[next.letter]?.role) next.role = "unitName";
+  }
+  // A rate column without a subject in its own header takes the subject of the count column before it.
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    if (c.role !== "poorRate" || /ngheo/.test(normalize(c.header))) continue;
+    const prev = columns[i - 1];
+    if (prev?.role === "nearPoorHouseholds") c.role = "nearPoorRate";
+    if (prev?.role === "poorAndNearPoorHouseholds") c.role = "multidimRate";
+  }
+  return columns;
+}
+
+function firstDataText(grid: Grid, row: number, columns: Column[], role: ColumnRole): string {
+  const col = columns.find((c) => c.role === role);
+  return col ? shownText(grid, row, col.col) : "";
+}
+
+function classifyRows(
+  grid: Grid,
+  block: HeaderBlock,
+  columns: Column[],
+  bodyTop: number,
+  bottom: number,
+  overrides: Overrides | undefined,
+): { rows: Row[]; end: number } {
+  const dataCols = columns.filter((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role));
+  const numberCol = columns.find((c) => c.role === "rowNumber") ?? columns[0];
+  const rows: Row[] = [];
+  let end = bodyTop - 1;
+  let blank = 0;
+  for (let r = bodyTop; r <= bottom; r++) {
+    const numberText = shownText(grid, r, numberCol.col);
+    let label = firstDataText(grid, r, columns, "unitName");
+    if (label === "" && mergeAt(grid, r, numberCol.col)) label = numberText;
+    const hasData = dataCols.some((c) => cellText(cellAt(grid, r, c.col)).trim() !== "" || cellAt(grid, r, c.col)?.formula);
+    if (rowIsEmpty(grid, r, block.left, block.right)) {
+      blank++;
+      if (blank >= 2 && rows.length > 0) break;
+      continue;
+    }
+    if (isTableEnd(numberText) || isTableEnd(label) || (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2))
+      break;
+    // A long sentence across the table (a note) ends it.
+    const mergedAcross = mergeAt(grid, r, numberCol.col);
+    if (mergedAcross && mergedAcross.right >= block.right - 1 && rows.length > 0) break;
+    blank = 0;
+    const style = numberStyle(numberText);
+    const words = `${numberText} ${label}`.trim();
+    let kind: RowKind;
+    if (isTotalLabel(label) || isTotalLabel(numberText)) kind = "total";
+    else if (isSubtotalLabel(label) || isSubtotalLabel(numberText)) kind = "subtotal";
+    else if (style === "roman" || style === "letter") kind = "group";
+    else if (style === "unit") kind = "unit";
+    else if (hasData || label !== "") kind = "unit";
+    else continue;
+    const o = overrides?.rows?.[r];
+    if (o) kind = o;
+    rows.push({
+      row: r,
+      kind,
+      label: kind === "total" || kind === "subtotal" ? (label || numberText || words) : label,
+      number: numberText,
+      covers: [],
+    });
+    end = r;
+  }
+  return { rows, end };
+}
+
+function carriesNumbers(grid: Grid, row: number, columns: Column[]): boolean {
+  return columns.some(
+    (c) => COUNT_ROLES.has(c.role) && (cellAt(grid, row, c.col)?.formula || cellText(cellAt(grid, row, c.col)).trim() !== ""),
+  );
+}
+
+/** Which rows each group, subtotal and total adds up. */
+function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
+  const groupStyles: string[] = [];
+  interface Open {
+    row: Row;
+    level: number;
+    units: number[];
+    children: Row[];
+  }
+  const groups: Open[] = [];
+  let stack: Open[] = [];
+  const topUnits: number[] = [];
+  const subtotals: Row[] = [];
+  let sinceAggregate: number[] = [];
+  for (const row of rows) {
+    if (row.kind === "group") {
+      const style = numberStyle(row.number);
+      if (!groupStyles.includes(style)) groupStyles.push(style);
+      const level = groupStyles.indexOf(style) + 1;
+      stack = stack.filter((g) => g.level < level);
+      const open: Open = { row, level, units: [], children: [] };
+      if (stack.length > 0) stack[stack.length - 1].children.push(row);
+      stack.push(open);
+      groups.push(open);
+      sinceAggregate = [];
+    } else if (row.kind === "unit") {
+      for (const g of stack) g.units.push(row.row);
+      if (stack.length === 0) topUnits.push(row.row);
+      sinceAggregate.push(row.row);
+    } else if (row.kind === "subtotal") {
+      const inner = stack[stack.length - 1];
+      row.covers = inner ? [...inner.units] : [...sinceAggregate];
+      subtotals.push(row);
+      sinceAggregate = [];
+    }
+  }
+  for (const g of groups) {
+    if (!carriesNumbers(grid, g.row.row, columns)) continue;
+    const numberedChildren = g.children.filter((c) => carriesNumbers(grid, c.row, columns));
+    g.row.covers = numberedChildren.length > 0 && numberedChildren.length === g.children.length ? numberedChildren.map((c) => c.row) : g.units;
+  }
+  const topGroups = groups.filter((g) => g.level === 1);
+  for (const row of rows) {
+    if (row.kind !== "total") continue;
+    // "Tổng cộng: I+II", "Tổng cộng (A+B)": the groups it names.
+    const named = /([IVXA-H]+)\s*\+\s*([IVXA-H]+(\s*\+\s*[IVXA-H]+)*)/.exec(row.label);
+    if (named) {
+      const labels = named[0].split("+").map((s) => s.trim());
+      const found = labels.map((l) => groups.find((g) => g.row.number.replace(/\.$/, "").toUpperCase() === l));
+      if (found.every((g) => g && carriesNumbers(grid, g.row.row, columns))) {
+        row.covers = found.map((g) => g!.row.row);
+        continue;
+      }
+    }
+    if (topGroups.length > 0 && topGroups.every((g) => carriesNumbers(grid, g.row.row, columns))) {
+      row.covers = [...topGroups.map((g) => g.row.row), ...topUnits];
+    } else if (subtotals.length > 0) {
+      row.covers = [...subtotals.map((s) => s.row), ...topUnits.filter((u) => !subtotals.some((s) => s.covers.includes(u)))];
+    } else {
+      row.covers = rows.filter((r) => r.kind === "unit").map((r) => r.row);
+    }
+  }
+  // Keep covers in sheet order.
+  for (const row of rows) row.covers.sort((a, b) => a - b);
+  void romanValue;
+}
+
+function readStated(grid: Grid, block: HeaderBlock, columns: Column[]): StatedRelation[] {
+  if (!block.numberingRow) return [];
+  const byLabel = new Map<string, number>();
+  for (const c of columns) if (c.label) byLabel.set(c.label.toUpperCase(), c.col);
+  const stated: StatedRelation[] = [];
+  for (const c of columns) {
+    const text = cellText(cellAt(grid, block.numberingRow, c.col)).trim();
+    if (!text.includes("=")) continue;
+    const rel = parseStatedRelation(text, c.col, byLabel, a1(block.numberingRow, c.col));
+    if (rel) stated.push(rel);
+  }
+  return stated;
+}
+
+function titleAbove(grid: Grid, from: number, to: number, left: number, right: number): string {
+  const lines: string[] = [];
+  for (let r = from; r < to; r++) {
+    const parts: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const m = mergeAt(grid, r, c);
+      if (m && m.left !== c) continue;
+      const t = cellText(cellAt(grid, r, c)).trim();
+      if (t) parts.push(t);
+    }
+    if (parts.length) lines.push(parts.join(" "));
+  }
+  return lines.join("\n");
+}
+
+export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
+  const tables: Table[] = [];
+  const bottom = gridBottom(grid);
+  const right = gridRight(grid);
+  let from = grid.top;
+  while (from <= bottom) {
+    const block = findHeader(grid, from, bottom, grid.left, right);
+    if (!block) break;
+    const title = titleAbove(grid, tables.length ? from : grid.top, block.top, grid.left, right);
+    const columns = readColumns(grid, block, overrides, title);
+    const bodyTop = (block.numberingRow ?? block.bottom) + 1;
+    const { rows, end } = classifyRows(grid, block, columns, bodyTop, bottom, overrides);
+    if (rows.length === 0 || !columns.some((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role))) {
+      from = block.bottom + 1;
+      continue;
+    }
+    linkHierarchy(grid, rows, columns);
+    const range: CellRange = { top: block.top, left: block.left, bottom: end, right: block.right };
+    const isPlan =
+      columns.some((c) => c.period.startsWith("plan")) ||
+      (isPlanWord(title) && columns.some((c) => c.role === "reduction" || c.role === "rateReduction") && /du kien|ke hoach/.test(normalize(title)));
+    tables.push({
+      sheet: grid.sheet,
+      range,
+      title,
+      headerRows: Array.from({ length: block.bottom - block.top + 1 }, (_, i) => block.top + i),
+      numberingRow: block.numberingRow,
+      columns,
+      rows,
+      stated: readStated(grid, block, columns),
+      isPlan,
+    });
+    from = end + 1;
+  }
+  return tables;
+}

@@ -1,0 +1,252 @@
+// The relations a table's cells must satisfy, built from column roles, row hierarchy and the numbering row's
+// stated formulas. Detecting a broken relation, blaming a cell and proposing a value are separate steps
+// (rules/relations.ts, blame.ts).
+import type { Column, Table } from "./model";
+import type { RuleId } from "./report";
+import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import type { ColumnRole } from "./report";
+
+export interface Ref {
+  row: number;
+  col: number;
+}
+
+export const refKey = (r: Ref): number => r.row * 20000 + r.col;
+
+export type Relation =
+  | {
+      kind: "sum" | "linear";
+      rule: RuleId;
+      target: Ref;
+      terms: { ref: Ref; coef: number }[];
+      /** The target is a rate (a reduction in percentage points): compared to its decimals. */
+      rateTarget?: boolean;
+      stated?: boolean;
+    }
+  | {
+      kind: "rate";
+      rule: RuleId;
+      target: Ref;
+      numerator: Ref[];
+      base: Ref;
+      scale: number;
+      stated?: boolean;
+    };
+
+export function relationCells(rel: Relation): Ref[] {
+  return rel.kind === "rate" ? [rel.target, ...rel.numerator, rel.base] : [rel.target, ...rel.terms.map((t) => t.ref)];
+}
+
+export function relationInputs(rel: Relation): Ref[] {
+  return rel.kind === "rate" ? [...rel.numerator, rel.base] : rel.terms.map((t) => t.ref);
+}
+
+const SUBJECT_COUNT: Record<string, ColumnRole> = {
+  poorRate: "poorHouseholds",
+  nearPoorRate: "nearPoorHouseholds",
+  multidimRate: "poorAndNearPoorHouseholds",
+};
+
+function nearestLeft(columns: Column[], from: Column, role: ColumnRole, period?: string): Column | undefined {
+  const candidates = columns.filter((c) => c.role === role && c.col < from.col);
+  const samePeriod = period === undefined ? [] : candidates.filter((c) => c.period === period);
+  const pool = samePeriod.length ? samePeriod : candidates;
+  return pool[pool.length - 1];
+}
+
+/** The households column that is the base of a count in `period`. */
+export function baseColumn(columns: Column[], period: string, near: Column): Column | undefined {
+  const hh = columns.filter((c) => c.role === "households");
+  if (hh.length === 0) return undefined;
+  return (
+    hh.find((c) => c.period === period) ??
+    hh.find((c) => c.period === "") ??
+    [...hh].reverse().find((c) => c.col < near.col) ??
+    hh[0]
+  );
+}
+
+/** For a reduction column: the start and end columns of the same subject around it. */
+function startEnd(columns: Column[], at: Column, role: ColumnRole): [Column, Column] | undefined {
+  const all = columns.filter((c) => c.role === role);
+  const left = all.filter((c) => c.col < at.col);
+  const right = all.filter((c) => c.col > at.col);
+  if (left.length && right.length) return [left[left.length - 1], right[0]];
+  if (left.length >= 2) return [left[left.length - 2], left[left.length - 1]];
+  return undefined;
+}
+
+export function buildRelations(table: Table): Relation[] {
+  const relations: Relation[] = [];
+  const { columns, rows } = table;
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  const bodyRows = rows.map((r) => r.row);
+  const rowOf = new Map(rows.map((r) => [r.row, r]));
+  const takenTargets = new Set<number>(); // columns whose row-wise relation is stated by the numbering row
+
+  // 1. Stated relations (numbering row), row by row.
+  for (const s of table.stated) {
+    const target = byCol.get(s.target);
+    if (!target) continue;
+    takenTargets.add(s.target);
+    for (const row of bodyRows) {
+      if (s.kind === "ratio") {
+        const scale = s.scale === 1 && RATE_ROLES.has(target.role) ? 100 : s.scale;
+        relations.push({
+          kind: "rate",
+          rule: "rate-mismatch",
+          target: { row, col: s.target },
+          numerator: s.numerator.map((col) => ({ row, col })),
+          base: { row, col: s.base },
+          scale,
+          stated: true,
+        });
+      } else {
+        const r = rowOf.get(row)!;
+        // Aggregate rows of count columns are checked as sums below; the stated formula holds there too.
+        if (r.kind !== "unit" && COUNT_ROLES.has(target.role) && r.covers.length > 0) continue;
+        relations.push({
+          kind: "linear",
+          rule: table.isPlan ? "projection-mismatch" : RATE_ROLES.has(target.role) ? "reduction-mismatch" : "sum-mismatch",
+          target: { row, col: s.target },
+          terms: s.terms.map((t) => ({ ref: { row, col: t.col }, coef: t.coef })),
+          rateTarget: RATE_ROLES.has(target.role),
+          stated: true,
+        });
+      }
+    }
+  }
+
+  // 2. Aggregate rows: sums of count columns.
+  for (const row of rows) {
+    if (row.kind === "unit" || row.covers.length === 0) continue;
+    for (const c of columns) {
+      if (!COUNT_ROLES.has(c.role)) continue;
+      relations.push({
+        kind: "sum",
+        rule: "sum-mismatch",
+        target: { row: row.row, col: c.col },
+        terms: row.covers.map((r) => ({ ref: { row: r, col: c.col }, coef: 1 })),
+      });
+    }
+  }
+
+  const rowWise = (target: Column, make: (row: number) => Relation | undefined) => {
+    if (takenTargets.has(target.col)) return;
+    for (const row of bodyRows) {
+      const rel = make(row);
+      if (rel) relations.push(rel);
+    }
+  };
+
+  // 3. Rates from counts and households of the same period.
+  for (const c of columns) {
+    const countRole = SUBJECT_COUNT[c.role];
+    if (!countRole) continue;
+    let numeratorCols: Column[] = [];
+    const count = nearestLeft(columns, c, countRole, c.period) ?? columns.find((x) => x.role === countRole && x.period === c.period);
+    if (count) numeratorCols = [count];
+    else if (c.role === "multidimRate") {
+      const poor = nearestLeft(columns, c, "poorHouseholds", c.period);
+      const near = nearestLeft(columns, c, "nearPoorHouseholds", c.period);
+      if (poor && near) numeratorCols = [poor, near];
+    }
+    if (numeratorCols.length === 0) continue;
+    const base = baseColumn(columns, numeratorCols[0].period || c.period, numeratorCols[0]);
+    if (!base) continue;
+    rowWise(c, (row) => ({
+      kind: "rate",
+      rule: "rate-mismatch",
+      target: { row, col: c.col },
+      numerator: numeratorCols.map((n) => ({ row, col: n.col })),
+      base: { row, col: base.col },
+      scale: 100,
+    }));
+  }
+
+  // 4. Poor + near-poor households.
+  for (const c of columns.filter((x) => x.role === "poorAndNearPoorHouseholds")) {
+    const poor = columns.find((x) => x.role === "poorHouseholds" && x.period === c.period);
+    const near = columns.find((x) => x.role === "nearPoorHouseholds" && x.period === c.period);
+    if (!poor || !near) continue;
+    rowWise(c, (row) => {
+      const r = rowOf.get(row)!;
+      if (r.kind !== "unit" && r.covers.length > 0) return undefined;
+      return {
+        kind: "linear",
+        rule: "sum-mismatch",
+        target: { row, col: c.col },
+        terms: [
+          { ref: { row, col: poor.col }, coef: 1 },
+          { ref: { row, col: near.col }, coef: 1 },
+        ],
+      };
+    });
+  }
+
+  // 5. Reductions and projections: in a report the reduction follows from start and end; in a plan the assigned
+  // reduction is the input and the projected end follows.
+  const changes: [ColumnRole, ColumnRole][] = [
+    ["reduction", "poorHouseholds"],
+    ["nearPoorReduction", "nearPoorHouseholds"],
+    ["rateReduction", "poorRate"],
+  ];
+  for (const [changeRole, subjectRole] of changes) {
+    for (const c of columns.filter((x) => x.role === changeRole)) {
+      const se = startEnd(columns, c, subjectRole);
+      if (!se) continue;
+      const [start, end] = se;
+      const isRate = changeRole === "rateReduction";
+      const planned = table.isPlan && !isRate;
+      const target = planned ? end : c;
+      rowWise(target, (row) => {
+        const r = rowOf.get(row)!;
+        // Aggregates of counts are checked as sums; a rate reduction is checked on every row.
+        if (!isRate && r.kind !== "unit" && r.covers.length > 0) return undefined;
+        if (planned) {
+          return {
+            kind: "linear",
+            rule: "projection-mismatch",
+            target: { row, col: end.col },
+            terms: [
+              { ref: { row, col: start.col }, coef: 1 },
+              { ref: { row, col: c.col }, coef: -1 },
+            ],
+          };
+        }
+        return {
+          kind: "linear",
+          rule: table.isPlan ? "projection-mismatch" : "reduction-mismatch",
+          target: { row, col: c.col },
+          terms: [
+            { ref: { row, col: start.col }, coef: 1 },
+            { ref: { row, col: end.col }, coef: -1 },
+          ],
+          rateTarget: isRate,
+        };
+      });
+    }
+  }
+  return relations;
+}
+
+/** Pairs (part, whole) that must satisfy part ≤ whole on every row. */
+export function partWholePairs(table: Table): { part: Column; whole: Column; rule: RuleId }[] {
+  const pairs: { part: Column; whole: Column; rule: RuleId }[] = [];
+  const { columns } = table;
+  for (const c of columns) {
+    if (["poorHouseholds", "nearPoorHouseholds", "poorAndNearPoorHouseholds"].includes(c.role)) {
+      const base = baseColumn(columns, c.period, c);
+      if (base) pairs.push({ part: c, whole: base, rule: "count-exceeds-total" });
+    }
+    if (c.role === "poorPersons" || c.role === "nearPoorPersons") {
+      const persons = columns.find((x) => x.role === "persons" && (x.period === c.period || x.period === ""));
+      if (persons) pairs.push({ part: c, whole: persons, rule: "count-exceeds-total" });
+    }
+    if (c.role === "reduction") {
+      const se = startEnd(columns, c, "poorHouseholds");
+      if (se) pairs.push({ part: c, whole: se[0], rule: "reduction-exceeds-poor" });
+    }
+  }
+  return pairs;
+}

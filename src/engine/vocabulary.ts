@@ -1,0 +1,204 @@
+// Header and label words → column roles, periods and row kinds. Matching ignores diacritics and case
+// ("Tong so ho", "TONG HTN"); every Vietnamese term the engine knows lives in this file.
+import type { ColumnRole } from "./report";
+
+/** Lower case, no diacritics, đ → d, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const has = (t: string, re: RegExp) => re.test(t);
+
+const ROW_NUMBER = /^(stt|tt|so tt|so thu tu|s\.?t\.?t\.?)$/;
+const UNIT_NAME =
+  /^(ten )?(don vi|to dan pho|to dp|thon|ban|lang|ap|khu pho|khoi|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|dia ban|khu vuc|thon, ban|thon, to|xa, phuong|xa, thi tran|phuong\/xa|huyen\/thi xa\/thanh pho|ten|noi dung)\b/;
+const COUNT_WORDS = /\b(so ho|ho ngheo|ho can ngheo|tong so|tong htn|khau|ty le|%)\b|%/;
+
+/** Subject of a rate or count: whose households. Order matters: "cận nghèo" contains "nghèo". */
+export function subjectOf(t: string): "multidim" | "nearPoor" | "poor" | undefined {
+  if (has(t, /da chieu/) || has(t, /ngheo (va|,|\+|&) ?can ngheo/) || has(t, /ngheo\s*\+\s*can ngheo/)) return "multidim";
+  if (has(t, /can ngheo/)) return "nearPoor";
+  if (has(t, /ngheo/)) return "poor";
+  return undefined;
+}
+
+/**
+ * The role of a column from its header path (top level first). `leaf` is the lowest header cell, `full` the
+ * whole path: a group header "Hộ nghèo" gives the subject of a leaf "Số hộ" or "Tỷ lệ (%)".
+ */
+export function roleOf(path: string[]): ColumnRole {
+  const parts = path.map(normalize).filter((p) => p !== "");
+  if (parts.length === 0) return "other";
+  const leaf = parts[parts.length - 1];
+  const full = parts.join(" > ");
+  if (ROW_NUMBER.test(leaf) || (parts.length > 1 && ROW_NUMBER.test(parts[0]) && parts.every((p) => ROW_NUMBER.test(p))))
+    return "rowNumber";
+  if (has(full, /ghi chu/)) return "note";
+  if (UNIT_NAME.test(leaf) && !COUNT_WORDS.test(leaf)) return "unitName";
+  const subject = subjectOf(full);
+  const leafSubject = subjectOf(leaf);
+  const isRate = has(leaf, /ty le|%/) || (has(full, /ty le/) && !has(leaf, /so ho|khau/));
+  const isReduction = has(leaf, /giam/) || (has(full, /giam/) && !has(leaf, /so ho ngheo (dau|cuoi)/) && !isRate && has(full, /(so ho|ho) ngheo giam|giam (ho|so ho)/));
+
+  if (has(full, /thoat ngheo|thoat can ngheo/)) return "escaped";
+  if (has(full, /tai ngheo/)) return "fellBack";
+  if (has(full, /phat sinh/)) return "newlyPoor";
+  if (has(leaf, /giam khac|giam do nguyen nhan khac/)) return "otherDecrease";
+  if (has(leaf, /tang khac|tang do nguyen nhan khac/)) return "otherIncrease";
+
+  if (isRate) {
+    if (has(leaf, /giam/) || has(full, /ty le (ho ngheo )?giam|giam ty le/)) return "rateReduction";
+    const s = leafSubject ?? subject;
+    if (s === "multidim") return "multidimRate";
+    if (s === "nearPoor") return "nearPoorRate";
+    if (s === "poor") return "poorRate";
+    return "poorRate";
+  }
+  if (isReduction || has(leaf, /^giam$|so (ho )?giam|chi tieu giam/)) {
+    return (leafSubject ?? subject) === "nearPoor" ? "nearPoorReduction" : "reduction";
+  }
+  if (has(leaf, /khau|nhan khau|so nguoi/) || (has(full, /khau/) && !has(leaf, /ho/))) {
+    const s = leafSubject ?? (has(leaf, /ngheo/) ? subject : has(full, /khau ngheo|khau can ngheo/) ? subject : undefined);
+    if (s === "nearPoor") return "nearPoorPersons";
+    if (s === "poor") return "poorPersons";
+    return "persons";
+  }
+  if (has(full, /tong so ho dan cu|tong so ho|tong htn|ho thuong tru|so ho dan cu|tong ho|tong so ho gia dinh/) && !leafSubject) {
+    if (!subject || has(leaf, /tong so ho$|tong htn|dan cu|thuong tru/)) return "households";
+  }
+  const s = leafSubject ?? subject;
+  if (s === "multidim") return "poorAndNearPoorHouseholds";
+  if (s === "nearPoor") return "nearPoorHouseholds";
+  if (s === "poor") return "poorHouseholds";
+  if (has(leaf, /^(so ho|tong so ho|ho|so luong ho)$/) || has(leaf, /tong so ho|so ho/)) return "households";
+  return "other";
+}
+
+/** Roles counted in whole households or persons: summed by aggregate rows. */
+export const COUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "households",
+  "persons",
+  "poorHouseholds",
+  "nearPoorHouseholds",
+  "poorAndNearPoorHouseholds",
+  "poorPersons",
+  "nearPoorPersons",
+  "reduction",
+  "nearPoorReduction",
+  "escaped",
+  "fellBack",
+  "newlyPoor",
+  "otherDecrease",
+  "otherIncrease",
+]);
+
+export const RATE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "poorRate",
+  "nearPoorRate",
+  "multidimRate",
+  "rateReduction",
+]);
+
+export function isHeaderWord(text: string): boolean {
+  const t = normalize(text);
+  if (t === "") return false;
+  return (
+    ROW_NUMBER.test(t) ||
+    UNIT_NAME.test(t) ||
+    /so ho|ho ngheo|can ngheo|ty le|tong so|tong htn|khau|thoat ngheo|tai ngheo|phat sinh|ghi chu|du kien|ke hoach|chi tieu|dau ky|cuoi ky|dau nam|cuoi nam/.test(
+      t,
+    )
+  );
+}
+
+export type PeriodKind = "start" | "end" | "plan" | "estimate" | "year";
+
+/** The period a header path speaks of, or "" when it names none. */
+export function periodOf(path: string[]): { key: string; kind?: PeriodKind; year?: number } {
+  const full = normalize(path.join(" > "));
+  const yearMatch = /\b(19|20)\d{2}\b/.exec(full);
+  const year = yearMatch ? Number(yearMatch[0]) : undefined;
+  let kind: PeriodKind | undefined;
+  if (/du kien|ke hoach|chi tieu|muc tieu|giao/.test(full) && !/thuc hien/.test(full.replace(/uoc thuc hien/, "")))
+    kind = "plan";
+  if (/uoc thuc hien|uoc th\b|uoc tinh/.test(full)) kind = "estimate";
+  if (/dau ky|dau nam|dau giai doan|so dau ky/.test(full)) kind = "start";
+  if (/cuoi ky|cuoi nam|cuoi giai doan|so cuoi ky/.test(full)) kind = "end";
+  if (!kind && year !== undefined) kind = "year";
+  if (!kind) return { key: "" };
+  const key = kind === "year" ? String(year) : year !== undefined ? `${kind} ${year}` : kind;
+  return { key, kind, year };
+}
+
+export function isPlanWord(text: string): boolean {
+  return /du kien|ke hoach|chi tieu/.test(normalize(text));
+}
+
+const TOTAL_LABEL = /^(tong cong|tong so|tong|cong chung|toan (xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (xa|phuong|huyen|tinh))\b/;
+const SUBTOTAL_LABEL = /^(cong|cong nhom|cong khu vuc|cong khoi)\b/;
+
+export function isTotalLabel(label: string): boolean {
+  return TOTAL_LABEL.test(normalize(label));
+}
+
+export function isSubtotalLabel(label: string): boolean {
+  return SUBTOTAL_LABEL.test(normalize(label)) && !TOTAL_LABEL.test(normalize(label));
+}
+
+/** Rows that end a table: notes and the signature block. */
+export function isTableEnd(label: string): boolean {
+  return /^(ghi chu|nguoi lap|nguoi lap bieu|t\/?m\.?|tm\.|chu tich|noi nhan|xac nhan|thu truong|ky ten|lanh dao|\* )/.test(
+    normalize(label),
+  );
+}
+
+const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\.?$/i;
+
+export function romanValue(s: string): number | undefined {
+  const t = s.trim().replace(/\.$/, "").toUpperCase();
+  if (!ROMAN.test(t)) return undefined;
+  const map: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let i = 0; i < t.length; i++) {
+    const v = map[t[i]];
+    const next = map[t[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+export function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let s = "";
+  let x = n;
+  for (const [v, r] of table) {
+    while (x >= v) {
+      s += r;
+      x -= v;
+    }
+  }
+  return s;
+}
+
+/** The style of a row number: a unit ("1", "1.", "2a"), a group ("I", "A"), or none. */
+export function numberStyle(text: string): "unit" | "roman" | "letter" | "none" {
+  const t = text.trim();
+  if (t === "") return "none";
+  if (/^\d{1,4}[.)]?$/.test(t) || /^\d{1,3}\.\d{1,3}$/.test(t)) return "unit";
+  if (ROMAN.test(t)) return "roman";
+  if (/^[A-Za-z][.)]?$/.test(t) && /[A-Z]/.test(t[0])) return "letter";
+  return "none";
+}

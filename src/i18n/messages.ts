@@ -1,0 +1,131 @@
+// Finding messages, Vietnamese first. Pure data and string building: the engine imports it.
+import type { RuleId } from "../engine/report";
+
+export type MessageLang = "vi" | "en";
+
+export interface MessageParams {
+  cell: string;
+  actual: string;
+  expected?: string;
+  related?: string;
+  /** Extra wording for the variant of a rule (e.g. an input cell blamed for a total). */
+  detail?: string;
+  formula?: string;
+  pattern?: string;
+  whole?: string;
+  wholeCell?: string;
+}
+
+type Builder = (p: MessageParams) => string;
+
+const VI: Record<RuleId | "input-typo", Builder> = {
+  "sum-mismatch": (p) =>
+    `Tổng không khớp: ô ${p.cell} ghi ${p.actual}, cộng ${p.related ?? "các dòng"} được ${p.expected}.`,
+  "input-typo": (p) =>
+    `Có thể nhập sai: ô ${p.cell} ghi ${p.actual}; giá trị khớp với ${p.detail ?? "tổng và tỷ lệ"} là ${p.expected}.`,
+  "rate-mismatch": (p) =>
+    p.expected !== undefined
+      ? `Tỷ lệ sai: ô ${p.cell} ghi ${p.actual}, tính từ ${p.related} được ${p.expected}.`
+      : `Tỷ lệ ô ${p.cell} (${p.actual}) không khớp với số hộ và các tỷ lệ khác cùng dòng.`,
+  "rate-rounding": (p) =>
+    `Tỷ lệ bị cắt bớt thay vì làm tròn: ô ${p.cell} ghi ${p.actual}, làm tròn đúng là ${p.expected}.`,
+  "malformed-number": (p) => `Không đọc được số: ô ${p.cell} ghi "${p.actual}".`,
+  "number-as-text": (p) => `Số được lưu dạng văn bản: ô ${p.cell} ghi "${p.actual}", đọc là ${p.expected}.`,
+  "non-integer-count": (p) =>
+    p.expected !== undefined
+      ? `Số đếm phải là số nguyên: ô ${p.cell} ghi ${p.actual}; có lẽ là ${p.expected} (dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân).`
+      : `Số đếm phải là số nguyên: ô ${p.cell} ghi ${p.actual}.`,
+  "negative-count": (p) => `Số đếm không được âm: ô ${p.cell} ghi ${p.actual}.`,
+  "count-exceeds-total": (p) =>
+    `Phần lớn hơn tổng: ô ${p.cell} ghi ${p.actual}, lớn hơn ${p.whole} ở ô ${p.wholeCell}.`,
+  "rate-out-of-range": (p) => `Tỷ lệ phải nằm trong khoảng 0–100: ô ${p.cell} ghi ${p.actual}.`,
+  "reduction-mismatch": (p) =>
+    `Số giảm không khớp: ô ${p.cell} ghi ${p.actual}, tính từ ${p.related} được ${p.expected}.`,
+  "projection-mismatch": (p) =>
+    `Số dự kiến không khớp: ô ${p.cell} ghi ${p.actual}, tính từ ${p.related} được ${p.expected}.`,
+  "reduction-exceeds-poor": (p) =>
+    `Số giảm lớn hơn số hộ nghèo: ô ${p.cell} ghi ${p.actual}, nhưng ô ${p.wholeCell} chỉ có ${p.whole}.`,
+  "missing-value": (p) =>
+    p.expected !== undefined
+      ? `Ô ${p.cell} đang trống; giá trị tính được là ${p.expected}.`
+      : `Ô ${p.cell} đang trống trong khi các dòng khác của cột có số liệu.`,
+  "formula-error": (p) => `Công thức bị lỗi ${p.actual} ở ô ${p.cell}.`,
+  "inconsistent-formula": (p) =>
+    p.formula
+      ? `Công thức ô ${p.cell} (${p.formula}) khác với các dòng khác trong cột (${p.pattern}).`
+      : `Ô ${p.cell} là số gõ tay trong khi các dòng khác của cột dùng công thức (${p.pattern}).`,
+};
+
+const EN: Record<RuleId | "input-typo", Builder> = {
+  "sum-mismatch": (p) => `Total does not add up: ${p.cell} holds ${p.actual}, ${p.related ?? "the rows"} add up to ${p.expected}.`,
+  "input-typo": (p) =>
+    `Likely typo: ${p.cell} holds ${p.actual}; the value consistent with ${p.detail ?? "the total and the rates"} is ${p.expected}.`,
+  "rate-mismatch": (p) =>
+    p.expected !== undefined
+      ? `Wrong rate: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`
+      : `The rate in ${p.cell} (${p.actual}) does not agree with the other rates and counts of its row.`,
+  "rate-rounding": (p) => `Rate truncated instead of rounded: ${p.cell} holds ${p.actual}, rounded it is ${p.expected}.`,
+  "malformed-number": (p) => `Cannot read a number: ${p.cell} holds "${p.actual}".`,
+  "number-as-text": (p) => `Number stored as text: ${p.cell} holds "${p.actual}", read as ${p.expected}.`,
+  "non-integer-count": (p) =>
+    p.expected !== undefined
+      ? `A count must be a whole number: ${p.cell} holds ${p.actual}; probably ${p.expected} (a thousands separator read as a decimal point).`
+      : `A count must be a whole number: ${p.cell} holds ${p.actual}.`,
+  "negative-count": (p) => `A count cannot be negative: ${p.cell} holds ${p.actual}.`,
+  "count-exceeds-total": (p) => `A part exceeds its whole: ${p.cell} holds ${p.actual}, more than ${p.whole} in ${p.wholeCell}.`,
+  "rate-out-of-range": (p) => `A rate must lie between 0 and 100: ${p.cell} holds ${p.actual}.`,
+  "reduction-mismatch": (p) => `Reduction does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
+  "projection-mismatch": (p) => `Projection does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
+  "reduction-exceeds-poor": (p) =>
+    `Reduction exceeds the poor households: ${p.cell} holds ${p.actual}, but ${p.wholeCell} has only ${p.whole}.`,
+  "missing-value": (p) =>
+    p.expected !== undefined
+      ? `${p.cell} is empty; its computed value is ${p.expected}.`
+      : `${p.cell} is empty while the other rows of its column have figures.`,
+  "formula-error": (p) => `Formula error ${p.actual} in ${p.cell}.`,
+  "inconsistent-formula": (p) =>
+    p.formula
+      ? `The formula in ${p.cell} (${p.formula}) differs from the rest of its column (${p.pattern}).`
+      : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
+};
+
+export function findingMessage(rule: RuleId | "input-typo", params: MessageParams, lang: MessageLang): string {
+  return (lang === "en" ? EN : VI)[rule](params);
+}
+
+export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
+  vi: {
+    "sum-mismatch": "Tổng không khớp",
+    "rate-mismatch": "Tỷ lệ sai",
+    "rate-rounding": "Tỷ lệ cắt bớt",
+    "malformed-number": "Số không đọc được",
+    "number-as-text": "Số dạng văn bản",
+    "non-integer-count": "Số đếm không nguyên",
+    "negative-count": "Số âm",
+    "count-exceeds-total": "Phần lớn hơn tổng",
+    "rate-out-of-range": "Tỷ lệ ngoài 0–100",
+    "reduction-mismatch": "Số giảm không khớp",
+    "projection-mismatch": "Số dự kiến không khớp",
+    "reduction-exceeds-poor": "Giảm nhiều hơn số hộ nghèo",
+    "missing-value": "Thiếu số liệu",
+    "formula-error": "Công thức lỗi",
+    "inconsistent-formula": "Công thức khác cột",
+  },
+  en: {
+    "sum-mismatch": "Total mismatch",
+    "rate-mismatch": "Wrong rate",
+    "rate-rounding": "Truncated rate",
+    "malformed-number": "Unreadable number",
+    "number-as-text": "Number as text",
+    "non-integer-count": "Non-integer count",
+    "negative-count": "Negative count",
+    "count-exceeds-total": "Part exceeds whole",
+    "rate-out-of-range": "Rate out of range",
+    "reduction-mismatch": "Reduction mismatch",
+    "projection-mismatch": "Projection mismatch",
+    "reduction-exceeds-poor": "Reduction exceeds poor",
+    "missing-value": "Missing value",
+    "formula-error": "Formula error",
+    "inconsistent-formula": "Inconsistent formula",
+  },
+};
