@@ -19,6 +19,8 @@ export interface AppendixCellStyle {
   numberFormat?: string;
   border?: boolean;
   fontSize?: number;
+  /** Indent from the aligned edge, in Excel indent steps (numbers keep off the right border). */
+  indent?: number;
 }
 
 export interface AppendixCell {
@@ -55,6 +57,7 @@ export const APPENDIX_FONT = "Times New Roman";
 const TABLE_FONT_SIZE = 12;
 const TITLE_FONT_SIZE = 14;
 const SUBTITLE_FONT_SIZE = 13;
+const BODY_ROW_HEIGHT = 18;
 
 export interface AppendixOptions {
   /** The sheet the table was read from (values of input cells). */
@@ -239,7 +242,7 @@ function headerStyle(): AppendixCellStyle {
 }
 
 function numberingStyle(): AppendixCellStyle {
-  return { italic: true, horizontal: "center", vertical: "middle", wrap: true, border: true, fontSize: 11 };
+  return { italic: true, horizontal: "center", vertical: "middle", border: true, fontSize: 11 };
 }
 
 function pageFor(totalWidth: number): AppendixLayout["page"] {
@@ -389,7 +392,7 @@ function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): 
         const formula = d.formula ? translateFormula(d.formula, mapRow, newCol) : undefined;
         if (d.formula && !formula) notes.push(`${addr}: ${d.formula} → ${String(d.value)}`);
         const format = d.numberFormat ?? (kind === "rate" ? RATE_FORMAT : COUNT_FORMAT);
-        sheet.set(nr, nc, d.value, { ...base, horizontal: "right", numberFormat: normalizeFormat(format, kind) }, formula);
+        sheet.set(nr, nc, d.value, { ...base, horizontal: "right", indent: 1, numberFormat: normalizeFormat(format, kind) }, formula);
         continue;
       }
       const source = cellAt(grid, br.row, c);
@@ -406,6 +409,7 @@ function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): 
           sheet.set(nr, nc, reading.value, {
             ...base,
             horizontal: "right",
+            indent: 1,
             numberFormat: kind === "rate" ? RATE_FORMAT : COUNT_FORMAT,
           });
           fitWidth(nc, String(Math.round(reading.value)), false);
@@ -437,6 +441,7 @@ function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): 
     const role = roleOf.get(c) ?? "other";
     if (role === "rowNumber") widths[c - left] = Math.max(5, Math.min(widths[c - left], 7));
     if (role === "unitName") widths[c - left] = Math.max(widths[c - left], 18);
+    if (numberKind(role)) widths[c - left] = Math.max(widths[c - left], 10);
   }
   finishHeights(sheet, headerStart, headerEnd, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
@@ -472,9 +477,11 @@ function finishHeights(sheet: Sheet, headerStart: number, headerEnd: number, wid
     const span = m ? widths.slice(m.left - 1, m.right).reduce((a, b) => a + b, 0) : widths[cell.col - 1];
     const rows = m ? m.bottom - m.top + 1 : 1;
     const h = wrappedHeight(cell.value, span, cell.style.fontSize ?? TABLE_FONT_SIZE) / rows;
-    const min = cell.row <= headerEnd ? 20 : 0;
-    for (let r = cell.row; r < cell.row + rows; r++) if (h > 17 || min) sheet.minHeight(r, Math.max(Math.ceil(h), min));
+    const min = cell.row <= headerEnd ? 20 : BODY_ROW_HEIGHT;
+    for (let r = cell.row; r < cell.row + rows; r++) sheet.minHeight(r, Math.max(Math.ceil(h), min));
   }
+  // Every body row gets an explicit height: spreadsheets do not all fit rows to a 12 pt Times New Roman on load.
+  for (const cell of sheet.cells.values()) if (cell.row >= headerStart) sheet.minHeight(cell.row, BODY_ROW_HEIGHT);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -593,8 +600,8 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
     if (b.source.kind === "group") groupIndex++;
     const bold = b.source.kind !== "unit";
     const style = (extra: AppendixCellStyle): AppendixCellStyle => ({ bold, border: true, vertical: "middle", fontSize: TABLE_FONT_SIZE, ...extra });
-    const countStyle = style({ horizontal: "right", numberFormat: COUNT_FORMAT });
-    const rateStyle = style({ horizontal: "right", numberFormat: RATE_FORMAT });
+    const countStyle = style({ horizontal: "right", indent: 1, numberFormat: COUNT_FORMAT });
+    const rateStyle = style({ horizontal: "right", indent: 1, numberFormat: RATE_FORMAT });
     const label = b.unit?.label ?? b.agg?.label ?? b.source.label;
     sheet.set(nr, colOf.get("stt")!, rowNumberText(b.source, groupIndex) || null, style({ horizontal: "center" }));
     sheet.set(nr, colOf.get("name")!, label, style({ horizontal: "left", wrap: true }));

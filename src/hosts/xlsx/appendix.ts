@@ -1,0 +1,89 @@
+// Renders an AppendixLayout into a NEW ExcelJS worksheet (never over an existing one). Browser-safe.
+import type ExcelJS from "exceljs";
+import { uniqueSheetName, type AppendixCellStyle, type AppendixLayout } from "../../engine/appendix";
+
+export interface RenderAppendixOptions {
+  /**
+   * Write each formula's engine value as its cached result (default true), so viewers that do not recalculate
+   * still show the right numbers. Tests turn it off to prove a spreadsheet computes the same values itself.
+   */
+  cachedValues?: boolean;
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+const A4 = 9;
+
+/** Adds the appendix as a new worksheet, at the end; its name is made unique among the workbook's sheets. */
+export function renderAppendix(
+  workbook: ExcelJS.Workbook,
+  layout: AppendixLayout,
+  options: RenderAppendixOptions = {},
+): ExcelJS.Worksheet {
+  const cached = options.cachedValues ?? true;
+  const name = uniqueSheetName(
+    layout.sheetName,
+    workbook.worksheets.map((w) => w.name),
+  );
+  const [firstTitle, lastTitle] = layout.printTitleRows;
+  const ws = workbook.addWorksheet(name, {
+    pageSetup: {
+      paperSize: A4,
+      orientation: layout.page.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      // Nghị định 30/2020: top 20-25 mm, bottom 20-25 mm, left 30-35 mm, right 15-20 mm (in inches here).
+      margins: { top: 0.79, bottom: 0.79, left: 1.1, right: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${firstTitle}:${lastTitle}`,
+    },
+    views: [{ state: "frozen", ySplit: lastTitle, xSplit: 0, showGridLines: false }],
+  });
+  layout.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+
+  for (const c of layout.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    if (c.formula) {
+      const formula = c.formula.startsWith("=") ? c.formula.slice(1) : c.formula;
+      const value = { formula } as ExcelJS.CellFormulaValue;
+      if (cached && c.value !== null) value.result = c.value;
+      cell.value = value;
+    } else {
+      cell.value = c.value;
+    }
+    applyStyle(cell, c.style ?? {}, layout.fontName);
+  }
+  for (const m of layout.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  // A merged area shows its top-left cell; its other cells still need borders for the frame to print whole.
+  for (const m of layout.merges) {
+    const topLeft = layout.cells.find((c) => c.row === m.top && c.col === m.left);
+    if (!topLeft?.style?.border) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let col = m.left; col <= m.right; col++) {
+        ws.getCell(r, col).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      }
+    }
+  }
+  if (!cached) workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
+  return ws;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: AppendixCellStyle, fontName: string): void {
+  cell.font = {
+    name: fontName,
+    size: style.fontSize ?? 12,
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.italic ? { italic: true } : {}),
+  };
+  cell.alignment = {
+    horizontal: style.horizontal ?? "left",
+    vertical: style.vertical ?? "middle",
+    ...(style.wrap ? { wrapText: true } : {}),
+    ...(style.indent ? { indent: style.indent } : {}),
+  };
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
