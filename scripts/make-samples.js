@@ -87,7 +87,8 @@ function layoutSheet(wb, spec) {
 function writeBodyRow(ws, r, cells, kinds, { bold = false, mergeLabel = false } = {}) {
   cells.forEach((v, j) => {
     const c = ws.getCell(r, j + 1);
-    if (v !== undefined && v !== null) c.value = v && typeof v === "object" && "f" in v ? { formula: v.f, result: v.v } : v;
+    if (v !== undefined && v !== null)
+      c.value = v && typeof v === "object" && "f" in v ? { formula: v.f, result: v.v } : v;
     c.font = { name: FONT, size: 12, bold };
     c.border = BORDER;
     const kind = kinds[j];
@@ -173,7 +174,16 @@ function planSample() {
     },
   ];
   const kinds = ["text", "text", "count", "count", "rate", "count", "rate", "count", "count", "rate"];
-  const line = (h, poor, near, cut) => [h, poor, rate(poor, h), near, rate(near, h), cut, poor - cut, rate(poor - cut, h)];
+  const line = (h, poor, near, cut) => [
+    h,
+    poor,
+    rate(poor, h),
+    near,
+    rate(near, h),
+    cut,
+    poor - cut,
+    rate(poor - cut, h),
+  ];
   const values = {}; // A1 → clean value, to plant defects from
   let r = firstBody;
   const totals = [0, 0, 0, 0];
@@ -197,8 +207,20 @@ function planSample() {
 
   // The planted defects: what a hand-kept table typically holds.
   const defects = [
-    { cell: "C9", rule: "non-integer-count", actual: 1.518, expected: 1518, note: "số 1.518 gõ trong Excel tiếng Anh" },
-    { cell: "E10", rule: "rate-mismatch", actual: values.E9, expected: values.E10, note: "tỷ lệ chép từ dòng trên" },
+    {
+      cell: "C9",
+      rule: "non-integer-count",
+      actual: 1.518,
+      expected: 1518,
+      note: "số 1.518 gõ trong Excel tiếng Anh",
+    },
+    {
+      cell: "E10",
+      rule: "rate-mismatch",
+      actual: values.E9,
+      expected: values.E10,
+      note: "tỷ lệ chép từ dòng trên",
+    },
     {
       cell: "E11",
       rule: "rate-rounding",
@@ -252,7 +274,11 @@ function cleanReportSample() {
     widths: [6, 24, 12, 10, 10, 10, 10, 11, 11],
     titleLines: [
       { text: "KẾT QUẢ THỰC HIỆN GIẢM NGHÈO NĂM 2023 XÃ NHƠN HẬU", bold: true },
-      { text: "(Kèm theo Báo cáo số 215/BC-UBND ngày 20/12/2023 của UBND xã Nhơn Hậu)", italic: true, size: 12 },
+      {
+        text: "(Kèm theo Báo cáo số 215/BC-UBND ngày 20/12/2023 của UBND xã Nhơn Hậu)",
+        italic: true,
+        size: 12,
+      },
     ],
     header: [
       [
@@ -286,17 +312,22 @@ function cleanReportSample() {
   for (const [i, [name, h, start, end]] of units.entries()) {
     const e = rate(start, h);
     const g = rate(end, h);
-    writeBodyRow(ws, r, [
-      i + 1,
-      name,
-      h,
-      start,
-      { f: `ROUND(D${r}/C${r}*100,2)`, v: e },
-      end,
-      { f: `ROUND(F${r}/C${r}*100,2)`, v: g },
-      { f: `D${r}-F${r}`, v: start - end },
-      { f: `E${r}-G${r}`, v: e - g },
-    ], kinds);
+    writeBodyRow(
+      ws,
+      r,
+      [
+        i + 1,
+        name,
+        h,
+        start,
+        { f: `ROUND(D${r}/C${r}*100,2)`, v: e },
+        end,
+        { f: `ROUND(F${r}/C${r}*100,2)`, v: g },
+        { f: `D${r}-F${r}`, v: start - end },
+        { f: `E${r}-G${r}`, v: e - g },
+      ],
+      kinds,
+    );
     r++;
   }
   const last = r - 1;
@@ -336,11 +367,27 @@ function binhDinhSample() {
     sheet,
     widths: [6, 26, 13, 11, 10, 11, 10, 11],
     titleLines: [
-      { text: "KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO ĐẦU KỲ GIAI ĐOẠN 2022-2025 TỈNH BÌNH ĐỊNH", bold: true },
-      { text: "(Kèm theo Quyết định số .../QĐ-UBND ngày .../.../2022 của UBND tỉnh Bình Định)", italic: true, size: 12 },
+      {
+        text: "KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO ĐẦU KỲ GIAI ĐOẠN 2022-2025 TỈNH BÌNH ĐỊNH",
+        bold: true,
+      },
+      {
+        text: "(Kèm theo Quyết định số .../QĐ-UBND ngày .../.../2022 của UBND tỉnh Bình Định)",
+        italic: true,
+        size: 12,
+      },
     ],
     header: [
-      ["TT", "Huyện/Thị xã/Thành phố", "Hộ nghèo và hộ cận nghèo", null, "Hộ nghèo", null, "Hộ cận nghèo", null],
+      [
+        "TT",
+        "Huyện/Thị xã/Thành phố",
+        "Hộ nghèo và hộ cận nghèo",
+        null,
+        "Hộ nghèo",
+        null,
+        "Hộ cận nghèo",
+        null,
+      ],
       [null, null, "Tỷ lệ nghèo đa chiều (%)", "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)", "Số hộ"],
     ],
     headerMerges: ["A4:A5", "B4:B5", "C4:D4", "E4:F4", "G4:H4"],
@@ -392,21 +439,40 @@ function binhDinhSample() {
     throw new Error(`Bình Định rural rows do not add up: ${ruralSums}`);
   }
   const kinds = ["text", "text", "rate", "count", "rate", "count", "rate", "count"];
-  const fromCounts = (h, poor, near) => [rate(poor + near, h), poor + near, rate(poor, h), poor, rate(near, h), near];
+  const fromCounts = (h, poor, near) => [
+    rate(poor + near, h),
+    poor + near,
+    rate(poor, h),
+    poor,
+    rate(near, h),
+    near,
+  ];
   let r = firstBody;
   const urbanSum = [1, 3, 5].map((k) => sum(urban.map((u) => u[k])));
-  writeBodyRow(ws, r++, ["I", "Khu vực thành thị", 6.39, urbanSum[0], 3.13, urbanSum[1], 3.26, urbanSum[2]], kinds, {
-    bold: true,
-  });
+  writeBodyRow(
+    ws,
+    r++,
+    ["I", "Khu vực thành thị", 6.39, urbanSum[0], 3.13, urbanSum[1], 3.26, urbanSum[2]],
+    kinds,
+    {
+      bold: true,
+    },
+  );
   urban.forEach((u, i) => writeBodyRow(ws, r++, [i + 1, names[i], ...u], kinds));
   const [hII, pII, nII] = ruralSums;
   writeBodyRow(ws, r++, ["II", "Khu vực nông thôn", ...fromCounts(hII, pII, nII)], kinds, { bold: true });
   rural.forEach((x, i) => writeBodyRow(ws, r++, [i + 1, names[i], ...fromCounts(...x)], kinds));
   // Hidden urban households: 166,200 (within every urban row's range and the group's).
-  writeBodyRow(ws, r, ["Toàn tỉnh", null, ...fromCounts(166200 + hII, urbanSum[1] + pII, urbanSum[2] + nII)], kinds, {
-    bold: true,
-    mergeLabel: true,
-  });
+  writeBodyRow(
+    ws,
+    r,
+    ["Toàn tỉnh", null, ...fromCounts(166200 + hII, urbanSum[1] + pII, urbanSum[2] + nII)],
+    kinds,
+    {
+      bold: true,
+      mergeLabel: true,
+    },
+  );
   return { wb, name: "binh-dinh-dau-ky-2022", sheet, defects: [] };
 }
 
@@ -420,7 +486,11 @@ function flowSample() {
     widths: [6, 22, 11, 10, 12, 9, 12, 9, 10, 9, 11],
     titleLines: [
       { text: "TỔNG HỢP BIẾN ĐỘNG HỘ NGHÈO NĂM 2023 HUYỆN HOÀI ÂN", bold: true },
-      { text: "(Kèm theo Báo cáo số 88/BC-UBND ngày 25/12/2023 của UBND huyện Hoài Ân)", italic: true, size: 12 },
+      {
+        text: "(Kèm theo Báo cáo số 88/BC-UBND ngày 25/12/2023 của UBND huyện Hoài Ân)",
+        italic: true,
+        size: 12,
+      },
     ],
     header: [
       [

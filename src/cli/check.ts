@@ -1,6 +1,31 @@
-// Placeholder until the command is written.
-import { CliIO, UserError } from "./io";
+// `phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]`
+import * as path from "path";
+import { CliIO } from "./io";
+import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { renderReport } from "./format";
+import { analyzeWorkbookFile } from "./workbook";
+import { buildReport } from "../engine/report";
+import type { Lang } from "../engine/model";
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UserError("lệnh 'check' chưa được cài đặt");
+const SPEC = {
+  command: "check",
+  options: { sheet: SHEET_OPTION, format: FORMAT_OPTION, lang: LANG_OPTION },
+  positionals: ["file.xlsx"],
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(args, SPEC);
+  const lang = (flags.lang ?? "vi") as Lang;
+  const file = positionals[0];
+  const { analyses, sheetsWithoutTable } = await analyzeWorkbookFile(path.resolve(io.cwd, file), file, {
+    sheet: flags.sheet,
+    lang,
+  });
+  const report = buildReport(
+    file,
+    analyses.map((a) => a.report),
+  );
+  if (flags.format === "json") io.out(JSON.stringify(report, null, 2) + "\n");
+  else io.out(renderReport(report, lang, sheetsWithoutTable));
+  return report.summary.errors > 0 ? 1 : 0;
 }

@@ -1,6 +1,76 @@
-// Placeholder until the command is written.
+// `phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]`
+// Exit 0: copy written and nothing left to decide; 1: written, but input cells remain that a person must check;
+// 2: nothing written (bad arguments, unreadable file).
+import * as fs from "fs";
+import * as path from "path";
 import { CliIO, UserError } from "./io";
+import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { renderFix } from "./format";
+import { analyzeWorkbookFile } from "./workbook";
+import { fixPlan } from "../engine";
+import { applyWritePlan } from "../hosts/xlsx/write";
+import { writeWorkbookFile } from "../hosts/xlsx/node";
+import { XlsxReadError } from "../hosts/xlsx/errors";
+import type { Lang } from "../engine/model";
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UserError("lệnh 'fix' chưa được cài đặt");
+const SPEC = {
+  command: "fix",
+  options: {
+    out: { type: "string", short: "o" },
+    sheet: SHEET_OPTION,
+    "in-place": { type: "boolean" },
+    lang: LANG_OPTION,
+  },
+  positionals: ["in.xlsx"],
+} as const;
+
+/** Same file, even through a different spelling of the path or a link. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(args, SPEC);
+  const lang = (flags.lang ?? "vi") as Lang;
+  const en = lang === "en";
+  const input = positionals[0];
+  const inputPath = path.resolve(io.cwd, input);
+  const inPlace = flags["in-place"];
+  const shownOut = flags.out ?? (inPlace ? input : undefined);
+  if (shownOut === undefined) {
+    throw new UserError(
+      en
+        ? "phuluc fix: missing -o <out.xlsx> (or --in-place to overwrite the input)"
+        : "phuluc fix: thiếu -o <tệp-ra.xlsx> (hoặc --in-place để ghi đè lên tệp gốc)",
+    );
+  }
+  const outputPath = path.resolve(io.cwd, shownOut);
+  const overwrites = samePath(inputPath, outputPath);
+  if (overwrites && !inPlace) {
+    throw new UserError(
+      en
+        ? `phuluc fix: the output is the input file "${input}"; give another -o, or --in-place to overwrite it`
+        : `phuluc fix: tệp ra trùng với tệp gốc "${input}"; hãy chọn -o khác, hoặc thêm --in-place nếu muốn ghi đè`,
+    );
+  }
+
+  const { workbook, analyses } = await analyzeWorkbookFile(inputPath, input, { sheet: flags.sheet, lang });
+  const plan = fixPlan(analyses);
+  applyWritePlan(workbook, plan);
+  try {
+    await writeWorkbookFile(workbook, outputPath);
+  } catch (err) {
+    if (err instanceof XlsxReadError)
+      throw new UserError(new XlsxReadError(err.code, shownOut, err.detail, lang).message);
+    throw err;
+  }
+  io.out(renderFix({ output: shownOut, inPlace: overwrites, plan }, lang));
+  return plan.undecided.length > 0 ? 1 : 0;
 }

@@ -32,7 +32,8 @@ const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: st
     en: (f) => `"${f}" is empty (0 bytes), not an Excel workbook`,
   },
   encrypted: {
-    vi: (f) => `tệp "${f}" được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại`,
+    vi: (f) =>
+      `tệp "${f}" được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại`,
     en: (f) => `"${f}" is password-protected; open it in Excel, remove the password and save it again`,
   },
   "legacy-xls": {
@@ -44,7 +45,8 @@ const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: st
     en: (f) => `"${f}" is not an Excel workbook (.xlsx)`,
   },
   corrupt: {
-    vi: (f, d) => `không đọc được tệp "${f}": tệp .xlsx bị hỏng hoặc không đúng định dạng${d ? ` (${d})` : ""}`,
+    vi: (f, d) =>
+      `không đọc được tệp "${f}": tệp .xlsx bị hỏng hoặc không đúng định dạng${d ? ` (${d})` : ""}`,
     en: (f, d) => `cannot read "${f}": the .xlsx file is damaged or malformed${d ? ` (${d})` : ""}`,
   },
   "no-sheet": {

@@ -4,7 +4,10 @@ import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
 import { XlsxReadError } from "./errors";
 
 /** Reads .xlsx bytes (Node Buffer, Uint8Array or ArrayBuffer) into an ExcelJS workbook, or throws XlsxReadError. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  fileName: string,
+): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const kind = sniff(bytes);
   if (kind !== "zip") throw new XlsxReadError(kind, fileName);
@@ -24,7 +27,8 @@ type Sniffed = "zip" | "empty" | "encrypted" | "legacy-xls" | "not-xlsx";
 /** What the first bytes say: .xlsx is a zip; an encrypted .xlsx and an old .xls are OLE compound files. */
 function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return "empty";
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "zip";
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return "zip";
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) {
     // An encrypted OOXML package is an OLE file holding a stream named "EncryptedPackage" (UTF-16 in the directory).
@@ -115,7 +119,11 @@ function plainValue(v: unknown, cell: Cell): CellValue {
     if (typeof o.error === "string") return { error: o.error };
     if (Array.isArray(o.richText)) return o.richText.map((r: { text?: string }) => r.text ?? "").join("");
     if (typeof o.text === "string") return o.text; // hyperlink
-    if (o.text && typeof o.text === "object" && Array.isArray((o.text as { richText?: unknown[] }).richText)) {
+    if (
+      o.text &&
+      typeof o.text === "object" &&
+      Array.isArray((o.text as { richText?: unknown[] }).richText)
+    ) {
       return ((o.text as { richText: { text?: string }[] }).richText ?? []).map((r) => r.text ?? "").join("");
     }
   }

@@ -55,7 +55,12 @@ function applyCellWrite(worksheet: ExcelJS.Worksheet, write: CellWrite): void {
 export function expandSharedFormulas(worksheet: ExcelJS.Worksheet): void {
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as { formula?: string; sharedFormula?: string; shareType?: string; result?: unknown } | null;
+      const v = cell.value as {
+        formula?: string;
+        sharedFormula?: string;
+        shareType?: string;
+        result?: unknown;
+      } | null;
       if (!v || typeof v !== "object") return;
       if (v.sharedFormula || v.shareType === "shared") {
         const formula = cell.formula;

@@ -1,0 +1,133 @@
+// Text rendering of reports and fix results for people at a terminal. Vietnamese by default, English on request.
+import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
+import type { Lang } from "../engine/model";
+
+const STRINGS = {
+  vi: {
+    table: (sheet: string, range: string, rows: number) =>
+      `Trang tính "${sheet}", bảng ${range} (${rows} dòng số liệu)`,
+    noFindings: "  Không có sai sót.",
+    noTable: (sheet: string) => `Trang tính "${sheet}": không tìm thấy bảng số liệu.`,
+    noTableAnywhere: "Không tìm thấy bảng số liệu nào trong tệp.",
+    headers: ["Mức độ", "Ô", "Quy tắc", "Đang ghi", "Đúng là", "Nội dung"],
+    severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" } as Record<Severity, string>,
+    summary: (file: string, e: number, w: number, i: number) =>
+      `Tổng kết ${file}: ${e} lỗi, ${w} cảnh báo, ${i} thông tin.`,
+    fixWrote: (n: number, f: number, v: number) =>
+      n === 0
+        ? "Không có ô nào cần ghi lại."
+        : `Đã ghi ${n} ô: ${f} ô công thức (tỷ lệ, tổng, số giảm, số dự kiến), ${v} ô chuyển từ văn bản sang số.`,
+    perSheet: (sheet: string, n: number) => `  - trang tính "${sheet}": ${n} ô`,
+    undecidedHead: (n: number) =>
+      `Còn ${n} ô nhập liệu có thể sai, chương trình không tự sửa (cần người kiểm tra):`,
+    noUndecided: "Không còn ô nào cần người kiểm tra.",
+    savedTo: (file: string) => `Bản đã sửa: ${file}`,
+    savedInPlace: (file: string) => `Đã ghi đè tệp gốc: ${file}`,
+  },
+  en: {
+    table: (sheet: string, range: string, rows: number) =>
+      `Sheet "${sheet}", table ${range} (${rows} data rows)`,
+    noFindings: "  No problems found.",
+    noTable: (sheet: string) => `Sheet "${sheet}": no data table found.`,
+    noTableAnywhere: "No data table found in the file.",
+    headers: ["Severity", "Cell", "Rule", "Actual", "Expected", "Message"],
+    severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
+    summary: (file: string, e: number, w: number, i: number) =>
+      `Summary for ${file}: ${e} errors, ${w} warnings, ${i} infos.`,
+    fixWrote: (n: number, f: number, v: number) =>
+      n === 0
+        ? "No cell needed rewriting."
+        : `Wrote ${n} cells: ${f} formula cells (rates, totals, reductions, projections), ${v} text numbers converted to numbers.`,
+    perSheet: (sheet: string, n: number) => `  - sheet "${sheet}": ${n} cells`,
+    undecidedHead: (n: number) =>
+      `${n} input cells are probably wrong and were left alone (a person must check):`,
+    noUndecided: "No cell is left for a person to check.",
+    savedTo: (file: string) => `Fixed copy: ${file}`,
+    savedInPlace: (file: string) => `Overwrote the original file: ${file}`,
+  },
+};
+
+export function cliStrings(lang: Lang) {
+  return STRINGS[lang];
+}
+
+/** 1518 → "1.518" (vi) / "1,518" (en); 13.7 → "13,7" / "13.7". Text stays text, quoted. */
+export function formatValue(v: number | string | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined) return "—";
+  if (typeof v === "string") return `"${v.length > 32 ? v.slice(0, 31) + "…" : v}"`;
+  if (!Number.isFinite(v)) return String(v);
+  const [thousands, decimal] = lang === "vi" ? [".", ","] : [",", "."];
+  const rounded = Number(v.toFixed(6)); // hide floating-point noise such as 1.2699999999999996
+  const negative = rounded < 0;
+  const [intPart, fracPart] = Math.abs(rounded).toString().split(".");
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
+  return `${negative ? "-" : ""}${grouped}${fracPart ? decimal + fracPart : ""}`;
+}
+
+function findingRow(f: Finding, lang: Lang): string[] {
+  const s = STRINGS[lang];
+  return [
+    s.severity[f.severity],
+    f.cell,
+    f.rule,
+    formatValue(f.actual, lang),
+    formatValue(f.expected, lang),
+    f.message,
+  ];
+}
+
+/** Columns padded to their widest cell; the last column (the message) is left as is. */
+export function renderColumns(rows: string[][], indent = "  "): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  return rows
+    .map(
+      (row) =>
+        indent +
+        row.map((c, i) => (i === row.length - 1 ? c : c + " ".repeat(widths[i] - [...c].length))).join("  "),
+    )
+    .join("\n");
+}
+
+export function renderTable(table: TableReport, lang: Lang): string {
+  const s = STRINGS[lang];
+  const lines = [s.table(table.sheet, table.range, table.rows.length)];
+  if (table.findings.length === 0) lines.push(s.noFindings);
+  else lines.push(renderColumns([s.headers, ...table.findings.map((f) => findingRow(f, lang))]));
+  return lines.join("\n");
+}
+
+/** The whole report: one block per table, sheets without a table named, then the summary. */
+export function renderReport(report: Report, lang: Lang, sheetsWithoutTable: string[] = []): string {
+  const s = STRINGS[lang];
+  const blocks = report.tables.map((t) => renderTable(t, lang));
+  for (const sheet of sheetsWithoutTable) blocks.push(s.noTable(sheet));
+  if (report.tables.length === 0 && sheetsWithoutTable.length === 0) blocks.push(s.noTableAnywhere);
+  const { errors, warnings, infos } = report.summary;
+  blocks.push(s.summary(report.file, errors, warnings, infos));
+  return blocks.join("\n\n") + "\n";
+}
+
+export interface FixSummary {
+  output: string;
+  inPlace: boolean;
+  plan: WritePlan;
+}
+
+export function renderFix({ output, inPlace, plan }: FixSummary, lang: Lang): string {
+  const s = STRINGS[lang];
+  const formulas = plan.writes.filter((w) => w.formula).length;
+  const values = plan.writes.length - formulas;
+  const lines = [s.fixWrote(plan.writes.length, formulas, values)];
+  const perSheet = new Map<string, number>();
+  for (const w of plan.writes) perSheet.set(w.sheet, (perSheet.get(w.sheet) ?? 0) + 1);
+  if (perSheet.size > 1) for (const [sheet, n] of perSheet) lines.push(s.perSheet(sheet, n));
+  if (plan.undecided.length > 0) {
+    lines.push("", s.undecidedHead(plan.undecided.length));
+    lines.push(renderColumns([s.headers, ...plan.undecided.map((f) => findingRow(f, lang))]));
+  } else {
+    lines.push(s.noUndecided);
+  }
+  lines.push("", inPlace ? s.savedInPlace(output) : s.savedTo(output));
+  return lines.join("\n") + "\n";
+}

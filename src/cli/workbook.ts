@@ -1,0 +1,85 @@
+// Shared by the commands that read a workbook: read, choose sheets, analyse; every failure a one-line UserError.
+import type ExcelJS from "exceljs";
+import { UserError } from "./io";
+import { readWorkbookFile } from "../hosts/xlsx/node";
+import { workbookToGrids } from "../hosts/xlsx/read";
+import { XlsxReadError } from "../hosts/xlsx/errors";
+import { analyzeGrid } from "../engine";
+import type { TableAnalysis } from "../engine";
+import type { Grid } from "../engine/grid";
+import type { Lang } from "../engine/model";
+
+export interface WorkbookAnalysis {
+  workbook: ExcelJS.Workbook;
+  grids: Grid[];
+  analyses: TableAnalysis[];
+  /** Sheets that were checked and hold no recognisable table. */
+  sheetsWithoutTable: string[];
+}
+
+/** Reads the file (`shown` is the name used in messages), keeping the user's language in read errors. */
+export async function readWorkbookForCli(file: string, shown: string, lang: Lang): Promise<ExcelJS.Workbook> {
+  try {
+    return await readWorkbookFile(file);
+  } catch (err) {
+    if (err instanceof XlsxReadError) {
+      throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
+    }
+    throw err;
+  }
+}
+
+export function chooseGrids(
+  workbook: ExcelJS.Workbook,
+  shown: string,
+  sheet: string | undefined,
+  lang: Lang,
+): Grid[] {
+  const grids = workbookToGrids(workbook);
+  if (sheet === undefined) return grids;
+  const chosen = grids.filter((g) => g.sheet === sheet);
+  if (chosen.length === 0) {
+    const names = grids.map((g) => `"${g.sheet}"`).join(", ");
+    throw new UserError(
+      lang === "en"
+        ? `"${shown}" has no sheet "${sheet}"; its sheets are: ${names}`
+        : `tệp "${shown}" không có trang tính "${sheet}"; các trang tính có trong tệp: ${names}`,
+    );
+  }
+  return chosen;
+}
+
+export function analyzeGrids(
+  grids: Grid[],
+  lang: Lang,
+): { analyses: TableAnalysis[]; sheetsWithoutTable: string[] } {
+  const analyses: TableAnalysis[] = [];
+  const sheetsWithoutTable: string[] = [];
+  for (const grid of grids) {
+    let found: TableAnalysis[];
+    try {
+      found = analyzeGrid(grid, { lang });
+    } catch (err) {
+      // An engine failure is a bug, but the user still gets one line naming the sheet, not a stack trace.
+      const message = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        lang === "en"
+          ? `analysis of sheet "${grid.sheet}" failed: ${message}`
+          : `lỗi khi phân tích trang tính "${grid.sheet}": ${message}`,
+      );
+    }
+    if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
+    analyses.push(...found);
+  }
+  return { analyses, sheetsWithoutTable };
+}
+
+export async function analyzeWorkbookFile(
+  file: string,
+  shown: string,
+  options: { sheet?: string; lang: Lang },
+): Promise<WorkbookAnalysis> {
+  const workbook = await readWorkbookForCli(file, shown, options.lang);
+  const grids = chooseGrids(workbook, shown, options.sheet, options.lang);
+  return { workbook, grids, ...analyzeGrids(grids, options.lang) };
+}
