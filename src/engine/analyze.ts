@@ -20,6 +20,7 @@ import { findingMessage, type MessageParams } from "../i18n/messages";
 import { evaluate } from "./rules/relations";
 import { blame } from "./blame";
 import { formulaFindings } from "./rules/formulas";
+import { impliedBaseFindings } from "./rules/implied";
 import type { TableAnalysis } from "./index";
 
 export function detectTables(grid: Grid, options: AnalyzeOptions = {}): Table[] {
@@ -285,6 +286,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const blamedCells = new Set(blamed.findings.map((f) => f.cell));
   findings.push(...partWholeFindings(ctx, blamedCells));
   findings.push(...formulaFindings(ctx, primary));
+  findings.push(...impliedBaseFindings(ctx));
 
   // A derived cell's fix is its formula with the value computed from the inputs.
   for (const f of findings) {

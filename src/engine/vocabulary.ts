@@ -23,7 +23,7 @@ const COUNT_WORDS = /\b(so ho|ho ngheo|ho can ngheo|tong so|tong htn|khau|ty le|
 
 /** Subject of a rate or count: whose households. Order matters: "cận nghèo" contains "nghèo". */
 export function subjectOf(t: string): "multidim" | "nearPoor" | "poor" | undefined {
-  if (has(t, /da chieu/) || has(t, /ngheo (va|,|\+|&) ?can ngheo/) || has(t, /ngheo\s*\+\s*can ngheo/)) return "multidim";
+  if (has(t, /da chieu/) || has(t, /ngheo\s*(va|,|\+|&)\s*(ho\s+)?can ngheo/)) return "multidim";
   if (has(t, /can ngheo/)) return "nearPoor";
   if (has(t, /ngheo/)) return "poor";
   return undefined;
@@ -47,6 +47,7 @@ export function roleOf(path: string[]): ColumnRole {
   const isRate = has(leaf, /ty le|%/) || (has(full, /ty le/) && !has(leaf, /so ho|khau/));
   const isReduction = has(leaf, /giam/) || (has(full, /giam/) && !has(leaf, /so ho ngheo (dau|cuoi)/) && !isRate && has(full, /(so ho|ho) ngheo giam|giam (ho|so ho)/));
 
+  if (has(leaf, /(can ngheo )?(tro thanh|chuyen thanh|chuyen sang) (ho )?ngheo/)) return "otherIncrease";
   if (has(full, /thoat ngheo|thoat can ngheo/)) return "escaped";
   if (has(full, /tai ngheo/)) return "fellBack";
   if (has(full, /phat sinh/)) return "newlyPoor";
@@ -154,9 +155,9 @@ export function isSubtotalLabel(label: string): boolean {
 
 /** Rows that end a table: notes and the signature block. */
 export function isTableEnd(label: string): boolean {
-  return /^(ghi chu|nguoi lap|nguoi lap bieu|t\/?m\.?|tm\.|chu tich|noi nhan|xac nhan|thu truong|ky ten|lanh dao|\* )/.test(
-    normalize(label),
-  );
+  const t = normalize(label);
+  if (/ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(t)) return true;
+  return /^(ghi chu|nguoi lap|nguoi lap bieu|t\/?m\.?|tm\.|chu tich|noi nhan|xac nhan|thu truong|ky ten|lanh dao|\* )/.test(t);
 }
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\.?$/i;

@@ -33,7 +33,7 @@ const VI: Record<RuleId | "input-typo", Builder> = {
   "number-as-text": (p) => `Số được lưu dạng văn bản: ô ${p.cell} ghi "${p.actual}", đọc là ${p.expected}.`,
   "non-integer-count": (p) =>
     p.expected !== undefined
-      ? `Số đếm phải là số nguyên: ô ${p.cell} ghi ${p.actual}; có lẽ là ${p.expected} (dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân).`
+      ? `Số đếm phải là số nguyên: ô ${p.cell} ghi số thập phân ${p.actual}; có lẽ là ${p.expected} (dấu chấm phân cách hàng nghìn bị hiểu thành dấu thập phân).`
       : `Số đếm phải là số nguyên: ô ${p.cell} ghi ${p.actual}.`,
   "negative-count": (p) => `Số đếm không được âm: ô ${p.cell} ghi ${p.actual}.`,
   "count-exceeds-total": (p) =>

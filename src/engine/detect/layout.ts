@@ -203,8 +203,10 @@ function classifyRows(
       if (blank >= 2 && rows.length > 0) break;
       continue;
     }
-    if (isTableEnd(numberText) || isTableEnd(label) || (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2))
+    if (rowHasTableEnd(grid, r, block.left, block.right) || (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2))
       break;
+    // After a blank row, only rows that look like table rows continue the table.
+    if (blank > 0 && rows.length > 0 && !looksLikeBodyRow(grid, r, block.left, block.right) && !isTotalLabel(label)) break;
     // A long sentence across the table (a note) ends it.
     const mergedAcross = mergeAt(grid, r, numberCol.col);
     if (mergedAcross && mergedAcross.right >= block.right - 1 && rows.length > 0) break;
@@ -230,6 +232,14 @@ function classifyRows(
     end = r;
   }
   return { rows, end };
+}
+
+function rowHasTableEnd(grid: Grid, row: number, left: number, right: number): boolean {
+  for (let c = left; c <= right; c++) {
+    const cell = cellAt(grid, row, c);
+    if (cell && typeof cell.value === "string" && isTableEnd(cell.value)) return true;
+  }
+  return false;
 }
 
 function carriesNumbers(grid: Grid, row: number, columns: Column[]): boolean {
