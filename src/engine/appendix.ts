@@ -140,24 +140,32 @@ function longestWord(text: string): number {
   return Math.max(0, ...text.split(/\s+/).map(textWidth));
 }
 
-/** Title block lines above the header: the title and the "(Kèm theo ...)" line, if the source has them. */
+/**
+ * The title and the "(Kèm theo ...)" line of the source: from the lines above the header (and the table's title,
+ * which the engine may give as several lines). The title is the longest line in capitals, since the issuing
+ * body's name ("ỦY BAN NHÂN DÂN XÃ ...") above it is shorter.
+ */
 function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?: string } {
   const firstHeader = Math.min(...table.headerRows, table.range.top);
-  let title: string | undefined;
-  let subtitle: string | undefined;
+  const lines: string[] = table.title.split("\n");
   for (let r = grid.top; r < firstHeader; r++) {
     const texts: string[] = [];
     for (let c = table.range.left; c <= table.range.right; c++) {
       const t = cellText(cellAt(grid, r, c)).trim();
       if (t) texts.push(t);
     }
-    const line = texts.join(" ");
+    lines.push(texts.join(" "));
+  }
+  let title: string | undefined;
+  let subtitle: string | undefined;
+  for (const raw of lines) {
+    const line = raw.trim();
     if (!line) continue;
     if (/^\(?\s*kem theo/.test(stripDiacritics(line))) subtitle ??= line;
-    // The longest line in capitals: "ỦY BAN NHÂN DÂN XÃ ..." above it is shorter than the title itself.
     else if (line === line.toLocaleUpperCase("vi") && /[A-ZÀ-Ỹ]/.test(line) && line.length > (title?.length ?? 0)) title = line;
   }
-  return { title: table.title || title, subtitle };
+  if (!title) title = lines.map((l) => l.trim()).find((l) => l && !/^\(?\s*kem theo/.test(stripDiacritics(l)));
+  return { title, subtitle };
 }
 
 function inferYear(table: Table, options: AppendixOptions): number {
@@ -397,7 +405,7 @@ function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): 
       }
       const source = cellAt(grid, br.row, c);
       if (role === "rowNumber") {
-        const text = rowNumberText(br, groupIndex) || cellText(source).trim();
+        const text = br.kind === "unit" || br.kind === "group" ? rowNumberText(br, groupIndex) || cellText(source).trim() : cellText(source).trim();
         sheet.set(nr, nc, text || null, { ...base, horizontal: "center" });
         continue;
       }
@@ -603,8 +611,15 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
     const countStyle = style({ horizontal: "right", indent: 1, numberFormat: COUNT_FORMAT });
     const rateStyle = style({ horizontal: "right", indent: 1, numberFormat: RATE_FORMAT });
     const label = b.unit?.label ?? b.agg?.label ?? b.source.label;
-    sheet.set(nr, colOf.get("stt")!, rowNumberText(b.source, groupIndex) || null, style({ horizontal: "center" }));
-    sheet.set(nr, colOf.get("name")!, label, style({ horizontal: "left", wrap: true }));
+    if (b.source.kind === "total" || b.source.kind === "subtotal") {
+      // "Tổng cộng" spreads over the STT and name columns, as the tables write it.
+      sheet.set(nr, colOf.get("stt")!, label, style({ horizontal: "center" }));
+      sheet.set(nr, colOf.get("name")!, null, style({}));
+      sheet.merge({ top: nr, bottom: nr, left: colOf.get("stt")!, right: colOf.get("name")! });
+    } else {
+      sheet.set(nr, colOf.get("stt")!, rowNumberText(b.source, groupIndex) || null, style({ horizontal: "center" }));
+      sheet.set(nr, colOf.get("name")!, label, style({ horizontal: "left", wrap: true }));
+    }
     widths[colOf.get("name")! - 1] = Math.max(widths[colOf.get("name")! - 1], Math.min(40, textWidth(label) + 2));
     const figures = b.unit ?? b.agg;
     const covered = (b.agg ? (table.rows.find((x) => x.row === b.source.row)?.covers ?? []) : [])

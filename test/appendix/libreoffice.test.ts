@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { analyzeGrid } from "../../src/engine";
 import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
 import { planTable } from "../../src/engine/plan";
 import { renderAppendix } from "../../src/hosts/xlsx/appendix";
@@ -31,7 +32,8 @@ function formulaCells(layout: AppendixLayout) {
 
 describe("LibreOffice recalculates the written appendix to the engine's values", () => {
   it("both variants, formulas only (no cached values), in a copy of the user's workbook", async () => {
-    const { grid, analysis } = makeFixture(SMALL);
+    const { grid } = makeFixture(SMALL);
+    const [analysis] = analyzeGrid(grid);
     const table = buildAppendix(analysis, { grid, existingSheetNames: [grid.sheet] });
     const plan = planTable(analysis.table, grid, analysis.derived, { kind: "households", households: 30 });
     const planLayout = buildAppendix(analysis, { grid, plan, year: 2025 });
@@ -66,7 +68,8 @@ describe("LibreOffice recalculates the written appendix to the engine's values",
 describe("the printed appendix", () => {
   it("prints on A4 over several pages with the header repeated, readable Vietnamese; kept as PDF and PNG", async () => {
     const groups = largeGroups();
-    const { grid, analysis } = makeFixture(groups, "KH 2025");
+    const { grid } = makeFixture(groups, "KH 2025");
+    const [analysis] = analyzeGrid(grid);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     for (const f of fs.readdirSync(ARTIFACTS)) fs.rmSync(path.join(ARTIFACTS, f));
 
