@@ -76,7 +76,9 @@ export class FakeHost implements PaneHost {
 
   async readGrid() {
     this.log("readGrid");
-    return this.grid ? structuredClone(this.grid) : null;
+    if (!this.grid) return null;
+    const g = this.grid;
+    return { ...g, cells: g.cells.map((row) => row.map((c) => c && { ...c })), merges: g.merges.map((m) => ({ ...m })) };
   }
   async applyWrites(plan: WritePlan) {
     this.log("applyWrites", plan);

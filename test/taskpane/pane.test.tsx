@@ -1,0 +1,253 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { WritePlan } from "../../src/engine/report";
+import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
+import { cleanSheet, FakeHost, planSheet } from "./fixtures";
+
+// jsdom has no ResizeObserver; Fluent's Toolbar and TabList observe their size (browsers all have it).
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+
+function renderPane(host: FakeHost, initialView: PaneView = "findings") {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <PhuLucPane host={host} initialView={initialView} />
+    </FluentProvider>,
+  );
+}
+
+async function summary() {
+  return screen.findByTestId("summary");
+}
+
+function findingCells(): string[] {
+  return screen.queryAllByTestId("finding").map((el) => `${el.getAttribute("data-cell")} ${el.getAttribute("data-rule")}`);
+}
+
+function finding(cell: string): HTMLElement {
+  const el = screen.getAllByTestId("finding").find((e) => e.getAttribute("data-cell") === cell);
+  if (!el) throw new Error(`no finding on ${cell}; have ${findingCells().join(", ")}`);
+  return el;
+}
+
+describe("findings", () => {
+  test("are grouped by severity with counts, each with cell, message, actual and expected", async () => {
+    renderPane(new FakeHost(planSheet()));
+    const s = await summary();
+    // Planted: C11 total and E9 rate wrong (errors), E10 truncated (warning), D8 typed as text.
+    expect(s.getAttribute("data-errors")).toBe("2");
+    expect(s.getAttribute("data-warnings")).toBe("1");
+    expect(within(s).getByText("Lỗi")).toBeTruthy();
+    expect(findingCells().sort()).toEqual(
+      ["C11 sum-mismatch", "D8 number-as-text", "E10 rate-rounding", "E9 rate-mismatch"].sort(),
+    );
+    expect(finding("E9").getAttribute("data-severity")).toBe("error");
+    expect(finding("E10").getAttribute("data-severity")).toBe("warning");
+
+    const errors = screen.getByRole("heading", { name: /Lỗi/ });
+    expect(errors.textContent).toContain("2");
+    const warnings = screen.getByRole("heading", { name: /Cảnh báo/ });
+    expect(warnings.textContent).toContain("1");
+
+    const c11 = finding("C11");
+    expect(c11.textContent).toContain("C11");
+    expect(c11.textContent).toContain("Tổng không khớp");
+    // actual and expected in Vietnamese number style
+    expect(c11.textContent).toContain("1.437");
+    expect(c11.textContent).toContain("1.427");
+    expect(finding("E9").textContent).toContain("5,66");
+  });
+
+  test("clicking a finding, or Enter on it, goes to its cell", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    fireEvent.click(finding("E9"));
+    await waitFor(() => expect(host.callsTo("selectCell")).toEqual([["Thôn 2024", "E9"]]));
+    finding("C11").focus();
+    expect(document.activeElement).toBe(finding("C11"));
+    fireEvent.keyDown(finding("C11"), { key: "Enter" });
+    await waitFor(() => expect(host.callsTo("selectCell")[1]).toEqual(["Thôn 2024", "C11"]));
+  });
+
+  test("Sửa writes only that finding's cell, with its formula, and the checks run again", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    fireEvent.click(within(finding("E9")).getByRole("button", { name: "Sửa ô E9" }));
+    await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
+    const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
+    expect(plan.writes).toHaveLength(1);
+    expect(plan.writes[0]).toMatchObject({ sheet: "Thôn 2024", cell: "E9", value: 5.66, formula: "=ROUND(D9/C9*100,2)" });
+    // Clicking Sửa does not also go to the cell.
+    expect(host.callsTo("selectCell")).toHaveLength(0);
+    await waitFor(() => expect(findingCells()).not.toContain("E9 rate-mismatch"));
+    expect((await summary()).getAttribute("data-errors")).toBe("1");
+  });
+
+  test("Sửa tất cả writes every derived cell; no error remains; Hoàn tác restores", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    fireEvent.click(screen.getByRole("button", { name: "Sửa tất cả" }));
+    await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
+    const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
+    const cells = plan.writes.map((w) => w.cell);
+    expect(cells).toEqual(expect.arrayContaining(["C11", "D11", "E7", "E8", "E9", "E10", "E11", "D8"]));
+    expect(plan.writes.find((w) => w.cell === "C11")).toMatchObject({ value: 1427, formula: "=SUM(C7:C10)" });
+    await waitFor(async () => expect((await summary()).getAttribute("data-errors")).toBe("0"));
+    expect((await summary()).getAttribute("data-warnings")).toBe("0");
+
+    const undo = screen.getByRole("button", { name: "Hoàn tác" });
+    await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(undo);
+    await waitFor(() => expect(host.callsTo("undo")).toHaveLength(1));
+    await waitFor(async () => expect((await summary()).getAttribute("data-errors")).toBe("2"));
+  });
+
+  test("Đánh dấu marks the findings' cells, Xóa đánh dấu clears them", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
+    await waitFor(() => expect(host.callsTo("markFindings")).toHaveLength(1));
+    const [sheet, marked] = host.callsTo("markFindings")[0] as [string, { cell: string }[]];
+    expect(sheet).toBe("Thôn 2024");
+    expect(marked.map((f) => f.cell).sort()).toEqual(["C11", "D8", "E10", "E9"]);
+    fireEvent.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
+    await waitFor(() => expect(host.callsTo("clearMarks")).toEqual([["Thôn 2024"]]));
+  });
+
+  test("a clean table: the summary appears and says so, no finding", async () => {
+    renderPane(new FakeHost(cleanSheet()));
+    const s = await summary();
+    expect(s.getAttribute("data-errors")).toBe("0");
+    expect(s.textContent).toContain("Không phát hiện lỗi");
+    expect(screen.queryAllByTestId("finding")).toHaveLength(0);
+  });
+
+  test("an empty sheet: the summary still appears, with a message", async () => {
+    renderPane(new FakeHost(null));
+    const s = await summary();
+    expect(s.textContent).toContain("Trang tính đang trống");
+  });
+
+  test("a host failure is shown as a message, not thrown", async () => {
+    const host = new FakeHost(planSheet());
+    host.readGrid = async () => {
+      throw new Error('trang tính "Thôn 2024", ô C4: không đọc được');
+    };
+    renderPane(host);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Không đọc được trang tính");
+    expect(alert.textContent).toContain("ô C4");
+  });
+});
+
+describe("settings", () => {
+  test("switching to English re-labels the pane, re-runs the checks in English, and is saved", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host, "settings");
+    await summary();
+    fireEvent.click(screen.getByLabelText("English"));
+    await waitFor(() => expect(host.callsTo("saveSettings")).toHaveLength(1));
+    expect(host.callsTo("saveSettings")[0][0]).toMatchObject({ lang: "en", rounding: "half-up", rateDecimals: 2 });
+    await screen.findByRole("tab", { name: "Findings" });
+    fireEvent.click(screen.getByRole("tab", { name: "Findings" }));
+    expect(finding("C11").textContent).toContain("Total does not add up");
+    expect(screen.getByRole("button", { name: "Fix all" })).toBeTruthy();
+  });
+
+  test("values mode: Sửa writes the value without a formula", async () => {
+    const host = new FakeHost(planSheet());
+    host.settings = { ...host.settings, writeFormulas: false };
+    renderPane(host);
+    await summary();
+    fireEvent.click(within(finding("C11")).getByRole("button", { name: "Sửa ô C11" }));
+    await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
+    const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
+    expect(plan.writes).toEqual([expect.objectContaining({ cell: "C11", value: 1427 })]);
+    expect(plan.writes[0].formula).toBeUndefined();
+  });
+
+  test("truncation as the office's convention: the truncated rate is not flagged", async () => {
+    const host = new FakeHost(planSheet());
+    host.settings = { ...host.settings, rounding: "truncate" };
+    renderPane(host);
+    const s = await summary();
+    expect(s.getAttribute("data-warnings")).toBe("0");
+    expect(findingCells()).not.toContain("E10 rate-rounding");
+    expect(findingCells()).toContain("E9 rate-mismatch");
+  });
+});
+
+describe("what the engine understood", () => {
+  test("shows columns with roles and rows with kinds", async () => {
+    renderPane(new FakeHost(planSheet()), "table");
+    await summary();
+    const roles = screen.getAllByTestId("column-row").map((r) => `${r.getAttribute("data-column")}=${r.getAttribute("data-role")}`);
+    expect(roles).toEqual(["A=rowNumber", "B=unitName", "C=households", "D=poorHouseholds", "E=poorRate"]);
+    const d = screen.getByLabelText("Vai trò của cột D") as HTMLSelectElement;
+    expect(d.selectedOptions[0].textContent).toBe("Số hộ nghèo");
+    const kinds = screen.getAllByTestId("table-row").map((r) => r.getAttribute("data-kind"));
+    expect(kinds).toEqual(["unit", "unit", "unit", "unit", "total"]);
+  });
+
+  test("correcting a column role saves it for the sheet and re-runs the checks", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host, "table");
+    await summary();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Vai trò của cột D"), { target: { value: "other" } });
+    });
+    await waitFor(() => expect(host.callsTo("saveOverrides")).toHaveLength(1));
+    expect(host.callsTo("saveOverrides")[0]).toEqual(["Thôn 2024", { columns: { D: { role: "other" } } }]);
+    // Without poor households the rates cannot be checked: only the households total is left.
+    await waitFor(async () => expect((await summary()).getAttribute("data-errors")).toBe("1"));
+    expect((await summary()).getAttribute("data-warnings")).toBe("0");
+    expect(screen.getByText("đã sửa")).toBeTruthy();
+  });
+
+  test("correcting a row kind: a total read as a unit is no longer checked as a total", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host, "table");
+    await summary();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Loại của dòng 11"), { target: { value: "unit" } });
+    });
+    await waitFor(() => expect(host.callsTo("saveOverrides")).toHaveLength(1));
+    expect(host.callsTo("saveOverrides")[0]).toEqual(["Thôn 2024", { rows: { 11: "unit" } }]);
+    fireEvent.click(screen.getByRole("tab", { name: "Kết quả" }));
+    await waitFor(() => expect(findingCells()).not.toContain("C11 sum-mismatch"));
+  });
+
+  test("saved corrections are used when the pane opens", async () => {
+    const host = new FakeHost(planSheet());
+    host.overrides.set("Thôn 2024", { columns: { D: { role: "other" } } });
+    renderPane(host);
+    const s = await summary();
+    expect(host.callsTo("loadOverrides")).toEqual([["Thôn 2024"]]);
+    expect(s.getAttribute("data-errors")).toBe("1");
+    expect(findingCells()).toEqual(["C11 sum-mismatch"]);
+  });
+});
+
+describe("keyboard", () => {
+  test("findings and toolbar buttons are reachable and labelled", async () => {
+    renderPane(new FakeHost(planSheet()));
+    await summary();
+    for (const el of screen.getAllByTestId("finding")) {
+      expect(el.tabIndex).toBe(0);
+      expect(el.getAttribute("aria-label")).toMatch(/^Đến ô [A-Z]+\d+: /);
+    }
+    for (const name of ["Kiểm tra", "Sửa tất cả", "Hoàn tác", "Đánh dấu", "Xóa đánh dấu"]) {
+      expect(screen.getByRole("button", { name })).toBeTruthy();
+    }
+  });
+});
