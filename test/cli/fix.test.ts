@@ -1,0 +1,208 @@
+// `phuluc fix`: derived cells rewritten as formulas with correct cached values; everything else as it was.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { ReportSchema } from "../../src/engine/report";
+import { expectOneLineError, runCli, SAMPLES } from "./helpers";
+
+const DERIVED_RULES = [
+  "sum-mismatch",
+  "rate-mismatch",
+  "rate-rounding",
+  "reduction-mismatch",
+  "projection-mismatch",
+];
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-fix-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+function styleWithoutFormat(cell: ExcelJS.Cell): string {
+  const { numFmt: _ignored, ...rest } = cell.style ?? {};
+  return JSON.stringify(rest);
+}
+
+function plain(v: ExcelJS.CellValue): unknown {
+  return v && typeof v === "object" && "formula" in v ? { formula: v.formula, result: v.result } : v;
+}
+
+/**
+ * Every cell of `before` either holds the same value in `after`, or became a formula (a derived cell), or is one
+ * of the `converted` text numbers; styles (but number formats) are equal everywhere; merges, widths, row heights
+ * and sheets are the same. Returns the addresses that changed.
+ */
+async function expectOnlyDerivedChanged(
+  before: ExcelJS.Workbook,
+  after: ExcelJS.Workbook,
+  converted: Record<string, number> = {},
+): Promise<string[]> {
+  const changed: string[] = [];
+  expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
+  for (const ws of before.worksheets) {
+    const out = after.getWorksheet(ws.name)!;
+    expect(out.model.merges.slice().sort()).toEqual(ws.model.merges.slice().sort());
+    expect(out.columns?.map((c) => c.width)).toEqual(ws.columns?.map((c) => c.width));
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      expect(out.getRow(r).height).toEqual(row.height);
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const o = out.getCell(r, c);
+        const where = `${ws.name}!${cell.address}`;
+        expect(`${where} ${styleWithoutFormat(o)}`).toBe(`${where} ${styleWithoutFormat(cell)}`);
+        const same = JSON.stringify(plain(o.value)) === JSON.stringify(plain(cell.value));
+        if (same) return;
+        changed.push(cell.address);
+        if (cell.address in converted) {
+          expect(o.value).toBe(converted[cell.address]);
+        } else {
+          expect(`${where} ${o.formula ? "formula" : JSON.stringify(o.value)}`).toBe(`${where} formula`);
+        }
+      });
+    });
+  }
+  return changed;
+}
+
+describe("phuluc fix on the README demo", () => {
+  const input = path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx");
+  let out: string;
+  let stdout: string;
+  let code: number;
+
+  beforeAll(async () => {
+    out = path.join(dir, "ke-hoach.fixed.xlsx");
+    ({ code, stdout } = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", out]));
+  });
+
+  it("writes the copy, says where, counts what it wrote and lists the undecided typo", () => {
+    expect(fs.existsSync(out)).toBe(true);
+    expect(stdout).toContain(`Bản đã sửa: ${out}`);
+    expect(stdout).toMatch(/Đã ghi \d+ ô: \d+ ô công thức .*, 1 ô chuyển từ văn bản sang số\./);
+    // C9 (1.518 for 1518) is an input the engine must not change by itself: listed, exit 1.
+    expect(stdout).toMatch(/Còn 1 ô nhập liệu có thể sai/);
+    expect(stdout).toMatch(/C9\s+non-integer-count/);
+    expect(code).toBe(1);
+  });
+
+  it("rewrites the wrong derived cells as live formulas with the right cached values", async () => {
+    const ws = (await load(out)).getWorksheet("KH 2024")!;
+    const f19 = ws.getCell("F19");
+    expect(f19.formula).toBeTruthy();
+    expect(f19.result).toBe(521);
+    expect(ws.getCell("E10").formula).toBe("ROUND(D10/C10*100,2)");
+    expect(ws.getCell("E10").result).toBeCloseTo(6.65, 10);
+    expect(ws.getCell("E11").result).toBeCloseTo(7.53, 10);
+    expect(ws.getCell("E12").formula).toBeTruthy();
+    expect(ws.getCell("E12").result).toBeCloseTo(13.7, 10);
+    // The text number "1.518" is now the number 1518; the undecided C9 is left as typed.
+    expect(ws.getCell("C14").value).toBe(1518);
+    expect(ws.getCell("C9").value).toBe(1.518);
+  });
+
+  it("keeps input counts, labels, styles, merges, widths and the other sheet as they were", async () => {
+    const changed = await expectOnlyDerivedChanged(await load(input), await load(out), { C14: 1518 });
+    for (const addr of ["E10", "E11", "F19"]) expect(changed).toContain(addr);
+    // No input count or label of a unit row changed.
+    for (const r of [8, 9, 10, 11, 12, 15, 16, 17, 18]) {
+      for (const col of ["A", "B", "C", "D", "F", "H"]) expect(changed).not.toContain(`${col}${r}`);
+    }
+  });
+
+  it("asks the spreadsheet to recalculate on open", async () => {
+    // ExcelJS does not read calcPr back: look at the workbook part itself.
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("check on the fixed copy reports nothing from the total, rate, reduction and projection rules", async () => {
+    const r = await runCli(["check", out, "--format", "json"]);
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    const left = report.tables
+      .flatMap((t) => t.findings)
+      .filter((f) => DERIVED_RULES.includes(f.rule) && f.severity !== "info");
+    expect(left).toEqual([]);
+    // No text numbers are left either.
+    expect(report.tables.flatMap((t) => t.findings).filter((f) => f.rule === "number-as-text")).toEqual([]);
+  });
+});
+
+describe("phuluc fix on the other samples", () => {
+  it.each([
+    ["bao-cao-ket-qua-2023-sach.xlsx", 0],
+    ["bien-dong-ho-ngheo-2023.xlsx", 0],
+    ["binh-dinh-dau-ky-2022.xlsx", 0],
+  ])("%s: fixed copy checks clean, only derived cells changed", async (name, expectedCode) => {
+    const out = path.join(dir, `fixed-${name}`);
+    const r = await runCli(["fix", `samples/${name}`, "-o", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(expectedCode);
+    const check = await runCli(["check", out, "--format", "json"]);
+    const report = ReportSchema.parse(JSON.parse(check.stdout));
+    expect(report.tables.flatMap((t) => t.findings).filter((f) => f.severity !== "info")).toEqual([]);
+    expect(check.code).toBe(0);
+    await expectOnlyDerivedChanged(await load(path.join(SAMPLES, name)), await load(out));
+  });
+
+  it("the flow table's wrong total becomes =SUM over the units with 170", async () => {
+    const out = path.join(dir, "flow.xlsx");
+    await runCli(["fix", "samples/bien-dong-ho-ngheo-2023.xlsx", "-o", out]);
+    const d15 = (await load(out)).getWorksheet("Biến động HN")!.getCell("D15");
+    expect(d15.formula).toMatch(/D7.*D14|SUM/);
+    expect(d15.result).toBe(170);
+  });
+});
+
+describe("phuluc fix refuses to lose the original", () => {
+  it("without -o", async () => {
+    const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx"]);
+    expectOneLineError(r);
+    expect(r.stderr).toContain("thiếu -o");
+  });
+
+  it("with -o naming the input, however spelled, unless --in-place", async () => {
+    const before = fs.readFileSync(path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx"));
+    for (const o of [
+      "samples/ke-hoach-giam-ngheo-2024.xlsx",
+      "./samples/../samples/ke-hoach-giam-ngheo-2024.xlsx",
+    ]) {
+      const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", o]);
+      expectOneLineError(r);
+      expect(r.stderr).toContain("trùng với tệp gốc");
+    }
+    expect(fs.readFileSync(path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx")).equals(before)).toBe(true);
+  });
+
+  it("--in-place overwrites (a copy here) and says so", async () => {
+    const copy = path.join(dir, "tai-cho.xlsx");
+    fs.copyFileSync(path.join(SAMPLES, "bien-dong-ho-ngheo-2023.xlsx"), copy);
+    const r = await runCli(["fix", copy, "--in-place"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Đã ghi đè tệp gốc: ${copy}`);
+    expect((await load(copy)).getWorksheet("Biến động HN")!.getCell("D15").result).toBe(170);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("an unreadable input writes nothing", async () => {
+    const out = path.join(dir, "never.xlsx");
+    const r = await runCli(["fix", "samples/khong-co.xlsx", "-o", out]);
+    expectOneLineError(r);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("English output with --lang en", async () => {
+    const out = path.join(dir, "en.xlsx");
+    const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", out, "--lang", "en"]);
+    expect(r.stdout).toContain(`Fixed copy: ${out}`);
+    expect(r.stdout).toMatch(/1 input cells are probably wrong/);
+  });
+});
