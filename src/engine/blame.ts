@@ -90,7 +90,12 @@ export function blame(
     return overrides.has(k) ? overrides.get(k) : ctx.value(r);
   };
 
+  // In a plan the assigned reduction is an input from above: the projection follows from it, never the reverse.
+  const assigned = new Set(
+    ctx.table.isPlan ? ctx.table.columns.filter((c) => c.role === "reduction" || c.role === "nearPoorReduction").map((c) => c.col) : [],
+  );
   const evaluateCandidate = (ref: Ref): Candidate | undefined => {
+    if (assigned.has(ref.col)) return undefined;
     const key = refKey(ref);
     const own = index.get(key) ?? [];
     const broken = own.filter((r) => remaining.has(r));

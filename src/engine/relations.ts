@@ -76,6 +76,13 @@ function startEnd(columns: Column[], at: Column, role: ColumnRole): [Column, Col
   return undefined;
 }
 
+/** The rule a stated row-wise formula checks, from what its target column holds. */
+function statedRule(role: ColumnRole, isPlan: boolean): RuleId {
+  if (role === "reduction" || role === "nearPoorReduction" || role === "rateReduction" || role === "poorHouseholds" || role === "nearPoorHouseholds")
+    return isPlan ? "projection-mismatch" : "reduction-mismatch";
+  return "sum-mismatch";
+}
+
 export function buildRelations(table: Table): Relation[] {
   const relations: Relation[] = [];
   const { columns, rows } = table;
@@ -107,7 +114,7 @@ export function buildRelations(table: Table): Relation[] {
         if (r.kind !== "unit" && COUNT_ROLES.has(target.role) && r.covers.length > 0) continue;
         relations.push({
           kind: "linear",
-          rule: table.isPlan ? "projection-mismatch" : RATE_ROLES.has(target.role) ? "reduction-mismatch" : "sum-mismatch",
+          rule: statedRule(target.role, table.isPlan),
           target: { row, col: s.target },
           terms: s.terms.map((t) => ({ ref: { row, col: t.col }, coef: t.coef })),
           rateTarget: RATE_ROLES.has(target.role),

@@ -102,6 +102,9 @@ function findHeader(grid: Grid, from: number, bottom: number, left: number, righ
     let last = r;
     for (let k = r + 1; k <= Math.min(r + 3, bottom); k++) {
       if (isNumberingRow(grid, k, left, right)) break;
+      const first = shownText(grid, k, left);
+      if (numberStyle(first) !== "none" && !mergeAt(grid, k, left)) break;
+      if (isTotalLabel(first) || isTotalLabel(shownText(grid, k, left + 1))) break;
       if (looksLikeBodyRow(grid, k, left, right)) break;
       if (rowIsEmpty(grid, k, left, right)) break;
       last = k;
