@@ -97,7 +97,7 @@ function convertCell(cell: ExcelJS.Cell): Cell | undefined {
   } else {
     out.value = plainValue(raw, out);
   }
-  if (out.value === null && !out.formula) return undefined;
+  if ((out.value === null || out.value === "") && !out.formula) return undefined;
   const numFmt = cell.numFmt;
   if (numFmt && numFmt !== "General") out.numberFormat = numFmt;
   if (cell.font?.bold) out.bold = true;
