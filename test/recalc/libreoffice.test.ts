@@ -1,0 +1,146 @@
+// A real spreadsheet recalculates what `phuluc fix` wrote and must get the cached values we stored.
+// LibreOffice headless (Debian: libreoffice-calc-nogui) with a fresh profile per run, set to always recalculate
+// OOXML files on load; a control file with a deliberately stale cached value proves the recalculation happened.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { runCli } from "../cli/helpers";
+
+const SAMPLES = [
+  "ke-hoach-giam-ngheo-2024.xlsx",
+  "bao-cao-ket-qua-2023-sach.xlsx",
+  "bien-dong-ho-ngheo-2023.xlsx",
+  "binh-dinh-dau-ky-2022.xlsx",
+];
+
+function findSoffice(): string {
+  for (const candidate of ["soffice", "libreoffice"]) {
+    const r = spawnSync(candidate, ["--version"], { encoding: "utf8" });
+    if (r.status === 0) return candidate;
+  }
+  throw new Error(
+    "LibreOffice (soffice) is not installed: this test needs it to recalculate the fixed workbooks. " +
+      "Install it with `apt-get install libreoffice-calc-nogui` (.ci/run does).",
+  );
+}
+
+/** A fresh profile that recalculates OOXML and ODF files on load (0 = always), so cached values are not trusted. */
+function makeProfile(dir: string): string {
+  const user = path.join(dir, "user");
+  fs.mkdirSync(user, { recursive: true });
+  const item = (name: string) =>
+    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
+  fs.writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ` +
+      `xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
+      `${item("OOXMLRecalcMode")}\n${item("ODFRecalcMode")}\n</oor:items>\n`,
+  );
+  return `file://${dir}`;
+}
+
+interface FormulaCell {
+  where: string;
+  formula: string;
+  result: unknown;
+}
+
+async function formulaCells(file: string): Promise<Map<string, FormulaCell>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const cells = new Map<string, FormulaCell>();
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula) {
+          const where = `${ws.name}!${cell.address}`;
+          cells.set(where, { where, formula: cell.formula, result: cell.result });
+        }
+      }),
+    );
+  }
+  return cells;
+}
+
+function valueOf(result: unknown): number | string | null {
+  if (result === undefined || result === null) return null;
+  if (typeof result === "number" || typeof result === "string") return result;
+  if (typeof result === "object" && "error" in (result as object)) return (result as { error: string }).error;
+  return String(result);
+}
+
+describe("LibreOffice recalculates the fixed workbooks to our cached values", () => {
+  let dir: string;
+  let converted: string;
+  const fixed: string[] = [];
+
+  beforeAll(async () => {
+    const soffice = findSoffice();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-recalc-"));
+    converted = path.join(dir, "lo");
+    fs.mkdirSync(path.join(dir, "ours"));
+    for (const name of SAMPLES) {
+      const out = path.join(dir, "ours", name);
+      const r = await runCli(["fix", `samples/${name}`, "-o", out]);
+      if (r.code === 2) throw new Error(`phuluc fix ${name} failed: ${r.stderr}`);
+      fixed.push(out);
+    }
+    // Control: a cached value that is wrong on purpose; after LibreOffice it must be right.
+    const control = new ExcelJS.Workbook();
+    const ws = control.addWorksheet("Kiểm chứng");
+    ws.getCell("A1").value = 29;
+    ws.getCell("B1").value = 436;
+    ws.getCell("C1").value = { formula: "ROUND(A1/B1*100,2)", result: 99 };
+    control.calcProperties = { fullCalcOnLoad: true };
+    await control.xlsx.writeFile(path.join(dir, "ours", "control.xlsx"));
+
+    const profile = makeProfile(path.join(dir, "profile"));
+    const r = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--norestore",
+        "--calc",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        converted,
+        ...fixed,
+        path.join(dir, "ours", "control.xlsx"),
+      ],
+      { encoding: "utf8", timeout: 180000 },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr || r.error}`);
+  }, 240000);
+
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("LibreOffice really recalculated (the control's stale cached 99 became 6.65)", async () => {
+    const cells = await formulaCells(path.join(converted, "control.xlsx"));
+    expect(valueOf(cells.get("Kiểm chứng!C1")?.result)).toBeCloseTo(6.65, 9);
+  });
+
+  it.each(SAMPLES)("%s: every formula cell has the value LibreOffice computes", async (name) => {
+    const ours = await formulaCells(path.join(dir, "ours", name));
+    const theirs = await formulaCells(path.join(converted, name));
+    expect(ours.size).toBeGreaterThan(10);
+    const mismatches: string[] = [];
+    for (const cell of ours.values()) {
+      const other = theirs.get(cell.where);
+      if (!other) {
+        mismatches.push(`${cell.where}: LibreOffice lost the formula ${cell.formula}`);
+        continue;
+      }
+      const a = valueOf(cell.result);
+      const b = valueOf(other.result);
+      const same = typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 : a === b;
+      if (!same) mismatches.push(`${cell.where} =${cell.formula}: ours ${a}, LibreOffice ${b}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
