@@ -1,0 +1,64 @@
+// The Office.js host: the PaneHost the task pane uses inside Excel. Every Office.js call lives in this folder.
+import type { AppendixLayout } from "../../engine/appendix";
+import type { Grid } from "../../engine/grid";
+import type { Overrides } from "../../engine/model";
+import type { Finding, WritePlan } from "../../engine/report";
+import type { PaneHost, PaneSettings } from "../../taskpane/host";
+import { officeEnv, type OfficeEnv, type OfficeHostOptions } from "./env";
+import { clearMarks, markFindings, marksSupported, selectCell } from "./marks";
+import { readGrid } from "./read";
+import { writeAppendix } from "./render-appendix";
+import * as store from "./settings";
+import { applyWrites, canUndo, undo } from "./write";
+
+export interface OfficeCapabilities {
+  /** Merged areas are read (ExcelApi 1.13). */
+  merges: boolean;
+  /** Findings can be marked with conditional formats (ExcelApi 1.6). */
+  marks: boolean;
+  /** The undo sheet can be hidden (ExcelApi 1.2). */
+  hiddenUndo: boolean;
+  /** Appendix page setup: A4, print titles, fit to width (ExcelApi 1.9). */
+  pageLayout: boolean;
+}
+
+export interface OfficeHost extends PaneHost {
+  kind: "excel";
+  capabilities(): OfficeCapabilities;
+}
+
+export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
+  const env: OfficeEnv = options.env ?? officeEnv();
+  const notice = options.onNotice;
+  // Messages follow the pane's language setting once it is known.
+  let lang = options.lang ?? store.loadSettings(env).lang;
+  return {
+    kind: "excel",
+    capabilities: () => ({
+      merges: env.isSetSupported("ExcelApi", "1.13"),
+      marks: marksSupported(env),
+      hiddenUndo: env.isSetSupported("ExcelApi", "1.2"),
+      pageLayout: env.isSetSupported("ExcelApi", "1.9"),
+    }),
+    readGrid: (): Promise<Grid | null> => readGrid(env, lang),
+    applyWrites: (plan: WritePlan) => applyWrites(env, plan, lang, notice),
+    markFindings: (sheet: string, findings: Finding[]) => markFindings(env, sheet, findings, lang, notice),
+    clearMarks: (sheet: string) => clearMarks(env, sheet, lang),
+    selectCell: (sheet: string, address: string) => selectCell(env, sheet, address, lang),
+    canUndo: () => canUndo(env),
+    undo: () => undo(env, lang),
+    writeAppendix: (layout: AppendixLayout) => writeAppendix(env, layout, lang, notice),
+    loadOverrides: async (sheet: string) => store.loadOverrides(env, sheet),
+    saveOverrides: (sheet: string, overrides: Overrides) => store.saveOverrides(env, sheet, overrides, lang),
+    loadSettings: async () => store.loadSettings(env),
+    saveSettings: (settings: PaneSettings) => {
+      lang = settings.lang;
+      return store.saveSettings(env, settings, lang);
+    },
+  };
+}
+
+export { officeEnv } from "./env";
+export type { OfficeEnv, OfficeHostOptions } from "./env";
+export { OfficeHostError } from "./messages";
+export { UNDO_SHEET } from "./write";

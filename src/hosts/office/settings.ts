@@ -1,0 +1,77 @@
+// Pane settings and the user's corrections per sheet, kept in the document (Office.context.document.settings).
+import type { ColumnRole, RowKind } from "../../engine/report";
+import { COLUMN_ROLES, ROW_KINDS } from "../../engine/report";
+import type { Lang, Overrides } from "../../engine/model";
+import { DEFAULT_SETTINGS, type PaneSettings } from "../../taskpane/host";
+import type { OfficeEnv } from "./env";
+import { OfficeHostError, reasonOf } from "./messages";
+
+export const SETTINGS_KEY = "phuluc.settings";
+export const overridesKey = (sheet: string) => `phuluc.overrides:${sheet}`;
+
+export function loadSettings(env: OfficeEnv): PaneSettings {
+  const raw = read(env, SETTINGS_KEY) as Partial<PaneSettings> | null;
+  const s: PaneSettings = { ...DEFAULT_SETTINGS };
+  if (!raw || typeof raw !== "object") return s;
+  if (Number.isInteger(raw.rateDecimals) && (raw.rateDecimals as number) >= 0 && (raw.rateDecimals as number) <= 6) s.rateDecimals = raw.rateDecimals as number;
+  if (raw.rounding === "half-up" || raw.rounding === "truncate") s.rounding = raw.rounding;
+  if (typeof raw.writeFormulas === "boolean") s.writeFormulas = raw.writeFormulas;
+  if (raw.lang === "vi" || raw.lang === "en") s.lang = raw.lang;
+  return s;
+}
+
+export async function saveSettings(env: OfficeEnv, settings: PaneSettings, lang: Lang): Promise<void> {
+  await write(env, SETTINGS_KEY, { ...settings }, lang);
+}
+
+export function loadOverrides(env: OfficeEnv, sheet: string): Overrides {
+  const raw = read(env, overridesKey(sheet)) as Overrides | null;
+  const out: Overrides = {};
+  if (!raw || typeof raw !== "object") return out;
+  if (raw.columns && typeof raw.columns === "object") {
+    out.columns = {};
+    for (const [letter, c] of Object.entries(raw.columns)) {
+      if (!/^[A-Z]{1,3}$/.test(letter) || !c || typeof c !== "object") continue;
+      const entry: { role?: ColumnRole; period?: string } = {};
+      if ((COLUMN_ROLES as readonly string[]).includes(c.role as string)) entry.role = c.role;
+      if (typeof c.period === "string") entry.period = c.period;
+      out.columns[letter] = entry;
+    }
+  }
+  if (raw.rows && typeof raw.rows === "object") {
+    out.rows = {};
+    for (const [row, kind] of Object.entries(raw.rows)) {
+      if (/^\d+$/.test(row) && (ROW_KINDS as readonly string[]).includes(kind as string)) out.rows[Number(row)] = kind as RowKind;
+    }
+  }
+  return out;
+}
+
+export async function saveOverrides(env: OfficeEnv, sheet: string, overrides: Overrides, lang: Lang): Promise<void> {
+  await write(env, overridesKey(sheet), overrides, lang);
+}
+
+// Outside a document (no settings object) values live for the session only.
+const memory = new Map<string, unknown>();
+
+function read(env: OfficeEnv, key: string): unknown {
+  const settings = env.settings;
+  if (!settings) return memory.get(key) ?? null;
+  const v = settings.get(key);
+  return v === undefined ? null : v;
+}
+
+function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise<void> {
+  const settings = env.settings;
+  if (!settings) {
+    memory.set(key, JSON.parse(JSON.stringify(value)));
+    return Promise.resolve();
+  }
+  settings.set(key, value);
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (String(result.status) === "failed") reject(new OfficeHostError("settingsSaveFailed", { reason: reasonOf(result.error) }, lang));
+      else resolve();
+    });
+  });
+}

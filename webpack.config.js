@@ -1,0 +1,184 @@
+/* eslint-disable no-undef */
+// Builds the add-in and the standalone page into dist/: three pages (taskpane, commands, standalone), the manifest,
+// the icons, and Office.js copied from @microsoft/office-js so that nothing is loaded from a CDN.
+// `npm run build` (production), `npm run build:dev`, `npm run dev-server` (https://localhost:3000, dev certificates).
+// PHULUC_URL=https://intranet.example/phuluc/ npm run build  rewrites the manifest's https://localhost:3000/ URLs.
+"use strict";
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+/** Entry points agreed with the pane and standalone engineers. */
+const ENTRIES = {
+  taskpane: "./src/taskpane/index.tsx",
+  commands: "./src/commands/commands.ts",
+  standalone: "./src/standalone/index.tsx",
+};
+
+/** Own origin only, no eval. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' for styles only. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+const PAGES = {
+  taskpane: { title: "Phụ lục", officeJs: true, body: '<div id="root"></div>' },
+  commands: { title: "Phụ lục: lệnh", officeJs: true, body: "" },
+  standalone: { title: "Phụ lục: kiểm tra bảng giảm nghèo", officeJs: false, body: '<div id="root"></div>' },
+};
+
+function pageHtml(page) {
+  // office.js must run before our bundle (which is deferred): a plain blocking script in <head>.
+  const officeJs = page.officeJs ? '\n    <script src="office-js/office.js"></script>' : "";
+  return `<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${page.title}</title>
+    <link rel="icon" type="image/png" href="assets/logo-32.png" />${officeJs}
+  </head>
+  <body>
+    ${page.body}
+  </body>
+</html>
+`;
+}
+
+/**
+ * The files Office.js loads at run time for Excel: office.js itself, the Excel host scripts for every platform
+ * (excel-*, excelwebapp-*, excelios-*), the O15 mapping table, telemetry, and office_strings.js of every locale
+ * (Office picks the locale of its own UI). Debug builds, other hosts and Outlook strings are left out.
+ */
+function officeJsPatterns() {
+  const to = "office-js/";
+  return [
+    { from: "office.js", context: OFFICE_JS_DIR, to },
+    { from: "o15apptofilemappingtable.js", context: OFFICE_JS_DIR, to },
+    { from: "es6-promise.js", context: OFFICE_JS_DIR, to },
+    { from: "excel*.js", context: OFFICE_JS_DIR, to, globOptions: { ignore: ["**/*.debug.js"] } },
+    { from: "telemetry/*.js", context: OFFICE_JS_DIR, to, globOptions: { ignore: ["**/*.debug.js"] } },
+    { from: "*/office_strings.js", context: OFFICE_JS_DIR, to },
+    { from: "LICENSE.md", context: path.dirname(OFFICE_JS_DIR), to: `${to}LICENSE.md` },
+  ];
+}
+
+function rewriteManifest(content) {
+  const base = process.env.PHULUC_URL;
+  const text = content.toString("utf8");
+  if (!base) return text;
+  const url = base.endsWith("/") ? base : `${base}/`;
+  return text.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1));
+}
+
+/**
+ * @param {{entries?: Record<string, string>, outputPath?: string}} overrides for tests (temporary entries).
+ */
+function makeConfig(env = {}, argv = {}, overrides = {}) {
+  const dev = argv.mode !== "production";
+  const entries = overrides.entries || ENTRIES;
+  return {
+    mode: dev ? "development" : "production",
+    context: __dirname,
+    // Never eval-* source maps: the pages forbid eval through their CSP.
+    devtool: "source-map",
+    entry: entries,
+    output: {
+      path: overrides.outputPath || path.join(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // ES modules so that webpack can tree-shake (tsconfig.json says commonjs for jest and the CLI).
+              compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true, declaration: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          // Third-party code in chunks named vendors-*, so our own chunks can be checked apart from it.
+          defaultVendors: { test: /[\\/]node_modules[\\/]/, priority: -10, reuseExistingChunk: true, name: vendorChunkName },
+          default: { minChunks: 2, priority: -20, reuseExistingChunk: true },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      ...Object.keys(entries).map(
+        (name) =>
+          new HtmlWebpackPlugin({
+            filename: `${name}.html`,
+            chunks: [name],
+            templateContent: pageHtml(PAGES[name] || { title: "Phụ lục", officeJs: false, body: '<div id="root"></div>' }),
+            inject: "head",
+            scriptLoading: "defer",
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          ...officeJsPatterns(),
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+      // Certificates only when serving: a production build needs none (and works offline).
+      server: env.WEBPACK_SERVE ? { type: "https", options: devServerHttpsOptions } : undefined,
+    },
+  };
+}
+
+let devServerHttpsOptions;
+
+function vendorChunkName(module, chunks, cacheGroupKey) {
+  const names = chunks
+    .map((c) => c.name)
+    .filter(Boolean)
+    .sort()
+    .join("~");
+  return `${cacheGroupKey.toLowerCase().replace("defaultvendors", "vendors")}-${names || "shared"}`;
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  if (env.WEBPACK_SERVE) {
+    const devCerts = require("office-addin-dev-certs");
+    devServerHttpsOptions = await devCerts.getHttpsServerOptions();
+  }
+  return makeConfig(env, argv);
+};
+module.exports.makeConfig = makeConfig;
+module.exports.CSP = CSP;
+module.exports.ENTRIES = ENTRIES;
