@@ -281,8 +281,10 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   // Relations: evaluate, then blame the fewest cells that explain every broken relation.
   const evaluation = evaluate(ctx, relations);
   findings.push(...evaluation.findings);
-  const blamed = blame(ctx, relations, evaluation.violated, primary);
+  const blamed = blame(ctx, relations, evaluation.violated, primary, evaluation.soft);
   findings.push(...blamed.findings);
+  // A rate that looked truncated only because of a wrong input is not a rounding problem.
+  for (const [rel, f] of evaluation.softFindings) if (!blamed.resolvedSoft.has(rel)) findings.push(f);
   const blamedCells = new Set(blamed.findings.map((f) => f.cell));
   findings.push(...partWholeFindings(ctx, blamedCells));
   findings.push(...formulaFindings(ctx, primary));

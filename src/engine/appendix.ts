@@ -3,7 +3,8 @@
 // plan table "Dự kiến năm N" (start, reduction, projected) built from an allocation (plan.ts).
 // Formatting follows Nghị định 30/2020/NĐ-CP as appendices are typed: Times New Roman, bold capital title, italic
 // "(Kèm theo ...)" line, bold header with merged groups, numbering row, bold group and total rows, thin borders.
-import { a1, cellAt, cellText, columnLetter, isErrorValue, type CellRange, type Grid } from "./grid";
+import { analyzeTable } from "./analyze";
+import { a1, cellAt, cellText, columnLetter, isErrorValue, parseA1, type CellRange, type Grid } from "./grid";
 import type { Lang, Row, Table } from "./model";
 import { readNumber, type NumberKind } from "./numbers";
 import type { CellWrite, ColumnRole } from "./report";
@@ -315,11 +316,43 @@ export function translateFormula(
 // ---------------------------------------------------------------------------------------------------------------
 // Variant 1: the table as it is, corrected
 
-function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): AppendixLayout {
-  const { table } = analysis;
-  const grid = options.grid;
-  const lang = options.lang ?? "vi";
+/**
+ * A count typed as 1.518 in an English-locale Excel almost certainly meant 1518 (the engine says so with a
+ * non-integer-count finding and its expected value). The appendix prints what was meant: the sheet is read again
+ * with those cells corrected, so that every derived value and formula agrees with the printed inputs.
+ */
+function withIntendedCounts(
+  analysis: TableAnalysis,
+  grid: Grid,
+  lang: Lang,
+): { analysis: TableAnalysis; grid: Grid; notes: string[] } {
+  const derivedCells = new Set(analysis.derived.map((d) => d.cell));
+  const fixes = analysis.findings.filter(
+    (f) => f.rule === "non-integer-count" && f.expected !== null && Number.isInteger(f.expected) && !derivedCells.has(f.cell),
+  );
+  if (fixes.length === 0) return { analysis, grid, notes: [] };
+  const cells = grid.cells.map((row) => [...row]);
   const notes: string[] = [];
+  for (const f of fixes) {
+    const { row, col } = parseA1(f.cell);
+    const r = row - grid.top;
+    const c = col - grid.left;
+    if (!cells[r]) cells[r] = [];
+    cells[r][c] = { ...(cells[r][c] ?? { value: null }), value: f.expected, formula: undefined };
+    notes.push(
+      lang === "vi"
+        ? `${f.cell}: ${String(f.actual)} được ghi là ${f.expected} (dấu chấm phân cách hàng nghìn bị hiểu thành dấu thập phân)`
+        : `${f.cell}: ${String(f.actual)} written as ${f.expected} (a thousands separator read as a decimal point)`,
+    );
+  }
+  const corrected: Grid = { ...grid, cells };
+  return { analysis: analyzeTable(corrected, analysis.table, { lang }), grid: corrected, notes };
+}
+
+function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): AppendixLayout {
+  const lang = options.lang ?? "vi";
+  const { analysis, grid, notes } = withIntendedCounts(original, options.grid, lang);
+  const { table } = analysis;
   const left = table.range.left;
   const right = table.range.right;
   const width = right - left + 1;
@@ -398,7 +431,13 @@ function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): 
       const d = derived.get(addr);
       if (d) {
         const formula = d.formula ? translateFormula(d.formula, mapRow, newCol) : undefined;
-        if (d.formula && !formula) notes.push(`${addr}: ${d.formula} → ${String(d.value)}`);
+        if (d.formula && !formula) {
+          notes.push(
+            lang === "vi"
+              ? `${addr}: giữ giá trị ${String(d.value)} thay cho công thức ${d.formula}`
+              : `${addr}: value ${String(d.value)} kept instead of the formula ${d.formula}`,
+          );
+        }
         const format = d.numberFormat ?? (kind === "rate" ? RATE_FORMAT : COUNT_FORMAT);
         sheet.set(nr, nc, d.value, { ...base, horizontal: "right", indent: 1, numberFormat: normalizeFormat(format, kind) }, formula);
         continue;
@@ -414,13 +453,14 @@ function buildTableAppendix(analysis: TableAnalysis, options: AppendixOptions): 
         const value = conv ? conv.value : source?.value;
         const reading = readNumber(value === undefined ? null : (value as never), kind);
         if (reading.status === "ok") {
-          sheet.set(nr, nc, reading.value, {
+          const shown = reading.value;
+          sheet.set(nr, nc, shown, {
             ...base,
             horizontal: "right",
             indent: 1,
             numberFormat: kind === "rate" ? RATE_FORMAT : COUNT_FORMAT,
           });
-          fitWidth(nc, String(Math.round(reading.value)), false);
+          fitWidth(nc, String(Math.round(shown)), false);
           continue;
         }
         const text = source && isErrorValue(source.value) ? source.value.error : cellText(source).trim();

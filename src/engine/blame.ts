@@ -14,6 +14,8 @@ interface Candidate {
   key: number;
   value: number;
   fixes: Relation[];
+  /** Rates now explained by truncation that the correction makes exact: further evidence for this cell. */
+  softFixes: Relation[];
   derived: boolean;
 }
 
@@ -67,10 +69,13 @@ export function blame(
   relations: Relation[],
   violated: Relation[],
   primary: Map<number, Relation>,
-): { findings: Finding[] } {
+  soft: Relation[] = [],
+): { findings: Finding[]; resolvedSoft: Set<Relation> } {
   const findings: Finding[] = [];
-  if (violated.length === 0) return { findings };
+  const resolvedSoft = new Set<Relation>();
+  if (violated.length === 0) return { findings, resolvedSoft };
   const remaining = new Set(violated);
+  const softSet = new Set(soft);
   const candidateKeys = new Set<number>();
   for (const rel of violated) for (const c of relationCells(rel)) candidateKeys.add(refKey(c));
   // Every relation each candidate cell takes part in, broken or not: a correction must keep them all.
@@ -116,6 +121,7 @@ export function blame(
       if (value === get(ref)) continue;
       const with_ = (r: Ref) => (refKey(r) === key ? value : get(r));
       const fixes: Relation[] = [];
+      const softFixes: Relation[] = [];
       let ok = true;
       for (const rel of own) {
         const st = checkRelation(rel, with_, ctx.decimals).status;
@@ -124,8 +130,9 @@ export function blame(
           break;
         }
         if (remaining.has(rel)) fixes.push(rel);
+        else if (softSet.has(rel) && st === "ok") softFixes.push(rel);
       }
-      if (ok && fixes.length > 0) return { ref, key, value, fixes, derived: primary.has(key) };
+      if (ok && fixes.length > 0) return { ref, key, value, fixes, softFixes, derived: primary.has(key) };
     }
     return undefined;
   };
@@ -141,7 +148,7 @@ export function blame(
     }
     candidates.sort(
       (a, b) =>
-        b.fixes.length - a.fixes.length ||
+        b.fixes.length + b.softFixes.length / 2 - (a.fixes.length + a.softFixes.length / 2) ||
         Number(b.derived) - Number(a.derived) ||
         a.ref.row - b.ref.row ||
         a.ref.col - b.ref.col,
@@ -155,6 +162,10 @@ export function blame(
       overrides.set(cand.key, cand.value);
       for (const r of index.get(cand.key) ?? []) touched.add(r);
       for (const r of cand.fixes) remaining.delete(r);
+      for (const r of cand.softFixes) {
+        softSet.delete(r);
+        resolvedSoft.add(r);
+      }
       accepted++;
       findings.push(blameFinding(ctx, cand, primary));
     }
@@ -171,7 +182,7 @@ export function blame(
       makeFinding(ctx, rel.rule, "error", rel.target, expected ?? null, relatedOf(rel), { related: describe(rel) }),
     );
   }
-  return { findings };
+  return { findings, resolvedSoft };
 }
 
 function blameFinding(ctx: TableContext, cand: Candidate, primary: Map<number, Relation>): Finding {

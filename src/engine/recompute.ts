@@ -67,7 +67,8 @@ export function relationValue(
     const base = get(rel.base);
     if (base === undefined) return undefined;
     if (base === 0) return 0;
-    return roundHalfUp((num / base) * rel.scale, decimals);
+    const r = roundHalfUp((num / base) * rel.scale, decimals);
+    return Number.isFinite(r) ? r : undefined;
   }
   let s = 0;
   for (const t of rel.terms) {
@@ -75,7 +76,8 @@ export function relationValue(
     if (v === undefined) return undefined;
     s += t.coef * v;
   }
-  return rel.rateTarget ? roundHalfUp(s, decimals) : s;
+  const r = rel.rateTarget ? roundHalfUp(s, decimals) : s;
+  return Number.isFinite(r) ? r : undefined;
 }
 
 /**

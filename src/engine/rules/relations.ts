@@ -56,8 +56,13 @@ export function describe(rel: Relation): string {
     .join("");
 }
 
-export function evaluate(ctx: TableContext, relations: Relation[]): { violated: Relation[]; findings: Finding[] } {
+export function evaluate(
+  ctx: TableContext,
+  relations: Relation[],
+): { violated: Relation[]; soft: Relation[]; findings: Finding[]; softFindings: Map<Relation, Finding> } {
   const violated: Relation[] = [];
+  const soft: Relation[] = [];
+  const softFindings = new Map<Relation, Finding>();
   const findings: Finding[] = [];
   const missingReported = new Set<number>();
   for (const rel of relations) {
@@ -74,12 +79,12 @@ export function evaluate(ctx: TableContext, relations: Relation[]): { violated: 
     const check = checkRelation(rel, ctx.value, ctx.decimals);
     if (check.status === "violated") violated.push(rel);
     else if (check.status === "rounding") {
-      findings.push(
-        makeFinding(ctx, "rate-rounding", "warning", rel.target, check.expected ?? null, relatedOf(rel), {
-          related: describe(rel),
-        }),
-      );
+      const f = makeFinding(ctx, "rate-rounding", "warning", rel.target, check.expected ?? null, relatedOf(rel), {
+        related: describe(rel),
+      });
+      soft.push(rel);
+      softFindings.set(rel, f);
     }
   }
-  return { violated, findings };
+  return { violated, soft, findings, softFindings };
 }
