@@ -1,6 +1,75 @@
-// Placeholder until the command is written.
+// `phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--subtitle "..."] [--reduce N | --reduce-points P]
+//  [--by households|poor|equal] [--sheet NAME] [--year N] [--lang vi|en]`
+// Writes a copy of the workbook with the appendix as a new sheet: the table as it is, corrected, or with a target
+// the plan table "Dự kiến năm N". The user's own sheets are never changed.
+import * as path from "path";
 import { CliIO, UserError } from "./io";
+import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { analyzeWorkbookFile } from "./workbook";
+import type { Lang } from "../engine/model";
+import { buildAppendix } from "../engine/appendix";
+import type { AllocationMethod } from "../engine/plan";
+import { renderAppendix } from "../hosts/xlsx/appendix";
+import { TARGET_OPTIONS, choosePlanTable, outputPath, planOrExplain, targetFromFlags, writeOrExplain } from "./plan";
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UserError("lệnh 'appendix' chưa được cài đặt");
+const SPEC = {
+  command: "appendix",
+  options: {
+    ...TARGET_OPTIONS,
+    out: { type: "string", short: "o" },
+    title: { type: "string" },
+    subtitle: { type: "string" },
+    sheet: SHEET_OPTION,
+    lang: LANG_OPTION,
+  },
+  positionals: ["file.xlsx"],
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(args, SPEC);
+  const lang = (flags.lang ?? "vi") as Lang;
+  const vi = lang === "vi";
+  const input = positionals[0];
+  const out = outputPath("appendix", input, flags.out, io.cwd, lang);
+  if (!out) {
+    throw new UserError(vi ? "phuluc appendix: thiếu -o <tệp-ra.xlsx>" : "phuluc appendix: missing -o <out.xlsx>");
+  }
+  const target = targetFromFlags("appendix", flags, lang, false);
+  const { workbook, grids, analyses } = await analyzeWorkbookFile(path.resolve(io.cwd, input), input, {
+    sheet: flags.sheet,
+    lang,
+  });
+  const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
+  const plan = target
+    ? planOrExplain(analysis, grid, target, (flags.by ?? "households") as AllocationMethod, lang)
+    : undefined;
+  const layout = buildAppendix(analysis, {
+    grid,
+    plan,
+    lang,
+    year: flags.year,
+    title: flags.title,
+    subtitle: flags.subtitle,
+    existingSheetNames: workbook.worksheets.map((w) => w.name),
+  });
+  const ws = renderAppendix(workbook, layout);
+  await writeOrExplain(workbook, out, flags.out!, lang);
+
+  const formulas = layout.cells.filter((c) => c.formula).length;
+  const lines = [
+    vi
+      ? `Đã ghi phụ lục vào trang tính mới "${ws.name}" của tệp ${flags.out} (từ bảng ở trang "${grid.sheet}", ${formulas} ô công thức; khổ A4 ${layout.page.orientation === "landscape" ? "ngang" : "dọc"}).`
+      : `Wrote the appendix to the new sheet "${ws.name}" of ${flags.out} (from the table on sheet "${grid.sheet}", ${formulas} formula cells; A4 ${layout.page.orientation}).`,
+  ];
+  const inputErrors = analysis.findings.filter((f) => f.severity === "error" && !f.fix && f.rule !== "non-integer-count").length;
+  if (inputErrors > 0) {
+    lines.push(
+      vi
+        ? `Lưu ý: ${inputErrors} ô số liệu gốc có thể sai và được giữ nguyên; xem "phuluc check ${input}".`
+        : `Note: ${inputErrors} input cells may be wrong and were kept as they are; see "phuluc check ${input}".`,
+    );
+  }
+  for (const n of layout.notes ?? []) lines.push(`- ${n}`);
+  io.out(lines.join("\n") + "\n");
+  return 0;
 }

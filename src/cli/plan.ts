@@ -1,6 +1,237 @@
-// Placeholder until the command is written.
+// `phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal] [--sheet NAME]
+//  [--format text|json] [-o out.xlsx] [--year N] [--lang vi|en]`
+// Allocates a reduction target to the unit rows of the detected table; with -o, writes a copy of the workbook with
+// the plan as a new sheet. Exit 0 on success, 2 when nothing could be planned (bad target, unreadable file).
+import * as fs from "fs";
+import * as path from "path";
 import { CliIO, UserError } from "./io";
+import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { analyzeWorkbookFile } from "./workbook";
+import type { TableAnalysis } from "../engine";
+import type { Grid } from "../engine/grid";
+import type { Lang } from "../engine/model";
+import { buildAppendix } from "../engine/appendix";
+import { formatNumber, PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
+import { renderAppendix } from "../hosts/xlsx/appendix";
+import { writeWorkbookFile } from "../hosts/xlsx/node";
+import { XlsxReadError } from "../hosts/xlsx/errors";
 
-export async function run(_args: string[], _io: CliIO): Promise<number> {
-  throw new UserError("lệnh 'plan' chưa được cài đặt");
+export const TARGET_OPTIONS = {
+  reduce: { type: "number" },
+  "reduce-points": { type: "number" },
+  by: { type: "string", choices: ["households", "poor", "equal"], default: "households" },
+  year: { type: "number" },
+} as const;
+
+const SPEC = {
+  command: "plan",
+  options: {
+    ...TARGET_OPTIONS,
+    sheet: SHEET_OPTION,
+    format: FORMAT_OPTION,
+    out: { type: "string", short: "o" },
+    lang: LANG_OPTION,
+  },
+  positionals: ["file.xlsx"],
+} as const;
+
+/** The target from --reduce / --reduce-points; undefined when neither is given and `required` is false. */
+export function targetFromFlags(
+  command: string,
+  flags: { reduce?: number; "reduce-points"?: number },
+  lang: Lang,
+  required: boolean,
+): PlanTarget | undefined {
+  const en = lang === "en";
+  const n = flags.reduce;
+  const p = flags["reduce-points"];
+  if (n !== undefined && p !== undefined) {
+    throw new UserError(
+      en
+        ? `phuluc ${command}: give either --reduce or --reduce-points, not both`
+        : `phuluc ${command}: chỉ dùng một trong hai tùy chọn --reduce hoặc --reduce-points`,
+    );
+  }
+  if (n !== undefined) return { kind: "households", households: n };
+  if (p !== undefined) return { kind: "points", points: p };
+  if (!required) return undefined;
+  throw new UserError(
+    en
+      ? `phuluc ${command}: missing the target: --reduce N (households) or --reduce-points P (percentage points)`
+      : `phuluc ${command}: thiếu chỉ tiêu: --reduce N (số hộ giảm) hoặc --reduce-points P (số điểm phần trăm giảm)`,
+  );
+}
+
+/** The table to plan on: the first one with unit rows and a poor-households column. */
+export function choosePlanTable(
+  analyses: TableAnalysis[],
+  grids: Grid[],
+  file: string,
+  lang: Lang,
+): { analysis: TableAnalysis; grid: Grid; others: number } {
+  const usable = analyses.filter(
+    (a) => a.table.rows.some((r) => r.kind === "unit") && a.table.columns.some((c) => c.role === "poorHouseholds"),
+  );
+  if (usable.length === 0) {
+    throw new UserError(
+      lang === "en"
+        ? `"${file}": no table with unit rows and a poor-households column was found`
+        : `"${file}": không tìm thấy bảng nào có các dòng đơn vị và cột số hộ nghèo`,
+    );
+  }
+  const analysis = usable[0];
+  const grid = grids.find((g) => g.sheet === analysis.table.sheet)!;
+  return { analysis, grid, others: usable.length - 1 };
+}
+
+/** planTable with PlanError turned into a one-line UserError naming the sheet. */
+export function planOrExplain(
+  analysis: TableAnalysis,
+  grid: Grid,
+  target: PlanTarget,
+  method: AllocationMethod,
+  lang: Lang,
+): Plan {
+  try {
+    return planTable(analysis.table, grid, analysis.derived, target, { method, lang });
+  } catch (err) {
+    if (err instanceof PlanError) {
+      const where = lang === "en" ? `sheet "${grid.sheet}"` : `trang tính "${grid.sheet}"`;
+      throw new UserError(err.message.includes(grid.sheet) ? err.message : `${where}: ${err.message}`);
+    }
+    throw err;
+  }
+}
+
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Checks -o: present when required, never the input file. */
+export function outputPath(command: string, input: string, out: string | undefined, cwd: string, lang: Lang): string | undefined {
+  if (out === undefined) return undefined;
+  const resolved = path.resolve(cwd, out);
+  if (samePath(path.resolve(cwd, input), resolved)) {
+    throw new UserError(
+      lang === "en"
+        ? `phuluc ${command}: the output is the input file "${input}"; give another -o (the user's workbook is never overwritten)`
+        : `phuluc ${command}: tệp ra trùng với tệp gốc "${input}"; hãy chọn -o khác (không ghi đè lên bảng của người dùng)`,
+    );
+  }
+  return resolved;
+}
+
+export async function writeOrExplain(workbook: Parameters<typeof writeWorkbookFile>[0], file: string, shown: string, lang: Lang): Promise<void> {
+  try {
+    await writeWorkbookFile(workbook, file);
+  } catch (err) {
+    if (err instanceof XlsxReadError) throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
+    throw err;
+  }
+}
+
+export function planJson(plan: Plan, sheet: string): unknown {
+  return {
+    target: plan.target,
+    method: plan.method,
+    allocations: plan.allocations.map((a) => ({
+      row: a.row,
+      label: a.label,
+      reduction: a.reduction,
+      projectedPoor: a.projectedPoor,
+      projectedRate: a.projectedRate,
+      households: a.households,
+      startPoor: a.startPoor,
+      startRate: a.startRate,
+      capped: a.capped,
+    })),
+    sheet,
+    ...(plan.points !== undefined ? { points: plan.points } : {}),
+    groups: plan.aggregates.map((g) => ({
+      row: g.row,
+      kind: g.kind,
+      label: g.label,
+      reduction: g.reduction,
+      projectedPoor: g.projectedPoor,
+      projectedRate: g.projectedRate,
+      households: g.households,
+      startPoor: g.startPoor,
+      startRate: g.startRate,
+    })),
+    notes: plan.notes,
+  };
+}
+
+function pad(s: string, n: number, right = false): string {
+  const len = [...s].length;
+  if (len >= n) return s;
+  return right ? " ".repeat(n - len) + s : s + " ".repeat(n - len);
+}
+
+export function planText(plan: Plan, sheet: string, lang: Lang): string {
+  const vi = lang === "vi";
+  const num = (n: number | null, d = 0) => (n === null ? "–" : formatNumber(n, d, lang));
+  const head = vi
+    ? ["Dòng", "Đơn vị", "Tổng số hộ", "Hộ nghèo", "Giảm", "Còn lại", "Tỷ lệ (%)"]
+    : ["Row", "Unit", "Households", "Poor", "Reduce", "Left", "Rate (%)"];
+  const rows: string[][] = [];
+  const byRow = new Map<number, string[]>();
+  for (const a of plan.allocations) {
+    byRow.set(a.row, [String(a.row), a.label + (a.capped ? " *" : ""), num(a.households), num(a.startPoor), num(a.reduction), num(a.projectedPoor), num(a.projectedRate, 2)]);
+  }
+  for (const g of plan.aggregates) {
+    byRow.set(g.row, [String(g.row), g.label.toLocaleUpperCase(lang), num(g.households), num(g.startPoor), num(g.reduction), num(g.projectedPoor), num(g.projectedRate, 2)]);
+  }
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) rows.push(byRow.get(r)!);
+  const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i !== 1)).join("  ");
+  const target = vi
+    ? `Chỉ tiêu: giảm ${num(plan.target)} hộ nghèo${plan.points !== undefined ? ` (${formatNumber(plan.points, String(plan.points).split(".")[1]?.length ?? 0, lang)} điểm %)` : ""} — trang tính "${sheet}"`
+    : `Target: ${num(plan.target)} households out of poverty${plan.points !== undefined ? ` (${plan.points} points)` : ""} — sheet "${sheet}"`;
+  const out = [target, "", line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
+  if (plan.allocations.some((a) => a.capped)) out.push(vi ? "* được giao toàn bộ số hộ nghèo hiện có" : "* given all of its poor households");
+  out.push(...plan.notes.map((n) => `- ${n}`), "");
+  return out.join("\n");
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(args, SPEC);
+  const lang = (flags.lang ?? "vi") as Lang;
+  const input = positionals[0];
+  const target = targetFromFlags("plan", flags, lang, true)!;
+  const out = outputPath("plan", input, flags.out, io.cwd, lang);
+  const { workbook, grids, analyses } = await analyzeWorkbookFile(path.resolve(io.cwd, input), input, {
+    sheet: flags.sheet,
+    lang,
+  });
+  const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
+  const plan = planOrExplain(analysis, grid, target, (flags.by ?? "households") as AllocationMethod, lang);
+
+  let written = "";
+  if (out) {
+    const layout = buildAppendix(analysis, {
+      grid,
+      plan,
+      lang,
+      year: flags.year,
+      existingSheetNames: workbook.worksheets.map((w) => w.name),
+    });
+    const ws = renderAppendix(workbook, layout);
+    await writeOrExplain(workbook, out, flags.out!, lang);
+    written =
+      lang === "vi"
+        ? `Đã ghi kế hoạch vào trang tính mới "${ws.name}" của tệp ${flags.out}\n`
+        : `Wrote the plan to the new sheet "${ws.name}" of ${flags.out}\n`;
+  }
+  if (flags.format === "json") io.out(JSON.stringify(planJson(plan, grid.sheet), null, 2) + "\n");
+  else io.out(planText(plan, grid.sheet, lang));
+  if (written) (flags.format === "json" ? io.err : io.out)(written);
+  return 0;
 }

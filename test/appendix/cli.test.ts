@@ -1,0 +1,62 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/io";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = "samples/ke-hoach-giam-ngheo-2024.xlsx";
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-appendix-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function phuluc(...args: string[]) {
+  let out = "";
+  let err = "";
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe("phuluc appendix", () => {
+  it("writes the corrected table as a new sheet, twice without clashing names", async () => {
+    const first = path.join(tmp, "a.xlsx");
+    const r = await phuluc("appendix", SAMPLE, "-o", first, "--title", "Tỷ lệ hộ nghèo phường Hoài Thanh Tây năm 2024");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('trang tính mới "Phụ lục"');
+    expect(r.out).toContain("C9: 1.518 được ghi là 1518");
+    const second = path.join(tmp, "b.xlsx");
+    expect((await phuluc("appendix", first, "-o", second)).out).toContain('"Phụ lục (2)"');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const ws = wb.getWorksheet("Phụ lục")!;
+    expect(ws.getCell("A1").value).toBe("TỶ LỆ HỘ NGHÈO PHƯỜNG HOÀI THANH TÂY NĂM 2024");
+    expect(ws.getCell("A1").font).toMatchObject({ name: "Times New Roman", bold: true });
+    expect(ws.getCell("A2").font).toMatchObject({ italic: true });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: "4:6" });
+    // the user's sheet keeps its typed (wrong) rate; the appendix holds the formula
+    expect(wb.getWorksheet("KH 2024")!.getCell("E10").value).toBe(6.39);
+    const e8 = ws.getCell("E8").value as ExcelJS.CellFormulaValue;
+    expect(e8.formula).toBe("ROUND(D8/C8*100,2)");
+    expect(ws.getCell("C9").value).toBe(1518);
+    expect((ws.getCell("E10").value as ExcelJS.CellFormulaValue).result).toBe(6.65);
+    expect(ws.getCell("C8").numFmt).toBe("#,##0");
+    expect(ws.getCell("E8").numFmt).toBe("0.00");
+  });
+
+  it("with a target, the plan table", async () => {
+    const out = path.join(tmp, "p.xlsx");
+    const r = await phuluc("appendix", SAMPLE, "-o", out, "--reduce-points", "0.5", "--year", "2025");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('"Dự kiến năm 2025"');
+  });
+
+  it("bad use: no -o, the input as output, an unknown sheet", async () => {
+    expect((await phuluc("appendix", SAMPLE)).err).toMatch(/thiếu -o/);
+    expect((await phuluc("appendix", SAMPLE, "-o", SAMPLE)).err).toMatch(/trùng với tệp gốc/);
+    const r = await phuluc("appendix", SAMPLE, "-o", path.join(tmp, "x.xlsx"), "--sheet", "Không có");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/không có trang tính "Không có"/);
+  });
+});

@@ -1,0 +1,89 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import type { CliIO } from "../../src/cli/io";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = "samples/ke-hoach-giam-ngheo-2024.xlsx";
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-plan-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function phuluc(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe("phuluc plan", () => {
+  it("JSON: target, method, allocations by sheet row; the parts add up; 1.518 read as 1518", async () => {
+    const r = await phuluc("plan", SAMPLE, "--reduce", "45", "--format", "json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).slice(0, 3)).toEqual(["target", "method", "allocations"]);
+    expect(json.target).toBe(45);
+    expect(json.method).toBe("households");
+    expect(json.allocations.map((a: { row: number }) => a.row)).toEqual([8, 9, 10, 11, 12, 14, 15, 16, 17, 18]);
+    expect(json.allocations.reduce((s: number, a: { reduction: number }) => s + a.reduction, 0)).toBe(45);
+    // Tổ dân phố Ngọc An Trung: 1.518 (typed as 1,518 in an English Excel) households, 97 poor.
+    // 45 × 1518 / 7947 = 8.595 → 8 or 9; its projected rate is (97 − reduction) / 1518 × 100.
+    const trung = json.allocations.find((a: { row: number }) => a.row === 9);
+    expect(trung).toMatchObject({ label: "Tổ dân phố Ngọc An Trung", households: 1518, startPoor: 97 });
+    expect([8, 9]).toContain(trung.reduction);
+    expect(trung.projectedRate).toBe(Math.round(((97 - trung.reduction) / 1518) * 10000) / 100);
+    expect(json.groups.find((g: { kind: string }) => g.kind === "total")).toMatchObject({ reduction: 45, startPoor: 566 });
+  });
+
+  it("percentage points are converted with the whole unit's households (7.947 × 0,5 % = 39,7 → 40)", async () => {
+    const r = await phuluc("plan", SAMPLE, "--reduce-points", "0,5", "--format", "json");
+    const json = JSON.parse(r.out);
+    expect(json.target).toBe(40);
+    expect(json.points).toBe(0.5);
+    expect(json.notes[0]).toContain("7.947");
+  });
+
+  it("text for people, in Vietnamese by default", async () => {
+    const r = await phuluc("plan", SAMPLE, "--reduce", "45", "--by", "poor");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Chỉ tiêu: giảm 45 hộ nghèo");
+    expect(r.out).toContain("Tổ dân phố Lộc Thượng");
+    expect(r.out).toContain("theo tỷ lệ số hộ nghèo");
+  });
+
+  it("an impossible target is a one-line error, exit 2", async () => {
+    const over = await phuluc("plan", SAMPLE, "--reduce", "600");
+    expect(over.code).toBe(2);
+    expect(over.err).toBe('phuluc: trang tính "KH 2024": Chỉ tiêu giảm 600 hộ vượt quá tổng số hộ nghèo của các đơn vị (566 hộ).\n');
+    const neg = await phuluc("plan", SAMPLE, "--reduce", "-3", "--lang", "en");
+    expect(neg.code).toBe(2);
+    expect(neg.err).toMatch(/negative/);
+    const nan = await phuluc("plan", SAMPLE, "--reduce", "nhiều");
+    expect(nan.code).toBe(2);
+    expect(nan.err).toMatch(/phải là một số/);
+    const none = await phuluc("plan", SAMPLE);
+    expect(none.err).toMatch(/thiếu chỉ tiêu/);
+  });
+
+  it("-o writes a copy with the plan as a new sheet of formulas; the input is untouched", async () => {
+    const before = fs.readFileSync(path.join(ROOT, SAMPLE));
+    const out = path.join(tmp, "plan.xlsx");
+    const r = await phuluc("plan", SAMPLE, "--reduce", "45", "-o", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('trang tính mới "Dự kiến năm 2024"');
+    expect(fs.readFileSync(path.join(ROOT, SAMPLE)).equals(before)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["KH 2024", "Ghi chú", "Dự kiến năm 2024"]);
+    const ws = wb.getWorksheet("Dự kiến năm 2024")!;
+    // row 7 is group I; row 8 its first unit: projected = start − reduction, rate = ROUND(projected/households*100,2)
+    expect(ws.getCell("H8").value).toMatchObject({ formula: "D8-F8" });
+    expect(ws.getCell("I8").value).toMatchObject({ formula: "ROUND(H8/C8*100,2)" });
+    expect(ws.getCell("F7").value).toMatchObject({ formula: "SUM(F8:F12)" });
+    expect(ws.pageSetup.printTitlesRow).toBe("4:6");
+    expect(await phuluc("plan", SAMPLE, "--reduce", "45", "-o", SAMPLE)).toMatchObject({ code: 2 });
+  });
+});
