@@ -683,7 +683,7 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
       sheet.set(nr, colOf.get("startRate")!, figures.startRate, rateStyle, `=ROUND(${letter("startPoor")}${nr}/${hh}*100,2)`);
       sheet.set(nr, colOf.get("projectedRate")!, figures.projectedRate, rateStyle, `=ROUND(${letter("projectedPoor")}${nr}/${hh}*100,2)`);
       const diff = figures.startRate !== null && figures.projectedRate !== null ? round2(figures.startRate - figures.projectedRate) : null;
-      sheet.set(nr, colOf.get("rateReduction")!, diff, rateStyle, `=${letter("startRate")}${nr}-${letter("projectedRate")}${nr}`);
+      sheet.set(nr, colOf.get("rateReduction")!, diff, rateStyle, `=ROUND(${letter("startRate")}${nr}-${letter("projectedRate")}${nr},2)`);
     }
   }
   finishHeights(sheet, headerStart, numberingRow, widths);

@@ -92,7 +92,7 @@ describe("the plan table 'Dự kiến năm N'", () => {
     expect(at(layout, "F8")?.formula).toBeUndefined();
     expect(at(layout, "H8")).toMatchObject({ formula: "=D8-F8", value: 33 });
     expect(at(layout, "I8")).toMatchObject({ formula: "=ROUND(H8/C8*100,2)", value: 8.01 });
-    expect(at(layout, "G8")).toMatchObject({ formula: "=E8-I8", value: 1.7 });
+    expect(at(layout, "G8")).toMatchObject({ formula: "=ROUND(E8-I8,2)", value: 1.7 });
     // group I sums its villages; the total sums the groups
     expect(at(layout, "F7")).toMatchObject({ formula: "=SUM(F8:F9)", value: 12 });
     expect(at(layout, "F14")).toMatchObject({ formula: "=SUM(F7,F10)", value: 30 });

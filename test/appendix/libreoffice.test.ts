@@ -10,6 +10,8 @@ import { planTable } from "../../src/engine/plan";
 import { renderAppendix } from "../../src/hosts/xlsx/appendix";
 import { largeGroups, makeFixture, SMALL } from "./fixture";
 import { convert, pdfPages, pdfToPngs } from "./soffice";
+import { readWorkbookFile } from "../../src/hosts/xlsx/node";
+import { workbookToGrids } from "../../src/hosts/xlsx/read";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/appendix");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-appendix-"));
@@ -62,6 +64,33 @@ describe("LibreOffice recalculates the written appendix to the engine's values",
     expect(back.worksheets[0].name).toBe("KH 2024");
     expect(back.worksheets[0].getCell("B10").value).toBe("Thôn Phú Hòa");
     expect(compared).toBeGreaterThan(40);
+  });
+});
+
+describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518 typed as a decimal)", () => {
+  it("every formula of both appendices recalculates to the engine's value", async () => {
+    const wb = await readWorkbookFile(path.resolve(__dirname, "../../samples/ke-hoach-giam-ngheo-2024.xlsx"));
+    const grid = workbookToGrids(wb).find((g) => g.sheet === "KH 2024")!;
+    const [analysis] = analyzeGrid(grid);
+    const table = buildAppendix(analysis, { grid, existingSheetNames: wb.worksheets.map((w) => w.name) });
+    const plan = planTable(analysis.table, grid, analysis.derived, { kind: "points", points: 0.5 });
+    const planLayout = buildAppendix(analysis, { grid, plan });
+    const names = [renderAppendix(wb, table, { cachedValues: false }).name, renderAppendix(wb, planLayout, { cachedValues: false }).name];
+    const file = path.join(tmp, "sample.xlsx");
+    await wb.xlsx.writeFile(file);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(convert(file, "xlsx", path.join(tmp, "lo-sample")));
+    let compared = 0;
+    [table, planLayout].forEach((layout, i) => {
+      const sheet = back.getWorksheet(names[i])!;
+      for (const c of formulaCells(layout)) {
+        const v = sheet.getCell(c.row, c.col).value as { result?: unknown } | number;
+        const result = typeof v === "object" && v !== null ? v.result : v;
+        expect({ sheet: names[i], row: c.row, col: c.col, value: result }).toEqual({ sheet: names[i], row: c.row, col: c.col, value: c.value });
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
