@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+"use strict";
+// `npm run bench`: what `phuluc check` costs on tables of 100 to 100,000 unit rows. Reading (file → ExcelJS →
+// grid) and analysis (engine) are timed separately, each size in its own process so peak memory is its own.
+// Uses the compiled lib/ (built first if missing; `--build` forces a rebuild). Sizes can be given:
+// `node scripts/bench.js 100 1000`.
+const { spawnSync, execFileSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const LIB = path.join(ROOT, "lib");
+
+function rate(count, base) {
+  return Math.floor((2 * count * 10000 + base) / (2 * base)) / 100;
+}
+
+/** A commune-style table: title block, merged two-level header, numbering row, N unit rows, a total row. */
+async function generate(rows, file) {
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: true,
+  });
+  const ws = wb.addWorksheet("Biểu 01");
+  ws.columns = [6, 28, 12, 10, 10, 10, 10].map((width) => ({ width }));
+  const head = [
+    ["TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024"],
+    ["(Kèm theo Báo cáo số .../BC-UBND ngày .../.../2024)"],
+    [],
+    ["STT", "Đơn vị", "Tổng số hộ", "Hộ nghèo", null, "Hộ cận nghèo", null],
+    [null, null, null, "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)"],
+    ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100"],
+  ];
+  // Merges before the rows they cover are committed (the streaming writer cannot go back).
+  for (const m of ["A1:G1", "A2:G2", "A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4"]) ws.mergeCells(m);
+  head.forEach((values, i) => {
+    const row = ws.getRow(i + 1);
+    values.forEach((v, j) => {
+      if (v !== null) row.getCell(j + 1).value = v;
+    });
+    if (i !== 2) row.font = { bold: i !== 1 && i !== 5, italic: i === 1 };
+  });
+  for (let i = 1; i <= head.length; i++) ws.getRow(i).commit();
+  let seed = 12345;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const totals = [0, 0, 0];
+  for (let i = 1; i <= rows; i++) {
+    const h = 150 + Math.floor(random() * 900);
+    const poor = Math.floor(random() * h * 0.12);
+    const near = Math.floor(random() * h * 0.1);
+    totals[0] += h;
+    totals[1] += poor;
+    totals[2] += near;
+    const row = ws.addRow([i, `Thôn ${i}`, h, poor, rate(poor, h), near, rate(near, h)]);
+    row.getCell(3).numFmt = "#,##0";
+    row.getCell(5).numFmt = "0.00";
+    row.getCell(7).numFmt = "0.00";
+    row.commit();
+  }
+  const [h, poor, near] = totals;
+  ws.addRow(["Tổng cộng", null, h, poor, rate(poor, h), near, rate(near, h)]).commit();
+  await wb.commit();
+}
+
+/** Child: read and analyse one file, print JSON timings. */
+async function child(file, repeats) {
+  const { readWorkbookFile } = require(path.join(LIB, "hosts/xlsx/node.js"));
+  const { workbookToGrids } = require(path.join(LIB, "hosts/xlsx/read.js"));
+  const { analyzeGrid } = require(path.join(LIB, "engine/index.js"));
+  const reads = [];
+  const engines = [];
+  let peakHeap = 0;
+  let findings = 0;
+  let detectedRows = 0;
+  for (let i = 0; i < repeats; i++) {
+    let t = process.hrtime.bigint();
+    const grids = workbookToGrids(await readWorkbookFile(file));
+    reads.push(Number(process.hrtime.bigint() - t) / 1e6);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    t = process.hrtime.bigint();
+    const analyses = grids.flatMap((g) => analyzeGrid(g));
+    engines.push(Number(process.hrtime.bigint() - t) / 1e6);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    findings = analyses.reduce((n, a) => n + a.findings.length, 0);
+    detectedRows = analyses.reduce((n, a) => n + a.table.rows.length, 0);
+    if (global.gc) global.gc();
+  }
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  process.stdout.write(
+    JSON.stringify({
+      readMs: median(reads),
+      engineMs: median(engines),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakHeapMb: peakHeap / 1024 / 1024,
+      findings,
+      detectedRows,
+    }),
+  );
+}
+
+function ensureLib() {
+  const force = process.argv.includes("--build");
+  if (
+    force ||
+    !fs.existsSync(path.join(LIB, "engine", "index.js")) ||
+    !fs.existsSync(path.join(LIB, "hosts/xlsx/node.js"))
+  ) {
+    process.stdout.write("Biên dịch lib/ (npm run build:cli)...\n");
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+  }
+}
+
+async function main() {
+  ensureLib();
+  const sizes = process.argv
+    .slice(2)
+    .filter((a) => /^\d+$/.test(a))
+    .map(Number);
+  const list = sizes.length ? sizes : [100, 1000, 10000, 100000];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-bench-"));
+  const results = [];
+  try {
+    for (const rows of list) {
+      const file = path.join(dir, `bang-${rows}.xlsx`);
+      await generate(rows, file);
+      const repeats = rows <= 1000 ? 7 : rows <= 10000 ? 3 : 1;
+      const r = spawnSync(process.execPath, ["--expose-gc", __filename, "--child", file, String(repeats)], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
+      if (r.status !== 0) throw new Error(`bench child failed for ${rows} rows: ${r.stderr}`);
+      const m = JSON.parse(r.stdout);
+      results.push({ rows, kb: fs.statSync(file).size / 1024, ...m });
+      process.stdout.write(`  ${rows} dòng: xong\n`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const header = [
+    "rows",
+    "file KB",
+    "read ms",
+    "engine ms",
+    "engine/read",
+    "peak RSS MB",
+    "peak heap MB",
+    "rows read",
+    "findings",
+  ];
+  const lines = results.map((r) => [
+    r.rows.toLocaleString("en-US"),
+    r.kb.toFixed(0),
+    r.readMs.toFixed(1),
+    r.engineMs.toFixed(1),
+    `${((100 * r.engineMs) / r.readMs).toFixed(1)}%`,
+    r.peakRssMb.toFixed(0),
+    r.peakHeapMb.toFixed(0),
+    String(r.detectedRows),
+    String(r.findings),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cols) => cols.map((c, i) => c.padStart(widths[i])).join("  ");
+  process.stdout.write(`\nphuluc check — Node ${process.version}, ${os.cpus()[0].model}\n`);
+  process.stdout.write(fmt(header) + "\n" + lines.map(fmt).join("\n") + "\n");
+  const at10k = results.find((r) => r.rows === 10000);
+  if (at10k) {
+    const ratio = (100 * at10k.engineMs) / at10k.readMs;
+    process.stdout.write(
+      `\nMục tiêu: phân tích thêm < 10% thời gian đọc tệp ở 10.000 dòng. Đo được: ${ratio.toFixed(1)}% — ${ratio < 10 ? "đạt" : "CHƯA đạt"}.\n`,
+    );
+  }
+}
+
+if (process.argv[2] === "--child") {
+  child(process.argv[3], Number(process.argv[4] || 1)).catch((err) => {
+    process.stderr.write(String(err && err.stack ? err.stack : err));
+    process.exit(1);
+  });
+} else {
+  main().catch((err) => {
+    process.stderr.write(`bench: ${err && err.message ? err.message : err}\n`);
+    process.exit(1);
+  });
+}
