@@ -259,8 +259,30 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const findings: Finding[] = [];
   findings.push(...valueFindings(ctx, derivedKeys));
 
+  // Relations: evaluate, then blame the fewest cells that explain every broken relation.
+  const evaluation = evaluate(ctx, relations);
+  findings.push(...evaluation.findings);
+  const blamed = blame(ctx, relations, evaluation.violated, primary, evaluation.soft);
+  findings.push(...blamed.findings);
+  // A rate that looked truncated only because of a wrong input is not a rounding problem.
+  for (const [rel, f] of evaluation.softFindings) if (!blamed.resolvedSoft.has(rel)) findings.push(f);
+  const blamedCells = new Set(findings.filter((f) => f.severity === "error").map((f) => f.cell));
+  findings.push(...partWholeFindings(ctx, blamedCells));
+  findings.push(...formulaFindings(ctx, primary));
+  findings.push(...impliedBaseFindings(ctx));
+
+  // A count typed as 1.518 whose relations independently give 1518 is decided: the fix corrects it, and the
+  // derived cells are computed from the corrected value. A typo the relations alone point at is left to the user.
+  const corrections = new Map<number, number>();
+  for (const f of findings) {
+    if (f.rule !== "non-integer-count" || f.expected === null) continue;
+    const confirmed = blamed.findings.some((b) => b.cell === f.cell && b.expected === f.expected);
+    if (confirmed) corrections.set(refKey(parseCell(f.cell)), f.expected);
+  }
+  const inputValue = (r: Ref): number | undefined => corrections.get(refKey(r)) ?? ctx.value(r);
+
   // Derived cells: formula and value computed from the inputs.
-  const derivedValues = computeDerived(primary, ctx.value, ctx.decimals);
+  const derivedValues = computeDerived(primary, inputValue, ctx.decimals);
   const derived: CellWrite[] = [];
   const derivedByCell = new Map<string, CellWrite>();
   for (const [key, rel] of primary) {
@@ -268,7 +290,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (v === undefined) continue;
     const ref = rel.target;
     const d = ctx.decimals(ref);
-    const baseIsZero = rel.kind === "rate" && ctx.value(rel.base) === 0;
+    const baseIsZero = rel.kind === "rate" && inputValue(rel.base) === 0;
     const write: CellWrite = { sheet: grid.sheet, cell: a1(ref.row, ref.col), value: v, formula: relationFormula(rel, d, baseIsZero) };
     const cell = cellAt(grid, ref.row, ref.col);
     if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
@@ -278,17 +300,6 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     derivedByCell.set(write.cell, write);
   }
 
-  // Relations: evaluate, then blame the fewest cells that explain every broken relation.
-  const evaluation = evaluate(ctx, relations);
-  findings.push(...evaluation.findings);
-  const blamed = blame(ctx, relations, evaluation.violated, primary, evaluation.soft);
-  findings.push(...blamed.findings);
-  // A rate that looked truncated only because of a wrong input is not a rounding problem.
-  for (const [rel, f] of evaluation.softFindings) if (!blamed.resolvedSoft.has(rel)) findings.push(f);
-  const blamedCells = new Set(blamed.findings.map((f) => f.cell));
-  findings.push(...partWholeFindings(ctx, blamedCells));
-  findings.push(...formulaFindings(ctx, primary));
-  findings.push(...impliedBaseFindings(ctx));
 
   // A derived cell's fix is its formula with the value computed from the inputs.
   for (const f of findings) {
@@ -297,10 +308,17 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
       f.fix = { value: w.value, formula: w.formula, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}) };
     }
   }
-  // Text numbers in input cells: written back as numbers.
+  // Text numbers in input cells, and decided corrections: written back as numbers.
   const conversions: CellWrite[] = [];
   for (const f of findings) {
+    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseCell(f.cell)))) continue;
+    const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: "#,##0" };
+    f.fix = { value: write.value, numberFormat: write.numberFormat };
+    conversions.push(write);
+  }
+  for (const f of findings) {
     if (f.rule !== "number-as-text" || derivedByCell.has(f.cell) || f.expected === null) continue;
+    if (conversions.some((w) => w.cell === f.cell)) continue;
     const kind = ctx.kindOf.get(refKey(parseCell(f.cell)));
     const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: kind === "rate" ? "0.00" : "#,##0" };
     f.fix = { value: write.value, numberFormat: write.numberFormat };
@@ -337,7 +355,7 @@ export function fixPlan(analyses: TableAnalysis[]): WritePlan {
   const writes: CellWrite[] = [];
   const undecided: Finding[] = [];
   for (const a of analyses) {
-    const derivedCells = new Set(a.derived.map((w) => w.cell));
+    const derivedCells = new Set([...a.derived, ...a.conversions].map((w) => w.cell));
     writes.push(...a.conversions, ...a.derived);
     for (const f of a.findings) {
       if (f.severity === "error" && !derivedCells.has(f.cell) && f.rule !== "number-as-text") undecided.push(f);

@@ -71,9 +71,28 @@ describe("values", () => {
   test("the number 1.518 in a household column: non-integer count, 1518 likely, nothing else reported", () => {
     const fs = findings(reportGrid(setCell(reportRows(), "C16", 1.518)));
     expect(brief(fs)).toEqual(["error C16 non-integer-count 1518"]);
+    // The total and both rates independently give 1518: the fix corrects the cell and computes from 1518.
     const plan = fixPlan(analyzeGrid(reportGrid(setCell(reportRows(), "C16", 1.518))));
-    expect(plan.undecided.map((f) => f.cell)).toEqual(["C16"]);
-    expect(plan.writes.find((w) => w.cell === "C16")).toBeUndefined();
+    expect(plan.undecided).toEqual([]);
+    expect(plan.writes.find((w) => w.cell === "C16")).toEqual({ sheet: "Báo cáo 2023", cell: "C16", value: 1518, numberFormat: "#,##0" });
+    expect(plan.writes.find((w) => w.cell === "E16")).toMatchObject({ value: 6.32, formula: "=ROUND(D16/C16*100,2)" });
+  });
+
+  test("a non-integer count that no relation confirms is left to the user", () => {
+    const grid = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo"],
+      ["1", "Thôn 1", 1.518, 50],
+      ["2", "Thôn 2", 200, 9],
+    ]);
+    const plan = fixPlan(analyzeGrid(grid));
+    expect(plan.undecided.map((f) => [f.cell, f.rule, f.expected])).toEqual([["C2", "non-integer-count", 1518]]);
+    expect(plan.writes).toEqual([]);
+  });
+
+  test("a mistyped count (421 for 412) is listed, not changed, by a fix", () => {
+    const plan = fixPlan(analyzeGrid(reportGrid(setCell(reportRows(), "C10", 421))));
+    expect(plan.undecided.map((f) => [f.cell, f.expected])).toEqual([["C10", 412]]);
+    expect(plan.writes.find((w) => w.cell === "C10")).toBeUndefined();
   });
 
   test("malformed numbers and Excel errors", () => {
