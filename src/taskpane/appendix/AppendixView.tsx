@@ -1,14 +1,261 @@
-// Placeholder: the appendix issue writes the "Lập phụ lục" view here (preview + one button that writes the sheet).
+// The "Lập phụ lục" view: choose the appendix (the table as it is, or next year's plan from a target), edit the
+// title lines, see a preview of the layout, and write it with one button through host.writeAppendix.
 import * as React from "react";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
 import type { TableAnalysis } from "../../engine";
+import { buildAppendix, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
+import type { Grid } from "../../engine/grid";
+import type { Lang } from "../../engine/model";
+import { formatNumber, parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
 import type { PaneHost } from "../host";
+import { appendixStrings } from "./strings";
 
 export interface AppendixViewProps {
   host: PaneHost;
   analysis: TableAnalysis | undefined;
   lang: "vi" | "en";
+  /** The sheet the analysis was read from; read from the host when not given. */
+  grid?: Grid | null;
 }
 
-export function AppendixView(_props: AppendixViewProps): React.ReactElement {
-  return <div data-testid="appendix-view" />;
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  preview: {
+    overflow: "auto",
+    maxHeight: "24rem",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalS,
+  },
+  table: {
+    borderCollapse: "collapse",
+    fontFamily: "'Times New Roman', Times, serif",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+  },
+  cell: { padding: `0 ${tokens.spacingHorizontalXS}`, verticalAlign: "middle" },
+  bordered: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+});
+
+/** A cell's text as a Vietnamese (or English) reader sees it: 1.518 and 13,70. */
+function display(cell: AppendixCell, lang: Lang): string {
+  const v = cell.value;
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  const format = cell.style?.numberFormat;
+  if (format === "0.00") return formatNumber(v, 2, lang);
+  if (format === "#,##0") return formatNumber(v, 0, lang);
+  return String(v);
+}
+
+export function AppendixPreview({ layout, lang }: { layout: AppendixLayout; lang: Lang }): React.ReactElement {
+  const styles = useStyles();
+  const byPos = new Map(layout.cells.map((c) => [`${c.row}:${c.col}`, c]));
+  const covered = new Set<string>();
+  const spanOf = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of layout.merges) {
+    spanOf.set(`${m.top}:${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
+  }
+  const lastRow = Math.max(...layout.cells.map((c) => c.row));
+  const width = layout.columnWidths.length;
+  const rows: React.ReactElement[] = [];
+  for (let r = 1; r <= lastRow; r++) {
+    const tds: React.ReactElement[] = [];
+    for (let c = 1; c <= width; c++) {
+      const key = `${r}:${c}`;
+      if (covered.has(key)) continue;
+      const cell = byPos.get(key);
+      const span = spanOf.get(key);
+      const s = cell?.style ?? {};
+      const Tag = r >= layout.printTitleRows[0] && r <= layout.printTitleRows[1] ? "th" : "td";
+      tds.push(
+        <Tag
+          key={key}
+          rowSpan={span?.rowSpan}
+          colSpan={span?.colSpan}
+          className={`${styles.cell} ${s.border ? styles.bordered : ""}`}
+          style={{
+            fontWeight: s.bold ? 700 : 400,
+            fontStyle: s.italic ? "italic" : "normal",
+            textAlign: s.horizontal ?? "left",
+            whiteSpace: s.wrap ? "normal" : "nowrap",
+            fontSize: s.fontSize && s.fontSize > 12 ? tokens.fontSizeBase300 : undefined,
+          }}
+          data-cell={key}
+          title={cell?.formula}
+        >
+          {cell ? display(cell, lang) : ""}
+        </Tag>,
+      );
+    }
+    rows.push(<tr key={r}>{tds}</tr>);
+  }
+  return (
+    <table className={styles.table} data-testid="appendix-preview">
+      <colgroup>
+        {layout.columnWidths.map((w, i) => (
+          <col key={i} style={{ width: `${w * 0.6}em` }} />
+        ))}
+      </colgroup>
+      <tbody>{rows}</tbody>
+    </table>
+  );
+}
+
+export function AppendixView({ host, analysis, lang, grid: givenGrid }: AppendixViewProps): React.ReactElement {
+  const styles = useStyles();
+  const t = appendixStrings(lang);
+  const [grid, setGrid] = React.useState<Grid | null | undefined>(givenGrid);
+  const [variant, setVariant] = React.useState<"table" | "plan">("table");
+  const [title, setTitle] = React.useState<string | undefined>(undefined);
+  const [subtitle, setSubtitle] = React.useState<string | undefined>(undefined);
+  const [target, setTarget] = React.useState("");
+  const [unit, setUnit] = React.useState<"households" | "points">("households");
+  const [method, setMethod] = React.useState<AllocationMethod>("households");
+  const [year, setYear] = React.useState("");
+  const [busy, setBusy] = React.useState(false);
+  const [result, setResult] = React.useState<{ ok: boolean; text: string } | null>(null);
+
+  React.useEffect(() => setGrid(givenGrid), [givenGrid]);
+  React.useEffect(() => {
+    if (grid !== undefined || !analysis) return;
+    let live = true;
+    host.readGrid().then(
+      (g) => live && setGrid(g),
+      () => live && setGrid(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [grid, analysis, host]);
+
+  const built = React.useMemo((): { layout?: AppendixLayout; plan?: Plan; error?: string } => {
+    if (!analysis || !grid || grid.sheet !== analysis.table.sheet) return {};
+    try {
+      let plan: Plan | undefined;
+      if (variant === "plan") {
+        if (target.trim() === "") return { error: t.enterTarget };
+        plan = planTable(analysis.table, grid, analysis.derived, parseTarget(target, unit, lang), { method, lang });
+      }
+      const y = Number(year);
+      const layout = buildAppendix(analysis, {
+        grid,
+        plan,
+        lang,
+        title: title?.trim() ? title : undefined,
+        subtitle: subtitle?.trim() ? subtitle : undefined,
+        year: Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : undefined,
+      });
+      return { layout, plan };
+    } catch (err) {
+      if (err instanceof PlanError) return { error: err.message };
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }, [analysis, grid, variant, target, unit, method, year, title, subtitle, lang, t.enterTarget]);
+
+  if (!analysis) return <div data-testid="appendix-view">{t.noTable}</div>;
+  if (grid === undefined) return <Spinner data-testid="appendix-view" label={t.reading} size="small" />;
+
+  const layout = built.layout;
+  const shownTitle = title ?? (layout ? String(layout.cells.find((c) => c.row === 1 && c.col === 1)?.value ?? "") : "");
+  const shownSubtitle = subtitle ?? (layout ? String(layout.cells.find((c) => c.row === 2 && c.col === 1)?.value ?? "") : "");
+
+  const write = async () => {
+    if (!layout) return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const name = await host.writeAppendix(layout);
+      setResult({ ok: true, text: t.written(name) });
+    } catch (err) {
+      setResult({ ok: false, text: t.failed(err instanceof Error ? err.message : String(err)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} data-testid="appendix-view" aria-label={t.heading}>
+      <Field label={t.variant}>
+        <RadioGroup layout="horizontal" value={variant} onChange={(_, d) => setVariant(d.value === "plan" ? "plan" : "table")}>
+          <Radio value="table" label={t.variantTable} />
+          <Radio value="plan" label={t.variantPlan} />
+        </RadioGroup>
+      </Field>
+      {variant === "plan" && (
+        <div className={styles.row}>
+          <Field label={t.target} validationState={built.error && target.trim() ? "error" : "none"}>
+            <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} data-testid="appendix-target" />
+          </Field>
+          <Field label={t.targetUnit}>
+            <Select value={unit} onChange={(_, d) => setUnit(d.value === "points" ? "points" : "households")}>
+              <option value="households">{t.unitHouseholds}</option>
+              <option value="points">{t.unitPoints}</option>
+            </Select>
+          </Field>
+          <Field label={t.method}>
+            <Select value={method} onChange={(_, d) => setMethod(d.value as AllocationMethod)} data-testid="appendix-method">
+              <option value="households">{t.byHouseholds}</option>
+              <option value="poor">{t.byPoor}</option>
+              <option value="equal">{t.byEqual}</option>
+            </Select>
+          </Field>
+          <Field label={t.year}>
+            <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} placeholder="2025" />
+          </Field>
+        </div>
+      )}
+      <Field label={t.title}>
+        <Input value={shownTitle} onChange={(_, d) => setTitle(d.value)} data-testid="appendix-title" />
+      </Field>
+      <Field label={t.subtitle}>
+        <Input value={shownSubtitle} onChange={(_, d) => setSubtitle(d.value)} />
+      </Field>
+      {built.error && (
+        <MessageBar intent={target.trim() ? "error" : "info"}>
+          <MessageBarBody data-testid="appendix-error">{built.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {layout && (
+        <>
+          <div className={styles.preview} aria-label={t.preview} tabIndex={0}>
+            <AppendixPreview layout={layout} lang={lang} />
+          </div>
+          {(built.plan?.notes.length || layout.notes?.length) && (
+            <ul className={styles.notes} aria-label={t.notes}>
+              {[...(built.plan?.notes ?? []), ...(layout.notes ?? [])].map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <div>
+        <Button appearance="primary" disabled={!layout || busy} onClick={write} data-testid="appendix-write">
+          {busy ? t.writing : t.write}
+        </Button>
+      </div>
+      {result && (
+        <MessageBar intent={result.ok ? "success" : "error"}>
+          <MessageBarBody data-testid="appendix-result">{result.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
 }
