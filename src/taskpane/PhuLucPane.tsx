@@ -179,7 +179,7 @@ export function PhuLucPane({ host, initialView }: PhuLucPaneProps): React.ReactE
             onChange={(o) => void actions.setOverrides(o)}
           />
         )}
-        {view === "appendix" && <AppendixView host={host} analysis={analysis} lang={state.settings.lang} />}
+        {view === "appendix" && <AppendixView host={host} analysis={analysis} lang={state.settings.lang} grid={state.grid} />}
         {view === "settings" && (
           <SettingsView settings={state.settings} t={t} busy={busy} onChange={(s) => void actions.setSettings(s)} />
         )}
