@@ -326,10 +326,16 @@ export function periodName(period: string, lang: UiLang): string {
 }
 
 /** Numbers the way Vietnamese readers write them (1.518; 13,70); English style in English. */
-export function formatNumber(value: number | string | null | undefined, lang: UiLang): string {
+export function formatNumber(
+  value: number | string | null | undefined,
+  lang: UiLang,
+  /** Excel number format: its decimals ("0.00" → 2) win over the value's own. */
+  numberFormat?: string,
+): string {
   if (value === null || value === undefined || value === "") return uiStrings(lang).empty;
   if (typeof value === "string") return value;
-  const decimals = Number.isInteger(value) ? 0 : Math.min(countDecimals(value), 4);
+  const shown = numberFormat ? /0\.(0+)/.exec(numberFormat) : null;
+  const decimals = shown ? shown[1].length : Number.isInteger(value) ? 0 : Math.min(countDecimals(value), 4);
   return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,

@@ -115,7 +115,7 @@ export function SheetPreview({ grid, marked, selected, label, lang }: SheetPrevi
                     )}
                     title={cell?.formula}
                   >
-                    {isNumber && !cell?.text ? formatNumber(cell?.value as number, lang) : cellText(cell)}
+                    {isNumber && !cell?.text ? formatNumber(cell?.value as number, lang, cell?.numberFormat) : cellText(cell)}
                   </td>
                 );
               })}

@@ -63,7 +63,6 @@ interface OpenFile {
   /** Changes with every opened file, so the pane starts afresh. */
   id: number;
   host: WorkbookHost;
-  sheets: string[];
 }
 
 export interface StandaloneAppProps {
@@ -111,7 +110,7 @@ export function StandaloneApp({ initialView = "findings", store = browserStore()
         onSettings: (s) => setLang(s.lang),
       });
       counter.current += 1;
-      setFile({ name: chosen.name, id: counter.current, host, sheets: workbook.worksheets.map((w) => w.name) });
+      setFile({ name: chosen.name, id: counter.current, host });
       setSheet(first);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
@@ -142,6 +141,8 @@ export function StandaloneApp({ initialView = "findings", store = browserStore()
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  // Read at every render: writing an appendix adds a sheet.
+  const sheets = file ? file.host.workbook.worksheets.map((w) => w.name) : [];
   const worksheet = file?.host.workbook.getWorksheet(sheet);
   const grid = worksheet ? worksheetToGrid(worksheet) : null;
   const selected = file?.host.selected?.sheet === sheet ? file.host.selected.address : null;
@@ -155,10 +156,10 @@ export function StandaloneApp({ initialView = "findings", store = browserStore()
           <input id="pl-file" className={styles.fileInput} type="file" accept=".xlsx" onChange={(e) => void onFile(e)} />
           <span className={styles.hint}>{t.openFileHint}</span>
         </label>
-        {file && file.sheets.length > 0 && (
+        {sheets.length > 0 && (
           <Field label={t.chooseSheet}>
             <Select value={sheet} onChange={(_, d) => onSheet(d.value)}>
-              {file.sheets.map((s) => (
+              {sheets.map((s) => (
                 <option key={s} value={s}>
                   {s}
                 </option>

@@ -25,11 +25,12 @@ function Root(): React.ReactElement {
     };
   });
   return (
-    <FluentProvider theme={THEMES[theme]} data-theme={theme} style={{ minHeight: "100vh" }}>
+    <FluentProvider theme={THEMES[theme]} data-theme={theme} style={{ minHeight: "100vh", colorScheme: theme === "dark" ? "dark" : "light" }}>
       <StandaloneApp initialView={initialViewFromUrl(window.location.search, "findings")} />
     </FluentProvider>
   );
 }
 
+document.body.style.margin = "0";
 const container = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
 createRoot(container).render(<Root />);

@@ -127,11 +127,11 @@ function FindingItem(
         <Text className={styles.message}>{f.message}</Text>
         <div className={styles.values}>
           <span>
-            {t.actual}: <span className={styles.value}>{formatNumber(f.actual, lang)}</span>
+            {t.actual}: <span className={styles.value}>{formatNumber(f.actual, lang, f.fix?.numberFormat)}</span>
           </span>
           {f.expected !== null && (
             <span>
-              {t.expected}: <span className={styles.value}>{formatNumber(f.expected, lang)}</span>
+              {t.expected}: <span className={styles.value}>{formatNumber(f.expected, lang, f.fix?.numberFormat)}</span>
             </span>
           )}
         </div>
