@@ -16,7 +16,7 @@ const STRINGS = {
     fixWrote: (n: number, f: number, v: number) =>
       n === 0
         ? "Không có ô nào cần ghi lại."
-        : `Đã ghi ${n} ô: ${f} ô công thức (tỷ lệ, tổng, số giảm, số dự kiến), ${v} ô chuyển từ văn bản sang số.`,
+        : `Đã ghi ${n} ô: ${f} ô công thức (tỷ lệ, tổng, số giảm, số dự kiến), ${v} ô ghi lại thành số đúng (số lưu dạng văn bản, dấu chấm hàng nghìn).`,
     perSheet: (sheet: string, n: number) => `  - trang tính "${sheet}": ${n} ô`,
     undecidedHead: (n: number) =>
       `Còn ${n} ô nhập liệu có thể sai, chương trình không tự sửa (cần người kiểm tra):`,
@@ -37,7 +37,7 @@ const STRINGS = {
     fixWrote: (n: number, f: number, v: number) =>
       n === 0
         ? "No cell needed rewriting."
-        : `Wrote ${n} cells: ${f} formula cells (rates, totals, reductions, projections), ${v} text numbers converted to numbers.`,
+        : `Wrote ${n} cells: ${f} formula cells (rates, totals, reductions, projections), ${v} cells rewritten as proper numbers (numbers stored as text, thousands dots).`,
     perSheet: (sheet: string, n: number) => `  - sheet "${sheet}": ${n} cells`,
     undecidedHead: (n: number) =>
       `${n} input cells are probably wrong and were left alone (a person must check):`,

@@ -83,14 +83,13 @@ describe("phuluc fix on the README demo", () => {
     ({ code, stdout } = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", out]));
   });
 
-  it("writes the copy, says where, counts what it wrote and lists the undecided typo", () => {
+  it("writes the copy, says where, and counts what it wrote", () => {
     expect(fs.existsSync(out)).toBe(true);
     expect(stdout).toContain(`Bản đã sửa: ${out}`);
-    expect(stdout).toMatch(/Đã ghi \d+ ô: \d+ ô công thức .*, 1 ô chuyển từ văn bản sang số\./);
-    // C9 (1.518 for 1518) is an input the engine must not change by itself: listed, exit 1.
-    expect(stdout).toMatch(/Còn 1 ô nhập liệu có thể sai/);
-    expect(stdout).toMatch(/C9\s+non-integer-count/);
-    expect(code).toBe(1);
+    // Two conversions: the text "1.518" in C14 and the number 1.518 in C9 (the relations confirm 1518).
+    expect(stdout).toMatch(/Đã ghi \d+ ô: \d+ ô công thức .*, 2 ô ghi lại thành số đúng/);
+    expect(stdout).toContain("Không còn ô nào cần người kiểm tra.");
+    expect(code).toBe(0);
   });
 
   it("rewrites the wrong derived cells as live formulas with the right cached values", async () => {
@@ -103,16 +102,20 @@ describe("phuluc fix on the README demo", () => {
     expect(ws.getCell("E11").result).toBeCloseTo(7.53, 10);
     expect(ws.getCell("E12").formula).toBeTruthy();
     expect(ws.getCell("E12").result).toBeCloseTo(13.7, 10);
-    // The text number "1.518" is now the number 1518; the undecided C9 is left as typed.
+    // The text number "1.518" and the number 1.518 are now the number 1518; rates of row 9 follow from it.
     expect(ws.getCell("C14").value).toBe(1518);
-    expect(ws.getCell("C9").value).toBe(1.518);
+    expect(ws.getCell("C9").value).toBe(1518);
+    expect(ws.getCell("E9").result).toBeCloseTo(6.39, 10);
   });
 
   it("keeps input counts, labels, styles, merges, widths and the other sheet as they were", async () => {
-    const changed = await expectOnlyDerivedChanged(await load(input), await load(out), { C14: 1518 });
+    const changed = await expectOnlyDerivedChanged(await load(input), await load(out), {
+      C9: 1518,
+      C14: 1518,
+    });
     for (const addr of ["E10", "E11", "F19"]) expect(changed).toContain(addr);
     // No input count or label of a unit row changed.
-    for (const r of [8, 9, 10, 11, 12, 15, 16, 17, 18]) {
+    for (const r of [8, 10, 11, 12, 15, 16, 17, 18]) {
       for (const col of ["A", "B", "C", "D", "F", "H"]) expect(changed).not.toContain(`${col}${r}`);
     }
   });
@@ -133,6 +136,31 @@ describe("phuluc fix on the README demo", () => {
     expect(left).toEqual([]);
     // No text numbers are left either.
     expect(report.tables.flatMap((t) => t.findings).filter((f) => f.rule === "number-as-text")).toEqual([]);
+  });
+});
+
+describe("phuluc fix with a mistyped household count", () => {
+  // The demo with Trung Lương's 958 households typed as 985 (C16): its rates E16, G16, J16 and the group total
+  // C13 all say 958. An input count is not the program's to change: listed, left alone, exit 1.
+  let typo: string;
+  beforeAll(async () => {
+    const wb = await load(path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx"));
+    wb.getWorksheet("KH 2024")!.getCell("C16").value = 985;
+    typo = path.join(dir, "nhap-sai.xlsx");
+    await wb.xlsx.writeFile(typo);
+  });
+
+  it("lists the cell with the value that satisfies its relations and leaves it as typed", async () => {
+    const out = path.join(dir, "nhap-sai.fixed.xlsx");
+    const r = await runCli(["fix", typo, "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Còn 1 ô nhập liệu có thể sai/);
+    expect(r.stdout).toMatch(/lỗi\s+C16\s+sum-mismatch\s+985\s+958\s/);
+    const ws = (await load(out)).getWorksheet("KH 2024")!;
+    expect(ws.getCell("C16").value).toBe(985);
+    // Derived cells follow the cells as they are, so a spreadsheet that recalculates shows the cached values.
+    expect(ws.getCell("E16").result).toBeCloseTo(7.41, 10); // 73/985 = 7,411
+    expect(ws.getCell("C13").result).toBe(1518 + 623 + 985 + 705 + 382);
   });
 });
 
@@ -203,6 +231,7 @@ describe("phuluc fix refuses to lose the original", () => {
     const out = path.join(dir, "en.xlsx");
     const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", out, "--lang", "en"]);
     expect(r.stdout).toContain(`Fixed copy: ${out}`);
-    expect(r.stdout).toMatch(/1 input cells are probably wrong/);
+    expect(r.stdout).toMatch(/Wrote \d+ cells: \d+ formula cells .*, 2 cells rewritten as proper numbers/);
+    expect(r.stdout).toContain("No cell is left for a person to check.");
   });
 });

@@ -14,6 +14,7 @@ const SAMPLES = [
   "bien-dong-ho-ngheo-2023.xlsx",
   "binh-dinh-dau-ky-2022.xlsx",
 ];
+const TYPO = "ke-hoach-nhap-sai.xlsx";
 
 function findSoffice(): string {
   for (const candidate of ["soffice", "libreoffice"]) {
@@ -87,6 +88,16 @@ describe("LibreOffice recalculates the fixed workbooks to our cached values", ()
       if (r.code === 2) throw new Error(`phuluc fix ${name} failed: ${r.stderr}`);
       fixed.push(out);
     }
+    // The demo with an input typo left for a person (C16: 985 for 958): derived cells must follow the cell as is.
+    const typo = new ExcelJS.Workbook();
+    await typo.xlsx.readFile(path.join(__dirname, "..", "..", "samples", "ke-hoach-giam-ngheo-2024.xlsx"));
+    typo.getWorksheet("KH 2024")!.getCell("C16").value = 985;
+    await typo.xlsx.writeFile(path.join(dir, "typo-in.xlsx"));
+    const typoOut = path.join(dir, "ours", TYPO);
+    const t = await runCli(["fix", path.join(dir, "typo-in.xlsx"), "-o", typoOut]);
+    if (t.code !== 1)
+      throw new Error(`phuluc fix on the typo copy: expected exit 1, got ${t.code}: ${t.stderr}`);
+    fixed.push(typoOut);
     // Control: a cached value that is wrong on purpose; after LibreOffice it must be right.
     const control = new ExcelJS.Workbook();
     const ws = control.addWorksheet("Kiểm chứng");
@@ -125,7 +136,7 @@ describe("LibreOffice recalculates the fixed workbooks to our cached values", ()
     expect(valueOf(cells.get("Kiểm chứng!C1")?.result)).toBeCloseTo(6.65, 9);
   });
 
-  it.each(SAMPLES)("%s: every formula cell has the value LibreOffice computes", async (name) => {
+  it.each([...SAMPLES, TYPO])("%s: every formula cell has the value LibreOffice computes", async (name) => {
     const ours = await formulaCells(path.join(dir, "ours", name));
     const theirs = await formulaCells(path.join(converted, name));
     expect(ours.size).toBeGreaterThan(10);
