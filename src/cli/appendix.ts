@@ -10,7 +10,14 @@ import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
 import type { AllocationMethod } from "../engine/plan";
 import { renderAppendix } from "../hosts/xlsx/appendix";
-import { TARGET_OPTIONS, choosePlanTable, outputPath, planOrExplain, targetFromFlags, writeOrExplain } from "./plan";
+import {
+  TARGET_OPTIONS,
+  choosePlanTable,
+  outputPath,
+  planOrExplain,
+  targetFromFlags,
+  writeOrExplain,
+} from "./plan";
 
 const SPEC = {
   command: "appendix",
@@ -32,7 +39,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const input = positionals[0];
   const out = outputPath("appendix", input, flags.out, io.cwd, lang);
   if (!out) {
-    throw new UserError(vi ? "phuluc appendix: thiếu -o <tệp-ra.xlsx>" : "phuluc appendix: missing -o <out.xlsx>");
+    throw new UserError(
+      vi ? "phuluc appendix: thiếu -o <tệp-ra.xlsx>" : "phuluc appendix: missing -o <out.xlsx>",
+    );
   }
   const target = targetFromFlags("appendix", flags, lang, false);
   const { workbook, grids, analyses } = await analyzeWorkbookFile(path.resolve(io.cwd, input), input, {
@@ -61,7 +70,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ? `Đã ghi phụ lục vào trang tính mới "${ws.name}" của tệp ${flags.out} (từ bảng ở trang "${grid.sheet}", ${formulas} ô công thức; khổ A4 ${layout.page.orientation === "landscape" ? "ngang" : "dọc"}).`
       : `Wrote the appendix to the new sheet "${ws.name}" of ${flags.out} (from the table on sheet "${grid.sheet}", ${formulas} formula cells; A4 ${layout.page.orientation}).`,
   ];
-  const inputErrors = analysis.findings.filter((f) => f.severity === "error" && !f.fix && f.rule !== "non-integer-count").length;
+  const inputErrors = analysis.findings.filter(
+    (f) => f.severity === "error" && !f.fix && f.rule !== "non-integer-count",
+  ).length;
   if (inputErrors > 0) {
     lines.push(
       vi

@@ -11,7 +11,14 @@ import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
 import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
-import { formatNumber, PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
+import {
+  formatNumber,
+  PlanError,
+  planTable,
+  type AllocationMethod,
+  type Plan,
+  type PlanTarget,
+} from "../engine/plan";
 import { renderAppendix } from "../hosts/xlsx/appendix";
 import { writeWorkbookFile } from "../hosts/xlsx/node";
 import { XlsxReadError } from "../hosts/xlsx/errors";
@@ -70,7 +77,8 @@ export function choosePlanTable(
   lang: Lang,
 ): { analysis: TableAnalysis; grid: Grid; others: number } {
   const usable = analyses.filter(
-    (a) => a.table.rows.some((r) => r.kind === "unit") && a.table.columns.some((c) => c.role === "poorHouseholds"),
+    (a) =>
+      a.table.rows.some((r) => r.kind === "unit") && a.table.columns.some((c) => c.role === "poorHouseholds"),
   );
   if (usable.length === 0) {
     throw new UserError(
@@ -115,7 +123,13 @@ export function samePath(a: string, b: string): boolean {
 }
 
 /** Checks -o: present when required, never the input file. */
-export function outputPath(command: string, input: string, out: string | undefined, cwd: string, lang: Lang): string | undefined {
+export function outputPath(
+  command: string,
+  input: string,
+  out: string | undefined,
+  cwd: string,
+  lang: Lang,
+): string | undefined {
   if (out === undefined) return undefined;
   const resolved = path.resolve(cwd, out);
   if (samePath(path.resolve(cwd, input), resolved)) {
@@ -128,11 +142,17 @@ export function outputPath(command: string, input: string, out: string | undefin
   return resolved;
 }
 
-export async function writeOrExplain(workbook: Parameters<typeof writeWorkbookFile>[0], file: string, shown: string, lang: Lang): Promise<void> {
+export async function writeOrExplain(
+  workbook: Parameters<typeof writeWorkbookFile>[0],
+  file: string,
+  shown: string,
+  lang: Lang,
+): Promise<void> {
   try {
     await writeWorkbookFile(workbook, file);
   } catch (err) {
-    if (err instanceof XlsxReadError) throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
+    if (err instanceof XlsxReadError)
+      throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
     throw err;
   }
 }
@@ -184,10 +204,26 @@ export function planText(plan: Plan, sheet: string, lang: Lang): string {
   const rows: string[][] = [];
   const byRow = new Map<number, string[]>();
   for (const a of plan.allocations) {
-    byRow.set(a.row, [String(a.row), a.label + (a.capped ? " *" : ""), num(a.households), num(a.startPoor), num(a.reduction), num(a.projectedPoor), num(a.projectedRate, 2)]);
+    byRow.set(a.row, [
+      String(a.row),
+      a.label + (a.capped ? " *" : ""),
+      num(a.households),
+      num(a.startPoor),
+      num(a.reduction),
+      num(a.projectedPoor),
+      num(a.projectedRate, 2),
+    ]);
   }
   for (const g of plan.aggregates) {
-    byRow.set(g.row, [String(g.row), g.label.toLocaleUpperCase(lang), num(g.households), num(g.startPoor), num(g.reduction), num(g.projectedPoor), num(g.projectedRate, 2)]);
+    byRow.set(g.row, [
+      String(g.row),
+      g.label.toLocaleUpperCase(lang),
+      num(g.households),
+      num(g.startPoor),
+      num(g.reduction),
+      num(g.projectedPoor),
+      num(g.projectedRate, 2),
+    ]);
   }
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) rows.push(byRow.get(r)!);
   const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
@@ -196,7 +232,8 @@ export function planText(plan: Plan, sheet: string, lang: Lang): string {
     ? `Chỉ tiêu: giảm ${num(plan.target)} hộ nghèo${plan.points !== undefined ? ` (${formatNumber(plan.points, String(plan.points).split(".")[1]?.length ?? 0, lang)} điểm %)` : ""} — trang tính "${sheet}"`
     : `Target: ${num(plan.target)} households out of poverty${plan.points !== undefined ? ` (${plan.points} points)` : ""} — sheet "${sheet}"`;
   const out = [target, "", line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
-  if (plan.allocations.some((a) => a.capped)) out.push(vi ? "* được giao toàn bộ số hộ nghèo hiện có" : "* given all of its poor households");
+  if (plan.allocations.some((a) => a.capped))
+    out.push(vi ? "* được giao toàn bộ số hộ nghèo hiện có" : "* given all of its poor households");
   out.push(...plan.notes.map((n) => `- ${n}`), "");
   return out.join("\n");
 }

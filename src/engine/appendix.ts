@@ -79,7 +79,9 @@ export interface AppendixOptions {
 
 /** Builds the appendix layout of an analysed table. Pure: no host, no I/O. */
 export function buildAppendix(analysis: TableAnalysis, options: AppendixOptions): AppendixLayout {
-  return options.plan ? buildPlanAppendix(analysis, options.plan, options) : buildTableAppendix(analysis, options);
+  return options.plan
+    ? buildPlanAppendix(analysis, options.plan, options)
+    : buildTableAppendix(analysis, options);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -106,7 +108,11 @@ const INVALID_SHEET_CHARS = /[\\/?*[\]:]/g;
 
 /** A sheet name Excel accepts (31 characters, no \ / ? * [ ] :) that no existing sheet has (case-insensitive). */
 export function uniqueSheetName(base: string, existing: readonly string[]): string {
-  const clean = base.replace(INVALID_SHEET_CHARS, " ").replace(/^'+|'+$/g, "").trim() || "Phụ lục";
+  const clean =
+    base
+      .replace(INVALID_SHEET_CHARS, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Phụ lục";
   const taken = new Set(existing.map((n) => n.toLocaleLowerCase("vi")));
   const fit = (name: string, suffix: string) => name.slice(0, 31 - suffix.length).trimEnd() + suffix;
   let name = fit(clean, "");
@@ -123,7 +129,12 @@ function stripDiacritics(s: string): string {
     .toLowerCase();
 }
 
-const RATE_ROLES: ReadonlySet<ColumnRole> = new Set(["poorRate", "nearPoorRate", "multidimRate", "rateReduction"]);
+const RATE_ROLES: ReadonlySet<ColumnRole> = new Set([
+  "poorRate",
+  "nearPoorRate",
+  "multidimRate",
+  "rateReduction",
+]);
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["rowNumber", "unitName", "note", "other"]);
 
 function numberKind(role: ColumnRole): NumberKind | undefined {
@@ -163,9 +174,15 @@ function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?
     const line = raw.trim();
     if (!line) continue;
     if (/^\(?\s*kem theo/.test(stripDiacritics(line))) subtitle ??= line;
-    else if (line === line.toLocaleUpperCase("vi") && /[A-ZÀ-Ỹ]/.test(line) && line.length > (title?.length ?? 0)) title = line;
+    else if (
+      line === line.toLocaleUpperCase("vi") &&
+      /[A-ZÀ-Ỹ]/.test(line) &&
+      line.length > (title?.length ?? 0)
+    )
+      title = line;
   }
-  if (!title) title = lines.map((l) => l.trim()).find((l) => l && !/^\(?\s*kem theo/.test(stripDiacritics(l)));
+  if (!title)
+    title = lines.map((l) => l.trim()).find((l) => l && !/^\(?\s*kem theo/.test(stripDiacritics(l)));
   return { title, subtitle };
 }
 
@@ -217,7 +234,13 @@ class Sheet {
   cells = new Map<string, AppendixCell>();
   merges: CellRange[] = [];
   heights: Record<number, number> = {};
-  set(row: number, col: number, value: number | string | null, style: AppendixCellStyle, formula?: string): void {
+  set(
+    row: number,
+    col: number,
+    value: number | string | null,
+    style: AppendixCellStyle,
+    formula?: string,
+  ): void {
     const cell: AppendixCell = { row, col, value, style };
     if (formula) cell.formula = formula;
     this.cells.set(`${row}:${col}`, cell);
@@ -234,12 +257,30 @@ class Sheet {
   }
 }
 
-function titleBlock(sheet: Sheet, title: string, subtitle: string, width: number, totalWidth: number): number {
+function titleBlock(
+  sheet: Sheet,
+  title: string,
+  subtitle: string,
+  width: number,
+  totalWidth: number,
+): number {
   const upper = title.toLocaleUpperCase("vi");
-  sheet.set(1, 1, upper, { bold: true, horizontal: "center", vertical: "middle", wrap: true, fontSize: TITLE_FONT_SIZE });
+  sheet.set(1, 1, upper, {
+    bold: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+    fontSize: TITLE_FONT_SIZE,
+  });
   sheet.merge({ top: 1, left: 1, bottom: 1, right: width });
   sheet.minHeight(1, wrappedHeight(upper, totalWidth * 0.9, TITLE_FONT_SIZE));
-  sheet.set(2, 1, subtitle, { italic: true, horizontal: "center", vertical: "middle", wrap: true, fontSize: SUBTITLE_FONT_SIZE });
+  sheet.set(2, 1, subtitle, {
+    italic: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+    fontSize: SUBTITLE_FONT_SIZE,
+  });
   sheet.merge({ top: 2, left: 1, bottom: 2, right: width });
   sheet.minHeight(2, wrappedHeight(subtitle, totalWidth, SUBTITLE_FONT_SIZE));
   // Row 3 stays empty between the title block and the table.
@@ -247,7 +288,14 @@ function titleBlock(sheet: Sheet, title: string, subtitle: string, width: number
 }
 
 function headerStyle(): AppendixCellStyle {
-  return { bold: true, horizontal: "center", vertical: "middle", wrap: true, border: true, fontSize: TABLE_FONT_SIZE };
+  return {
+    bold: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+    border: true,
+    fontSize: TABLE_FONT_SIZE,
+  };
 }
 
 function numberingStyle(): AppendixCellStyle {
@@ -273,7 +321,8 @@ function rowNumberText(row: Row, groupIndex: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Formula translation: the engine's formulas name cells of the user's sheet; the appendix has its own rows.
 
-const REF = /(?<![A-Za-z0-9_.!'"])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!])/g;
+const REF =
+  /(?<![A-Za-z0-9_.!'"])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(!])/g;
 
 /**
  * Rewrites every A1 reference of `formula` through `mapRow` / `mapCol`; undefined when a reference cannot be
@@ -328,7 +377,11 @@ function withIntendedCounts(
 ): { analysis: TableAnalysis; grid: Grid; notes: string[] } {
   const derivedCells = new Set(analysis.derived.map((d) => d.cell));
   const fixes = analysis.findings.filter(
-    (f) => f.rule === "non-integer-count" && f.expected !== null && Number.isInteger(f.expected) && !derivedCells.has(f.cell),
+    (f) =>
+      f.rule === "non-integer-count" &&
+      f.expected !== null &&
+      Number.isInteger(f.expected) &&
+      !derivedCells.has(f.cell),
   );
   if (fixes.length === 0) return { analysis, grid, notes: [] };
   const cells = grid.cells.map((row) => [...row]);
@@ -400,11 +453,19 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
   const headerSet = new Set(headerRows);
   for (const m of grid.merges) {
     if (!headerSet.has(m.top) || !headerSet.has(m.bottom) || m.left < left || m.right > right) continue;
-    sheet.merge({ top: rowMap.get(m.top)!, bottom: rowMap.get(m.bottom)!, left: newCol(m.left)!, right: newCol(m.right)! });
+    sheet.merge({
+      top: rowMap.get(m.top)!,
+      bottom: rowMap.get(m.bottom)!,
+      left: newCol(m.left)!,
+      right: newCol(m.right)!,
+    });
   }
   // The numbering row: the source's own, or (1), (2) ... when it has none.
   for (let c = left; c <= right; c++) {
-    const text = table.numberingRow !== undefined ? cellText(cellAt(grid, table.numberingRow, c)).trim() : `(${c - left + 1})`;
+    const text =
+      table.numberingRow !== undefined
+        ? cellText(cellAt(grid, table.numberingRow, c)).trim()
+        : `(${c - left + 1})`;
     sheet.set(numberingRow, newCol(c)!, text || null, numberingStyle());
   }
 
@@ -413,7 +474,9 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
     const direct = rowMap.get(row);
     if (direct !== undefined || end === undefined || other === undefined) return direct;
     // A range end on a row the appendix dropped (a blank line): move it inward to the nearest kept body row.
-    const inside = bodyRows.map((b) => b.row).filter((x) => x >= Math.min(row, other) && x <= Math.max(row, other));
+    const inside = bodyRows
+      .map((b) => b.row)
+      .filter((x) => x >= Math.min(row, other) && x <= Math.max(row, other));
     if (inside.length === 0) return undefined;
     return rowMap.get(end === "start" ? Math.min(...inside) : Math.max(...inside));
   };
@@ -439,12 +502,21 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
           );
         }
         const format = d.numberFormat ?? (kind === "rate" ? RATE_FORMAT : COUNT_FORMAT);
-        sheet.set(nr, nc, d.value, { ...base, horizontal: "right", indent: 1, numberFormat: normalizeFormat(format, kind) }, formula);
+        sheet.set(
+          nr,
+          nc,
+          d.value,
+          { ...base, horizontal: "right", indent: 1, numberFormat: normalizeFormat(format, kind) },
+          formula,
+        );
         continue;
       }
       const source = cellAt(grid, br.row, c);
       if (role === "rowNumber") {
-        const text = br.kind === "unit" || br.kind === "group" ? rowNumberText(br, groupIndex) || cellText(source).trim() : cellText(source).trim();
+        const text =
+          br.kind === "unit" || br.kind === "group"
+            ? rowNumberText(br, groupIndex) || cellText(source).trim()
+            : cellText(source).trim();
         sheet.set(nr, nc, text || null, { ...base, horizontal: "center" });
         continue;
       }
@@ -482,7 +554,9 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
   // Header widths: each column at least as wide as the longest word of its header text.
   for (let c = left; c <= right; c++) {
     for (const hr of headerRows) {
-      const inMerge = grid.merges.some((m) => m.top <= hr && m.bottom >= hr && m.left <= c && m.right >= c && m.left !== m.right);
+      const inMerge = grid.merges.some(
+        (m) => m.top <= hr && m.bottom >= hr && m.left <= c && m.right >= c && m.left !== m.right,
+      );
       const text = cellText(cellAt(grid, hr, c)).trim();
       if (text && !inMerge) widths[c - left] = Math.max(widths[c - left], longestWord(text) + 2);
     }
@@ -495,7 +569,10 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   titleBlock(sheet, title, subtitle, width, totalWidth);
   return {
-    sheetName: uniqueSheetName(options.sheetName ?? (lang === "vi" ? "Phụ lục" : "Appendix"), options.existingSheetNames ?? []),
+    sheetName: uniqueSheetName(
+      options.sheetName ?? (lang === "vi" ? "Phụ lục" : "Appendix"),
+      options.existingSheetNames ?? [],
+    ),
     cells: sheet.list(),
     merges: sheet.merges,
     columnWidths: widths.map((w) => Math.round(w * 10) / 10),
@@ -529,14 +606,24 @@ function finishHeights(sheet: Sheet, headerStart: number, headerEnd: number, wid
     for (let r = cell.row; r < cell.row + rows; r++) sheet.minHeight(r, Math.max(Math.ceil(h), min));
   }
   // Every body row gets an explicit height: spreadsheets do not all fit rows to a 12 pt Times New Roman on load.
-  for (const cell of sheet.cells.values()) if (cell.row >= headerStart) sheet.minHeight(cell.row, BODY_ROW_HEIGHT);
+  for (const cell of sheet.cells.values())
+    if (cell.row >= headerStart) sheet.minHeight(cell.row, BODY_ROW_HEIGHT);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Variant 2: the plan table "Dự kiến năm N"
 
 interface PlanColumn {
-  key: "stt" | "name" | "households" | "startPoor" | "startRate" | "reduction" | "rateReduction" | "projectedPoor" | "projectedRate";
+  key:
+    | "stt"
+    | "name"
+    | "households"
+    | "startPoor"
+    | "startRate"
+    | "reduction"
+    | "rateReduction"
+    | "projectedPoor"
+    | "projectedRate";
   group?: string;
   header: string;
   number: string;
@@ -554,11 +641,19 @@ function planColumns(withRates: boolean, year: number, lang: Lang): PlanColumn[]
     { key: "stt", header: vi ? "STT" : "No.", number: "A", width: 6 },
     { key: "name", header: vi ? "Đơn vị" : "Unit", number: "B", width: 24 },
   ];
-  if (withRates) cols.push({ key: "households", header: vi ? "Tổng số hộ" : "Total households", number: "", width: 11 });
+  if (withRates)
+    cols.push({ key: "households", header: vi ? "Tổng số hộ" : "Total households", number: "", width: 11 });
   cols.push({ key: "startPoor", group: start, header: count, number: "", width: 10 });
   if (withRates) cols.push({ key: "startRate", group: start, header: rate, number: "", width: 10 });
   cols.push({ key: "reduction", group: red, header: count, number: "", width: 10 });
-  if (withRates) cols.push({ key: "rateReduction", group: red, header: vi ? "Tỷ lệ giảm (%)" : "Rate reduction (points)", number: "", width: 10 });
+  if (withRates)
+    cols.push({
+      key: "rateReduction",
+      group: red,
+      header: vi ? "Tỷ lệ giảm (%)" : "Rate reduction (points)",
+      number: "",
+      width: 10,
+    });
   cols.push({ key: "projectedPoor", group: proj, header: count, number: "", width: 10 });
   if (withRates) cols.push({ key: "projectedRate", group: proj, header: rate, number: "", width: 10 });
   // Numbering: 1, 2, ... with the relations stated the way the tables state them.
@@ -582,7 +677,7 @@ function planColumns(withRates: boolean, year: number, lang: Lang): PlanColumn[]
 function sumFormula(letter: string, rows: number[]): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(i === j ? `${letter}${sorted[i]}` : `${letter}${sorted[i]}:${letter}${sorted[j]}`);
@@ -611,7 +706,7 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
   const h2 = headerStart + 1;
   const numberingRow = headerStart + 2;
   // Header: single columns merged over both header rows, grouped columns under a merged group cell.
-  for (let i = 0; i < cols.length; ) {
+  for (let i = 0; i < cols.length;) {
     const c = cols[i];
     if (!c.group) {
       sheet.set(h1, i + 1, c.header, headerStyle());
@@ -631,7 +726,11 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
   cols.forEach((c, i) => sheet.set(numberingRow, i + 1, c.number, numberingStyle()));
 
   // Body rows in sheet order: units from the plan, aggregates from the table.
-  type BodyRow = { source: Row; unit?: (typeof plan.allocations)[number]; agg?: (typeof plan.aggregates)[number] };
+  type BodyRow = {
+    source: Row;
+    unit?: (typeof plan.allocations)[number];
+    agg?: (typeof plan.aggregates)[number];
+  };
   const unitByRow = new Map(plan.allocations.map((a) => [a.row, a]));
   const aggByRow = new Map(plan.aggregates.map((a) => [a.row, a]));
   const body: BodyRow[] = [...table.rows]
@@ -647,7 +746,13 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
     const nr = rowMap.get(b.source.row)!;
     if (b.source.kind === "group") groupIndex++;
     const bold = b.source.kind !== "unit";
-    const style = (extra: AppendixCellStyle): AppendixCellStyle => ({ bold, border: true, vertical: "middle", fontSize: TABLE_FONT_SIZE, ...extra });
+    const style = (extra: AppendixCellStyle): AppendixCellStyle => ({
+      bold,
+      border: true,
+      vertical: "middle",
+      fontSize: TABLE_FONT_SIZE,
+      ...extra,
+    });
     const countStyle = style({ horizontal: "right", indent: 1, numberFormat: COUNT_FORMAT });
     const rateStyle = style({ horizontal: "right", indent: 1, numberFormat: RATE_FORMAT });
     const label = b.unit?.label ?? b.agg?.label ?? b.source.label;
@@ -657,16 +762,25 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
       sheet.set(nr, colOf.get("name")!, null, style({}));
       sheet.merge({ top: nr, bottom: nr, left: colOf.get("stt")!, right: colOf.get("name")! });
     } else {
-      sheet.set(nr, colOf.get("stt")!, rowNumberText(b.source, groupIndex) || null, style({ horizontal: "center" }));
+      sheet.set(
+        nr,
+        colOf.get("stt")!,
+        rowNumberText(b.source, groupIndex) || null,
+        style({ horizontal: "center" }),
+      );
       sheet.set(nr, colOf.get("name")!, label, style({ horizontal: "left", wrap: true }));
     }
-    widths[colOf.get("name")! - 1] = Math.max(widths[colOf.get("name")! - 1], Math.min(40, textWidth(label) + 2));
+    widths[colOf.get("name")! - 1] = Math.max(
+      widths[colOf.get("name")! - 1],
+      Math.min(40, textWidth(label) + 2),
+    );
     const figures = b.unit ?? b.agg;
     const covered = (b.agg ? (table.rows.find((x) => x.row === b.source.row)?.covers ?? []) : [])
       .map((x) => rowMap.get(x))
       .filter((x): x is number => x !== undefined);
     if (!figures || (b.agg && covered.length === 0)) {
-      for (const c of cols) if (c.key !== "stt" && c.key !== "name") sheet.set(nr, colOf.get(c.key)!, null, style({}));
+      for (const c of cols)
+        if (c.key !== "stt" && c.key !== "name") sheet.set(nr, colOf.get(c.key)!, null, style({}));
       continue;
     }
     const input = (key: "households" | "startPoor" | "reduction", value: number | null) => {
@@ -677,13 +791,40 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
     input("households", figures.households);
     input("startPoor", figures.startPoor);
     input("reduction", figures.reduction);
-    sheet.set(nr, colOf.get("projectedPoor")!, figures.projectedPoor, countStyle, `=${letter("startPoor")}${nr}-${letter("reduction")}${nr}`);
+    sheet.set(
+      nr,
+      colOf.get("projectedPoor")!,
+      figures.projectedPoor,
+      countStyle,
+      `=${letter("startPoor")}${nr}-${letter("reduction")}${nr}`,
+    );
     if (withRates) {
       const hh = `${letter("households")}${nr}`;
-      sheet.set(nr, colOf.get("startRate")!, figures.startRate, rateStyle, `=ROUND(${letter("startPoor")}${nr}/${hh}*100,2)`);
-      sheet.set(nr, colOf.get("projectedRate")!, figures.projectedRate, rateStyle, `=ROUND(${letter("projectedPoor")}${nr}/${hh}*100,2)`);
-      const diff = figures.startRate !== null && figures.projectedRate !== null ? round2(figures.startRate - figures.projectedRate) : null;
-      sheet.set(nr, colOf.get("rateReduction")!, diff, rateStyle, `=ROUND(${letter("startRate")}${nr}-${letter("projectedRate")}${nr},2)`);
+      sheet.set(
+        nr,
+        colOf.get("startRate")!,
+        figures.startRate,
+        rateStyle,
+        `=ROUND(${letter("startPoor")}${nr}/${hh}*100,2)`,
+      );
+      sheet.set(
+        nr,
+        colOf.get("projectedRate")!,
+        figures.projectedRate,
+        rateStyle,
+        `=ROUND(${letter("projectedPoor")}${nr}/${hh}*100,2)`,
+      );
+      const diff =
+        figures.startRate !== null && figures.projectedRate !== null
+          ? round2(figures.startRate - figures.projectedRate)
+          : null;
+      sheet.set(
+        nr,
+        colOf.get("rateReduction")!,
+        diff,
+        rateStyle,
+        `=ROUND(${letter("startRate")}${nr}-${letter("projectedRate")}${nr},2)`,
+      );
     }
   }
   finishHeights(sheet, headerStart, numberingRow, widths);
@@ -696,7 +837,10 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
       : `Poverty reduction targets and projected poor rates, ${year}`);
   titleBlock(sheet, title, options.subtitle ?? defaultSubtitle(year, lang), cols.length, totalWidth);
   return {
-    sheetName: uniqueSheetName(options.sheetName ?? (vi ? `Dự kiến năm ${year}` : `Plan ${year}`), options.existingSheetNames ?? []),
+    sheetName: uniqueSheetName(
+      options.sheetName ?? (vi ? `Dự kiến năm ${year}` : `Plan ${year}`),
+      options.existingSheetNames ?? [],
+    ),
     cells: sheet.list(),
     merges: sheet.merges,
     columnWidths: widths,

@@ -110,7 +110,8 @@ const MESSAGES = {
   },
   "exceeds-poor": {
     vi: (v: string, p: string) => `Chỉ tiêu giảm ${v} hộ vượt quá tổng số hộ nghèo của các đơn vị (${p} hộ).`,
-    en: (v: string, p: string) => `The target of ${v} households exceeds all poor households of the units (${p}).`,
+    en: (v: string, p: string) =>
+      `The target of ${v} households exceeds all poor households of the units (${p}).`,
   },
   "no-households": {
     vi: (r: string) =>
@@ -173,7 +174,11 @@ function divHalfUp(numerator: number, denominator: number): number {
 export function rateHalfUp(count: number, households: number, decimals = 2): number | null {
   if (!(households > 0)) return null;
   const scale = 10 ** decimals;
-  if (Number.isInteger(count) && Number.isInteger(households) && count * 100 * scale * 2 < Number.MAX_SAFE_INTEGER) {
+  if (
+    Number.isInteger(count) &&
+    Number.isInteger(households) &&
+    count * 100 * scale * 2 < Number.MAX_SAFE_INTEGER
+  ) {
     return divHalfUp(count * 100 * scale, households) / scale;
   }
   return Math.round((count / households) * 100 * scale + 1e-9) / scale;
@@ -209,11 +214,16 @@ export interface AllocationResult {
  * Bases and caps must be non-negative integers (scale weights to integers first); the target an integer between 0
  * and the sum of the caps. Throws a plain Error otherwise (callers validate and word the message).
  */
-export function allocate(target: number, bases: readonly number[], caps: readonly number[]): AllocationResult {
+export function allocate(
+  target: number,
+  bases: readonly number[],
+  caps: readonly number[],
+): AllocationResult {
   const n = bases.length;
   if (caps.length !== n) throw new Error("bases and caps differ in length");
   for (let i = 0; i < n; i++) {
-    if (!Number.isInteger(bases[i]) || bases[i] < 0) throw new Error(`base ${i} is not a non-negative integer`);
+    if (!Number.isInteger(bases[i]) || bases[i] < 0)
+      throw new Error(`base ${i} is not a non-negative integer`);
     if (!Number.isInteger(caps[i]) || caps[i] < 0) throw new Error(`cap ${i} is not a non-negative integer`);
   }
   if (!Number.isInteger(target) || target < 0) throw new Error("target is not a non-negative integer");
@@ -277,10 +287,12 @@ function basesFor(method: AllocationMethod, units: readonly PlanUnit[], lang: La
     case "weights": {
       const weights = units.map((u) => u.weight ?? 0);
       for (const [k, w] of weights.entries()) {
-        if (!Number.isFinite(w) || w < 0) fail(lang, "bad-input", String(units[k].row), lang === "vi" ? "trọng số" : "weight");
+        if (!Number.isFinite(w) || w < 0)
+          fail(lang, "bad-input", String(units[k].row), lang === "vi" ? "trọng số" : "weight");
       }
       let decimals = 0;
-      for (const w of weights) decimals = Math.max(decimals, Math.min(6, (w.toString().split(".")[1] ?? "").length));
+      for (const w of weights)
+        decimals = Math.max(decimals, Math.min(6, (w.toString().split(".")[1] ?? "").length));
       return weights.map((w) => Math.round(w * 10 ** decimals));
     }
   }
@@ -360,7 +372,8 @@ export function makePlan(units: readonly PlanUnit[], target: PlanTarget, options
     if (!Number.isInteger(households)) fail(lang, "not-whole", String(households));
   }
   const allPoor = units.reduce((a, u) => a + u.poor, 0);
-  if (households > allPoor) fail(lang, "exceeds-poor", formatNumber(households, 0, lang), formatNumber(allPoor, 0, lang));
+  if (households > allPoor)
+    fail(lang, "exceeds-poor", formatNumber(households, 0, lang), formatNumber(allPoor, 0, lang));
 
   const bases = basesFor(method, units, lang);
   const caps = units.map((u) => u.poor);
@@ -372,7 +385,10 @@ export function makePlan(units: readonly PlanUnit[], target: PlanTarget, options
   }
 
   const methodText = {
-    households: { vi: "theo tỷ lệ tổng số hộ (cùng mức giảm tỷ lệ ở mọi đơn vị)", en: "in proportion to total households (the same rate reduction everywhere)" },
+    households: {
+      vi: "theo tỷ lệ tổng số hộ (cùng mức giảm tỷ lệ ở mọi đơn vị)",
+      en: "in proportion to total households (the same rate reduction everywhere)",
+    },
     poor: { vi: "theo tỷ lệ số hộ nghèo", en: "in proportion to poor households" },
     equal: { vi: "chia đều", en: "equal shares" },
     weights: { vi: "theo trọng số do người dùng nhập", en: "by the user's weights" },
@@ -415,7 +431,14 @@ export function makePlan(units: readonly PlanUnit[], target: PlanTarget, options
     };
   });
   const aggregates = projectAggregates(allocations, options.aggregates ?? []);
-  return { target: households, method, ...(points !== undefined ? { points } : {}), allocations, aggregates, notes };
+  return {
+    target: households,
+    method,
+    ...(points !== undefined ? { points } : {}),
+    allocations,
+    aggregates,
+    notes,
+  };
 }
 
 function decimalsOf(x: number): number {
@@ -429,7 +452,8 @@ export function projectAggregates(
 ): AggregateProjection[] {
   type Sums = { households: number | null; startPoor: number; reduction: number };
   const byRow = new Map<number, Sums>();
-  for (const a of allocations) byRow.set(a.row, { households: a.households, startPoor: a.startPoor, reduction: a.reduction });
+  for (const a of allocations)
+    byRow.set(a.row, { households: a.households, startPoor: a.startPoor, reduction: a.reduction });
   const aggByRow = new Map(aggregates.map((a) => [a.row, a]));
   const resolving = new Set<number>();
   const sumsOf = (row: number): Sums | undefined => {
@@ -559,6 +583,8 @@ export function planTable(
 ): Plan {
   const lang = options.lang ?? "vi";
   const input = planInputFromTable(table, grid, derived, lang);
-  const units = options.weights ? input.units.map((u) => ({ ...u, weight: options.weights![u.row] ?? 0 })) : input.units;
+  const units = options.weights
+    ? input.units.map((u) => ({ ...u, weight: options.weights![u.row] ?? 0 }))
+    : input.units;
   return makePlan(units, target, { ...options, aggregates: input.aggregates });
 }

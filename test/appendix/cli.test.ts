@@ -21,7 +21,14 @@ async function phuluc(...args: string[]) {
 describe("phuluc appendix", () => {
   it("writes the corrected table as a new sheet, twice without clashing names", async () => {
     const first = path.join(tmp, "a.xlsx");
-    const r = await phuluc("appendix", SAMPLE, "-o", first, "--title", "Tỷ lệ hộ nghèo phường Hoài Thanh Tây năm 2024");
+    const r = await phuluc(
+      "appendix",
+      SAMPLE,
+      "-o",
+      first,
+      "--title",
+      "Tỷ lệ hộ nghèo phường Hoài Thanh Tây năm 2024",
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('trang tính mới "Phụ lục"');
     expect(r.out).toContain("C9: 1.518 được ghi là 1518");
@@ -34,7 +41,12 @@ describe("phuluc appendix", () => {
     expect(ws.getCell("A1").value).toBe("TỶ LỆ HỘ NGHÈO PHƯỜNG HOÀI THANH TÂY NĂM 2024");
     expect(ws.getCell("A1").font).toMatchObject({ name: "Times New Roman", bold: true });
     expect(ws.getCell("A2").font).toMatchObject({ italic: true });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: "4:6" });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      printTitlesRow: "4:6",
+    });
     // the user's sheet keeps its typed (wrong) rate; the appendix holds the formula
     expect(wb.getWorksheet("KH 2024")!.getCell("E10").value).toBe(6.39);
     const e8 = ws.getCell("E8").value as ExcelJS.CellFormulaValue;

@@ -14,7 +14,9 @@ describe("on the engine's analysis", () => {
   const [analysis] = analyzeGrid(grid);
 
   it("the engine reads the sheet as the fixture describes it", () => {
-    expect(analysis.table.rows.map((r) => [r.row, r.kind])).toEqual(byHand.table.rows.map((r) => [r.row, r.kind]));
+    expect(analysis.table.rows.map((r) => [r.row, r.kind])).toEqual(
+      byHand.table.rows.map((r) => [r.row, r.kind]),
+    );
     expect(analysis.table.columns.map((c) => c.role)).toEqual(byHand.table.columns.map((c) => c.role));
   });
 

@@ -42,7 +42,10 @@ function halfUp2(count: number, households: number): number {
 }
 
 /** Builds the sheet (rows 1-4 title block, 6-7 header, 8 numbering, body from 9) and its analysis. */
-export function makeFixture(groups: FixtureGroup[], sheet = "KH 2024"): { grid: Grid; analysis: TableAnalysis } {
+export function makeFixture(
+  groups: FixtureGroup[],
+  sheet = "KH 2024",
+): { grid: Grid; analysis: TableAnalysis } {
   const rows: unknown[][] = [
     ["ỦY BAN NHÂN DÂN XÃ PHƯỚC AN"],
     [],
@@ -72,16 +75,46 @@ export function makeFixture(groups: FixtureGroup[], sheet = "KH 2024"): { grid: 
       hh += u.households;
       poor += u.poor;
       // The source's rate column holds typed (possibly stale) values, as real sheets do.
-      rows[row - 1] = [ui + 1, u.name, u.households, u.poor, halfUp2(u.poor, u.households) + (ui === 0 ? 0.5 : 0)];
+      rows[row - 1] = [
+        ui + 1,
+        u.name,
+        u.households,
+        u.poor,
+        halfUp2(u.poor, u.households) + (ui === 0 ? 0.5 : 0),
+      ];
       tableRows.push({ row, kind: "unit", label: u.name, number: String(ui + 1), covers: [] });
-      derived.push({ sheet, cell: a1(row, 5), value: halfUp2(u.poor, u.households), formula: `=ROUND(D${row}/C${row}*100,2)`, numberFormat: "0.00" });
+      derived.push({
+        sheet,
+        cell: a1(row, 5),
+        value: halfUp2(u.poor, u.households),
+        formula: `=ROUND(D${row}/C${row}*100,2)`,
+        numberFormat: "0.00",
+      });
     });
     tableRows.push({ row: groupRow, kind: "group", label: g.name, number: ROMAN[gi], covers });
     const first = covers[0];
     const last = covers[covers.length - 1];
-    derived.push({ sheet, cell: a1(groupRow, 3), value: hh, formula: `=SUM(C${first}:C${last})`, numberFormat: "#,##0" });
-    derived.push({ sheet, cell: a1(groupRow, 4), value: poor, formula: `=SUM(D${first}:D${last})`, numberFormat: "#,##0" });
-    derived.push({ sheet, cell: a1(groupRow, 5), value: halfUp2(poor, hh), formula: `=ROUND(D${groupRow}/C${groupRow}*100,2)`, numberFormat: "0.00" });
+    derived.push({
+      sheet,
+      cell: a1(groupRow, 3),
+      value: hh,
+      formula: `=SUM(C${first}:C${last})`,
+      numberFormat: "#,##0",
+    });
+    derived.push({
+      sheet,
+      cell: a1(groupRow, 4),
+      value: poor,
+      formula: `=SUM(D${first}:D${last})`,
+      numberFormat: "#,##0",
+    });
+    derived.push({
+      sheet,
+      cell: a1(groupRow, 5),
+      value: halfUp2(poor, hh),
+      formula: `=ROUND(D${groupRow}/C${groupRow}*100,2)`,
+      numberFormat: "0.00",
+    });
     totalHh += hh;
     totalPoor += poor;
   });
@@ -92,7 +125,13 @@ export function makeFixture(groups: FixtureGroup[], sheet = "KH 2024"): { grid: 
   const plus = (col: string) => `=${groupRows.map((g) => `${col}${g}`).join("+")}`;
   derived.push({ sheet, cell: a1(totalRow, 3), value: totalHh, formula: plus("C"), numberFormat: "#,##0" });
   derived.push({ sheet, cell: a1(totalRow, 4), value: totalPoor, formula: plus("D"), numberFormat: "#,##0" });
-  derived.push({ sheet, cell: a1(totalRow, 5), value: halfUp2(totalPoor, totalHh), formula: `=ROUND(D${totalRow}/C${totalRow}*100,2)`, numberFormat: "0.00" });
+  derived.push({
+    sheet,
+    cell: a1(totalRow, 5),
+    value: halfUp2(totalPoor, totalHh),
+    formula: `=ROUND(D${totalRow}/C${totalRow}*100,2)`,
+    numberFormat: "0.00",
+  });
 
   for (let i = 0; i < rows.length; i++) rows[i] = rows[i] ?? [];
   const grid = gridFromRows(sheet, rows, {
@@ -109,7 +148,14 @@ export function makeFixture(groups: FixtureGroup[], sheet = "KH 2024"): { grid: 
       { col: 2, letter: "B", role: "unitName", period: "", header: "Thôn", label: "B" },
       { col: 3, letter: "C", role: "households", period: "", header: "Tổng số hộ", label: "1" },
       { col: 4, letter: "D", role: "poorHouseholds", period: "", header: "Hộ nghèo > Số hộ", label: "2" },
-      { col: 5, letter: "E", role: "poorRate", period: "", header: "Hộ nghèo > Tỷ lệ (%)", label: "3=2/1*100" },
+      {
+        col: 5,
+        letter: "E",
+        role: "poorRate",
+        period: "",
+        header: "Hộ nghèo > Tỷ lệ (%)",
+        label: "3=2/1*100",
+      },
     ],
     rows: tableRows.sort((x, y) => x.row - y.row),
     stated: [],

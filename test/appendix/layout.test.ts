@@ -1,4 +1,10 @@
-import { buildAppendix, toRoman, translateFormula, uniqueSheetName, type AppendixLayout } from "../../src/engine/appendix";
+import {
+  buildAppendix,
+  toRoman,
+  translateFormula,
+  uniqueSheetName,
+  type AppendixLayout,
+} from "../../src/engine/appendix";
 import { makePlan, planTable } from "../../src/engine/plan";
 import { makeFixture, SMALL } from "./fixture";
 
@@ -8,21 +14,31 @@ const at = (layout: AppendixLayout, ref: string) => {
   return layout.cells.find((c) => c.row === Number(m[2]) && c.col === col);
 };
 const merged = (layout: AppendixLayout) =>
-  layout.merges.map((m) => `${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}`);
+  layout.merges.map(
+    (m) => `${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}`,
+  );
 
 describe("the table as it is, corrected", () => {
   const { grid, analysis } = makeFixture(SMALL);
   const layout = buildAppendix(analysis, { grid, existingSheetNames: ["KH 2024", "Phụ lục"] });
 
   it("title block: bold capitals, then the italic (Kèm theo ...) line of the source", () => {
-    expect(at(layout, "A1")).toMatchObject({ value: "DỰ KIẾN TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN NĂM 2024", style: { bold: true } });
-    expect(at(layout, "A2")?.value).toBe("(Kèm theo Kế hoạch số 45/KH-UBND ngày 15/01/2024 của UBND xã Phước An)");
+    expect(at(layout, "A1")).toMatchObject({
+      value: "DỰ KIẾN TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN NĂM 2024",
+      style: { bold: true },
+    });
+    expect(at(layout, "A2")?.value).toBe(
+      "(Kèm theo Kế hoạch số 45/KH-UBND ngày 15/01/2024 của UBND xã Phước An)",
+    );
     expect(at(layout, "A2")?.style?.italic).toBe(true);
     expect(merged(layout)).toEqual(expect.arrayContaining(["A1:E1", "A2:E2"]));
   });
 
   it("header with merged group cells, then the numbering row, all repeated on every page", () => {
-    expect(at(layout, "D4")).toMatchObject({ value: "Hộ nghèo", style: { bold: true, wrap: true, border: true } });
+    expect(at(layout, "D4")).toMatchObject({
+      value: "Hộ nghèo",
+      style: { bold: true, wrap: true, border: true },
+    });
     expect(at(layout, "E5")?.value).toBe("Tỷ lệ (%)");
     expect(merged(layout)).toEqual(expect.arrayContaining(["A4:A5", "B4:B5", "C4:C5", "D4:E4"]));
     expect(at(layout, "E6")?.value).toBe("3=2/1*100");
@@ -43,7 +59,10 @@ describe("the table as it is, corrected", () => {
   });
 
   it("number formats: #,##0 for counts, 0.00 for rates; Times New Roman; unique sheet name", () => {
-    expect(at(layout, "C8")).toMatchObject({ value: 412, style: { numberFormat: "#,##0", horizontal: "right" } });
+    expect(at(layout, "C8")).toMatchObject({
+      value: 412,
+      style: { numberFormat: "#,##0", horizontal: "right" },
+    });
     expect(at(layout, "E10")?.style?.numberFormat).toBe("0.00");
     expect(layout.fontName).toBe("Times New Roman");
     expect(layout.sheetName).toBe("Phụ lục (2)");
@@ -57,7 +76,11 @@ describe("the table as it is, corrected", () => {
   });
 
   it("an edited title is written in capitals", () => {
-    const edited = buildAppendix(analysis, { grid, title: "Tỷ lệ hộ nghèo xã Phước An", subtitle: "(Kèm theo Báo cáo số 12)" });
+    const edited = buildAppendix(analysis, {
+      grid,
+      title: "Tỷ lệ hộ nghèo xã Phước An",
+      subtitle: "(Kèm theo Báo cáo số 12)",
+    });
     expect(at(edited, "A1")?.value).toBe("TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN");
     expect(at(edited, "A2")?.value).toBe("(Kèm theo Báo cáo số 12)");
     expect(edited.sheetName).toBe("Phụ lục");
@@ -70,7 +93,13 @@ describe("the plan table 'Dự kiến năm N'", () => {
   const layout = buildAppendix(analysis, { grid, plan, year: 2025 });
 
   it("allocates on the sheet's units and names the sheet after the year", () => {
-    expect(plan.allocations.map((a) => [a.row, a.reduction])).toEqual([[10, 7], [11, 5], [13, 9], [14, 3], [15, 6]]);
+    expect(plan.allocations.map((a) => [a.row, a.reduction])).toEqual([
+      [10, 7],
+      [11, 5],
+      [13, 9],
+      [14, 3],
+      [15, 6],
+    ]);
     expect(layout.sheetName).toBe("Dự kiến năm 2025");
     expect(at(layout, "A1")?.value).toBe("CHỈ TIÊU GIẢM HỘ NGHÈO VÀ DỰ KIẾN TỶ LỆ HỘ NGHÈO NĂM 2025");
   });
@@ -81,7 +110,15 @@ describe("the plan table 'Dự kiến năm N'", () => {
     expect(at(layout, "H4")?.value).toBe("Dự kiến hộ nghèo cuối năm 2025");
     expect(merged(layout)).toEqual(expect.arrayContaining(["A4:A5", "D4:E4", "F4:G4", "H4:I4"]));
     expect([..."ABCDEFGHI"].map((c) => at(layout, `${c}6`)?.value)).toEqual([
-      "A", "B", "1", "2", "3=2/1*100", "4", "5=3-7", "6=2-4", "7=6/1*100",
+      "A",
+      "B",
+      "1",
+      "2",
+      "3=2/1*100",
+      "4",
+      "5=3-7",
+      "6=2-4",
+      "7=6/1*100",
     ]);
   });
 
@@ -100,8 +137,23 @@ describe("the plan table 'Dự kiến năm N'", () => {
   });
 
   it("without households the rate columns are left out", () => {
-    const units = plan.allocations.map((a) => ({ row: a.row, label: a.label, households: null, poor: a.startPoor }));
-    const noRates = makePlan(units, { kind: "households", households: 10 }, { method: "poor", aggregates: plan.aggregates.map((g) => ({ ...g, covers: analysis.table.rows.find((r) => r.row === g.row)!.covers })) });
+    const units = plan.allocations.map((a) => ({
+      row: a.row,
+      label: a.label,
+      households: null,
+      poor: a.startPoor,
+    }));
+    const noRates = makePlan(
+      units,
+      { kind: "households", households: 10 },
+      {
+        method: "poor",
+        aggregates: plan.aggregates.map((g) => ({
+          ...g,
+          covers: analysis.table.rows.find((r) => r.row === g.row)!.covers,
+        })),
+      },
+    );
     const l = buildAppendix(analysis, { grid, plan: noRates, year: 2025 });
     expect(l.columnWidths).toHaveLength(5);
     expect(at(l, "E6")?.value).toBe("3=1-2");
@@ -118,7 +170,11 @@ describe("helpers", () => {
     expect(uniqueSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
   });
   it("formula references move with the rows; unknown rows or other sheets refuse", () => {
-    const rows = new Map([[9, 8], [10, 9], [12, 10]]);
+    const rows = new Map([
+      [9, 8],
+      [10, 9],
+      [12, 10],
+    ]);
     const mapRow = (r: number) => rows.get(r);
     const mapCol = (c: number) => c;
     expect(translateFormula("=ROUND(D9/C9*100,2)", mapRow, mapCol)).toBe("=ROUND(D8/C8*100,2)");

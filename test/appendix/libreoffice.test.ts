@@ -22,7 +22,10 @@ function sourceWorkbook(grid: ReturnType<typeof makeFixture>["grid"]): ExcelJS.W
   const ws = wb.addWorksheet(grid.sheet);
   grid.cells.forEach((row, i) =>
     row.forEach((cell, j) => {
-      if (cell) ws.getCell(i + grid.top, j + grid.left).value = cell.formula ? { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue : (cell.value as ExcelJS.CellValue);
+      if (cell)
+        ws.getCell(i + grid.top, j + grid.left).value = cell.formula
+          ? ({ formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue)
+          : (cell.value as ExcelJS.CellValue);
     }),
   );
   return wb;
@@ -49,14 +52,20 @@ describe("LibreOffice recalculates the written appendix to the engine's values",
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     let compared = 0;
-    for (const [layout, name] of [[table, ws1.name], [planLayout, ws2.name]] as const) {
+    for (const [layout, name] of [
+      [table, ws1.name],
+      [planLayout, ws2.name],
+    ] as const) {
       const sheet = back.getWorksheet(name);
       expect(sheet).toBeDefined();
       expect(formulaCells(layout).length).toBeGreaterThan(10);
       for (const c of formulaCells(layout)) {
         const v = sheet!.getCell(c.row, c.col).value as { formula?: string; result?: unknown } | number;
         const result = typeof v === "object" && v !== null ? v.result : v;
-        expect({ cell: `${name}!${c.row}:${c.col}`, value: result }).toEqual({ cell: `${name}!${c.row}:${c.col}`, value: c.value });
+        expect({ cell: `${name}!${c.row}:${c.col}`, value: result }).toEqual({
+          cell: `${name}!${c.row}:${c.col}`,
+          value: c.value,
+        });
         compared++;
       }
     }
@@ -75,7 +84,10 @@ describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518
     const table = buildAppendix(analysis, { grid, existingSheetNames: wb.worksheets.map((w) => w.name) });
     const plan = planTable(analysis.table, grid, analysis.derived, { kind: "points", points: 0.5 });
     const planLayout = buildAppendix(analysis, { grid, plan });
-    const names = [renderAppendix(wb, table, { cachedValues: false }).name, renderAppendix(wb, planLayout, { cachedValues: false }).name];
+    const names = [
+      renderAppendix(wb, table, { cachedValues: false }).name,
+      renderAppendix(wb, planLayout, { cachedValues: false }).name,
+    ];
     const file = path.join(tmp, "sample.xlsx");
     await wb.xlsx.writeFile(file);
     const back = new ExcelJS.Workbook();
@@ -86,7 +98,12 @@ describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518
       for (const c of formulaCells(layout)) {
         const v = sheet.getCell(c.row, c.col).value as { result?: unknown } | number;
         const result = typeof v === "object" && v !== null ? v.result : v;
-        expect({ sheet: names[i], row: c.row, col: c.col, value: result }).toEqual({ sheet: names[i], row: c.row, col: c.col, value: c.value });
+        expect({ sheet: names[i], row: c.row, col: c.col, value: result }).toEqual({
+          sheet: names[i],
+          row: c.row,
+          col: c.col,
+          value: c.value,
+        });
         compared++;
       }
     });
@@ -105,7 +122,10 @@ describe("the printed appendix", () => {
     const table = buildAppendix(analysis, { grid });
     const plan = planTable(analysis.table, grid, analysis.derived, { kind: "points", points: 1.5 });
     const planLayout = buildAppendix(analysis, { grid, plan, year: 2025 });
-    for (const [layout, base] of [[table, "phu-luc-bang"], [planLayout, "phu-luc-du-kien"]] as const) {
+    for (const [layout, base] of [
+      [table, "phu-luc-bang"],
+      [planLayout, "phu-luc-du-kien"],
+    ] as const) {
       const wb = new ExcelJS.Workbook();
       renderAppendix(wb, layout);
       const file = path.join(ARTIFACTS, `${base}.xlsx`);
@@ -115,7 +135,8 @@ describe("the printed appendix", () => {
       expect(pages.length).toBeGreaterThanOrEqual(2);
       // the header is on every page
       const headerWord = layout.variant === "plan" ? "Dự kiến hộ nghèo cuối năm 2025" : "Tổng số hộ";
-      for (const page of pages) expect(page.replace(/\s+/g, " ")).toContain(headerWord.split(" ").slice(0, 2).join(" "));
+      for (const page of pages)
+        expect(page.replace(/\s+/g, " ")).toContain(headerWord.split(" ").slice(0, 2).join(" "));
       // diacritics survive (a font without Vietnamese glyphs would drop or replace them)
       const text = pages.join("\n");
       for (const g of groups) expect(text).toContain(g.name);

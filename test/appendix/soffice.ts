@@ -8,7 +8,9 @@ import * as path from "path";
 export function requireTool(cmd: string, debianPackage: string): string {
   const found = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
   if (found.status !== 0 || !found.stdout.trim()) {
-    throw new Error(`'${cmd}' is not installed: install the Debian package ${debianPackage} (CI does, see .ci/run)`);
+    throw new Error(
+      `'${cmd}' is not installed: install the Debian package ${debianPackage} (CI does, see .ci/run)`,
+    );
   }
   return found.stdout.trim();
 }
@@ -36,7 +38,16 @@ export function convert(file: string, format: string, outDir: string): string {
   try {
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${home}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
+      [
+        `-env:UserInstallation=file://${home}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        format,
+        "--outdir",
+        outDir,
+        file,
+      ],
       { stdio: "pipe", timeout: 120_000 },
     );
   } finally {

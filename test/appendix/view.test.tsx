@@ -52,15 +52,23 @@ describe("Lập phụ lục", () => {
     expect(within(preview).getByText("9,71")).toBeTruthy();
     expect(within(preview).queryByText("10,21")).toBeNull();
     fireEvent.click(screen.getByTestId("appendix-write"));
-    await waitFor(() => expect(screen.getByTestId("appendix-result").textContent).toBe("Đã ghi phụ lục vào trang tính mới “Phụ lục”."));
+    await waitFor(() =>
+      expect(screen.getByTestId("appendix-result").textContent).toBe(
+        "Đã ghi phụ lục vào trang tính mới “Phụ lục”.",
+      ),
+    );
     expect(host.writeAppendix).toHaveBeenCalledTimes(1);
     expect(written[0].variant).toBe("table");
   });
 
   it("the title is editable and written in capitals", async () => {
     const { written } = setup();
-    fireEvent.change(screen.getByTestId("appendix-title"), { target: { value: "Tỷ lệ hộ nghèo xã Phước An" } });
-    expect(within(screen.getByTestId("appendix-preview")).getByText("TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN")).toBeTruthy();
+    fireEvent.change(screen.getByTestId("appendix-title"), {
+      target: { value: "Tỷ lệ hộ nghèo xã Phước An" },
+    });
+    expect(
+      within(screen.getByTestId("appendix-preview")).getByText("TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN"),
+    ).toBeTruthy();
     fireEvent.click(screen.getByTestId("appendix-write"));
     await waitFor(() => expect(written).toHaveLength(1));
     expect(written[0].cells.find((c) => c.row === 1)?.value).toBe("TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN");
@@ -82,7 +90,9 @@ describe("Lập phụ lục", () => {
     expect(within(preview).getByText("Hộ nghèo đầu năm 2025")).toBeTruthy();
     fireEvent.click(screen.getByTestId("appendix-write"));
     await waitFor(() => expect(written).toHaveLength(1));
-    const reductions = written[0].cells.filter((c) => c.col === 6 && c.row >= 7 && !c.formula).map((c) => c.value);
+    const reductions = written[0].cells
+      .filter((c) => c.col === 6 && c.row >= 7 && !c.formula)
+      .map((c) => c.value);
     expect(reductions).toEqual([7, 5, 9, 3, 6]);
   });
 

@@ -28,7 +28,9 @@ describe("the worked example of domain.md", () => {
   });
 
   it("the pure core gives the same split", () => {
-    expect(allocate(30, [412, 288, 530, 197, 355], [1000, 1000, 1000, 1000, 1000]).parts).toEqual([7, 5, 9, 3, 6]);
+    expect(allocate(30, [412, 288, 530, 197, 355], [1000, 1000, 1000, 1000, 1000]).parts).toEqual([
+      7, 5, 9, 3, 6,
+    ]);
   });
 });
 
@@ -109,13 +111,17 @@ describe("a target in percentage points", () => {
 
 describe("projected aggregates", () => {
   it("groups and totals add up the rows they cover, rates recomputed", () => {
-    const plan = makePlan(villages, { kind: "households", households: 30 }, {
-      aggregates: [
-        { row: 7, label: "Khu vực I", kind: "group", covers: [8, 9] },
-        { row: 13, label: "Khu vực II", kind: "group", covers: [10, 11, 12] },
-        { row: 14, label: "Tổng cộng", kind: "total", covers: [7, 13] },
-      ],
-    });
+    const plan = makePlan(
+      villages,
+      { kind: "households", households: 30 },
+      {
+        aggregates: [
+          { row: 7, label: "Khu vực I", kind: "group", covers: [8, 9] },
+          { row: 13, label: "Khu vực II", kind: "group", covers: [10, 11, 12] },
+          { row: 14, label: "Tổng cộng", kind: "total", covers: [7, 13] },
+        ],
+      },
+    );
     const [g1, g2, total] = plan.aggregates;
     expect(g1).toMatchObject({ households: 700, startPoor: 71, reduction: 12, projectedPoor: 59 });
     expect(g2).toMatchObject({ households: 1082, startPoor: 110, reduction: 18, projectedPoor: 92 });
@@ -166,7 +172,9 @@ describe("impossible targets", () => {
 
   it("by households without a households column", () => {
     const noBase = villages.map((u) => ({ ...u, households: null }));
-    expect(code(() => makePlan(noBase, { kind: "households", households: 5 }))).toMatch(/^no-households: .*dòng 8/);
+    expect(code(() => makePlan(noBase, { kind: "households", households: 5 }))).toMatch(
+      /^no-households: .*dòng 8/,
+    );
     // by poor households it still works, without rates
     const plan = makePlan(noBase, { kind: "households", households: 5 }, { method: "poor" });
     expect(plan.allocations.reduce((a, x) => a + x.reduction, 0)).toBe(5);
@@ -177,19 +185,20 @@ describe("impossible targets", () => {
 describe("properties", () => {
   const unitsArb = fc
     .array(
-      fc.record({ households: fc.integer({ min: 0, max: 5000 }), poorShare: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.record({
+        households: fc.integer({ min: 0, max: 5000 }),
+        poorShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
       { minLength: 1, maxLength: 40 },
     )
     .map((xs) =>
-      xs.map(
-        (x, i): PlanUnit => ({
-          row: 6 + i,
-          label: `Thôn ${i + 1}`,
-          households: x.households,
-          poor: Math.floor(x.households * x.poorShare),
-          weight: (x.households % 7) / 2,
-        }),
-      ),
+      xs.map((x, i): PlanUnit => ({
+        row: 6 + i,
+        label: `Thôn ${i + 1}`,
+        households: x.households,
+        poor: Math.floor(x.households * x.poorShare),
+        weight: (x.households % 7) / 2,
+      })),
     );
   const caseArb = unitsArb.chain((units) => {
     const all = units.reduce((a, u) => a + u.poor, 0);
@@ -241,7 +250,12 @@ describe("properties", () => {
         (households, target) => {
           const sum = households.reduce((a, b) => a + b, 0);
           // caps large enough never to bind
-          const units = households.map((h, i) => ({ row: i + 1, label: String(i), households: h, poor: target + 1 }));
+          const units = households.map((h, i) => ({
+            row: i + 1,
+            label: String(i),
+            households: h,
+            poor: target + 1,
+          }));
           const plan = makePlan(units, { kind: "households", households: target });
           plan.allocations.forEach((a, i) => {
             const quota = (target * households[i]) / sum;
@@ -256,13 +270,17 @@ describe("properties", () => {
 
   it("percentage points convert to the nearest whole household", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 200000 }), (centiPoints, total) => {
-        const points = centiPoints / 100;
-        const hh = pointsToHouseholds(points, total);
-        // exact: centiPoints * total / 10000; half-up means hh - 1/2 <= exact < hh + 1/2
-        expect(2 * hh * 10000 - 10000).toBeLessThanOrEqual(2 * centiPoints * total);
-        expect(2 * centiPoints * total).toBeLessThan(2 * hh * 10000 + 10000);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 200000 }),
+        (centiPoints, total) => {
+          const points = centiPoints / 100;
+          const hh = pointsToHouseholds(points, total);
+          // exact: centiPoints * total / 10000; half-up means hh - 1/2 <= exact < hh + 1/2
+          expect(2 * hh * 10000 - 10000).toBeLessThanOrEqual(2 * centiPoints * total);
+          expect(2 * centiPoints * total).toBeLessThan(2 * hh * 10000 + 10000);
+        },
+      ),
     );
   });
 });

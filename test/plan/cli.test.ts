@@ -27,7 +27,9 @@ describe("phuluc plan", () => {
     expect(Object.keys(json).slice(0, 3)).toEqual(["target", "method", "allocations"]);
     expect(json.target).toBe(45);
     expect(json.method).toBe("households");
-    expect(json.allocations.map((a: { row: number }) => a.row)).toEqual([8, 9, 10, 11, 12, 14, 15, 16, 17, 18]);
+    expect(json.allocations.map((a: { row: number }) => a.row)).toEqual([
+      8, 9, 10, 11, 12, 14, 15, 16, 17, 18,
+    ]);
     expect(json.allocations.reduce((s: number, a: { reduction: number }) => s + a.reduction, 0)).toBe(45);
     // Tổ dân phố Ngọc An Trung: 1.518 (typed as 1,518 in an English Excel) households, 97 poor.
     // 45 × 1518 / 7947 = 8.595 → 8 or 9; its projected rate is (97 − reduction) / 1518 × 100.
@@ -35,7 +37,10 @@ describe("phuluc plan", () => {
     expect(trung).toMatchObject({ label: "Tổ dân phố Ngọc An Trung", households: 1518, startPoor: 97 });
     expect([8, 9]).toContain(trung.reduction);
     expect(trung.projectedRate).toBe(Math.round(((97 - trung.reduction) / 1518) * 10000) / 100);
-    expect(json.groups.find((g: { kind: string }) => g.kind === "total")).toMatchObject({ reduction: 45, startPoor: 566 });
+    expect(json.groups.find((g: { kind: string }) => g.kind === "total")).toMatchObject({
+      reduction: 45,
+      startPoor: 566,
+    });
   });
 
   it("percentage points are converted with the whole unit's households (7.947 × 0,5 % = 39,7 → 40)", async () => {
@@ -57,7 +62,9 @@ describe("phuluc plan", () => {
   it("an impossible target is a one-line error, exit 2", async () => {
     const over = await phuluc("plan", SAMPLE, "--reduce", "600");
     expect(over.code).toBe(2);
-    expect(over.err).toBe('phuluc: trang tính "KH 2024": Chỉ tiêu giảm 600 hộ vượt quá tổng số hộ nghèo của các đơn vị (566 hộ).\n');
+    expect(over.err).toBe(
+      'phuluc: trang tính "KH 2024": Chỉ tiêu giảm 600 hộ vượt quá tổng số hộ nghèo của các đơn vị (566 hộ).\n',
+    );
     const neg = await phuluc("plan", SAMPLE, "--reduce", "-3", "--lang", "en");
     expect(neg.code).toBe(2);
     expect(neg.err).toMatch(/negative/);

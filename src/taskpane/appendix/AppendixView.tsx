@@ -18,7 +18,14 @@ import type { TableAnalysis } from "../../engine";
 import { buildAppendix, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
 import type { Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
-import { formatNumber, parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
+import {
+  formatNumber,
+  parseTarget,
+  PlanError,
+  planTable,
+  type AllocationMethod,
+  type Plan,
+} from "../../engine/plan";
 import type { PaneHost } from "../host";
 import { appendixStrings } from "./strings";
 
@@ -32,7 +39,12 @@ export interface AppendixViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   preview: {
     overflow: "auto",
     maxHeight: "24rem",
@@ -62,7 +74,13 @@ function display(cell: AppendixCell, lang: Lang): string {
   return String(v);
 }
 
-export function AppendixPreview({ layout, lang }: { layout: AppendixLayout; lang: Lang }): React.ReactElement {
+export function AppendixPreview({
+  layout,
+  lang,
+}: {
+  layout: AppendixLayout;
+  lang: Lang;
+}): React.ReactElement {
   const styles = useStyles();
   const byPos = new Map(layout.cells.map((c) => [`${c.row}:${c.col}`, c]));
   const covered = new Set<string>();
@@ -118,7 +136,12 @@ export function AppendixPreview({ layout, lang }: { layout: AppendixLayout; lang
   );
 }
 
-export function AppendixView({ host, analysis, lang, grid: givenGrid }: AppendixViewProps): React.ReactElement {
+export function AppendixView({
+  host,
+  analysis,
+  lang,
+  grid: givenGrid,
+}: AppendixViewProps): React.ReactElement {
   const styles = useStyles();
   const t = appendixStrings(lang);
   const [grid, setGrid] = React.useState<Grid | null | undefined>(givenGrid);
@@ -151,7 +174,10 @@ export function AppendixView({ host, analysis, lang, grid: givenGrid }: Appendix
       let plan: Plan | undefined;
       if (variant === "plan") {
         if (target.trim() === "") return { error: t.enterTarget };
-        plan = planTable(analysis.table, grid, analysis.derived, parseTarget(target, unit, lang), { method, lang });
+        plan = planTable(analysis.table, grid, analysis.derived, parseTarget(target, unit, lang), {
+          method,
+          lang,
+        });
       }
       const y = Number(year);
       const layout = buildAppendix(analysis, {
@@ -173,8 +199,10 @@ export function AppendixView({ host, analysis, lang, grid: givenGrid }: Appendix
   if (grid === undefined) return <Spinner data-testid="appendix-view" label={t.reading} size="small" />;
 
   const layout = built.layout;
-  const shownTitle = title ?? (layout ? String(layout.cells.find((c) => c.row === 1 && c.col === 1)?.value ?? "") : "");
-  const shownSubtitle = subtitle ?? (layout ? String(layout.cells.find((c) => c.row === 2 && c.col === 1)?.value ?? "") : "");
+  const shownTitle =
+    title ?? (layout ? String(layout.cells.find((c) => c.row === 1 && c.col === 1)?.value ?? "") : "");
+  const shownSubtitle =
+    subtitle ?? (layout ? String(layout.cells.find((c) => c.row === 2 && c.col === 1)?.value ?? "") : "");
 
   const write = async () => {
     if (!layout) return;
@@ -193,7 +221,11 @@ export function AppendixView({ host, analysis, lang, grid: givenGrid }: Appendix
   return (
     <section className={styles.root} data-testid="appendix-view" aria-label={t.heading}>
       <Field label={t.variant}>
-        <RadioGroup layout="horizontal" value={variant} onChange={(_, d) => setVariant(d.value === "plan" ? "plan" : "table")}>
+        <RadioGroup
+          layout="horizontal"
+          value={variant}
+          onChange={(_, d) => setVariant(d.value === "plan" ? "plan" : "table")}
+        >
           <Radio value="table" label={t.variantTable} />
           <Radio value="plan" label={t.variantPlan} />
         </RadioGroup>
@@ -201,7 +233,12 @@ export function AppendixView({ host, analysis, lang, grid: givenGrid }: Appendix
       {variant === "plan" && (
         <div className={styles.row}>
           <Field label={t.target} validationState={built.error && target.trim() ? "error" : "none"}>
-            <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} data-testid="appendix-target" />
+            <Input
+              value={target}
+              inputMode="decimal"
+              onChange={(_, d) => setTarget(d.value)}
+              data-testid="appendix-target"
+            />
           </Field>
           <Field label={t.targetUnit}>
             <Select value={unit} onChange={(_, d) => setUnit(d.value === "points" ? "points" : "households")}>
@@ -210,14 +247,23 @@ export function AppendixView({ host, analysis, lang, grid: givenGrid }: Appendix
             </Select>
           </Field>
           <Field label={t.method}>
-            <Select value={method} onChange={(_, d) => setMethod(d.value as AllocationMethod)} data-testid="appendix-method">
+            <Select
+              value={method}
+              onChange={(_, d) => setMethod(d.value as AllocationMethod)}
+              data-testid="appendix-method"
+            >
               <option value="households">{t.byHouseholds}</option>
               <option value="poor">{t.byPoor}</option>
               <option value="equal">{t.byEqual}</option>
             </Select>
           </Field>
           <Field label={t.year}>
-            <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} placeholder="2025" />
+            <Input
+              value={year}
+              inputMode="numeric"
+              onChange={(_, d) => setYear(d.value)}
+              placeholder="2025"
+            />
           </Field>
         </div>
       )}
