@@ -9,7 +9,8 @@ const fs = require("fs");
 const ExcelJS = require("exceljs");
 const JSZip = require("jszip");
 
-const OUT = path.join(__dirname, "..", "samples");
+// `node scripts/make-samples.js [folder]`: samples/ by default; the tests regenerate into a temporary folder.
+const OUT = path.resolve(process.argv[2] || path.join(__dirname, "..", "samples"));
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 15, 8, 0, 0));
 const FONT = "Times New Roman";
 const COUNT_FMT = "#,##0";
