@@ -86,7 +86,7 @@ async function child(file, repeats) {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     findings = analyses.reduce((n, a) => n + a.findings.length, 0);
     detectedRows = analyses.reduce((n, a) => n + a.table.rows.length, 0);
-    if (global.gc) global.gc();
+    if (globalThis.gc) globalThis.gc();
   }
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   process.stdout.write(
@@ -130,7 +130,7 @@ async function main() {
       const file = path.join(dir, `bang-${rows}.xlsx`);
       await generate(rows, file);
       const repeats = rows <= 1000 ? 7 : rows <= 10000 ? 3 : 1;
-      const r = spawnSync(process.execPath, ["--expose-gc", __filename, "--child", file, String(repeats)], {
+      const r = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, "bench.js"), "--child", file, String(repeats)], {
         encoding: "utf8",
         maxBuffer: 1 << 20,
       });
