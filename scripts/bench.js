@@ -130,10 +130,14 @@ async function main() {
       const file = path.join(dir, `bang-${rows}.xlsx`);
       await generate(rows, file);
       const repeats = rows <= 1000 ? 7 : rows <= 10000 ? 3 : 1;
-      const r = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, "bench.js"), "--child", file, String(repeats)], {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      });
+      const r = spawnSync(
+        process.execPath,
+        ["--expose-gc", path.join(__dirname, "bench.js"), "--child", file, String(repeats)],
+        {
+          encoding: "utf8",
+          maxBuffer: 1 << 20,
+        },
+      );
       if (r.status !== 0) throw new Error(`bench child failed for ${rows} rows: ${r.stderr}`);
       const m = JSON.parse(r.stdout);
       results.push({ rows, kb: fs.statSync(file).size / 1024, ...m });
