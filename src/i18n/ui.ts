@@ -74,7 +74,8 @@ const vi = {
   kindOf: "Loại của dòng {row}",
   corrected: "đã sửa",
   resetCorrections: "Bỏ các chỉnh sửa",
-  understandingHint: "Nếu phần mềm hiểu sai một cột hay một dòng, hãy chọn lại; kết quả kiểm tra được tính lại ngay.",
+  understandingHint:
+    "Nếu phần mềm hiểu sai một cột hay một dòng, hãy chọn lại; kết quả kiểm tra được tính lại ngay.",
   // settings
   settings: "Cài đặt",
   rateDecimals: "Số chữ số thập phân của tỷ lệ",
@@ -203,7 +204,9 @@ export function uiStrings(lang: UiLang): UiStrings {
 
 /** Fills `{name}` placeholders. */
 export function fmt(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
 }
 
 export const ROLE_NAMES: Record<UiLang, Record<ColumnRole, string>> = {

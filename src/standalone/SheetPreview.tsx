@@ -15,7 +15,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1 },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+  },
   head: {
     position: "sticky",
     top: 0,
@@ -42,7 +46,10 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right", fontFamily: tokens.fontFamilyNumeric },
   bold: { fontWeight: tokens.fontWeightSemibold },
-  marked: { backgroundColor: tokens.colorStatusWarningBackground2, color: tokens.colorStatusWarningForeground2 },
+  marked: {
+    backgroundColor: tokens.colorStatusWarningBackground2,
+    color: tokens.colorStatusWarningForeground2,
+  },
   selected: {
     outlineStyle: "solid",
     outlineWidth: tokens.strokeWidthThick,
@@ -65,7 +72,8 @@ export function SheetPreview({ grid, marked, selected, label, lang }: SheetPrevi
   React.useEffect(() => {
     if (!selected || !ref.current) return;
     const el = ref.current.querySelector(`[data-address="${selected}"]`);
-    if (el && "scrollIntoView" in el) (el as HTMLElement).scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (el && "scrollIntoView" in el)
+      (el as HTMLElement).scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selected]);
 
   const bottom = Math.min(gridBottom(grid), grid.top + MAX_ROWS - 1);
@@ -115,7 +123,9 @@ export function SheetPreview({ grid, marked, selected, label, lang }: SheetPrevi
                     )}
                     title={cell?.formula}
                   >
-                    {isNumber && !cell?.text ? formatNumber(cell?.value as number, lang, cell?.numberFormat) : cellText(cell)}
+                    {isNumber && !cell?.text
+                      ? formatNumber(cell?.value as number, lang, cell?.numberFormat)
+                      : cellText(cell)}
                   </td>
                 );
               })}

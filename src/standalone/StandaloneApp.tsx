@@ -1,7 +1,17 @@
 // The standalone page: open an .xlsx file, pick a sheet, use the same pane over it, download the corrected copy.
 // Everything happens in this browser tab; the file is never uploaded.
 import * as React from "react";
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
 import { analyzeGrid } from "../engine";
 import { loadWorkbook, worksheetToGrid } from "../hosts/xlsx";
@@ -9,7 +19,13 @@ import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
 import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
-import { browserStore, correctedFileName, loadSettings, WorkbookHost, type KeyValueStore } from "./workbookHost";
+import {
+  browserStore,
+  correctedFileName,
+  loadSettings,
+  WorkbookHost,
+  type KeyValueStore,
+} from "./workbookHost";
 
 const useStyles = makeStyles({
   page: {
@@ -31,15 +47,29 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, flexBasis: "100%" },
-  fileLabel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    flexBasis: "100%",
+  },
+  fileLabel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   fileInput: {
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     color: tokens.colorNeutralForeground1,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
+  hint: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+  },
   main: {
     display: "grid",
     gridTemplateColumns: "minmax(320px, 440px) 1fr",
@@ -82,7 +112,10 @@ export function defaultSheet(workbook: ExcelJS.Workbook): string {
   return workbook.worksheets[0].name;
 }
 
-export function StandaloneApp({ initialView = "findings", store = browserStore() }: StandaloneAppProps): React.ReactElement {
+export function StandaloneApp({
+  initialView = "findings",
+  store = browserStore(),
+}: StandaloneAppProps): React.ReactElement {
   const styles = useStyles();
   const [lang, setLang] = React.useState<UiLang>(() => loadSettings(store).lang);
   const [file, setFile] = React.useState<OpenFile | null>(null);
@@ -114,7 +147,9 @@ export function StandaloneApp({ initialView = "findings", store = browserStore()
       setSheet(first);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      setError(reason.includes(chosen.name) ? reason : `${fmt(t.fileReadFailed, { file: chosen.name })}: ${reason}`);
+      setError(
+        reason.includes(chosen.name) ? reason : `${fmt(t.fileReadFailed, { file: chosen.name })}: ${reason}`,
+      );
       setFile(null);
     } finally {
       setOpening(false);
@@ -130,7 +165,9 @@ export function StandaloneApp({ initialView = "findings", store = browserStore()
   const onDownload = async () => {
     if (!file) return;
     const bytes = await file.host.toBytes();
-    const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const blob = new Blob([bytes], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
@@ -153,7 +190,13 @@ export function StandaloneApp({ initialView = "findings", store = browserStore()
         <h1 className={styles.h1}>{t.standaloneTitle}</h1>
         <label className={styles.fileLabel} htmlFor="pl-file">
           {t.openFile}
-          <input id="pl-file" className={styles.fileInput} type="file" accept=".xlsx" onChange={(e) => void onFile(e)} />
+          <input
+            id="pl-file"
+            className={styles.fileInput}
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => void onFile(e)}
+          />
           <span className={styles.hint}>{t.openFileHint}</span>
         </label>
         {sheets.length > 0 && (

@@ -25,7 +25,11 @@ function Root(): React.ReactElement {
     };
   });
   return (
-    <FluentProvider theme={THEMES[theme]} data-theme={theme} style={{ minHeight: "100vh", colorScheme: theme === "dark" ? "dark" : "light" }}>
+    <FluentProvider
+      theme={THEMES[theme]}
+      data-theme={theme}
+      style={{ minHeight: "100vh", colorScheme: theme === "dark" ? "dark" : "light" }}
+    >
       <StandaloneApp initialView={initialViewFromUrl(window.location.search, "findings")} />
     </FluentProvider>
   );

@@ -181,7 +181,8 @@ function parseJson<T>(text: string | null): T | null {
 function cloneValue(v: ExcelJS.CellValue): ExcelJS.CellValue {
   if (v === null || typeof v !== "object") return v;
   if (v instanceof Date) return new Date(v.getTime());
-  if (Array.isArray(v)) return v.map((x) => cloneValue(x as ExcelJS.CellValue)) as unknown as ExcelJS.CellValue;
+  if (Array.isArray(v))
+    return v.map((x) => cloneValue(x as ExcelJS.CellValue)) as unknown as ExcelJS.CellValue;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) out[k] = cloneValue(x as ExcelJS.CellValue);
   return out as unknown as ExcelJS.CellValue;

@@ -47,10 +47,21 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     fontFamily: tokens.fontFamilyBase,
   },
-  title: { display: "flex", alignItems: "baseline", justifyContent: "space-between", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  title: {
+    display: "flex",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+  },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   sheet: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  toolbar: { flexWrap: "wrap", padding: 0, columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
+  toolbar: {
+    flexWrap: "wrap",
+    padding: 0,
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   summary: {
     display: "flex",
     alignItems: "center",
@@ -88,7 +99,14 @@ export function PhuLucPane({ host, initialView }: PhuLucPaneProps): React.ReactE
 
       <Toolbar className={styles.toolbar} aria-label={t.appName}>
         <Tooltip content={t.checkHint} relationship="description">
-          <Button appearance="primary" disabled={busy} onClick={() => { setView("findings"); void actions.refresh(); }}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => {
+              setView("findings");
+              void actions.refresh();
+            }}
+          >
             {t.check}
           </Button>
         </Tooltip>
@@ -103,7 +121,10 @@ export function PhuLucPane({ host, initialView }: PhuLucPaneProps): React.ReactE
           </Button>
         </Tooltip>
         <Tooltip content={t.markHint} relationship="description">
-          <Button disabled={busy || !analysis || analysis.findings.length === 0} onClick={() => void actions.mark()}>
+          <Button
+            disabled={busy || !analysis || analysis.findings.length === 0}
+            onClick={() => void actions.mark()}
+          >
             {t.mark}
           </Button>
         </Tooltip>
@@ -179,9 +200,16 @@ export function PhuLucPane({ host, initialView }: PhuLucPaneProps): React.ReactE
             onChange={(o) => void actions.setOverrides(o)}
           />
         )}
-        {view === "appendix" && <AppendixView host={host} analysis={analysis} lang={state.settings.lang} grid={state.grid} />}
+        {view === "appendix" && (
+          <AppendixView host={host} analysis={analysis} lang={state.settings.lang} grid={state.grid} />
+        )}
         {view === "settings" && (
-          <SettingsView settings={state.settings} t={t} busy={busy} onChange={(s) => void actions.setSettings(s)} />
+          <SettingsView
+            settings={state.settings}
+            t={t}
+            busy={busy}
+            onChange={(s) => void actions.setSettings(s)}
+          />
         )}
       </div>
     </main>
@@ -189,16 +217,29 @@ export function PhuLucPane({ host, initialView }: PhuLucPaneProps): React.ReactE
 }
 
 function tabLabel(view: PaneView, t: UiStrings): string {
-  return { findings: t.tabFindings, table: t.tabTable, appendix: t.tabAppendix, settings: t.tabSettings }[view];
+  return { findings: t.tabFindings, table: t.tabTable, appendix: t.tabAppendix, settings: t.tabSettings }[
+    view
+  ];
 }
 
-function Summary(props: { state: PaneState; t: UiStrings; styles: ReturnType<typeof useStyles> }): React.ReactElement | null {
+function Summary(props: {
+  state: PaneState;
+  t: UiStrings;
+  styles: ReturnType<typeof useStyles>;
+}): React.ReactElement | null {
   const { state, t, styles } = props;
   if (state.phase === "loading") return null;
   if (state.phase === "failed") return null;
   if (state.phase === "empty") {
     return (
-      <div data-testid="summary" data-errors={0} data-warnings={0} data-infos={0} className={styles.summary} aria-label={t.summary}>
+      <div
+        data-testid="summary"
+        data-errors={0}
+        data-warnings={0}
+        data-infos={0}
+        className={styles.summary}
+        aria-label={t.summary}
+      >
         <Text>{state.grid ? t.noTable : t.noGrid}</Text>
       </div>
     );

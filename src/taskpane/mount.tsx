@@ -9,9 +9,14 @@ import { THEMES, type ThemeName } from "./theme";
 
 export function mountPane(host: PaneHost, theme: ThemeName, search = window.location.search): void {
   document.body.style.margin = "0";
-  const container = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
+  const container =
+    document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
   createRoot(container).render(
-    <FluentProvider theme={THEMES[theme]} data-theme={theme} style={{ minHeight: "100vh", colorScheme: theme === "dark" ? "dark" : "light" }}>
+    <FluentProvider
+      theme={THEMES[theme]}
+      data-theme={theme}
+      style={{ minHeight: "100vh", colorScheme: theme === "dark" ? "dark" : "light" }}
+    >
       <PhuLucPane host={host} initialView={initialViewFromUrl(search)} />
     </FluentProvider>,
   );

@@ -84,7 +84,15 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       const analyses = runAnalysis(grid, settings, overrides);
       const prev = ref.current.tableIndex;
       const tableIndex = keepTable && prev < analyses.length ? prev : 0;
-      update({ phase: analyses.length ? "ready" : "empty", grid, analyses, tableIndex, settings, overrides, busy: null });
+      update({
+        phase: analyses.length ? "ready" : "empty",
+        grid,
+        analyses,
+        tableIndex,
+        settings,
+        overrides,
+        busy: null,
+      });
     },
     [update],
   );
@@ -96,7 +104,12 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       try {
         await action();
       } catch (e) {
-        update({ notice: { intent: "error", text: `${uiStrings(ref.current.settings.lang).actionFailed}: ${message(e)}` } });
+        update({
+          notice: {
+            intent: "error",
+            text: `${uiStrings(ref.current.settings.lang).actionFailed}: ${message(e)}`,
+          },
+        });
       } finally {
         update({ busy: null });
       }
@@ -127,7 +140,10 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         update({
           phase: "failed",
           busy: null,
-          notice: { intent: "error", text: `${uiStrings(ref.current.settings.lang).readFailed}: ${message(e)}` },
+          notice: {
+            intent: "error",
+            text: `${uiStrings(ref.current.settings.lang).readFailed}: ${message(e)}`,
+          },
         });
       }
     })();

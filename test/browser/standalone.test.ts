@@ -57,9 +57,12 @@ let origin: string;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, "standalone.html"))) {
-    throw new Error(`${path.join(DIST, "standalone.html")} is missing: run \`npm run build\` before the browser tests.`);
+    throw new Error(
+      `${path.join(DIST, "standalone.html")} is missing: run \`npm run build\` before the browser tests.`,
+    );
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   fs.mkdirSync(SHOTS, { recursive: true });
   server = await serve(DIST);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -89,7 +92,11 @@ interface Opened {
 }
 
 async function openSample(theme: "light" | "dark"): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "vi-VN" });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    locale: "vi-VN",
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -110,7 +117,9 @@ async function findings(page: Page): Promise<string[]> {
       const sev = e.getAttribute("data-severity");
       const rule = e.getAttribute("data-rule");
       // number-as-text may be info or warning depending on the cell; the planted list leaves it open.
-      return rule === "number-as-text" ? `${e.getAttribute("data-cell")} ${rule}` : `${e.getAttribute("data-cell")} ${rule} ${sev}`;
+      return rule === "number-as-text"
+        ? `${e.getAttribute("data-cell")} ${rule}`
+        : `${e.getAttribute("data-cell")} ${rule} ${sev}`;
     }),
   );
 }
@@ -141,7 +150,10 @@ test("open the sample, see the planted defects, fix all, download a clean workbo
   expect(await page.locator('td[data-address="F19"]').count()).toBe(1);
 
   await page.getByRole("button", { name: "Sửa tất cả" }).click();
-  await page.locator('[data-testid="finding"][data-rule="sum-mismatch"]').first().waitFor({ state: "detached" });
+  await page
+    .locator('[data-testid="finding"][data-rule="sum-mismatch"]')
+    .first()
+    .waitFor({ state: "detached" });
   const after = await findings(page);
   for (const rule of ["sum-mismatch", "rate-mismatch", "rate-rounding"]) {
     expect(after.filter((f) => f.includes(` ${rule} `))).toEqual([]);
@@ -160,12 +172,16 @@ test("open the sample, see the planted defects, fix all, download a clean workbo
   const analyses = analyzeGrid(worksheetToGrid(workbook.getWorksheet("KH 2024")!), {});
   expect(analyses.length).toBeGreaterThan(0);
   const remaining = analyses.flatMap((a) => a.findings).filter((f) => f.severity !== "info");
-  expect(remaining.filter((f) => ["sum-mismatch", "rate-mismatch", "rate-rounding"].includes(f.rule))).toEqual([]);
+  expect(
+    remaining.filter((f) => ["sum-mismatch", "rate-mismatch", "rate-rounding"].includes(f.rule)),
+  ).toEqual([]);
   // F19 now holds a live formula with the right cached value.
   expect(workbook.getWorksheet("KH 2024")!.getCell("F19").value).toMatchObject({ result: 521 });
   // The household count typed as 1.518 is an input: either corrected to 1518 or left for the user, never other.
   const c9 = workbook.getWorksheet("KH 2024")!.getCell("C9").value;
-  expect([1518, 1.518]).toContain(typeof c9 === "object" && c9 !== null ? (c9 as { result?: unknown }).result : c9);
+  expect([1518, 1.518]).toContain(
+    typeof c9 === "object" && c9 !== null ? (c9 as { result?: unknown }).result : c9,
+  );
 
   assertOwnOrigin(requests);
   expect(errors).toEqual([]);
@@ -202,7 +218,13 @@ test("a file that is not a workbook gets a clear message, no crash", async () =>
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${origin}/standalone.html`);
-  await page.getByLabel("Mở tệp Excel").setInputFiles({ name: "bang.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("không phải tệp Excel") });
+  await page
+    .getByLabel("Mở tệp Excel")
+    .setInputFiles({
+      name: "bang.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("không phải tệp Excel"),
+    });
   const alert = page.getByRole("alert");
   await alert.waitFor();
   expect(await alert.textContent()).toContain("bang.xlsx");

@@ -78,7 +78,11 @@ export class FakeHost implements PaneHost {
     this.log("readGrid");
     if (!this.grid) return null;
     const g = this.grid;
-    return { ...g, cells: g.cells.map((row) => row.map((c) => c && { ...c })), merges: g.merges.map((m) => ({ ...m })) };
+    return {
+      ...g,
+      cells: g.cells.map((row) => row.map((c) => c && { ...c })),
+      merges: g.merges.map((m) => ({ ...m })),
+    };
   }
   async applyWrites(plan: WritePlan) {
     this.log("applyWrites", plan);

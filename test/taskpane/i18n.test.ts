@@ -1,5 +1,13 @@
 import { COLUMN_ROLES, ROW_KINDS, RULE_IDS } from "../../src/engine/report";
-import { fmt, formatNumber, periodName, ROLE_NAMES, ROW_KIND_NAMES, RULE_NAMES, uiStrings } from "../../src/i18n/ui";
+import {
+  fmt,
+  formatNumber,
+  periodName,
+  ROLE_NAMES,
+  ROW_KIND_NAMES,
+  RULE_NAMES,
+  uiStrings,
+} from "../../src/i18n/ui";
 
 test("numbers the Vietnamese way, English on request", () => {
   expect(formatNumber(1518, "vi")).toBe("1.518");
@@ -31,7 +39,10 @@ test("every role, row kind and rule has a name in both languages; every string i
   expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
   // Placeholders survive translation.
   for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
-    expect([key, (en[key].match(/\{\w+\}/g) ?? []).sort()]).toEqual([key, (vi[key].match(/\{\w+\}/g) ?? []).sort()]);
+    expect([key, (en[key].match(/\{\w+\}/g) ?? []).sort()]).toEqual([
+      key,
+      (vi[key].match(/\{\w+\}/g) ?? []).sort(),
+    ]);
   }
   expect(fmt(vi.fixHint, { cell: "E9" })).toBe("Sửa ô E9");
 });

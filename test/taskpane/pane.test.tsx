@@ -27,7 +27,9 @@ async function summary() {
 }
 
 function findingCells(): string[] {
-  return screen.queryAllByTestId("finding").map((el) => `${el.getAttribute("data-cell")} ${el.getAttribute("data-rule")}`);
+  return screen
+    .queryAllByTestId("finding")
+    .map((el) => `${el.getAttribute("data-cell")} ${el.getAttribute("data-rule")}`);
 }
 
 function finding(cell: string): HTMLElement {
@@ -84,7 +86,12 @@ describe("findings", () => {
     await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
     const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
     expect(plan.writes).toHaveLength(1);
-    expect(plan.writes[0]).toMatchObject({ sheet: "Thôn 2024", cell: "E9", value: 5.66, formula: "=ROUND(D9/C9*100,2)" });
+    expect(plan.writes[0]).toMatchObject({
+      sheet: "Thôn 2024",
+      cell: "E9",
+      value: 5.66,
+      formula: "=ROUND(D9/C9*100,2)",
+    });
     // Clicking Sửa does not also go to the cell.
     expect(host.callsTo("selectCell")).toHaveLength(0);
     await waitFor(() => expect(findingCells()).not.toContain("E9 rate-mismatch"));
@@ -157,7 +164,11 @@ describe("settings", () => {
     await summary();
     fireEvent.click(screen.getByLabelText("English"));
     await waitFor(() => expect(host.callsTo("saveSettings")).toHaveLength(1));
-    expect(host.callsTo("saveSettings")[0][0]).toMatchObject({ lang: "en", rounding: "half-up", rateDecimals: 2 });
+    expect(host.callsTo("saveSettings")[0][0]).toMatchObject({
+      lang: "en",
+      rounding: "half-up",
+      rateDecimals: 2,
+    });
     await screen.findByRole("tab", { name: "Findings" });
     fireEvent.click(screen.getByRole("tab", { name: "Findings" }));
     expect(finding("C11").textContent).toContain("Total does not add up");
@@ -191,7 +202,9 @@ describe("what the engine understood", () => {
   test("shows columns with roles and rows with kinds", async () => {
     renderPane(new FakeHost(planSheet()), "table");
     await summary();
-    const roles = screen.getAllByTestId("column-row").map((r) => `${r.getAttribute("data-column")}=${r.getAttribute("data-role")}`);
+    const roles = screen
+      .getAllByTestId("column-row")
+      .map((r) => `${r.getAttribute("data-column")}=${r.getAttribute("data-role")}`);
     expect(roles).toEqual(["A=rowNumber", "B=unitName", "C=households", "D=poorHouseholds", "E=poorRate"]);
     const d = screen.getByLabelText("Vai trò của cột D") as HTMLSelectElement;
     expect(d.selectedOptions[0].textContent).toBe("Số hộ nghèo");

@@ -10,7 +10,9 @@ describe("theme", () => {
     expect(themeFromOffice({ bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF" })).toBe("dark");
     expect(themeFromOffice({ bodyBackgroundColor: "#444", bodyForegroundColor: "#fff" })).toBe("dark");
     // High contrast black
-    expect(themeFromOffice({ bodyBackgroundColor: "#000000", bodyForegroundColor: "#FFFFFF" })).toBe("contrast");
+    expect(themeFromOffice({ bodyBackgroundColor: "#000000", bodyForegroundColor: "#FFFFFF" })).toBe(
+      "contrast",
+    );
     expect(themeFromOffice({ bodyBackgroundColor: "#FFFFFF" }, true)).toBe("contrast");
     // Older Excel without officeTheme
     expect(themeFromOffice(undefined)).toBe("light");

@@ -17,9 +17,15 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
 async function openSample() {
   const workbook = await loadWorkbook(fs.readFileSync(SAMPLE), "ke-hoach-giam-ngheo-2024.xlsx");
   const changes: string[] = [];
-  const host = new WorkbookHost(workbook, defaultSheet(workbook), "ke-hoach-giam-ngheo-2024.xlsx", memoryStore(), {
-    onChange: () => changes.push("change"),
-  });
+  const host = new WorkbookHost(
+    workbook,
+    defaultSheet(workbook),
+    "ke-hoach-giam-ngheo-2024.xlsx",
+    memoryStore(),
+    {
+      onChange: () => changes.push("change"),
+    },
+  );
   return { workbook, host, changes };
 }
 
@@ -34,7 +40,14 @@ test("the sample's plan sheet is picked and read", async () => {
   const found = analysis.findings.map((f) => `${f.cell} ${f.rule}`);
   // Planted by the samples script (written here by hand from its list).
   expect(found).toEqual(
-    expect.arrayContaining(["C9 non-integer-count", "E10 rate-mismatch", "E11 rate-rounding", "E12 number-as-text", "C14 number-as-text", "F19 sum-mismatch"]),
+    expect.arrayContaining([
+      "C9 non-integer-count",
+      "E10 rate-mismatch",
+      "E11 rate-rounding",
+      "E12 number-as-text",
+      "C14 number-as-text",
+      "F19 sum-mismatch",
+    ]),
   );
 });
 
@@ -43,7 +56,12 @@ test("fix all repairs every relation; undo restores each written cell exactly", 
   const ws = workbook.getWorksheet("KH 2024")!;
   const [analysis] = runAnalysis((await host.readGrid())!, DEFAULT_SETTINGS, {});
   const plan = planFixAll(analysis, DEFAULT_SETTINGS);
-  const before = new Map(plan.writes.map((w) => [w.cell, JSON.stringify([ws.getCell(w.cell).value, ws.getCell(w.cell).numFmt ?? null])]));
+  const before = new Map(
+    plan.writes.map((w) => [
+      w.cell,
+      JSON.stringify([ws.getCell(w.cell).value, ws.getCell(w.cell).numFmt ?? null]),
+    ]),
+  );
 
   await host.applyWrites(plan);
   expect(await host.canUndo()).toBe(true);
@@ -54,7 +72,10 @@ test("fix all repairs every relation; undo restores each written cell exactly", 
 
   expect(await host.undo()).toBe(true);
   for (const [cell, saved] of before) {
-    expect([cell, JSON.stringify([ws.getCell(cell).value, ws.getCell(cell).numFmt ?? null])]).toEqual([cell, saved]);
+    expect([cell, JSON.stringify([ws.getCell(cell).value, ws.getCell(cell).numFmt ?? null])]).toEqual([
+      cell,
+      saved,
+    ]);
   }
   expect(await host.canUndo()).toBe(false);
   expect(await host.undo()).toBe(false);

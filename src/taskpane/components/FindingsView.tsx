@@ -1,13 +1,26 @@
 // Findings grouped by severity; each one goes to its cell on click or Enter, and offers "Sửa" when the engine
 // is sure of the correction.
 import * as React from "react";
-import { Button, CounterBadge, makeStyles, mergeClasses, shorthands, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  CounterBadge,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { Finding, Severity } from "../../engine/report";
 import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
 import { groupBySeverity, SEVERITIES } from "../analysis";
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   groupTitle: {
     display: "flex",
     alignItems: "center",
@@ -17,7 +30,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -54,7 +74,11 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
-  value: { fontFamily: tokens.fontFamilyNumeric, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  value: {
+    fontFamily: tokens.fontFamilyNumeric,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface FindingsViewProps {
@@ -67,7 +91,11 @@ export interface FindingsViewProps {
   onFix(finding: Finding): void;
 }
 
-const COUNTER_COLOR: Record<Severity, "danger" | "important" | "brand"> = { error: "danger", warning: "important", info: "brand" };
+const COUNTER_COLOR: Record<Severity, "danger" | "important" | "brand"> = {
+  error: "danger",
+  warning: "important",
+  info: "brand",
+};
 
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const styles = useStyles();
@@ -81,7 +109,12 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
           <div key={severity} className={styles.group}>
             <h3 id={headingId} className={styles.groupTitle}>
               {SEVERITY_NAMES[props.lang][severity]}
-              <CounterBadge count={groups[severity].length} color={COUNTER_COLOR[severity]} overflowCount={9999} aria-hidden />
+              <CounterBadge
+                count={groups[severity].length}
+                color={COUNTER_COLOR[severity]}
+                overflowCount={9999}
+                aria-hidden
+              />
             </h3>
             <ul className={styles.list} aria-labelledby={headingId}>
               {groups[severity].map((f, i) => (
@@ -115,7 +148,11 @@ function FindingItem(
       data-severity={f.severity}
       tabIndex={0}
       aria-label={`${fmt(t.goToCell, { cell: f.cell })}: ${f.message}`}
-      className={mergeClasses(styles.item, styles[f.severity], props.selectedCell === f.cell && styles.selected)}
+      className={mergeClasses(
+        styles.item,
+        styles[f.severity],
+        props.selectedCell === f.cell && styles.selected,
+      )}
       onClick={go}
       onKeyDown={onKeyDown}
     >
@@ -127,11 +164,13 @@ function FindingItem(
         <Text className={styles.message}>{f.message}</Text>
         <div className={styles.values}>
           <span>
-            {t.actual}: <span className={styles.value}>{formatNumber(f.actual, lang, f.fix?.numberFormat)}</span>
+            {t.actual}:{" "}
+            <span className={styles.value}>{formatNumber(f.actual, lang, f.fix?.numberFormat)}</span>
           </span>
           {f.expected !== null && (
             <span>
-              {t.expected}: <span className={styles.value}>{formatNumber(f.expected, lang, f.fix?.numberFormat)}</span>
+              {t.expected}:{" "}
+              <span className={styles.value}>{formatNumber(f.expected, lang, f.fix?.numberFormat)}</span>
             </span>
           )}
         </div>

@@ -25,7 +25,11 @@ const useStyles = makeStyles({
   },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   header: { maxWidth: "10em", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  corrected: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase100, marginLeft: tokens.spacingHorizontalXS },
+  corrected: {
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase100,
+    marginLeft: tokens.spacingHorizontalXS,
+  },
   select: { minWidth: "9em" },
 });
 
@@ -41,10 +45,14 @@ export interface TableViewProps {
 export function TableView(props: TableViewProps): React.ReactElement {
   const { table, overrides, lang, t } = props;
   const styles = useStyles();
-  const hasOverrides = Object.keys(overrides.columns ?? {}).length > 0 || Object.keys(overrides.rows ?? {}).length > 0;
+  const hasOverrides =
+    Object.keys(overrides.columns ?? {}).length > 0 || Object.keys(overrides.rows ?? {}).length > 0;
 
   const setRole = (letter: string, role: ColumnRole) => {
-    const columns = { ...(overrides.columns ?? {}), [letter]: { ...(overrides.columns?.[letter] ?? {}), role } };
+    const columns = {
+      ...(overrides.columns ?? {}),
+      [letter]: { ...(overrides.columns?.[letter] ?? {}), role },
+    };
     props.onChange({ ...overrides, columns });
   };
   const setKind = (row: number, kind: RowKind) => {
@@ -61,10 +69,18 @@ export function TableView(props: TableViewProps): React.ReactElement {
         <table className={styles.table}>
           <thead>
             <tr>
-              <th className={styles.th} scope="col">{t.column}</th>
-              <th className={styles.th} scope="col">{t.header}</th>
-              <th className={styles.th} scope="col">{t.role}</th>
-              <th className={styles.th} scope="col">{t.period}</th>
+              <th className={styles.th} scope="col">
+                {t.column}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.header}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.role}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.period}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -89,7 +105,9 @@ export function TableView(props: TableViewProps): React.ReactElement {
                       </option>
                     ))}
                   </Select>
-                  {overrides.columns?.[c.letter]?.role && <span className={styles.corrected}>{t.corrected}</span>}
+                  {overrides.columns?.[c.letter]?.role && (
+                    <span className={styles.corrected}>{t.corrected}</span>
+                  )}
                 </td>
                 <td className={styles.td}>{periodName(c.period, lang)}</td>
               </tr>
@@ -104,9 +122,15 @@ export function TableView(props: TableViewProps): React.ReactElement {
         <table className={styles.table}>
           <thead>
             <tr>
-              <th className={styles.th} scope="col">{t.row}</th>
-              <th className={styles.th} scope="col">{t.label}</th>
-              <th className={styles.th} scope="col">{t.kind}</th>
+              <th className={styles.th} scope="col">
+                {t.row}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.label}
+              </th>
+              <th className={styles.th} scope="col">
+                {t.kind}
+              </th>
             </tr>
           </thead>
           <tbody>
