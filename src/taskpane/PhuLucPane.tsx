@@ -25,6 +25,7 @@ import { FindingsView } from "./components/FindingsView";
 import { SettingsView } from "./components/SettingsView";
 import { TableView } from "./components/TableView";
 import type { PaneHost } from "./host";
+import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
 
 export type PaneView = "findings" | "table" | "appendix" | "settings";
@@ -33,6 +34,8 @@ export interface PhuLucPaneProps {
   host: PaneHost;
   /** The view to open on (the ribbon's ?action=check opens on findings, ?view=appendix on the appendix). */
   initialView?: PaneView;
+  /** Messages the host sends on its own, shown as notices. */
+  notices?: NoticeChannel;
 }
 
 const useStyles = makeStyles({
@@ -77,10 +80,13 @@ const useStyles = makeStyles({
   body: { paddingTop: tokens.spacingVerticalS },
 });
 
-export function PhuLucPane({ host, initialView }: PhuLucPaneProps): React.ReactElement {
+export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): React.ReactElement {
   const styles = useStyles();
   const [state, actions, t] = usePane(host);
   const [view, setView] = React.useState<PaneView>(initialView ?? "table");
+  const notify = React.useRef(actions.notify);
+  notify.current = actions.notify;
+  React.useEffect(() => notices?.subscribe((m) => notify.current(m)), [notices]);
   const analysis = state.analyses[state.tableIndex];
   const busy = state.busy !== null;
   const showBusy = useDelayed(busy, 150);

@@ -1,6 +1,7 @@
 // taskpane.html inside Excel: the pane over the Office host, in Office's theme.
 import { createOfficeHost } from "../hosts/office";
 import { mountPane } from "./mount";
+import { createNoticeChannel } from "./notices";
 import { themeFromOffice } from "./theme";
 
 Office.onReady(() => {
@@ -9,5 +10,6 @@ Office.onReady(() => {
   // officeTheme is missing in older Excel versions: light then.
   const officeTheme = Office.context?.officeTheme as
     { bodyBackgroundColor?: string; bodyForegroundColor?: string } | undefined;
-  mountPane(createOfficeHost(), themeFromOffice(officeTheme, forced));
+  const notices = createNoticeChannel();
+  mountPane(createOfficeHost({ onNotice: notices.emit }), themeFromOffice(officeTheme, forced), notices);
 });

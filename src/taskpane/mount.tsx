@@ -5,9 +5,15 @@ import { FluentProvider } from "@fluentui/react-components";
 import { PhuLucPane } from "./PhuLucPane";
 import { initialViewFromUrl } from "./params";
 import type { PaneHost } from "./host";
+import type { NoticeChannel } from "./notices";
 import { THEMES, type ThemeName } from "./theme";
 
-export function mountPane(host: PaneHost, theme: ThemeName, search = window.location.search): void {
+export function mountPane(
+  host: PaneHost,
+  theme: ThemeName,
+  notices?: NoticeChannel,
+  search = window.location.search,
+): void {
   document.body.style.margin = "0";
   const container =
     document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
@@ -17,7 +23,7 @@ export function mountPane(host: PaneHost, theme: ThemeName, search = window.loca
       data-theme={theme}
       style={{ minHeight: "100vh", colorScheme: theme === "dark" ? "dark" : "light" }}
     >
-      <PhuLucPane host={host} initialView={initialViewFromUrl(search)} />
+      <PhuLucPane host={host} initialView={initialViewFromUrl(search)} notices={notices} />
     </FluentProvider>,
   );
 }

@@ -40,6 +40,8 @@ export interface PaneActions {
   mark(): Promise<void>;
   clearMarks(): Promise<void>;
   dismissNotice(): void;
+  /** A host's own message (a fallback taken, a limit reached). */
+  notify(text: string): void;
 }
 
 const INITIAL: PaneState = {
@@ -224,6 +226,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         update({ notice: { intent: "info", text: strings().marksCleared } });
       }),
     dismissNotice: () => update({ notice: null }),
+    notify: (text) => update({ notice: { intent: "warning", text } }),
   };
   return [state, actions, t];
 }

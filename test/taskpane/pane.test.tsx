@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { WritePlan } from "../../src/engine/report";
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
+import { createNoticeChannel } from "../../src/taskpane/notices";
 import { cleanSheet, FakeHost, planSheet } from "./fixtures";
 
 // jsdom has no ResizeObserver; Fluent's Toolbar and TabList observe their size (browsers all have it).
@@ -262,5 +263,21 @@ describe("keyboard", () => {
     for (const name of ["Kiểm tra", "Sửa tất cả", "Hoàn tác", "Đánh dấu", "Xóa đánh dấu"]) {
       expect(screen.getByRole("button", { name })).toBeTruthy();
     }
+  });
+});
+
+describe("host notices", () => {
+  test("a message the host sends on its own is shown", async () => {
+    const notices = createNoticeChannel();
+    notices.emit("Phiên bản Excel này không tô màu được ô: đã bỏ qua đánh dấu.");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PhuLucPane host={new FakeHost(planSheet())} notices={notices} />
+      </FluentProvider>,
+    );
+    await summary();
+    await screen.findByText("Phiên bản Excel này không tô màu được ô: đã bỏ qua đánh dấu.");
+    act(() => notices.emit("Bảng quá lớn: ghi thành nhiều lần."));
+    await screen.findByText("Bảng quá lớn: ghi thành nhiều lần.");
   });
 });
