@@ -91,7 +91,7 @@ interface Opened {
   errors: string[];
 }
 
-async function openSample(theme: "light" | "dark"): Promise<Opened> {
+async function openSample(theme: "light" | "dark" | "contrast"): Promise<Opened> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
@@ -212,19 +212,26 @@ test("dark theme, the table view and the settings in English; screenshots", asyn
   await page.context().close();
 }, 120_000);
 
+test("high contrast: the pane uses the high-contrast palette", async () => {
+  const { page, errors } = await openSample("contrast");
+  const bg = await page.locator("main").evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).toBe("rgb(0, 0, 0)");
+  await page.locator("main").screenshot({ path: path.join(SHOTS, "pane-contrast.png") });
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60_000);
+
 test("a file that is not a workbook gets a clear message, no crash", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${origin}/standalone.html`);
-  await page
-    .getByLabel("Mở tệp Excel")
-    .setInputFiles({
-      name: "bang.xlsx",
-      mimeType: "application/octet-stream",
-      buffer: Buffer.from("không phải tệp Excel"),
-    });
+  await page.getByLabel("Mở tệp Excel").setInputFiles({
+    name: "bang.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from("không phải tệp Excel"),
+  });
   const alert = page.getByRole("alert");
   await alert.waitFor();
   expect(await alert.textContent()).toContain("bang.xlsx");
