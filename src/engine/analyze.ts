@@ -27,44 +27,81 @@ export function detectTables(grid: Grid, options: AnalyzeOptions = {}): Table[] 
   return detectLayout(grid, options.overrides);
 }
 
+/** Per-cell storage over a table's rectangle, addressed by refKey: arrays, not maps, on the hot path. */
+export class CellTable<T> {
+  private readonly items: (T | undefined)[];
+  constructor(
+    private readonly top: number,
+    private readonly left: number,
+    private readonly height: number,
+    private readonly width: number,
+  ) {
+    this.items = new Array(Math.max(0, height * width));
+  }
+  private index(key: number): number {
+    const row = Math.floor(key / 20000) - this.top;
+    const col = (key % 20000) - this.left;
+    return row < 0 || col < 0 || row >= this.height || col >= this.width ? -1 : row * this.width + col;
+  }
+  get(key: number): T | undefined {
+    const i = this.index(key);
+    return i < 0 ? undefined : this.items[i];
+  }
+  set(key: number, value: T): void {
+    const i = this.index(key);
+    if (i >= 0) this.items[i] = value;
+  }
+}
+
 /** Everything the rules need to know about a table's cells, computed once. */
 export interface TableContext {
   grid: Grid;
   table: Table;
   lang: Lang;
-  readings: Map<number, NumberReading>;
-  kindOf: Map<number, "count" | "rate">;
+  readings: CellTable<NumberReading>;
+  kindOf: { get(key: number): "count" | "rate" | undefined };
   decimals: (r: Ref) => number;
   value: (r: Ref) => number | undefined;
   fmt: (x: number | undefined, r?: Ref) => string;
 }
 
+const formatDecimalsCache = new Map<string, number | undefined>();
+function cachedFormatDecimals(format: string | undefined): number | undefined {
+  if (format === undefined) return undefined;
+  if (!formatDecimalsCache.has(format)) formatDecimalsCache.set(format, formatDecimals(format));
+  return formatDecimalsCache.get(format);
+}
+
 export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions): TableContext {
   const lang = options.lang ?? "vi";
-  const readings = new Map<number, NumberReading>();
-  const kindOf = new Map<number, "count" | "rate">();
+  const { top, left, bottom, right } = table.range;
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const readings = new CellTable<NumberReading>(top, left, height, width);
+  const kindByCol = new Map<number, "count" | "rate">();
   const colDecimals = new Map<number, number>();
   for (const c of table.columns) {
     const kind = COUNT_ROLES.has(c.role) ? "count" : RATE_ROLES.has(c.role) ? "rate" : undefined;
     if (!kind) continue;
+    kindByCol.set(c.col, kind);
     let maxDec = -1;
     for (const row of table.rows) {
       const cell = cellAt(grid, row.row, c.col);
       const reading = readNumber(cell?.value, kind);
-      const key = refKey({ row: row.row, col: c.col });
-      readings.set(key, reading);
-      kindOf.set(key, kind);
-      if (kind === "rate" && reading.status === "ok" && !cell?.formula) {
+      readings.set(row.row * 20000 + c.col, reading);
+      if (kind === "rate" && reading.status === "ok" && !cell?.formula && maxDec < 6) {
         const d = reading.fromText ? (reading.textDecimals ?? 0) : decimalsOf(reading.value);
         if (d > maxDec) maxDec = Math.min(d, 6);
       }
     }
     colDecimals.set(c.col, maxDec);
   }
+  const kindOf = { get: (key: number) => kindByCol.get(key % 20000) };
   const fallback = options.rateDecimals ?? 2;
-  const decimals = (r: Ref): number => {
+  const decimalsCache = new CellTable<number>(top, left, height, width);
+  const computeDecimals = (r: Ref): number => {
     const cell = cellAt(grid, r.row, r.col);
-    const fromFormat = formatDecimals(cell?.numberFormat);
+    const fromFormat = cachedFormatDecimals(cell?.numberFormat);
     if (fromFormat !== undefined && options.rateDecimals === undefined) return fromFormat;
     const reading = readings.get(refKey(r));
     if (reading?.status === "ok" && reading.fromText && reading.textDecimals !== undefined && options.rateDecimals === undefined)
@@ -73,9 +110,18 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     const col = colDecimals.get(r.col) ?? -1;
     return col >= 0 ? col : fallback;
   };
+  const decimals = (r: Ref): number => {
+    const key = refKey(r);
+    let d = decimalsCache.get(key);
+    if (d === undefined) {
+      d = computeDecimals(r);
+      decimalsCache.set(key, d);
+    }
+    return d;
+  };
   const value = (r: Ref): number | undefined => {
-    const reading = readings.get(refKey(r));
-    return reading?.status === "ok" ? reading.value : undefined;
+    const reading = readings.get(r.row * 20000 + r.col);
+    return reading !== undefined && reading.status === "ok" ? reading.value : undefined;
   };
   const fmt = (x: number | undefined, r?: Ref): string => {
     if (x === undefined) return "";
@@ -120,7 +166,7 @@ export function makeFinding(
   return { rule, severity, cell: a1(ref.row, ref.col), actual, expected, message, related };
 }
 
-function valueFindings(ctx: TableContext, derivedKeys: Set<number>): Finding[] {
+function valueFindings(ctx: TableContext, derivedKeys: { has(key: number): boolean }): Finding[] {
   const out: Finding[] = [];
   const { table, grid } = ctx;
   const unitRows = new Set(table.rows.filter((r) => r.kind === "unit").map((r) => r.row));
@@ -254,10 +300,9 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     const key = refKey(rel.target);
     if (!primary.has(key)) primary.set(key, rel);
   }
-  const derivedKeys = new Set(primary.keys());
 
   const findings: Finding[] = [];
-  findings.push(...valueFindings(ctx, derivedKeys));
+  findings.push(...valueFindings(ctx, primary));
 
   // Relations: evaluate, then blame the fewest cells that explain every broken relation.
   const evaluation = evaluate(ctx, relations);
@@ -281,14 +326,12 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   }
   const inputValue = (r: Ref): number | undefined => corrections.get(refKey(r)) ?? ctx.value(r);
 
-  // Derived cells: formula and value computed from the inputs.
-  const derivedValues = computeDerived(primary, inputValue, ctx.decimals);
-  const derived: CellWrite[] = [];
-  const derivedByCell = new Map<string, CellWrite>();
-  for (const [key, rel] of primary) {
-    const v = derivedValues.get(key);
-    if (v === undefined) continue;
+  // Derived cells: formula and value computed from the inputs, lazily (a check needs only the flagged ones).
+  const derivedValue = computeDerived(primary, inputValue, ctx.decimals);
+  const writeFor = (rel: Relation): CellWrite | undefined => {
     const ref = rel.target;
+    const v = derivedValue(ref);
+    if (v === undefined) return undefined;
     const d = ctx.decimals(ref);
     const baseIsZero = rel.kind === "rate" && inputValue(rel.base) === 0;
     const write: CellWrite = { sheet: grid.sheet, cell: a1(ref.row, ref.col), value: v, formula: relationFormula(rel, d, baseIsZero) };
@@ -296,17 +339,18 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
       write.numberFormat = rel.kind === "rate" || (rel.kind !== "sum" && rel.rateTarget) ? `0.${"0".repeat(d)}`.replace(/\.$/, "") : "#,##0";
     }
-    derived.push(write);
-    derivedByCell.set(write.cell, write);
-  }
-
+    return write;
+  };
+  const derivedAt = (cell: string): CellWrite | undefined => {
+    const rel = primary.get(refKey(parseCell(cell)));
+    return rel ? writeFor(rel) : undefined;
+  };
 
   // A derived cell's fix is its formula with the value computed from the inputs.
   for (const f of findings) {
-    const w = derivedByCell.get(f.cell);
-    if (w && derivedKeys.size && f.rule !== "number-as-text") {
-      f.fix = { value: w.value, formula: w.formula, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}) };
-    }
+    if (f.rule === "number-as-text") continue;
+    const w = derivedAt(f.cell);
+    if (w) f.fix = { value: w.value, formula: w.formula, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}) };
   }
   // Text numbers in input cells, and decided corrections: written back as numbers.
   const conversions: CellWrite[] = [];
@@ -317,7 +361,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     conversions.push(write);
   }
   for (const f of findings) {
-    if (f.rule !== "number-as-text" || derivedByCell.has(f.cell) || f.expected === null) continue;
+    if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
     if (conversions.some((w) => w.cell === f.cell)) continue;
     const kind = ctx.kindOf.get(refKey(parseCell(f.cell)));
     const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: kind === "rate" ? "0.00" : "#,##0" };
@@ -333,7 +377,23 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     rows: table.rows.map((r) => ({ row: r.row, kind: r.kind, label: r.label })),
     findings: final,
   });
-  return { table, findings: final, derived, conversions, report };
+  let derived: CellWrite[] | undefined;
+  return {
+    table,
+    findings: final,
+    conversions,
+    report,
+    get derived(): CellWrite[] {
+      if (!derived) {
+        derived = [];
+        for (const rel of primary.values()) {
+          const w = writeFor(rel);
+          if (w) derived.push(w);
+        }
+      }
+      return derived;
+    },
+  };
 }
 
 function parseCell(cell: string): Ref {

@@ -21,24 +21,35 @@ export type NumberReading =
 
 const DASHES = /^[-–—]$/;
 
-/** Round half away from zero (Excel's ROUND), immune to binary noise such as 4.845*100 = 484.49999999999994. */
+/**
+ * Round half away from zero (Excel's ROUND), immune to binary noise such as 4.845*100 = 484.49999999999994: a
+ * scaled value within a few units of the 15th significant digit of a half counts as the half.
+ */
 export function roundHalfUp(x: number, decimals: number): number {
   const f = 10 ** decimals;
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  const r = Math.floor(scaled + 0.5) / f;
+  const scaled = Math.abs(x) * f;
+  const floor = Math.floor(scaled);
+  const eps = Math.max(1, scaled) * 4e-15;
+  const r = (scaled - floor >= 0.5 - eps ? floor + 1 : floor) / f;
   return x < 0 ? -r : r;
 }
 
 export function truncateTo(x: number, decimals: number): number {
   const f = 10 ** decimals;
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  const r = Math.floor(scaled) / f;
+  const scaled = Math.abs(x) * f;
+  const eps = Math.max(1, scaled) * 4e-15;
+  const r = Math.floor(scaled + eps) / f;
   return x < 0 ? -r : r;
 }
 
 /** Decimals a number shows when written without binary noise (4.8500000001 → 2). */
 export function decimalsOf(x: number): number {
   if (!Number.isFinite(x)) return 0;
+  const a = Math.abs(x);
+  for (let d = 0; d <= 6; d++) {
+    const s = a * 10 ** d;
+    if (Math.abs(s - Math.round(s)) <= Math.max(1, s) * 1e-11) return d;
+  }
   const s = String(Number(x.toPrecision(12)));
   if (s.includes("e-")) return Number(s.split("e-")[1]);
   const dot = s.indexOf(".");

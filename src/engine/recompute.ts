@@ -2,7 +2,7 @@
 // as Office.js `Range.formulas` and ExcelJS expect).
 import { a1, columnLetter } from "./grid";
 import { roundHalfUp } from "./numbers";
-import { type Ref, type Relation, refKey, relationInputs } from "./relations";
+import { type Ref, type Relation, refKey } from "./relations";
 
 /** "C9:C15" for consecutive rows of one column, else single cells; in row order. */
 export function compressRefs(refs: Ref[]): string[] {
@@ -81,14 +81,14 @@ export function relationValue(
 }
 
 /**
- * Values of all derived cells computed from the inputs, in dependency order (units → groups → totals → rates).
- * `primary` maps each derived cell to the relation that defines its formula.
+ * The value of a derived cell computed from the inputs, in dependency order (units → groups → totals → rates),
+ * memoised. `primary` maps each derived cell to the relation that defines its formula.
  */
 export function computeDerived(
   primary: Map<number, Relation>,
   inputValue: (r: Ref) => number | undefined,
   decimalsOf: (r: Ref) => number,
-): Map<number, number | undefined> {
+): (r: Ref) => number | undefined {
   const memo = new Map<number, number | undefined>();
   const visiting = new Set<number>();
   const value = (ref: Ref): number | undefined => {
@@ -103,9 +103,5 @@ export function computeDerived(
     memo.set(key, v);
     return v;
   };
-  for (const rel of primary.values()) {
-    for (const input of relationInputs(rel)) value(input);
-    value(rel.target);
-  }
-  return memo;
+  return value;
 }

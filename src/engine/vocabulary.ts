@@ -145,17 +145,18 @@ export function isPlanWord(text: string): boolean {
 const TOTAL_LABEL = /^(tong cong|tong so|tong|cong chung|toan (xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (xa|phuong|huyen|tinh))\b/;
 const SUBTOTAL_LABEL = /^(cong|cong nhom|cong khu vuc|cong khoi)\b/;
 
-export function isTotalLabel(label: string): boolean {
-  return TOTAL_LABEL.test(normalize(label));
+/** Label tests; the `normalized` argument skips normalising again on the hot path. */
+export function isTotalLabel(label: string, normalized = normalize(label)): boolean {
+  return TOTAL_LABEL.test(normalized);
 }
 
-export function isSubtotalLabel(label: string): boolean {
-  return SUBTOTAL_LABEL.test(normalize(label)) && !TOTAL_LABEL.test(normalize(label));
+export function isSubtotalLabel(label: string, normalized = normalize(label)): boolean {
+  return SUBTOTAL_LABEL.test(normalized) && !TOTAL_LABEL.test(normalized);
 }
 
 /** Rows that end a table: notes and the signature block. */
-export function isTableEnd(label: string): boolean {
-  const t = normalize(label);
+export function isTableEnd(label: string, normalized = normalize(label)): boolean {
+  const t = normalized;
   if (/ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(t)) return true;
   return /^(ghi chu|nguoi lap|nguoi lap bieu|t\/?m\.?|tm\.|chu tich|noi nhan|xac nhan|thu truong|ky ten|lanh dao|\* )/.test(t);
 }

@@ -206,10 +206,12 @@ function classifyRows(
       if (blank >= 2 && rows.length > 0) break;
       continue;
     }
-    if (rowHasTableEnd(grid, r, block.left, block.right) || (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2))
+    const nLabel = normalize(label);
+    const nNumber = /^\d*$/.test(numberText) ? numberText : normalize(numberText);
+    if (rowHasTableEnd(grid, r, block.left, block.right, label, nLabel) || (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2))
       break;
     // After a blank row, only rows that look like table rows continue the table.
-    if (blank > 0 && rows.length > 0 && !looksLikeBodyRow(grid, r, block.left, block.right) && !isTotalLabel(label)) break;
+    if (blank > 0 && rows.length > 0 && !looksLikeBodyRow(grid, r, block.left, block.right) && !isTotalLabel(label, nLabel)) break;
     // A long sentence across the table (a note) ends it.
     const mergedAcross = mergeAt(grid, r, numberCol.col);
     if (mergedAcross && mergedAcross.right >= block.right - 1 && rows.length > 0) break;
@@ -217,8 +219,8 @@ function classifyRows(
     const style = numberStyle(numberText);
     const words = `${numberText} ${label}`.trim();
     let kind: RowKind;
-    if (isTotalLabel(label) || isTotalLabel(numberText)) kind = "total";
-    else if (isSubtotalLabel(label) || isSubtotalLabel(numberText)) kind = "subtotal";
+    if (isTotalLabel(label, nLabel) || isTotalLabel(numberText, nNumber)) kind = "total";
+    else if (isSubtotalLabel(label, nLabel) || isSubtotalLabel(numberText, nNumber)) kind = "subtotal";
     else if (style === "roman" || style === "letter") kind = "group";
     else if (style === "unit") kind = "unit";
     else if (hasData || label !== "") kind = "unit";
@@ -237,10 +239,11 @@ function classifyRows(
   return { rows, end };
 }
 
-function rowHasTableEnd(grid: Grid, row: number, left: number, right: number): boolean {
+function rowHasTableEnd(grid: Grid, row: number, left: number, right: number, label: string, nLabel: string): boolean {
   for (let c = left; c <= right; c++) {
     const cell = cellAt(grid, row, c);
-    if (cell && typeof cell.value === "string" && isTableEnd(cell.value)) return true;
+    if (!cell || typeof cell.value !== "string" || cell.value.length < 2) continue;
+    if (cell.value === label ? isTableEnd(label, nLabel) : isTableEnd(cell.value)) return true;
   }
   return false;
 }
