@@ -1,6 +1,6 @@
 import { detectTables } from "../../src/engine";
 import { gridFromRows } from "../../src/engine/grid";
-import { roleOf, periodOf } from "../../src/engine/vocabulary";
+import { roleOf, periodOf, normalize } from "../../src/engine/vocabulary";
 import { reportGrid } from "./fixtures";
 
 describe("column roles from header words", () => {
@@ -190,5 +190,19 @@ describe("layouts seen in the wild", () => {
     const [t] = detectTables(grid, { overrides: { columns: { D: { role: "poorHouseholds" } }, rows: { 3: "total" } } });
     expect(t.columns[3].role).toBe("poorHouseholds");
     expect(t.rows[1].kind).toBe("total");
+  });
+});
+
+describe("normalising header words", () => {
+  test.each([
+    ["Tổng số hộ", "tong so ho"],
+    ["  TỔNG  CỘNG (I+II) ", "tong cong (i+ii)"],
+    ["Đơn vị", "don vi"],
+    ["Tỷ lệ nghèo đa chiều (%)", "ty le ngheo da chieu (%)"],
+    ["Hộ\ncận nghèo", "ho can ngheo"],
+    ["Tổng cộng".normalize("NFD"), "tong cong"],
+    ["Ước thực hiện", "uoc thuc hien"],
+  ])("%j → %j", (text, expected) => {
+    expect(normalize(text)).toBe(expected);
   });
 });
