@@ -4,7 +4,7 @@
 let main;
 try {
   ({ main } = require("../lib/cli/main.js"));
-} catch (err) {
+} catch {
   process.stderr.write("phuluc: chưa biên dịch (lib/ trống). Chạy `npm ci` hoặc `npm run build:cli` trước.\n");
   process.exit(2);
 }

@@ -104,7 +104,12 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     const fromFormat = cachedFormatDecimals(cell?.numberFormat);
     if (fromFormat !== undefined && options.rateDecimals === undefined) return fromFormat;
     const reading = readings.get(refKey(r));
-    if (reading?.status === "ok" && reading.fromText && reading.textDecimals !== undefined && options.rateDecimals === undefined)
+    if (
+      reading?.status === "ok" &&
+      reading.fromText &&
+      reading.textDecimals !== undefined &&
+      options.rateDecimals === undefined
+    )
       return Math.max(reading.textDecimals, colDecimals.get(r.col) ?? 0);
     if (options.rateDecimals !== undefined) return options.rateDecimals;
     const col = colDecimals.get(r.col) ?? -1;
@@ -151,7 +156,8 @@ export function makeFinding(
   template: RuleId | "input-typo" = rule,
 ): Finding {
   const actual = rawActual(ctx.grid, ref);
-  const shownActual = typeof actual === "number" ? ctx.fmt(actual, ref) : actual === null ? "(trống)" : String(actual);
+  const shownActual =
+    typeof actual === "number" ? ctx.fmt(actual, ref) : actual === null ? "(trống)" : String(actual);
   const message = findingMessage(
     template,
     {
@@ -225,7 +231,10 @@ function partWholeFindings(ctx: TableContext, blamed: Set<string>): Finding[] {
       if (pv === undefined || wv === undefined || pv <= wv) continue;
       if (blamed.has(a1(p.row, p.col)) || blamed.has(a1(w.row, w.col))) continue;
       out.push(
-        makeFinding(ctx, rule, "error", p, null, [a1(w.row, w.col)], { whole: ctx.fmt(wv, w), wholeCell: a1(w.row, w.col) }),
+        makeFinding(ctx, rule, "error", p, null, [a1(w.row, w.col)], {
+          whole: ctx.fmt(wv, w),
+          wholeCell: a1(w.row, w.col),
+        }),
       );
     }
   }
@@ -334,10 +343,18 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (v === undefined) return undefined;
     const d = ctx.decimals(ref);
     const baseIsZero = rel.kind === "rate" && inputValue(rel.base) === 0;
-    const write: CellWrite = { sheet: grid.sheet, cell: a1(ref.row, ref.col), value: v, formula: relationFormula(rel, d, baseIsZero) };
+    const write: CellWrite = {
+      sheet: grid.sheet,
+      cell: a1(ref.row, ref.col),
+      value: v,
+      formula: relationFormula(rel, d, baseIsZero),
+    };
     const cell = cellAt(grid, ref.row, ref.col);
     if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
-      write.numberFormat = rel.kind === "rate" || (rel.kind !== "sum" && rel.rateTarget) ? `0.${"0".repeat(d)}`.replace(/\.$/, "") : "#,##0";
+      write.numberFormat =
+        rel.kind === "rate" || (rel.kind !== "sum" && rel.rateTarget)
+          ? `0.${"0".repeat(d)}`.replace(/\.$/, "")
+          : "#,##0";
     }
     return write;
   };
@@ -350,12 +367,18 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   for (const f of findings) {
     if (f.rule === "number-as-text") continue;
     const w = derivedAt(f.cell);
-    if (w) f.fix = { value: w.value, formula: w.formula, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}) };
+    if (w)
+      f.fix = {
+        value: w.value,
+        formula: w.formula,
+        ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}),
+      };
   }
   // Text numbers in input cells, and decided corrections: written back as numbers.
   const conversions: CellWrite[] = [];
   for (const f of findings) {
-    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseCell(f.cell)))) continue;
+    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseCell(f.cell))))
+      continue;
     const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: "#,##0" };
     f.fix = { value: write.value, numberFormat: write.numberFormat };
     conversions.push(write);
@@ -364,7 +387,12 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
     if (conversions.some((w) => w.cell === f.cell)) continue;
     const kind = ctx.kindOf.get(refKey(parseCell(f.cell)));
-    const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: kind === "rate" ? "0.00" : "#,##0" };
+    const write: CellWrite = {
+      sheet: grid.sheet,
+      cell: f.cell,
+      value: f.expected,
+      numberFormat: kind === "rate" ? "0.00" : "#,##0",
+    };
     f.fix = { value: write.value, numberFormat: write.numberFormat };
     conversions.push(write);
   }
@@ -373,7 +401,12 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const report: TableReport = TableReportSchema.parse({
     sheet: grid.sheet,
     range: rangeA1(table.range),
-    columns: table.columns.map((c) => ({ column: c.letter, role: c.role, period: c.period, header: c.header })),
+    columns: table.columns.map((c) => ({
+      column: c.letter,
+      role: c.role,
+      period: c.period,
+      header: c.header,
+    })),
     rows: table.rows.map((r) => ({ row: r.row, kind: r.kind, label: r.label })),
     findings: final,
   });
@@ -418,7 +451,8 @@ export function fixPlan(analyses: TableAnalysis[]): WritePlan {
     const derivedCells = new Set([...a.derived, ...a.conversions].map((w) => w.cell));
     writes.push(...a.conversions, ...a.derived);
     for (const f of a.findings) {
-      if (f.severity === "error" && !derivedCells.has(f.cell) && f.rule !== "number-as-text") undecided.push(f);
+      if (f.severity === "error" && !derivedCells.has(f.cell) && f.rule !== "number-as-text")
+        undecided.push(f);
     }
   }
   return WritePlanSchema.parse({ writes, undecided });

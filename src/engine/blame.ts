@@ -19,7 +19,12 @@ interface Candidate {
   derived: boolean;
 }
 
-function proposeFromBase(ctx: TableContext, ref: Ref, rates: Relation[], get: (r: Ref) => number | undefined): number | undefined {
+function proposeFromBase(
+  ctx: TableContext,
+  ref: Ref,
+  rates: Relation[],
+  get: (r: Ref) => number | undefined,
+): number | undefined {
   let lo = 1;
   let hi = Number.POSITIVE_INFINITY;
   for (const rel of rates) {
@@ -39,10 +44,18 @@ function proposeFromBase(ctx: TableContext, ref: Ref, rates: Relation[], get: (r
   }
   if (lo > hi || !Number.isFinite(lo)) return undefined;
   const current = get(ref) ?? lo;
-  return Math.min(Math.max(Math.round(current), lo), hi === Number.POSITIVE_INFINITY ? Math.max(lo, Math.round(current)) : hi);
+  return Math.min(
+    Math.max(Math.round(current), lo),
+    hi === Number.POSITIVE_INFINITY ? Math.max(lo, Math.round(current)) : hi,
+  );
 }
 
-function propose(ctx: TableContext, rel: Relation, ref: Ref, get: (r: Ref) => number | undefined): number | undefined {
+function propose(
+  ctx: TableContext,
+  rel: Relation,
+  ref: Ref,
+  get: (r: Ref) => number | undefined,
+): number | undefined {
   const key = refKey(ref);
   if (refKey(rel.target) === key) return relationValue(rel, get, ctx.decimals(ref));
   if (rel.kind === "rate") return undefined;
@@ -97,7 +110,11 @@ export function blame(
 
   // In a plan the assigned reduction is an input from above: the projection follows from it, never the reverse.
   const assigned = new Set(
-    ctx.table.isPlan ? ctx.table.columns.filter((c) => c.role === "reduction" || c.role === "nearPoorReduction").map((c) => c.col) : [],
+    ctx.table.isPlan
+      ? ctx.table.columns
+          .filter((c) => c.role === "reduction" || c.role === "nearPoorReduction")
+          .map((c) => c.col)
+      : [],
   );
   const evaluateCandidate = (ref: Ref): Candidate | undefined => {
     if (assigned.has(ref.col)) return undefined;
@@ -179,7 +196,9 @@ export function blame(
     reported.add(key);
     const expected = relationValue(rel, get, ctx.decimals(rel.target));
     findings.push(
-      makeFinding(ctx, rel.rule, "error", rel.target, expected ?? null, relatedOf(rel), { related: describe(rel) }),
+      makeFinding(ctx, rel.rule, "error", rel.target, expected ?? null, relatedOf(rel), {
+        related: describe(rel),
+      }),
     );
   }
   return { findings, resolvedSoft };
@@ -189,7 +208,9 @@ function blameFinding(ctx: TableContext, cand: Candidate, primary: Map<number, R
   if (cand.derived) {
     const own = primary.get(cand.key)!;
     const rel = cand.fixes.includes(own) ? own : cand.fixes[0];
-    return makeFinding(ctx, own.rule, "error", cand.ref, cand.value, relatedOf(own), { related: describe(rel) });
+    return makeFinding(ctx, own.rule, "error", cand.ref, cand.value, relatedOf(own), {
+      related: describe(rel),
+    });
   }
   const linear = cand.fixes.find((r) => r.kind !== "rate");
   const rule = (linear ?? cand.fixes[0]).rule;

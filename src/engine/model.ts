@@ -30,7 +30,15 @@ export interface Row {
 /** A relation stated by the numbering row, e.g. `(5)=(4)/(3)` or `9=1-2-3-4+5+6+7+8`. */
 export type StatedRelation =
   | { kind: "linear"; target: number; terms: { col: number; coef: number }[]; text: string; cell: string }
-  | { kind: "ratio"; target: number; numerator: number[]; base: number; scale: number; text: string; cell: string };
+  | {
+      kind: "ratio";
+      target: number;
+      numerator: number[];
+      base: number;
+      scale: number;
+      text: string;
+      cell: string;
+    };
 
 export interface Table {
   sheet: string;

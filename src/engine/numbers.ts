@@ -59,7 +59,10 @@ export function decimalsOf(x: number): number {
 /** Decimals a number format shows ("0.00" → 2, "#,##0" → 0); undefined for General or no format. */
 export function formatDecimals(format: string | undefined): number | undefined {
   if (!format) return undefined;
-  const f = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  const f = format
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "");
   if (/general/i.test(f) || f.trim() === "@") return undefined;
   const m = /[0#?]([.,]([0#?]+))?/.exec(f);
   if (!m) return undefined;

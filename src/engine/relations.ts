@@ -34,7 +34,9 @@ export type Relation =
     };
 
 export function relationCells(rel: Relation): Ref[] {
-  return rel.kind === "rate" ? [rel.target, ...rel.numerator, rel.base] : [rel.target, ...rel.terms.map((t) => t.ref)];
+  return rel.kind === "rate"
+    ? [rel.target, ...rel.numerator, rel.base]
+    : [rel.target, ...rel.terms.map((t) => t.ref)];
 }
 
 export function relationInputs(rel: Relation): Ref[] {
@@ -78,7 +80,13 @@ function startEnd(columns: Column[], at: Column, role: ColumnRole): [Column, Col
 
 /** The rule a stated row-wise formula checks, from what its target column holds. */
 function statedRule(role: ColumnRole, isPlan: boolean): RuleId {
-  if (role === "reduction" || role === "nearPoorReduction" || role === "rateReduction" || role === "poorHouseholds" || role === "nearPoorHouseholds")
+  if (
+    role === "reduction" ||
+    role === "nearPoorReduction" ||
+    role === "rateReduction" ||
+    role === "poorHouseholds" ||
+    role === "nearPoorHouseholds"
+  )
     return isPlan ? "projection-mismatch" : "reduction-mismatch";
   return "sum-mismatch";
 }
@@ -151,7 +159,9 @@ export function buildRelations(table: Table): Relation[] {
     const countRole = SUBJECT_COUNT[c.role];
     if (!countRole) continue;
     let numeratorCols: Column[] = [];
-    const count = nearestLeft(columns, c, countRole, c.period) ?? columns.find((x) => x.role === countRole && x.period === c.period);
+    const count =
+      nearestLeft(columns, c, countRole, c.period) ??
+      columns.find((x) => x.role === countRole && x.period === c.period);
     if (count) numeratorCols = [count];
     else if (c.role === "multidimRate") {
       const poor = nearestLeft(columns, c, "poorHouseholds", c.period);

@@ -42,7 +42,8 @@ export function normalize(text: string): string {
     else {
       const folded = FOLD.get(ch);
       if (folded !== undefined) out += folded;
-      else if (code >= 0x300 && code <= 0x36f) continue; // combining marks of decomposed input
+      else if (code >= 0x300 && code <= 0x36f)
+        continue; // combining marks of decomposed input
       else {
         const lower = ch.toLowerCase();
         const f2 = FOLD.get(lower);
@@ -77,14 +78,22 @@ export function roleOf(path: string[]): ColumnRole {
   if (parts.length === 0) return "other";
   const leaf = parts[parts.length - 1];
   const full = parts.join(" > ");
-  if (ROW_NUMBER.test(leaf) || (parts.length > 1 && ROW_NUMBER.test(parts[0]) && parts.every((p) => ROW_NUMBER.test(p))))
+  if (
+    ROW_NUMBER.test(leaf) ||
+    (parts.length > 1 && ROW_NUMBER.test(parts[0]) && parts.every((p) => ROW_NUMBER.test(p)))
+  )
     return "rowNumber";
   if (has(full, /ghi chu/)) return "note";
   if (UNIT_NAME.test(leaf) && !COUNT_WORDS.test(leaf)) return "unitName";
   const subject = subjectOf(full);
   const leafSubject = subjectOf(leaf);
   const isRate = has(leaf, /ty le|%/) || (has(full, /ty le/) && !has(leaf, /so ho|khau/));
-  const isReduction = has(leaf, /giam/) || (has(full, /giam/) && !has(leaf, /so ho ngheo (dau|cuoi)/) && !isRate && has(full, /(so ho|ho) ngheo giam|giam (ho|so ho)/));
+  const isReduction =
+    has(leaf, /giam/) ||
+    (has(full, /giam/) &&
+      !has(leaf, /so ho ngheo (dau|cuoi)/) &&
+      !isRate &&
+      has(full, /(so ho|ho) ngheo giam|giam (ho|so ho)/));
 
   if (has(leaf, /(can ngheo )?(tro thanh|chuyen thanh|chuyen sang) (ho )?ngheo/)) return "otherIncrease";
   if (has(full, /thoat ngheo|thoat can ngheo/)) return "escaped";
@@ -105,12 +114,20 @@ export function roleOf(path: string[]): ColumnRole {
     return (leafSubject ?? subject) === "nearPoor" ? "nearPoorReduction" : "reduction";
   }
   if (has(leaf, /khau|nhan khau|so nguoi/) || (has(full, /khau/) && !has(leaf, /ho/))) {
-    const s = leafSubject ?? (has(leaf, /ngheo/) ? subject : has(full, /khau ngheo|khau can ngheo/) ? subject : undefined);
+    const s =
+      leafSubject ??
+      (has(leaf, /ngheo/) ? subject : has(full, /khau ngheo|khau can ngheo/) ? subject : undefined);
     if (s === "nearPoor") return "nearPoorPersons";
     if (s === "poor") return "poorPersons";
     return "persons";
   }
-  if (has(full, /tong so ho dan cu|tong so ho|tong htn|ho thuong tru|so ho dan cu|tong ho|tong so ho gia dinh/) && !leafSubject) {
+  if (
+    has(
+      full,
+      /tong so ho dan cu|tong so ho|tong htn|ho thuong tru|so ho dan cu|tong ho|tong so ho gia dinh/,
+    ) &&
+    !leafSubject
+  ) {
     if (!subject || has(leaf, /tong so ho$|tong htn|dan cu|thuong tru/)) return "households";
   }
   const s = leafSubject ?? subject;
@@ -166,7 +183,10 @@ export function periodOf(path: string[]): { key: string; kind?: PeriodKind; year
   const yearMatch = /\b(19|20)\d{2}\b/.exec(full);
   const year = yearMatch ? Number(yearMatch[0]) : undefined;
   let kind: PeriodKind | undefined;
-  if (/du kien|ke hoach|chi tieu|muc tieu|giao/.test(full) && !/thuc hien/.test(full.replace(/uoc thuc hien/, "")))
+  if (
+    /du kien|ke hoach|chi tieu|muc tieu|giao/.test(full) &&
+    !/thuc hien/.test(full.replace(/uoc thuc hien/, ""))
+  )
     kind = "plan";
   if (/uoc thuc hien|uoc th\b|uoc tinh/.test(full)) kind = "estimate";
   if (/dau ky|dau nam|dau giai doan|so dau ky/.test(full)) kind = "start";
@@ -181,7 +201,8 @@ export function isPlanWord(text: string): boolean {
   return /du kien|ke hoach|chi tieu/.test(normalize(text));
 }
 
-const TOTAL_LABEL = /^(tong cong|tong so|tong|cong chung|toan (xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (xa|phuong|huyen|tinh))\b/;
+const TOTAL_LABEL =
+  /^(tong cong|tong so|tong|cong chung|toan (xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (xa|phuong|huyen|tinh))\b/;
 const SUBTOTAL_LABEL = /^(cong|cong nhom|cong khu vuc|cong khoi)\b/;
 
 /** Label tests; the `normalized` argument skips normalising again on the hot path. */
@@ -197,7 +218,9 @@ export function isSubtotalLabel(label: string, normalized = normalize(label)): b
 export function isTableEnd(label: string, normalized = normalize(label)): boolean {
   const t = normalized;
   if (/ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(t)) return true;
-  return /^(ghi chu|nguoi lap|nguoi lap bieu|t\/?m\.?|tm\.|chu tich|noi nhan|xac nhan|thu truong|ky ten|lanh dao|\* )/.test(t);
+  return /^(ghi chu|nguoi lap|nguoi lap bieu|t\/?m\.?|tm\.|chu tich|noi nhan|xac nhan|thu truong|ky ten|lanh dao|\* )/.test(
+    t,
+  );
 }
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\.?$/i;

@@ -57,14 +57,16 @@ const VI: Record<RuleId | "input-typo", Builder> = {
 };
 
 const EN: Record<RuleId | "input-typo", Builder> = {
-  "sum-mismatch": (p) => `Total does not add up: ${p.cell} holds ${p.actual}, ${p.related ?? "the rows"} add up to ${p.expected}.`,
+  "sum-mismatch": (p) =>
+    `Total does not add up: ${p.cell} holds ${p.actual}, ${p.related ?? "the rows"} add up to ${p.expected}.`,
   "input-typo": (p) =>
     `Likely typo: ${p.cell} holds ${p.actual}; the value consistent with ${p.detail ?? "the total and the rates"} is ${p.expected}.`,
   "rate-mismatch": (p) =>
     p.expected !== undefined
       ? `Wrong rate: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`
       : `The rate in ${p.cell} (${p.actual}) does not agree with the other rates and counts of its row.`,
-  "rate-rounding": (p) => `Rate truncated instead of rounded: ${p.cell} holds ${p.actual}, rounded it is ${p.expected}.`,
+  "rate-rounding": (p) =>
+    `Rate truncated instead of rounded: ${p.cell} holds ${p.actual}, rounded it is ${p.expected}.`,
   "malformed-number": (p) => `Cannot read a number: ${p.cell} holds "${p.actual}".`,
   "number-as-text": (p) => `Number stored as text: ${p.cell} holds "${p.actual}", read as ${p.expected}.`,
   "non-integer-count": (p) =>
@@ -72,10 +74,13 @@ const EN: Record<RuleId | "input-typo", Builder> = {
       ? `A count must be a whole number: ${p.cell} holds ${p.actual}; probably ${p.expected} (a thousands separator read as a decimal point).`
       : `A count must be a whole number: ${p.cell} holds ${p.actual}.`,
   "negative-count": (p) => `A count cannot be negative: ${p.cell} holds ${p.actual}.`,
-  "count-exceeds-total": (p) => `A part exceeds its whole: ${p.cell} holds ${p.actual}, more than ${p.whole} in ${p.wholeCell}.`,
+  "count-exceeds-total": (p) =>
+    `A part exceeds its whole: ${p.cell} holds ${p.actual}, more than ${p.whole} in ${p.wholeCell}.`,
   "rate-out-of-range": (p) => `A rate must lie between 0 and 100: ${p.cell} holds ${p.actual}.`,
-  "reduction-mismatch": (p) => `Reduction does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
-  "projection-mismatch": (p) => `Projection does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
+  "reduction-mismatch": (p) =>
+    `Reduction does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
+  "projection-mismatch": (p) =>
+    `Projection does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
   "reduction-exceeds-poor": (p) =>
     `Reduction exceeds the poor households: ${p.cell} holds ${p.actual}, but ${p.wholeCell} has only ${p.whole}.`,
   "missing-value": (p) =>
@@ -89,7 +94,11 @@ const EN: Record<RuleId | "input-typo", Builder> = {
       : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
 };
 
-export function findingMessage(rule: RuleId | "input-typo", params: MessageParams, lang: MessageLang): string {
+export function findingMessage(
+  rule: RuleId | "input-typo",
+  params: MessageParams,
+  lang: MessageLang,
+): string {
   return (lang === "en" ? EN : VI)[rule](params);
 }
 

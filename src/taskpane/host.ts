@@ -12,7 +12,12 @@ export interface PaneSettings {
   lang: "vi" | "en";
 }
 
-export const DEFAULT_SETTINGS: PaneSettings = { rateDecimals: 2, rounding: "half-up", writeFormulas: true, lang: "vi" };
+export const DEFAULT_SETTINGS: PaneSettings = {
+  rateDecimals: 2,
+  rounding: "half-up",
+  writeFormulas: true,
+  lang: "vi",
+};
 
 export interface PaneHost {
   kind: "excel" | "standalone";

@@ -73,7 +73,14 @@ describe("the layout of a real-looking report", () => {
     const ratio = table.stated.find((s) => s.cell === "E8");
     expect(ratio).toMatchObject({ kind: "ratio", target: 5, numerator: [4], base: 3, scale: 100 });
     const diff = table.stated.find((s) => s.cell === "H8");
-    expect(diff).toMatchObject({ kind: "linear", target: 8, terms: [{ col: 4, coef: 1 }, { col: 6, coef: -1 }] });
+    expect(diff).toMatchObject({
+      kind: "linear",
+      target: 8,
+      terms: [
+        { col: 4, coef: 1 },
+        { col: 6, coef: -1 },
+      ],
+    });
   });
 
   test("classifies rows and knows what each aggregate covers", () => {
@@ -110,7 +117,13 @@ describe("layouts seen in the wild", () => {
       { merges: ["A3:B3"] },
     );
     const [t] = detectTables(grid);
-    expect(t.columns.map((c) => c.role)).toEqual(["rowNumber", "unitName", "households", "poorHouseholds", "poorRate"]);
+    expect(t.columns.map((c) => c.role)).toEqual([
+      "rowNumber",
+      "unitName",
+      "households",
+      "poorHouseholds",
+      "poorRate",
+    ]);
     expect(t.rows.map((r) => r.kind)).toEqual(["total", "unit", "unit"]);
     expect(t.rows[0].covers).toEqual([4, 5]);
     expect(t.rows[0].label).toBe("Toàn huyện");
@@ -129,19 +142,56 @@ describe("layouts seen in the wild", () => {
       ["", "Tổng cộng (A+B)", 450, 42],
     ]);
     const [t] = detectTables(grid);
-    expect(t.rows.map((r) => r.kind)).toEqual(["group", "unit", "unit", "subtotal", "group", "unit", "subtotal", "total"]);
+    expect(t.rows.map((r) => r.kind)).toEqual([
+      "group",
+      "unit",
+      "unit",
+      "subtotal",
+      "group",
+      "unit",
+      "subtotal",
+      "total",
+    ]);
     expect(t.rows[3].covers).toEqual([3, 4]);
     expect(t.rows[6].covers).toEqual([7]);
     expect(t.rows[7].covers).toEqual([5, 8]);
   });
 
   test("the flow table of Thông tư 07 states 9=1-2-3-4+5+6+7+8", () => {
-    const grid = gridFromRows("S", [
-      ["TT", "Xã", "Số hộ nghèo đầu kỳ", "Giảm", null, null, "Tăng", null, null, null, "Số hộ nghèo cuối kỳ"],
-      [null, null, null, "Thoát nghèo", "Giảm khác", "Cận nghèo thoát", "Cận nghèo trở thành hộ nghèo", "Tái nghèo", "Phát sinh mới", "Tăng khác", null],
-      ["A", "B", "1", "2", "3", "4", "5", "6", "7", "8", "9=1-2-3-4+5+6+7+8"],
-      ["1", "Xã A", 100, 10, 2, 1, 3, 1, 4, 0, 95],
-    ], { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:J1", "K1:K2"] });
+    const grid = gridFromRows(
+      "S",
+      [
+        [
+          "TT",
+          "Xã",
+          "Số hộ nghèo đầu kỳ",
+          "Giảm",
+          null,
+          null,
+          "Tăng",
+          null,
+          null,
+          null,
+          "Số hộ nghèo cuối kỳ",
+        ],
+        [
+          null,
+          null,
+          null,
+          "Thoát nghèo",
+          "Giảm khác",
+          "Cận nghèo thoát",
+          "Cận nghèo trở thành hộ nghèo",
+          "Tái nghèo",
+          "Phát sinh mới",
+          "Tăng khác",
+          null,
+        ],
+        ["A", "B", "1", "2", "3", "4", "5", "6", "7", "8", "9=1-2-3-4+5+6+7+8"],
+        ["1", "Xã A", 100, 10, 2, 1, 3, 1, 4, 0, 95],
+      ],
+      { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:J1", "K1:K2"] },
+    );
     const [t] = detectTables(grid);
     expect(t.stated).toHaveLength(1);
     expect(t.stated[0]).toMatchObject({
@@ -177,7 +227,9 @@ describe("layouts seen in the wild", () => {
       [2, 4],
       [8, 9],
     ]);
-    expect(detectTables(gridFromRows("Ghi chú", [["Ghi chú: bảng này lập theo ..."], ["Người lập biểu"]]))).toEqual([]);
+    expect(
+      detectTables(gridFromRows("Ghi chú", [["Ghi chú: bảng này lập theo ..."], ["Người lập biểu"]])),
+    ).toEqual([]);
   });
 
   test("overrides from the pane correct a role and a row kind", () => {
@@ -187,7 +239,9 @@ describe("layouts seen in the wild", () => {
       ["2", "Thôn 2", 200, 9],
     ]);
     expect(detectTables(grid)[0].columns[3].role).toBe("other");
-    const [t] = detectTables(grid, { overrides: { columns: { D: { role: "poorHouseholds" } }, rows: { 3: "total" } } });
+    const [t] = detectTables(grid, {
+      overrides: { columns: { D: { role: "poorHouseholds" } }, rows: { 3: "total" } },
+    });
     expect(t.columns[3].role).toBe("poorHouseholds");
     expect(t.rows[1].kind).toBe("total");
   });

@@ -3,7 +3,8 @@
 import { type Grid, gridFromRows } from "../../src/engine/grid";
 
 export const r2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
-export const rate = (n: number, h: number) => Number((Math.floor((n / h) * 100 * 100 + 0.5 + 1e-9) / 100).toFixed(2));
+export const rate = (n: number, h: number) =>
+  Number((Math.floor((n / h) * 100 * 100 + 0.5 + 1e-9) / 100).toFixed(2));
 
 export interface Village {
   name: string;
@@ -39,7 +40,11 @@ function row(stt: string, name: string, v: { households: number; poorStart: numb
 
 function sum(vs: Village[]) {
   return vs.reduce(
-    (a, v) => ({ households: a.households + v.households, poorStart: a.poorStart + v.poorStart, poorEnd: a.poorEnd + v.poorEnd }),
+    (a, v) => ({
+      households: a.households + v.households,
+      poorStart: a.poorStart + v.poorStart,
+      poorEnd: a.poorEnd + v.poorEnd,
+    }),
     { households: 0, poorStart: 0, poorEnd: 0 },
   );
 }
@@ -53,7 +58,17 @@ export function reportRows(groupI = GROUP_I, groupII = GROUP_II): unknown[][] {
     ["KẾT QUẢ GIẢM NGHÈO NĂM 2023"],
     ["(Kèm theo Báo cáo số 45/BC-UBND ngày 15/12/2023 của UBND xã An Bình)"],
     [],
-    ["STT", "Thôn, tổ dân phố", "Tổng số hộ", "Hộ nghèo đầu năm 2023", null, "Hộ nghèo cuối năm 2023", null, "Số hộ nghèo giảm", "Tỷ lệ giảm (%)"],
+    [
+      "STT",
+      "Thôn, tổ dân phố",
+      "Tổng số hộ",
+      "Hộ nghèo đầu năm 2023",
+      null,
+      "Hộ nghèo cuối năm 2023",
+      null,
+      "Số hộ nghèo giảm",
+      "Tỷ lệ giảm (%)",
+    ],
     [null, null, null, "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)", null, null],
     ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100", "6=2-4", "7=3-5"],
     row("I", "Khu vực thị trấn", sum(groupI)),
@@ -66,7 +81,17 @@ export function reportRows(groupI = GROUP_I, groupII = GROUP_II): unknown[][] {
   ];
 }
 
-export const REPORT_MERGES = ["A3:I3", "A4:I4", "A6:A7", "B6:B7", "C6:C7", "D6:E6", "F6:G6", "H6:H7", "I6:I7"];
+export const REPORT_MERGES = [
+  "A3:I3",
+  "A4:I4",
+  "A6:A7",
+  "B6:B7",
+  "C6:C7",
+  "D6:E6",
+  "F6:G6",
+  "H6:H7",
+  "I6:I7",
+];
 
 export function reportGrid(rows = reportRows()): Grid {
   return gridFromRows("Báo cáo 2023", rows, { merges: REPORT_MERGES });

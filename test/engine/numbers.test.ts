@@ -28,7 +28,12 @@ describe("reading Vietnamese numbers", () => {
   });
 
   test("the number 1.518 in a count column is read as typed, with 1518 as the likely intended value", () => {
-    expect(readNumber(1.518, "count")).toEqual({ status: "ok", value: 1.518, fromText: false, intended: 1518 });
+    expect(readNumber(1.518, "count")).toEqual({
+      status: "ok",
+      value: 1.518,
+      fromText: false,
+      intended: 1518,
+    });
     expect(readNumber(12.5, "count")).toEqual({ status: "ok", value: 12.5, fromText: false });
     expect(readNumber(1.518, "rate")).toEqual({ status: "ok", value: 1.518, fromText: false });
   });

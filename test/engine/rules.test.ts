@@ -5,7 +5,8 @@ import type { Finding } from "../../src/engine/report";
 import { FindingSchema } from "../../src/engine/report";
 import { reportGrid, reportRows, setCell } from "./fixtures";
 
-const findings = (grid: Grid, lang: "vi" | "en" = "vi"): Finding[] => analyzeGrid(grid, { lang }).flatMap((t) => t.findings);
+const findings = (grid: Grid, lang: "vi" | "en" = "vi"): Finding[] =>
+  analyzeGrid(grid, { lang }).flatMap((t) => t.findings);
 const brief = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.cell} ${f.rule} ${f.expected}`);
 
 describe("a clean report", () => {
@@ -50,8 +51,12 @@ describe("totals, rates, reductions: one finding on the cell to blame", () => {
   });
 
   test("a wrong reduction in households and in points", () => {
-    expect(brief(findings(reportGrid(setCell(reportRows(), "H10", 5))))).toEqual(["error H10 reduction-mismatch 6"]);
-    expect(brief(findings(reportGrid(setCell(reportRows(), "I10", 1.2))))).toEqual(["error I10 reduction-mismatch 1.45"]);
+    expect(brief(findings(reportGrid(setCell(reportRows(), "H10", 5))))).toEqual([
+      "error H10 reduction-mismatch 6",
+    ]);
+    expect(brief(findings(reportGrid(setCell(reportRows(), "I10", 1.2))))).toEqual([
+      "error I10 reduction-mismatch 1.45",
+    ]);
   });
 
   test("messages in English on request", () => {
@@ -65,7 +70,9 @@ describe("values", () => {
     const rows = setCell(setCell(reportRows(), "C16", "1.518"), "E16", "6,32");
     const [t] = analyzeGrid(reportGrid(rows));
     expect(brief(t.findings)).toEqual(["info C16 number-as-text 1518", "info E16 number-as-text 6.32"]);
-    expect(t.conversions).toEqual([{ sheet: "Báo cáo 2023", cell: "C16", value: 1518, numberFormat: "#,##0" }]);
+    expect(t.conversions).toEqual([
+      { sheet: "Báo cáo 2023", cell: "C16", value: 1518, numberFormat: "#,##0" },
+    ]);
   });
 
   test("the number 1.518 in a household column: non-integer count, 1518 likely, nothing else reported", () => {
@@ -74,8 +81,16 @@ describe("values", () => {
     // The total and both rates independently give 1518: the fix corrects the cell and computes from 1518.
     const plan = fixPlan(analyzeGrid(reportGrid(setCell(reportRows(), "C16", 1.518))));
     expect(plan.undecided).toEqual([]);
-    expect(plan.writes.find((w) => w.cell === "C16")).toEqual({ sheet: "Báo cáo 2023", cell: "C16", value: 1518, numberFormat: "#,##0" });
-    expect(plan.writes.find((w) => w.cell === "E16")).toMatchObject({ value: 6.32, formula: "=ROUND(D16/C16*100,2)" });
+    expect(plan.writes.find((w) => w.cell === "C16")).toEqual({
+      sheet: "Báo cáo 2023",
+      cell: "C16",
+      value: 1518,
+      numberFormat: "#,##0",
+    });
+    expect(plan.writes.find((w) => w.cell === "E16")).toMatchObject({
+      value: 6.32,
+      formula: "=ROUND(D16/C16*100,2)",
+    });
   });
 
   test("a non-integer count that no relation confirms is left to the user", () => {
@@ -85,7 +100,9 @@ describe("values", () => {
       ["2", "Thôn 2", 200, 9],
     ]);
     const plan = fixPlan(analyzeGrid(grid));
-    expect(plan.undecided.map((f) => [f.cell, f.rule, f.expected])).toEqual([["C2", "non-integer-count", 1518]]);
+    expect(plan.undecided.map((f) => [f.cell, f.rule, f.expected])).toEqual([
+      ["C2", "non-integer-count", 1518],
+    ]);
     expect(plan.writes).toEqual([]);
   });
 
@@ -125,14 +142,27 @@ describe("values", () => {
 
 describe("plans", () => {
   const plan = (reduction: number, projected: number) =>
-    gridFromRows("KH", [
-      ["DỰ KIẾN TỶ LỆ HỘ NGHÈO NĂM 2024"],
-      ["STT", "Thôn", "Tổng số hộ", "Hộ nghèo đầu năm", null, "Chỉ tiêu giảm hộ nghèo", "Dự kiến hộ nghèo cuối năm 2024", null],
-      [null, null, null, "Số hộ", "Tỷ lệ (%)", null, "Số hộ", "Tỷ lệ (%)"],
-      ["1", "Thôn 1", 412, 20, 4.85, 7, 13, 3.16],
-      ["2", "Thôn 2", 288, 15, 5.21, reduction, projected, Math.round((projected / 288) * 10000) / 100],
-      ["3", "Thôn 3", 530, 31, 5.85, 9, 22, 4.15],
-    ], { merges: ["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3", "G2:H2"] });
+    gridFromRows(
+      "KH",
+      [
+        ["DỰ KIẾN TỶ LỆ HỘ NGHÈO NĂM 2024"],
+        [
+          "STT",
+          "Thôn",
+          "Tổng số hộ",
+          "Hộ nghèo đầu năm",
+          null,
+          "Chỉ tiêu giảm hộ nghèo",
+          "Dự kiến hộ nghèo cuối năm 2024",
+          null,
+        ],
+        [null, null, null, "Số hộ", "Tỷ lệ (%)", null, "Số hộ", "Tỷ lệ (%)"],
+        ["1", "Thôn 1", 412, 20, 4.85, 7, 13, 3.16],
+        ["2", "Thôn 2", 288, 15, 5.21, reduction, projected, Math.round((projected / 288) * 10000) / 100],
+        ["3", "Thôn 3", 530, 31, 5.85, 9, 22, 4.15],
+      ],
+      { merges: ["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3", "G2:H2"] },
+    );
 
   test("a consistent plan is clean", () => {
     expect(findings(plan(5, 10))).toEqual([]);
@@ -156,10 +186,13 @@ describe("formulas", () => {
     let r = rows;
     for (const row of [10, 11, 12, 14, 15, 16]) {
       const formula = row === 11 ? e11 : `=ROUND(D${row}/C${row}*100,2)`;
-      f[`E${row}`] = (rows[row - 1][4] as number);
+      f[`E${row}`] = rows[row - 1][4] as number;
       r = setCell(r, `E${row}`, formula);
     }
-    return gridFromRows("Báo cáo 2023", r, { cached: f, merges: ["A3:I3", "A4:I4", "A6:A7", "B6:B7", "C6:C7", "D6:E6", "F6:G6", "H6:H7", "I6:I7"] });
+    return gridFromRows("Báo cáo 2023", r, {
+      cached: f,
+      merges: ["A3:I3", "A4:I4", "A6:A7", "B6:B7", "C6:C7", "D6:E6", "F6:G6", "H6:H7", "I6:I7"],
+    });
   };
   test("consistent formulas are silent", () => {
     expect(findings(withFormulas("=ROUND(D11/C11*100,2)"))).toEqual([]);

@@ -95,7 +95,13 @@ interface HeaderBlock {
   numberingRow?: number;
 }
 
-function findHeader(grid: Grid, from: number, bottom: number, left: number, right: number): HeaderBlock | undefined {
+function findHeader(
+  grid: Grid,
+  from: number,
+  bottom: number,
+  left: number,
+  right: number,
+): HeaderBlock | undefined {
   for (let r = from; r <= bottom; r++) {
     if (rowHeaderWords(grid, r, left, right) < 2) continue;
     // Extent of the header: rows below while they are header-like (text, merged from above) and no body yet.
@@ -144,14 +150,20 @@ function headerPath(grid: Grid, block: HeaderBlock, col: number): string[] {
   return path;
 }
 
-function readColumns(grid: Grid, block: HeaderBlock, overrides: Overrides | undefined, title: string): Column[] {
+function readColumns(
+  grid: Grid,
+  block: HeaderBlock,
+  overrides: Overrides | undefined,
+  title: string,
+): Column[] {
   const columns: Column[] = [];
   for (let c = block.left; c <= block.right; c++) {
     const path = headerPath(grid, block, c);
     let role: ColumnRole = roleOf(path);
     let period = periodOf([...path]).key;
     // A column with no period of its own inherits one stated in the title ("... NĂM 2024") only for plan words.
-    if (!period && isPlanWord(path.join(" ")) && /\b(19|20)\d{2}\b/.test(title)) period = periodOf([path.join(" ")]).key;
+    if (!period && isPlanWord(path.join(" ")) && /\b(19|20)\d{2}\b/.test(title))
+      period = periodOf([path.join(" ")]).key;
     const label = block.numberingRow ? cellText(cellAt(grid, block.numberingRow, c)).trim() : undefined;
     const letter = columnLetter(c);
     const o = overrides?.columns?.[letter];
@@ -200,7 +212,9 @@ function classifyRows(
     const numberText = shownText(grid, r, numberCol.col);
     let label = firstDataText(grid, r, columns, "unitName");
     if (label === "" && mergeAt(grid, r, numberCol.col)) label = numberText;
-    const hasData = dataCols.some((c) => cellText(cellAt(grid, r, c.col)).trim() !== "" || cellAt(grid, r, c.col)?.formula);
+    const hasData = dataCols.some(
+      (c) => cellText(cellAt(grid, r, c.col)).trim() !== "" || cellAt(grid, r, c.col)?.formula,
+    );
     if (rowIsEmpty(grid, r, block.left, block.right)) {
       blank++;
       if (blank >= 2 && rows.length > 0) break;
@@ -208,10 +222,19 @@ function classifyRows(
     }
     const nLabel = normalize(label);
     const nNumber = /^\d*$/.test(numberText) ? numberText : normalize(numberText);
-    if (rowHasTableEnd(grid, r, block.left, block.right, label, nLabel) || (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2))
+    if (
+      rowHasTableEnd(grid, r, block.left, block.right, label, nLabel) ||
+      (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2)
+    )
       break;
     // After a blank row, only rows that look like table rows continue the table.
-    if (blank > 0 && rows.length > 0 && !looksLikeBodyRow(grid, r, block.left, block.right) && !isTotalLabel(label, nLabel)) break;
+    if (
+      blank > 0 &&
+      rows.length > 0 &&
+      !looksLikeBodyRow(grid, r, block.left, block.right) &&
+      !isTotalLabel(label, nLabel)
+    )
+      break;
     // A long sentence across the table (a note) ends it.
     const mergedAcross = mergeAt(grid, r, numberCol.col);
     if (mergedAcross && mergedAcross.right >= block.right - 1 && rows.length > 0) break;
@@ -230,7 +253,7 @@ function classifyRows(
     rows.push({
       row: r,
       kind,
-      label: kind === "total" || kind === "subtotal" ? (label || numberText || words) : label,
+      label: kind === "total" || kind === "subtotal" ? label || numberText || words : label,
       number: numberText,
       covers: [],
     });
@@ -239,7 +262,14 @@ function classifyRows(
   return { rows, end };
 }
 
-function rowHasTableEnd(grid: Grid, row: number, left: number, right: number, label: string, nLabel: string): boolean {
+function rowHasTableEnd(
+  grid: Grid,
+  row: number,
+  left: number,
+  right: number,
+  label: string,
+  nLabel: string,
+): boolean {
   for (let c = left; c <= right; c++) {
     const cell = cellAt(grid, row, c);
     if (!cell || typeof cell.value !== "string" || cell.value.length < 2) continue;
@@ -250,7 +280,9 @@ function rowHasTableEnd(grid: Grid, row: number, left: number, right: number, la
 
 function carriesNumbers(grid: Grid, row: number, columns: Column[]): boolean {
   return columns.some(
-    (c) => COUNT_ROLES.has(c.role) && (cellAt(grid, row, c.col)?.formula || cellText(cellAt(grid, row, c.col)).trim() !== ""),
+    (c) =>
+      COUNT_ROLES.has(c.role) &&
+      (cellAt(grid, row, c.col)?.formula || cellText(cellAt(grid, row, c.col)).trim() !== ""),
   );
 }
 
@@ -293,7 +325,10 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
   for (const g of groups) {
     if (!carriesNumbers(grid, g.row.row, columns)) continue;
     const numberedChildren = g.children.filter((c) => carriesNumbers(grid, c.row, columns));
-    g.row.covers = numberedChildren.length > 0 && numberedChildren.length === g.children.length ? numberedChildren.map((c) => c.row) : g.units;
+    g.row.covers =
+      numberedChildren.length > 0 && numberedChildren.length === g.children.length
+        ? numberedChildren.map((c) => c.row)
+        : g.units;
   }
   const topGroups = groups.filter((g) => g.level === 1);
   for (const row of rows) {
@@ -302,7 +337,9 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
     const named = /([IVXA-H]+)\s*\+\s*([IVXA-H]+(\s*\+\s*[IVXA-H]+)*)/.exec(row.label);
     if (named) {
       const labels = named[0].split("+").map((s) => s.trim());
-      const found = labels.map((l) => groups.find((g) => g.row.number.replace(/\.$/, "").toUpperCase() === l));
+      const found = labels.map((l) =>
+        groups.find((g) => g.row.number.replace(/\.$/, "").toUpperCase() === l),
+      );
       if (found.every((g) => g && carriesNumbers(grid, g.row.row, columns))) {
         row.covers = found.map((g) => g!.row.row);
         continue;
@@ -311,7 +348,10 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
     if (topGroups.length > 0 && topGroups.every((g) => carriesNumbers(grid, g.row.row, columns))) {
       row.covers = [...topGroups.map((g) => g.row.row), ...topUnits];
     } else if (subtotals.length > 0) {
-      row.covers = [...subtotals.map((s) => s.row), ...topUnits.filter((u) => !subtotals.some((s) => s.covers.includes(u)))];
+      row.covers = [
+        ...subtotals.map((s) => s.row),
+        ...topUnits.filter((u) => !subtotals.some((s) => s.covers.includes(u))),
+      ];
     } else {
       row.covers = rows.filter((r) => r.kind === "unit").map((r) => r.row);
     }
@@ -370,7 +410,9 @@ export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
     const range: CellRange = { top: block.top, left: block.left, bottom: end, right: block.right };
     const isPlan =
       columns.some((c) => c.period.startsWith("plan")) ||
-      (isPlanWord(title) && columns.some((c) => c.role === "reduction" || c.role === "rateReduction") && /du kien|ke hoach/.test(normalize(title)));
+      (isPlanWord(title) &&
+        columns.some((c) => c.role === "reduction" || c.role === "rateReduction") &&
+        /du kien|ke hoach/.test(normalize(title)));
     tables.push({
       sheet: grid.sheet,
       range,

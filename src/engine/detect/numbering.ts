@@ -21,7 +21,8 @@ export function parseStatedRelation(
     scale = 100;
     rhs = rhs.replace(/\*100\b/, "").replace(/\b100\*/, "");
   }
-  const labelOf = (token: string): number | undefined => byLabel.get(token.replace(/[()]/g, "").toUpperCase());
+  const labelOf = (token: string): number | undefined =>
+    byLabel.get(token.replace(/[()]/g, "").toUpperCase());
   const slash = rhs.indexOf("/");
   if (slash >= 0) {
     const num = rhs.slice(0, slash).replace(/^\((.*)\)$/, "$1");

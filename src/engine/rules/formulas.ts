@@ -48,7 +48,12 @@ export function formulaFindings(ctx: TableContext, _primary: Map<number, Relatio
       const ref = { row: r.row, col: c.col };
       if (cell?.formula) {
         if (toRelative(cell.formula, r.row, c.col) !== best) {
-          out.push(makeFinding(ctx, "inconsistent-formula", "warning", ref, null, [], { formula: cell.formula, pattern: patternText }));
+          out.push(
+            makeFinding(ctx, "inconsistent-formula", "warning", ref, null, [], {
+              formula: cell.formula,
+              pattern: patternText,
+            }),
+          );
         }
       } else if (cell && cell.value !== null && formulas >= Math.ceil(units.length * 0.75)) {
         out.push(makeFinding(ctx, "inconsistent-formula", "info", ref, null, [], { pattern: patternText }));

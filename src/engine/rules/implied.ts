@@ -29,15 +29,29 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
       const r = ctx.value(rateRef);
       if (n === undefined || r === undefined || n <= 0 || r <= 0) continue;
       const half = 0.5 * 10 ** -ctx.decimals(rateRef);
-      ranges.push({ lo: (n * 100) / (r + half), hi: r - half > 0 ? (n * 100) / (r - half) : Infinity, rateRef });
+      ranges.push({
+        lo: (n * 100) / (r + half),
+        hi: r - half > 0 ? (n * 100) / (r - half) : Infinity,
+        rateRef,
+      });
     }
     if (ranges.length < 3) continue;
-    const overlap = (rs: typeof ranges) => Math.max(...rs.map((x) => x.lo)) <= Math.min(...rs.map((x) => x.hi)) + 1e-9;
+    const overlap = (rs: typeof ranges) =>
+      Math.max(...rs.map((x) => x.lo)) <= Math.min(...rs.map((x) => x.hi)) + 1e-9;
     if (overlap(ranges)) continue;
     // The one rate whose removal lets the others agree is the one to look at.
     const culprits = ranges.filter((x) => overlap(ranges.filter((y) => y !== x)));
     if (culprits.length !== 1) continue;
-    out.push(makeFinding(ctx, "rate-mismatch", "warning", culprits[0].rateRef, null, ranges.filter((x) => x !== culprits[0]).map((x) => a1(x.rateRef.row, x.rateRef.col))));
+    out.push(
+      makeFinding(
+        ctx,
+        "rate-mismatch",
+        "warning",
+        culprits[0].rateRef,
+        null,
+        ranges.filter((x) => x !== culprits[0]).map((x) => a1(x.rateRef.row, x.rateRef.col)),
+      ),
+    );
   }
   return out;
 }

@@ -10,7 +10,11 @@ import { makeFinding } from "../analyze";
 export type Check = { status: "ok" | "violated" | "rounding" | "skip"; expected?: number };
 
 /** Compares a relation's target with the value its inputs give. */
-export function checkRelation(rel: Relation, get: (r: Ref) => number | undefined, decimals: (r: Ref) => number): Check {
+export function checkRelation(
+  rel: Relation,
+  get: (r: Ref) => number | undefined,
+  decimals: (r: Ref) => number,
+): Check {
   const actual = get(rel.target);
   if (actual === undefined) return { status: "skip" };
   const d = decimals(rel.target);
@@ -79,9 +83,17 @@ export function evaluate(
     const check = checkRelation(rel, ctx.value, ctx.decimals);
     if (check.status === "violated") violated.push(rel);
     else if (check.status === "rounding") {
-      const f = makeFinding(ctx, "rate-rounding", "warning", rel.target, check.expected ?? null, relatedOf(rel), {
-        related: describe(rel),
-      });
+      const f = makeFinding(
+        ctx,
+        "rate-rounding",
+        "warning",
+        rel.target,
+        check.expected ?? null,
+        relatedOf(rel),
+        {
+          related: describe(rel),
+        },
+      );
       soft.push(rel);
       softFindings.set(rel, f);
     }
