@@ -57,7 +57,7 @@ async function loadSheet(env: OfficeEnv, withSelection: boolean): Promise<Loaded
       numberFormat: used.numberFormat,
       text: used.text,
       selection: selected ? rangeOfAddress(selected.address) : null,
-      merges: merged && !merged.isNullObject && merged.address ? splitAreas(merged.address).map(rangeOfAddress) : [],
+      merges: merged && merged.isNullObject !== true && merged.address ? splitAreas(merged.address).map(rangeOfAddress) : [],
     };
   });
 }

@@ -17,6 +17,8 @@ export const UNDO_SHEET = "_phuluc_undo";
 export const REQUEST_BUDGET = 4_000_000;
 /** Cells loaded per sync for the snapshot (the response is limited like the request). */
 export const LOAD_BUDGET_CELLS = 120_000;
+/** Our estimates leave a margin under the budget for what they do not count. */
+const PACK_BUDGET = REQUEST_BUDGET * 0.95;
 const CHUNK_CHARS = 30_000; // a cell holds at most 32,767 characters
 const CHUNK_PREFIX = "~"; // so that Excel never reads a chunk as a number, a date or a formula
 const UNDO_DEPTH = 20;
@@ -80,7 +82,7 @@ export async function applyWrites(env: OfficeEnv, plan: WritePlan, lang: Lang = 
     if (!undoExists && !canHide) onNotice?.(new OfficeHostError("undoSheetVisible", { sheet: UNDO_SHEET }, lang).message);
     // Sync 2: the snapshot first (so that a failure part-way can still be undone), then the new content.
     const ops = [...pushUndoOps(entry, undoExists, canHide), ...content];
-    for (const batch of pack(ops, REQUEST_BUDGET)) {
+    for (const batch of pack(ops, PACK_BUDGET)) {
       for (const op of batch) op.apply(context);
       try {
         await context.sync();
@@ -130,7 +132,7 @@ export async function undo(env: OfficeEnv, lang: Lang = "vi"): Promise<boolean> 
     const ops: Op[] = entry.blocks.flatMap(restoreOps);
     // Last: drop the entry (shifting older ones up).
     ops.push({ bytes: OP_OVERHEAD, apply: (c) => c.workbook.worksheets.getItem(UNDO_SHEET).getRange("1:1").delete("Up") });
-    for (const batch of pack(ops, REQUEST_BUDGET)) {
+    for (const batch of pack(ops, PACK_BUDGET)) {
       for (const op of batch) op.apply(context);
       try {
         await context.sync();
@@ -150,7 +152,11 @@ interface SheetBlock extends Block<CellWrite> {
 
 export function writeBlocks(writes: CellWrite[]): SheetBlock[] {
   const bySheet = new Map<string, CellWrite[]>();
-  for (const w of writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
+  for (const w of writes) {
+    const list = bySheet.get(w.sheet);
+    if (list) list.push(w);
+    else bySheet.set(w.sheet, [w]);
+  }
   const out: SheetBlock[] = [];
   for (const [sheet, list] of bySheet) {
     const placed = list.map((w) => ({ ...parseA1(w.cell), item: w }));
@@ -259,12 +265,14 @@ function rangeOfA1(a: string): CellRange {
 /** Writes formats then formulas (a Text format must be in place before the text is written), split in row bands. */
 function rangeOps(sheet: string, range: CellRange, formulas: Scalar[][], formats: string[][] | string | null): Op[] {
   const width = range.right - range.left + 1;
-  const bytesPerRow = (i: number) => JSON.stringify(formulas[i]).length + (Array.isArray(formats) ? JSON.stringify(formats[i]).length : 0);
+  // The request carries full 2-D arrays (a uniform format is expanded to every cell).
+  const uniformFormatBytes = typeof formats === "string" ? width * (JSON.stringify(formats).length + 1) + 2 : 0;
+  const bytesPerRow = (i: number) => JSON.stringify(formulas[i]).length + 1 + (Array.isArray(formats) ? JSON.stringify(formats[i]).length + 1 : uniformFormatBytes);
   const ops: Op[] = [];
   let start = 0;
   while (start < formulas.length) {
     let end = start;
-    let bytes = OP_OVERHEAD + (typeof formats === "string" ? formats.length : 0);
+    let bytes = OP_OVERHEAD;
     while (end < formulas.length && (end === start || bytes + bytesPerRow(end) <= REQUEST_BUDGET / 2)) bytes += bytesPerRow(end++);
     const rows = { top: range.top + start, bottom: range.top + end - 1, left: range.left, right: range.right };
     const f = formulas.slice(start, end);
