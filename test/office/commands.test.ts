@@ -1,0 +1,81 @@
+// "Tính lại": the command's logic over the Office host on the fake workbook, with the real engine; and the
+// ExecuteFunction handler itself (registered on Office.onReady, event.completed() always called).
+import { analyzeGrid, fixPlan } from "../../src/engine";
+import { createOfficeHost } from "../../src/hosts/office";
+import { runRecompute } from "../../src/commands/recompute";
+import { SHEET, makeWorkbook } from "./sheet";
+
+describe("runRecompute", () => {
+  test("reads in 1 sync, writes the derived cells as formulas in 2, and undo restores the sheet", async () => {
+    const wb = makeWorkbook();
+    wb.selection = "A1";
+    const before = wb.dump(SHEET, "A1:F14");
+    const host = createOfficeHost({ env: wb.env() });
+    const outcome = await runRecompute(host, { analyzeGrid, fixPlan });
+    console.log(`recompute: ${outcome.status}, ${outcome.cells} cells, ${wb.syncs} syncs: ${outcome.message}`);
+    expect(outcome.status).toBe("written");
+    expect(wb.syncs).toBe(3);
+    expect(outcome.message).toMatch(new RegExp(`^Đã ghi công thức vào ${outcome.cells} ô trên trang "${SHEET}"`));
+    const s = wb.sheet(SHEET);
+    // The rate of a village and the totals are formulas now; the typed count 412 is untouched.
+    expect(s.cells.get("E8")?.formula).toMatch(/D8/);
+    expect(s.cells.get("C13")?.formula).toMatch(/C8.*C12|SUM/);
+    expect(s.cells.get("C8")).toMatchObject({ value: 412 });
+    expect(s.cells.get("C8")?.formula).toBeUndefined();
+    expect(await host.undo()).toBe(true);
+    expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
+  });
+
+  test("an empty sheet: nothing written, a clear message", async () => {
+    const wb = makeWorkbook();
+    wb.active = wb.sheets.length;
+    wb.addSheet("Trang trống");
+    const outcome = await runRecompute(createOfficeHost({ env: wb.env() }), { analyzeGrid, fixPlan });
+    expect(outcome).toMatchObject({ status: "empty", cells: 0, message: "Trang tính đang mở không có dữ liệu." });
+    expect(wb.syncs).toBe(1);
+  });
+
+  test("a sheet without a poverty table", async () => {
+    const wb = makeWorkbook();
+    wb.active = 1; // "Ghi chú": one line of text
+    const outcome = await runRecompute(createOfficeHost({ env: wb.env() }), { analyzeGrid, fixPlan });
+    expect(outcome.status).toBe("no-table");
+    expect(outcome.message).toContain('"Ghi chú"');
+  });
+
+  test("a failure becomes a message, not an exception", async () => {
+    const wb = makeWorkbook();
+    const env = wb.env();
+    env.run = async () => {
+      throw new Error("GeneralException");
+    };
+    const outcome = await runRecompute(createOfficeHost({ env }), { analyzeGrid, fixPlan });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.message).toMatch(/^Không tính lại được: .*GeneralException/);
+  });
+});
+
+describe("commands.ts", () => {
+  test("associates 'recompute' on Office.onReady and always completes the event", async () => {
+    const wb = makeWorkbook();
+    const associated: Record<string, (e: { completed(): void }) => Promise<void>> = {};
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.Office = {
+      onReady: (cb: () => void) => cb(),
+      actions: { associate: (name: string, fn: (e: { completed(): void }) => Promise<void>) => (associated[name] = fn) },
+      context: { requirements: { isSetSupported: () => true }, document: { settings: undefined } },
+    };
+    g.Excel = { run: (batch: (c: unknown) => Promise<unknown>) => batch(wb.context()) };
+    try {
+      await import("../../src/commands/commands");
+      expect(Object.keys(associated)).toEqual(["recompute"]);
+      const completed = jest.fn();
+      await associated.recompute({ completed });
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(wb.sheet(SHEET).cells.get("E8")?.formula).toMatch(/D8/);
+    } finally {
+      delete g.Office;
+      delete g.Excel;
+    }
+  });
+});
