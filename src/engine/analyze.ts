@@ -302,7 +302,7 @@ function compareCells(a: string, b: string): number {
 
 export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions = {}): TableAnalysis {
   const ctx = buildContext(grid, table, options);
-  const relations = buildRelations(table);
+  const relations = buildRelations(table, options.rounding);
   // The relation that defines each derived cell's formula: the first one built (stated, then sums, then rows).
   const primary = new Map<number, Relation>();
   for (const rel of relations) {

@@ -63,5 +63,7 @@ export interface AnalyzeOptions {
   lang?: Lang;
   /** Decimals of rates when neither the cell nor its column shows any (default 2). */
   rateDecimals?: number;
+  /** How the table's rates are rounded: half-up (the custom, and the default) or truncated. */
+  rounding?: "half-up" | "truncate";
   overrides?: Overrides;
 }

@@ -1,7 +1,7 @@
 // The expected value and live Excel formula of every derived cell (English function names, comma separators,
 // as Office.js `Range.formulas` and ExcelJS expect).
 import { a1, columnLetter } from "./grid";
-import { roundHalfUp } from "./numbers";
+import { roundHalfUp, truncateTo } from "./numbers";
 import { type Ref, type Relation, refKey } from "./relations";
 
 /** "C9:C15" for consecutive rows of one column, else single cells; in row order. */
@@ -43,11 +43,11 @@ export function relationFormula(rel: Relation, decimals: number, baseIsZero: boo
       const sign = t.coef < 0 ? "-" : i === 0 ? "" : "+";
       s += `${sign}${coef}${term(t.ref)}`;
     });
-    return rel.rateTarget ? `=ROUND(${s},${decimals})` : `=${s}`;
+    return rel.rateTarget ? `=${rel.truncate ? "ROUNDDOWN" : "ROUND"}(${s},${decimals})` : `=${s}`;
   }
   const num = rel.numerator.length === 1 ? term(rel.numerator[0]) : `(${rel.numerator.map(term).join("+")})`;
   const scale = rel.scale === 1 ? "" : `*${rel.scale}`;
-  const core = `ROUND(${num}/${term(rel.base)}${scale},${decimals})`;
+  const core = `${rel.truncate ? "ROUNDDOWN" : "ROUND"}(${num}/${term(rel.base)}${scale},${decimals})`;
   return baseIsZero ? `=IF(${term(rel.base)}=0,0,${core})` : `=${core}`;
 }
 
@@ -67,7 +67,7 @@ export function relationValue(
     const base = get(rel.base);
     if (base === undefined) return undefined;
     if (base === 0) return 0;
-    const r = roundHalfUp((num / base) * rel.scale, decimals);
+    const r = (rel.truncate ? truncateTo : roundHalfUp)((num / base) * rel.scale, decimals);
     return Number.isFinite(r) ? r : undefined;
   }
   let s = 0;
@@ -76,7 +76,7 @@ export function relationValue(
     if (v === undefined) return undefined;
     s += t.coef * v;
   }
-  const r = rel.rateTarget ? roundHalfUp(s, decimals) : s;
+  const r = rel.rateTarget ? (rel.truncate ? truncateTo : roundHalfUp)(s, decimals) : s;
   return Number.isFinite(r) ? r : undefined;
 }
 

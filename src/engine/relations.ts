@@ -22,6 +22,7 @@ export type Relation =
       /** The target is a rate (a reduction in percentage points): compared to its decimals. */
       rateTarget?: boolean;
       stated?: boolean;
+      truncate?: boolean;
     }
   | {
       kind: "rate";
@@ -31,6 +32,8 @@ export type Relation =
       base: Ref;
       scale: number;
       stated?: boolean;
+      /** The table's custom truncates rates (ROUNDDOWN) instead of rounding half-up. */
+      truncate?: boolean;
     };
 
 export function relationCells(rel: Relation): Ref[] {
@@ -91,7 +94,7 @@ function statedRule(role: ColumnRole, isPlan: boolean): RuleId {
   return "sum-mismatch";
 }
 
-export function buildRelations(table: Table): Relation[] {
+export function buildRelations(table: Table, rounding: "half-up" | "truncate" = "half-up"): Relation[] {
   const relations: Relation[] = [];
   const { columns, rows } = table;
   const byCol = new Map(columns.map((c) => [c.col, c]));
@@ -244,6 +247,8 @@ export function buildRelations(table: Table): Relation[] {
       });
     }
   }
+  if (rounding === "truncate")
+    for (const rel of relations) if (rel.kind === "rate" || rel.rateTarget) rel.truncate = true;
   return relations;
 }
 

@@ -10,24 +10,13 @@ import type { PaneSettings } from "./host";
 export type { TableAnalysis };
 
 export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overrides): TableAnalysis[] {
-  const analyses = analyzeGrid(grid, { lang: settings.lang, rateDecimals: settings.rateDecimals, overrides });
-  return settings.rounding === "truncate" ? analyses.map(acceptTruncation) : analyses;
-}
-
-/**
- * "Cắt bớt": the office truncates rates by convention, so a rate explained by truncation is not a finding, and
- * fixing the table must not round it.
- */
-function acceptTruncation(analysis: TableAnalysis): TableAnalysis {
-  const truncated = new Set(analysis.findings.filter((f) => f.rule === "rate-rounding").map((f) => f.cell));
-  if (truncated.size === 0) return analysis;
-  const findings = analysis.findings.filter((f) => f.rule !== "rate-rounding");
-  return {
-    ...analysis,
-    findings,
-    derived: analysis.derived.filter((w) => !truncated.has(w.cell)),
-    report: { ...analysis.report, findings },
-  };
+  // "Cắt bớt": the engine takes truncation as the table's custom (ROUNDDOWN formulas, truncated rates are right).
+  return analyzeGrid(grid, {
+    lang: settings.lang,
+    rateDecimals: settings.rateDecimals,
+    rounding: settings.rounding,
+    overrides,
+  });
 }
 
 /** "Sửa tất cả": every derived cell and text number of the table, as the settings want them written. */

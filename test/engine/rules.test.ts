@@ -207,3 +207,19 @@ test("every finding matches the report schema", () => {
   const rows = setCell(setCell(setCell(reportRows(), "C10", 421), "G11", "0.36,6"), "E16", "6,32");
   for (const f of findings(reportGrid(rows))) expect(() => FindingSchema.parse(f)).not.toThrow();
 });
+
+describe("rounding setting", () => {
+  test("where the custom is truncation, truncated rates are right and formulas use ROUNDDOWN", () => {
+    const rows = setCell(setCell(reportRows(), "E12", 5.84), "I12", 1.31);
+    const [t] = analyzeGrid(reportGrid(rows), { rounding: "truncate" });
+    expect(t.findings).toEqual([]);
+    expect(t.derived.find((w) => w.cell === "E12")).toMatchObject({
+      value: 5.84,
+      formula: "=ROUNDDOWN(D12/C12*100,2)",
+    });
+  });
+  test("a wrong rate is still wrong when truncating", () => {
+    const [t] = analyzeGrid(reportGrid(setCell(reportRows(), "E11", 4.85)), { rounding: "truncate" });
+    expect(t.findings.map((f) => [f.cell, f.rule, f.expected])).toEqual([["E11", "rate-mismatch", 5.2]]);
+  });
+});
