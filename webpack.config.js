@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the add-in and the standalone page into dist/: three pages (taskpane, commands, standalone), the manifest,
 // the icons, and Office.js copied from @microsoft/office-js so that nothing is loaded from a CDN.
 // `npm run build` (production), `npm run build:dev`, `npm run dev-server` (https://localhost:3000, dev certificates).
@@ -139,6 +138,7 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
             chunks: [name],
             templateContent: pageHtml(PAGES[name] || { title: "Phụ lục", officeJs: false, body: '<div id="root"></div>' }),
             inject: "head",
+            minify: false,
             scriptLoading: "defer",
           }),
       ),

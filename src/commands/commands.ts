@@ -1,9 +1,13 @@
 // commands.html: the ribbon's ExecuteFunction buttons. "Tính lại" (recompute) reads the active sheet, lets the
 // engine decide every derived cell, and writes them as formulas through the Office host (with its undo).
+import { z } from "zod";
 import { analyzeGrid, fixPlan } from "../engine";
 import type { PaneHost } from "../taskpane/host";
 import { createOfficeHost } from "../hosts/office";
 import { runRecompute, type RecomputeOutcome } from "./recompute";
+
+// zod probes `new Function` to decide on JIT; the page's CSP forbids it, so say no up front (no CSP report).
+z.config({ jitless: true });
 
 export async function recompute(event: Office.AddinCommands.Event): Promise<void> {
   let outcome: RecomputeOutcome | undefined;
@@ -18,9 +22,18 @@ export async function recompute(event: Office.AddinCommands.Event): Promise<void
 
 /** Excel has no notification bar for add-in commands; where the item has one (Outlook-style), use it. */
 function notify(text: string | undefined): void {
-  const item = (Office.context as unknown as { mailbox?: { item?: { notificationMessages?: { replaceAsync(key: string, m: object): void } } } }).mailbox?.item;
+  const item = (
+    Office.context as unknown as {
+      mailbox?: { item?: { notificationMessages?: { replaceAsync(key: string, m: object): void } } };
+    }
+  ).mailbox?.item;
   if (!text || !item?.notificationMessages) return;
-  item.notificationMessages.replaceAsync("phuluc", { type: "informationalMessage", message: text.slice(0, 150), icon: "Icon.16x16", persistent: false });
+  item.notificationMessages.replaceAsync("phuluc", {
+    type: "informationalMessage",
+    message: text.slice(0, 150),
+    icon: "Icon.16x16",
+    persistent: false,
+  });
 }
 
 Office.onReady(() => {

@@ -23,7 +23,8 @@ const TEXT = {
     noTable: (sheet: string) => `Không nhận ra bảng số liệu giảm nghèo nào trên trang "${sheet}".`,
     nothing: (sheet: string) => `Các ô tính được trên trang "${sheet}" đã đúng; không cần ghi gì.`,
     written: (sheet: string, n: number, u: number) =>
-      `Đã ghi công thức vào ${n} ô trên trang "${sheet}" (hoàn tác được trong ngăn Phụ lục).` + (u ? ` ${u} ô số liệu nghi nhập sai chưa được sửa.` : ""),
+      `Đã ghi công thức vào ${n} ô trên trang "${sheet}" (hoàn tác được trong ngăn Phụ lục).` +
+      (u ? ` ${u} ô số liệu nghi nhập sai chưa được sửa.` : ""),
     failed: (reason: string) => `Không tính lại được: ${reason}`,
   },
   en: {
@@ -31,7 +32,8 @@ const TEXT = {
     noTable: (sheet: string) => `No poverty table was recognised on sheet "${sheet}".`,
     nothing: (sheet: string) => `The derived cells on sheet "${sheet}" are already right; nothing written.`,
     written: (sheet: string, n: number, u: number) =>
-      `Formulas written to ${n} cells on sheet "${sheet}" (undo from the Phụ lục pane).` + (u ? ` ${u} input cells that look mistyped were left alone.` : ""),
+      `Formulas written to ${n} cells on sheet "${sheet}" (undo from the Phụ lục pane).` +
+      (u ? ` ${u} input cells that look mistyped were left alone.` : ""),
     failed: (reason: string) => `Could not recompute: ${reason}`,
   },
 };
@@ -46,13 +48,25 @@ export async function runRecompute(host: PaneHost, engine: RecomputeEngine): Pro
     if (!grid) return { status: "empty", cells: 0, undecided: 0, message: t.empty };
     const overrides = await host.loadOverrides(grid.sheet);
     const analyses = engine.analyzeGrid(grid, { lang, rateDecimals: settings.rateDecimals, overrides });
-    if (analyses.length === 0) return { status: "no-table", cells: 0, undecided: 0, message: t.noTable(grid.sheet) };
+    if (analyses.length === 0)
+      return { status: "no-table", cells: 0, undecided: 0, message: t.noTable(grid.sheet) };
     const plan = engine.fixPlan(analyses);
     // Only what differs from the sheet is written: an already right table is left untouched (and undo stays clean).
     const writes = plan.writes.filter((w) => differs(grid, w));
-    if (writes.length === 0) return { status: "nothing-to-do", cells: 0, undecided: plan.undecided.length, message: t.nothing(grid.sheet) };
+    if (writes.length === 0)
+      return {
+        status: "nothing-to-do",
+        cells: 0,
+        undecided: plan.undecided.length,
+        message: t.nothing(grid.sheet),
+      };
     await host.applyWrites({ writes, undecided: plan.undecided });
-    return { status: "written", cells: writes.length, undecided: plan.undecided.length, message: t.written(grid.sheet, writes.length, plan.undecided.length) };
+    return {
+      status: "written",
+      cells: writes.length,
+      undecided: plan.undecided.length,
+      message: t.written(grid.sheet, writes.length, plan.undecided.length),
+    };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { status: "failed", cells: 0, undecided: 0, message: TEXT[lang].failed(reason) };
@@ -66,6 +80,14 @@ function differs(grid: Grid, w: WritePlan["writes"][number]): boolean {
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   const cell = grid.cells[Number(m[2]) - grid.top]?.[col - grid.left];
   if (!cell) return true;
-  if (w.formula !== undefined) return cell.formula !== w.formula || (w.numberFormat !== undefined && (cell.numberFormat ?? "General") !== w.numberFormat);
-  return cell.formula !== undefined || cell.value !== w.value || (w.numberFormat !== undefined && (cell.numberFormat ?? "General") !== w.numberFormat);
+  if (w.formula !== undefined)
+    return (
+      cell.formula !== w.formula ||
+      (w.numberFormat !== undefined && (cell.numberFormat ?? "General") !== w.numberFormat)
+    );
+  return (
+    cell.formula !== undefined ||
+    cell.value !== w.value ||
+    (w.numberFormat !== undefined && (cell.numberFormat ?? "General") !== w.numberFormat)
+  );
 }

@@ -10,7 +10,9 @@ const manifestPath = path.join(root, "manifest.xml");
 const manifest = fs.readFileSync(manifestPath, "utf8");
 
 function validate(file: string) {
-  return spawnSync(process.execPath, [path.join(root, "scripts", "validate-manifest.js"), file], { encoding: "utf8" });
+  return spawnSync(process.execPath, [path.join(root, "scripts", "validate-manifest.js"), file], {
+    encoding: "utf8",
+  });
 }
 
 function brokenCopy(from: string, to: string): string {
@@ -30,7 +32,9 @@ describe("manifest.xml", () => {
   });
 
   test("a copy with a misspelt element fails with a schema error", () => {
-    const r = validate(brokenCopy("<DefaultLocale>vi-VN</DefaultLocale>", "<DefaultLocal>vi-VN</DefaultLocal>"));
+    const r = validate(
+      brokenCopy("<DefaultLocale>vi-VN</DefaultLocale>", "<DefaultLocal>vi-VN</DefaultLocal>"),
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/DefaultLocal/);
     expect(r.stderr).toMatch(/KHÔNG hợp lệ/);
@@ -44,13 +48,20 @@ describe("manifest.xml", () => {
   test("Vietnamese by default, an English override for every visible string", () => {
     expect(manifest).toMatch(/<DefaultLocale>vi-VN<\/DefaultLocale>/);
     for (const tag of ["DisplayName", "Description"]) {
-      const m = new RegExp(`<${tag} DefaultValue="[^"]+">\\s*<Override Locale="en-US" Value="[^"]+"/>`).exec(manifest);
+      const m = new RegExp(`<${tag} DefaultValue="[^"]+">\\s*<Override Locale="en-US" Value="[^"]+"/>`).exec(
+        manifest,
+      );
       expect(m).not.toBeNull();
     }
-    const strings = [...manifest.matchAll(/<bt:String id="([^"]+)" DefaultValue="[^"]*">([\s\S]*?)<\/bt:String>/g)];
+    const strings = [
+      ...manifest.matchAll(/<bt:String id="([^"]+)" DefaultValue="[^"]*">([\s\S]*?)<\/bt:String>/g),
+    ];
     expect(strings.length).toBeGreaterThanOrEqual(10);
     for (const [, id, body] of strings) {
-      expect({ id, hasOverride: /<bt:Override Locale="en-US" Value="[^"]+"\/>/.test(body) }).toEqual({ id, hasOverride: true });
+      expect({ id, hasOverride: /<bt:Override Locale="en-US" Value="[^"]+"\/>/.test(body) }).toEqual({
+        id,
+        hasOverride: true,
+      });
     }
     // No self-closing string without an override.
     expect(manifest).not.toMatch(/<bt:String [^>]*\/>/);
@@ -58,7 +69,8 @@ describe("manifest.xml", () => {
 
   test("the four buttons on the Home tab, with the actions the issue asks for", () => {
     expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
-    const label = (id: string) => new RegExp(`<bt:String id="${id}" DefaultValue="([^"]+)"`).exec(manifest)?.[1];
+    const label = (id: string) =>
+      new RegExp(`<bt:String id="${id}" DefaultValue="([^"]+)"`).exec(manifest)?.[1];
     expect(label("Check.Label")).toBe("Kiểm tra");
     expect(label("Recompute.Label")).toBe("Tính lại");
     expect(label("Appendix.Label")).toBe("Lập phụ lục");
@@ -70,16 +82,29 @@ describe("manifest.xml", () => {
   });
 
   test("a low base requirement: ExcelApi 1.1 and nothing newer", () => {
-    const sets = [...manifest.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    const sets = [...manifest.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
     expect(sets).toEqual(["ExcelApi 1.1"]);
   });
 
   test("every icon named exists in assets/ as a PNG of its declared size, not blank", () => {
-    const images = [...manifest.matchAll(/<bt:Image id="[^"]+\.(\d+)" DefaultValue="https:\/\/localhost:3000\/(assets\/[^"]+)"/g)];
+    const images = [
+      ...manifest.matchAll(
+        /<bt:Image id="[^"]+\.(\d+)" DefaultValue="https:\/\/localhost:3000\/(assets\/[^"]+)"/g,
+      ),
+    ];
     expect(images.length).toBe(12);
-    const logos = [...manifest.matchAll(/Icon(?:Url)? DefaultValue="https:\/\/localhost:3000\/(assets\/logo-(\d+)\.png)"/g)];
+    const logos = [
+      ...manifest.matchAll(
+        /Icon(?:Url)? DefaultValue="https:\/\/localhost:3000\/(assets\/logo-(\d+)\.png)"/g,
+      ),
+    ];
     expect(logos.length).toBe(2);
-    const all = [...images.map((m) => [m[2], Number(m[1])] as const), ...logos.map((m) => [m[1], Number(m[2])] as const)];
+    const all = [
+      ...images.map((m) => [m[2], Number(m[1])] as const),
+      ...logos.map((m) => [m[1], Number(m[2])] as const),
+    ];
     for (const [rel, size] of all) {
       const png = fs.readFileSync(path.join(root, rel));
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
@@ -87,7 +112,8 @@ describe("manifest.xml", () => {
       // Not blank: a decoded image has both green and white pixels.
       const { pixels } = decodeRgba(png);
       const colours = new Set<string>();
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3] === 255) colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+      for (let i = 0; i < pixels.length; i += 4)
+        if (pixels[i + 3] === 255) colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
       expect(colours.has("255,255,255")).toBe(true);
       expect(colours.has("16,124,65")).toBe(true);
     }
@@ -96,7 +122,6 @@ describe("manifest.xml", () => {
 
 /** Decodes the simple PNGs scripts/make-icons.js writes (RGBA, 8 bit, filter 0). */
 function decodeRgba(png: Buffer): { pixels: Buffer } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const zlib = require("zlib") as typeof import("zlib");
   const width = png.readUInt32BE(16);
   const idat: Buffer[] = [];

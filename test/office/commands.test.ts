@@ -12,10 +12,14 @@ describe("runRecompute", () => {
     const before = wb.dump(SHEET, "A1:F14");
     const host = createOfficeHost({ env: wb.env() });
     const outcome = await runRecompute(host, { analyzeGrid, fixPlan });
-    console.log(`recompute: ${outcome.status}, ${outcome.cells} cells, ${wb.syncs} syncs: ${outcome.message}`);
+    console.log(
+      `recompute: ${outcome.status}, ${outcome.cells} cells, ${wb.syncs} syncs: ${outcome.message}`,
+    );
     expect(outcome.status).toBe("written");
     expect(wb.syncs).toBe(3);
-    expect(outcome.message).toMatch(new RegExp(`^Đã ghi công thức vào ${outcome.cells} ô trên trang "${SHEET}"`));
+    expect(outcome.message).toMatch(
+      new RegExp(`^Đã ghi công thức vào ${outcome.cells} ô trên trang "${SHEET}"`),
+    );
     const s = wb.sheet(SHEET);
     // The rate of a village and the totals are formulas now; the typed count 412 is untouched.
     expect(s.cells.get("E8")?.formula).toMatch(/D8/);
@@ -31,7 +35,11 @@ describe("runRecompute", () => {
     wb.active = wb.sheets.length;
     wb.addSheet("Trang trống");
     const outcome = await runRecompute(createOfficeHost({ env: wb.env() }), { analyzeGrid, fixPlan });
-    expect(outcome).toMatchObject({ status: "empty", cells: 0, message: "Trang tính đang mở không có dữ liệu." });
+    expect(outcome).toMatchObject({
+      status: "empty",
+      cells: 0,
+      message: "Trang tính đang mở không có dữ liệu.",
+    });
     expect(wb.syncs).toBe(1);
   });
 
@@ -62,7 +70,9 @@ describe("commands.ts", () => {
     const g = globalThis as unknown as Record<string, unknown>;
     g.Office = {
       onReady: (cb: () => void) => cb(),
-      actions: { associate: (name: string, fn: (e: { completed(): void }) => Promise<void>) => (associated[name] = fn) },
+      actions: {
+        associate: (name: string, fn: (e: { completed(): void }) => Promise<void>) => (associated[name] = fn),
+      },
       context: { requirements: { isSetSupported: () => true }, document: { settings: undefined } },
     };
     g.Excel = { run: (batch: (c: unknown) => Promise<unknown>) => batch(wb.context()) };

@@ -45,8 +45,26 @@ export class FakeWorkbook {
   multiSelection = false;
   calls: string[] = [];
 
-  addSheet(name: string, rows: unknown[][] = [], opts: { top?: number; left?: number; formats?: Record<string, string>; cached?: Record<string, Scalar> } = {}): FakeSheet {
-    const sheet: FakeSheet = { name, visibility: "Visible", cells: new Map(), merges: [], cfs: [], formats: new Map(), columnWidths: new Map(), page: {} };
+  addSheet(
+    name: string,
+    rows: unknown[][] = [],
+    opts: {
+      top?: number;
+      left?: number;
+      formats?: Record<string, string>;
+      cached?: Record<string, Scalar>;
+    } = {},
+  ): FakeSheet {
+    const sheet: FakeSheet = {
+      name,
+      visibility: "Visible",
+      cells: new Map(),
+      merges: [],
+      cfs: [],
+      formats: new Map(),
+      columnWidths: new Map(),
+      page: {},
+    };
     const top = opts.top ?? 1;
     const left = opts.left ?? 1;
     rows.forEach((row, i) =>
@@ -76,7 +94,10 @@ export class FakeWorkbook {
   }
 
   /** Everything a user could see or a formula could read in a range: for before/after comparisons. */
-  dump(name: string, range: string): { value: Scalar | null; formula: string | null; numberFormat: string }[][] {
+  dump(
+    name: string,
+    range: string,
+  ): { value: Scalar | null; formula: string | null; numberFormat: string }[][] {
     const r = parseRangeA1(range);
     const s = this.sheet(name);
     const out = [];
@@ -84,14 +105,21 @@ export class FakeWorkbook {
       const line = [];
       for (let col = r.left; col <= r.right; col++) {
         const c = s.cells.get(a1(row, col));
-        line.push({ value: c?.value ?? null, formula: c?.formula ?? null, numberFormat: c?.numberFormat ?? "General" });
+        line.push({
+          value: c?.value ?? null,
+          formula: c?.formula ?? null,
+          numberFormat: c?.numberFormat ?? "General",
+        });
       }
       out.push(line);
     }
     return out;
   }
 
-  env(supported: (name: string, version: string) => boolean = () => true, settings?: Office.Settings): OfficeEnv {
+  env(
+    supported: (name: string, version: string) => boolean = () => true,
+    settings?: Office.Settings,
+  ): OfficeEnv {
     return {
       run: async (batch) => batch(this.context() as unknown as Excel.RequestContext),
       isSetSupported: supported,
@@ -138,7 +166,9 @@ export class FakeWorkbook {
       },
       getItem: (name: string) => wb.sheetProxy(() => wb.sheet(name)),
       getItemOrNullObject(name: string) {
-        const proxy = wb.sheetProxy(() => wb.sheet(name)) as ReturnType<FakeWorkbook["sheetProxy"]> & { isNullObject?: boolean };
+        const proxy = wb.sheetProxy(() => wb.sheet(name)) as ReturnType<FakeWorkbook["sheetProxy"]> & {
+          isNullObject?: boolean;
+        };
         wb.send(50, () => {
           proxy.isNullObject = !wb.sheets.some((s) => s.name === name);
         });
@@ -148,7 +178,8 @@ export class FakeWorkbook {
       add(name: string) {
         wb.calls.push(`add ${name}`);
         wb.send(50, () => {
-          if (wb.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+          if (wb.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`ItemAlreadyExists: ${name}`);
           wb.addSheet(name);
         });
         return wb.sheetProxy(() => wb.sheet(name));
@@ -204,7 +235,14 @@ export class FakeWorkbook {
           for (const [addr, c] of s.cells) {
             if (c.value === null && !c.formula) continue;
             const p = parseRangeA1(addr);
-            r = r ? { top: Math.min(r.top, p.top), left: Math.min(r.left, p.left), bottom: Math.max(r.bottom, p.top), right: Math.max(r.right, p.left) } : p;
+            r = r
+              ? {
+                  top: Math.min(r.top, p.top),
+                  left: Math.min(r.left, p.left),
+                  bottom: Math.max(r.bottom, p.top),
+                  right: Math.max(r.right, p.left),
+                }
+              : p;
           }
           return r ? rangeA1(r) : "A1";
         }),
@@ -229,7 +267,9 @@ export class FakeWorkbook {
     const wb = this; // eslint-disable-line @typescript-eslint/no-this-alias
     const loaded: Record<string, unknown> = {};
     const area = () => {
-      const addr = getAddress().replace(/^(\d+):(\d+)$/, "A$1:XFD$2").replace(/^([A-Z]+):([A-Z]+)$/, "$11:$21048576");
+      const addr = getAddress()
+        .replace(/^(\d+):(\d+)$/, "A$1:XFD$2")
+        .replace(/^([A-Z]+):([A-Z]+)$/, "$11:$21048576");
       return parseRangeA1(addr);
     };
     const read = (key: string) => {
@@ -252,7 +292,8 @@ export class FakeWorkbook {
       wb.send(JSON.stringify(data).length + 60, () => {
         const r = area();
         const s = getSheet();
-        if (data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1)) throw new Error(`InvalidArgument: ${what} shape for ${rangeA1(r)}`);
+        if (data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1))
+          throw new Error(`InvalidArgument: ${what} shape for ${rangeA1(r)}`);
         data.forEach((row, i) =>
           row.forEach((v, j) => {
             const addr = a1(r.top + i, r.left + j);
@@ -333,10 +374,14 @@ export class FakeWorkbook {
         wb.send(60, () => {
           for (const key of what.split(",").map((k) => k.trim())) {
             if (key === "address") loaded.address = `${getSheet().name}!${rangeA1(area())}`;
-            else if (key === "values") loaded.values = matrix((c) => (c?.value ?? ""));
+            else if (key === "values") loaded.values = matrix((c) => c?.value ?? "");
             else if (key === "formulas") loaded.formulas = matrix((c) => c?.formula ?? c?.value ?? "");
-            else if (key === "numberFormat") loaded.numberFormat = matrix((c) => c?.numberFormat ?? "General");
-            else if (key === "text") loaded.text = matrix((c) => (c?.value === null || c?.value === undefined ? "" : String(c.value)));
+            else if (key === "numberFormat")
+              loaded.numberFormat = matrix((c) => c?.numberFormat ?? "General");
+            else if (key === "text")
+              loaded.text = matrix((c) =>
+                c?.value === null || c?.value === undefined ? "" : String(c.value),
+              );
           }
         });
       },
@@ -362,9 +407,17 @@ export class FakeWorkbook {
           load() {
             wb.send(30, () => {
               const s = getSheet();
-              const inside = s.merges.filter((x) => x.top >= area().top && x.bottom <= area().bottom && x.left >= area().left && x.right <= area().right);
+              const inside = s.merges.filter(
+                (x) =>
+                  x.top >= area().top &&
+                  x.bottom <= area().bottom &&
+                  x.left >= area().left &&
+                  x.right <= area().right,
+              );
               m.isNullObject = inside.length === 0;
-              m.address = inside.map((x) => `${s.name.includes(" ") ? `'${s.name}'` : s.name}!${rangeA1(x)}`).join(",");
+              m.address = inside
+                .map((x) => `${s.name.includes(" ") ? `'${s.name}'` : s.name}!${rangeA1(x)}`)
+                .join(",");
             });
           },
         };
@@ -413,7 +466,10 @@ export class FakeWorkbook {
             const s = getSheet();
             this._items = s.cfs.map((cf) => ({
               type: cf.type,
-              customOrNullObject: cf.type === "Custom" ? { isNullObject: false, rule: { formula: cf.formula } } : { isNullObject: true },
+              customOrNullObject:
+                cf.type === "Custom"
+                  ? { isNullObject: false, rule: { formula: cf.formula } }
+                  : { isNullObject: true },
               delete() {
                 wb.send(20, () => {
                   s.cfs = s.cfs.filter((x) => x !== cf);

@@ -9,7 +9,11 @@ import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
 import { fakeSettings } from "./fake-excel";
 import { SHEET, makeWorkbook } from "./sheet";
 
-const finding = (cell: string, severity: Finding["severity"], rule: Finding["rule"] = "rate-mismatch"): Finding => ({
+const finding = (
+  cell: string,
+  severity: Finding["severity"],
+  rule: Finding["rule"] = "rate-mismatch",
+): Finding => ({
   rule,
   severity,
   cell,
@@ -19,13 +23,23 @@ const finding = (cell: string, severity: Finding["severity"], rule: Finding["rul
   related: [],
 });
 
-const FINDINGS = [finding("E8", "error"), finding("E9", "error"), finding("E10", "warning", "rate-rounding"), finding("C9", "info", "number-as-text"), finding("C13", "error", "sum-mismatch"), finding("C9", "error", "non-integer-count")];
+const FINDINGS = [
+  finding("E8", "error"),
+  finding("E9", "error"),
+  finding("E10", "warning", "rate-rounding"),
+  finding("C9", "info", "number-as-text"),
+  finding("C13", "error", "sum-mismatch"),
+  finding("C9", "error", "non-integer-count"),
+];
 
 describe("markFindings / clearMarks", () => {
   test("one conditional format per area in its worst severity, 2 syncs; clear removes exactly ours", async () => {
     const wb = makeWorkbook();
     // The user's own conditional format must survive.
-    wb.sheet(SHEET).cfs.push({ range: "D8:D12", type: "CellValue", formula: "" }, { range: "C8:C12", type: "Custom", formula: "=C8>1000" });
+    wb.sheet(SHEET).cfs.push(
+      { range: "D8:D12", type: "CellValue", formula: "" },
+      { range: "C8:C12", type: "Custom", formula: "=C8>1000" },
+    );
     const host = createOfficeHost({ env: wb.env() });
     await host.markFindings(SHEET, FINDINGS);
     expect(wb.syncs).toBe(2);
@@ -38,7 +52,12 @@ describe("markFindings / clearMarks", () => {
     ]);
     // Marking again replaces ours, never stacks.
     await host.markFindings(SHEET, FINDINGS.slice(0, 2));
-    expect(wb.sheet(SHEET).cfs.filter((cf) => cf.formula.includes(MARK_TAG)).map((cf) => cf.range)).toEqual(["E8:E9"]);
+    expect(
+      wb
+        .sheet(SHEET)
+        .cfs.filter((cf) => cf.formula.includes(MARK_TAG))
+        .map((cf) => cf.range),
+    ).toEqual(["E8:E9"]);
     wb.syncs = 0;
     await host.clearMarks(SHEET);
     expect(wb.syncs).toBe(2);
@@ -55,7 +74,10 @@ describe("markFindings / clearMarks", () => {
   test("without ExcelApi 1.6: no Office call, a message instead", async () => {
     const wb = makeWorkbook();
     const notices: string[] = [];
-    const host = createOfficeHost({ env: wb.env((_n, v) => Number(v.split(".")[1]) < 6), onNotice: (m) => notices.push(m) });
+    const host = createOfficeHost({
+      env: wb.env((_n, v) => Number(v.split(".")[1]) < 6),
+      onNotice: (m) => notices.push(m),
+    });
     await host.markFindings(SHEET, FINDINGS);
     await host.clearMarks(SHEET);
     expect(wb.syncs).toBe(0);
@@ -85,7 +107,9 @@ describe("selectCell", () => {
     const wb = makeWorkbook();
     const host = createOfficeHost({ env: wb.env() });
     await expect(host.selectCell("Biểu 09", "A1")).rejects.toThrow('Không tìm thấy trang tính "Biểu 09"');
-    await expect(host.selectCell(SHEET, "13E")).rejects.toThrow(`Địa chỉ ô "13E" trên trang "${SHEET}" không hợp lệ.`);
+    await expect(host.selectCell(SHEET, "13E")).rejects.toThrow(
+      `Địa chỉ ô "13E" trên trang "${SHEET}" không hợp lệ.`,
+    );
   });
 });
 
@@ -93,22 +117,81 @@ const LAYOUT: AppendixLayout = {
   sheetName: "Phụ lục",
   fontName: "Times New Roman",
   cells: [
-    { row: 1, col: 1, value: "DỰ KIẾN TỶ LỆ HỘ NGHÈO XÃ AN HÒA NĂM 2024", style: { bold: true, horizontal: "center", fontSize: 14 } },
-    { row: 2, col: 1, value: "(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/3/2024 của UBND xã An Hòa)", style: { italic: true, horizontal: "center" } },
-    { row: 4, col: 1, value: "STT", style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" } },
-    { row: 4, col: 2, value: "Thôn", style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" } },
-    { row: 4, col: 3, value: "Tổng số hộ", style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" } },
-    { row: 4, col: 4, value: "Số hộ nghèo", style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" } },
-    { row: 4, col: 5, value: "Tỷ lệ (%)", style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" } },
+    {
+      row: 1,
+      col: 1,
+      value: "DỰ KIẾN TỶ LỆ HỘ NGHÈO XÃ AN HÒA NĂM 2024",
+      style: { bold: true, horizontal: "center", fontSize: 14 },
+    },
+    {
+      row: 2,
+      col: 1,
+      value: "(Kèm theo Kế hoạch số 45/KH-UBND ngày 12/3/2024 của UBND xã An Hòa)",
+      style: { italic: true, horizontal: "center" },
+    },
+    {
+      row: 4,
+      col: 1,
+      value: "STT",
+      style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" },
+    },
+    {
+      row: 4,
+      col: 2,
+      value: "Thôn",
+      style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" },
+    },
+    {
+      row: 4,
+      col: 3,
+      value: "Tổng số hộ",
+      style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" },
+    },
+    {
+      row: 4,
+      col: 4,
+      value: "Số hộ nghèo",
+      style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" },
+    },
+    {
+      row: 4,
+      col: 5,
+      value: "Tỷ lệ (%)",
+      style: { bold: true, border: true, wrap: true, horizontal: "center", vertical: "middle" },
+    },
     { row: 5, col: 1, value: 1, style: { border: true, horizontal: "center" } },
     { row: 5, col: 2, value: "Thôn Bình An", style: { border: true } },
     { row: 5, col: 3, value: 1518, style: { border: true, numberFormat: "#,##0" } },
     { row: 5, col: 4, value: 21, style: { border: true, numberFormat: "#,##0" } },
-    { row: 5, col: 5, value: 1.38, formula: "=ROUND(D5/C5*100,2)", style: { border: true, numberFormat: "0.00" } },
+    {
+      row: 5,
+      col: 5,
+      value: 1.38,
+      formula: "=ROUND(D5/C5*100,2)",
+      style: { border: true, numberFormat: "0.00" },
+    },
     { row: 6, col: 1, value: "Tổng cộng", style: { bold: true, border: true } },
-    { row: 6, col: 3, value: 1518, formula: "=SUM(C5:C5)", style: { bold: true, border: true, numberFormat: "#,##0" } },
-    { row: 6, col: 4, value: 21, formula: "=SUM(D5:D5)", style: { bold: true, border: true, numberFormat: "#,##0" } },
-    { row: 6, col: 5, value: 1.38, formula: "=ROUND(D6/C6*100,2)", style: { bold: true, border: true, numberFormat: "0.00" } },
+    {
+      row: 6,
+      col: 3,
+      value: 1518,
+      formula: "=SUM(C5:C5)",
+      style: { bold: true, border: true, numberFormat: "#,##0" },
+    },
+    {
+      row: 6,
+      col: 4,
+      value: 21,
+      formula: "=SUM(D5:D5)",
+      style: { bold: true, border: true, numberFormat: "#,##0" },
+    },
+    {
+      row: 6,
+      col: 5,
+      value: 1.38,
+      formula: "=ROUND(D6/C6*100,2)",
+      style: { bold: true, border: true, numberFormat: "0.00" },
+    },
   ],
   merges: [
     { top: 1, left: 1, bottom: 1, right: 5 },
@@ -132,20 +215,32 @@ describe("writeAppendix", () => {
     expect(s.cells.get("E5")).toMatchObject({ formula: "=ROUND(D5/C5*100,2)", numberFormat: "0.00" });
     expect(s.cells.get("C5")).toMatchObject({ value: 1518, numberFormat: "#,##0" });
     expect(s.cells.get("B5")?.value).toBe("Thôn Bình An");
-    expect(s.formats.get("A1")).toMatchObject({ "font.name": "Times New Roman", "font.bold": true, "font.size": 14 });
+    expect(s.formats.get("A1")).toMatchObject({
+      "font.name": "Times New Roman",
+      "font.bold": true,
+      "font.size": 14,
+    });
     expect(s.formats.get("A2")).toMatchObject({ "font.italic": true });
     expect(s.formats.get("C4")).toMatchObject({ "border.EdgeTop": "Continuous", wrapText: true });
     expect(s.formats.get("B5")?.["font.bold"]).toBeUndefined();
     expect(s.merges).toEqual(LAYOUT.merges);
     expect(s.columnWidths.get(2)).toBeCloseTo((28 * 7 + 5) * 0.75);
-    expect(s.page).toEqual({ paperSize: "A4", orientation: "Portrait", zoom: { horizontalFitToPages: 1 }, printTitleRows: "$4:$4" });
+    expect(s.page).toEqual({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: "$4:$4",
+    });
     expect(wb.sheets[wb.active].name).toBe(name);
   });
 
   test("without ExcelApi 1.9 (page layout) the sheet is still written, and the user told", async () => {
     const wb = makeWorkbook();
     const notices: string[] = [];
-    const name = await createOfficeHost({ env: wb.env((_n, v) => Number(v.split(".")[1]) < 9), onNotice: (m) => notices.push(m) }).writeAppendix(LAYOUT);
+    const name = await createOfficeHost({
+      env: wb.env((_n, v) => Number(v.split(".")[1]) < 9),
+      onNotice: (m) => notices.push(m),
+    }).writeAppendix(LAYOUT);
     expect(name).toBe("Phụ lục");
     expect(wb.sheet(name).page).toEqual({});
     expect(wb.sheet(name).cells.get("E6")?.formula).toBe("=ROUND(D6/C6*100,2)");
@@ -166,19 +261,33 @@ describe("settings and overrides in the document", () => {
     const host = createOfficeHost({ env: wb.env(() => true, settings) });
     expect(await host.loadSettings()).toEqual(DEFAULT_SETTINGS);
     await host.saveSettings({ rateDecimals: 1, rounding: "truncate", writeFormulas: false, lang: "en" });
-    await host.saveOverrides(SHEET, { columns: { C: { role: "households", period: "2023" } }, rows: { 13: "total" } });
+    await host.saveOverrides(SHEET, {
+      columns: { C: { role: "households", period: "2023" } },
+      rows: { 13: "total" },
+    });
     expect(settings.saves).toBe(2);
     // A new host (pane reopened) reads them back.
     const again = createOfficeHost({ env: wb.env(() => true, settings) });
-    expect(await again.loadSettings()).toEqual({ rateDecimals: 1, rounding: "truncate", writeFormulas: false, lang: "en" });
-    expect(await again.loadOverrides(SHEET)).toEqual({ columns: { C: { role: "households", period: "2023" } }, rows: { 13: "total" } });
+    expect(await again.loadSettings()).toEqual({
+      rateDecimals: 1,
+      rounding: "truncate",
+      writeFormulas: false,
+      lang: "en",
+    });
+    expect(await again.loadOverrides(SHEET)).toEqual({
+      columns: { C: { role: "households", period: "2023" } },
+      rows: { 13: "total" },
+    });
     expect(await again.loadOverrides("Ghi chú")).toEqual({});
   });
 
   test("damaged stored values fall back to defaults, field by field", async () => {
     const settings = fakeSettings();
     settings.set("phuluc.settings", { rateDecimals: "hai", rounding: "truncate", lang: "fr" });
-    settings.set(`phuluc.overrides:${SHEET}`, { columns: { C: { role: "tiền" }, "1x": { role: "households" } }, rows: { 13: "tổng", 14: "total" } });
+    settings.set(`phuluc.overrides:${SHEET}`, {
+      columns: { C: { role: "tiền" }, "1x": { role: "households" } },
+      rows: { 13: "tổng", 14: "total" },
+    });
     const host = createOfficeHost({ env: makeWorkbook().env(() => true, settings) });
     expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, rounding: "truncate" });
     expect(await host.loadOverrides(SHEET)).toEqual({ columns: { C: {} }, rows: { 14: "total" } });
@@ -186,8 +295,11 @@ describe("settings and overrides in the document", () => {
 
   test("a failed save is reported in Vietnamese", async () => {
     const settings = fakeSettings();
-    (settings as unknown as { saveAsync: (cb: (r: unknown) => void) => void }).saveAsync = (cb) => cb({ status: "failed", error: { message: "Tài liệu chỉ đọc" } });
+    (settings as unknown as { saveAsync: (cb: (r: unknown) => void) => void }).saveAsync = (cb) =>
+      cb({ status: "failed", error: { message: "Tài liệu chỉ đọc" } });
     const host = createOfficeHost({ env: makeWorkbook().env(() => true, settings) });
-    await expect(host.saveSettings(DEFAULT_SETTINGS)).rejects.toThrow("Không lưu được cài đặt vào sổ tính: Tài liệu chỉ đọc");
+    await expect(host.saveSettings(DEFAULT_SETTINGS)).rejects.toThrow(
+      "Không lưu được cài đặt vào sổ tính: Tài liệu chỉ đọc",
+    );
   });
 });

@@ -5,7 +5,14 @@ import { OfficeMockObject } from "office-addin-mock";
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose ESM-only dependencies jest
 // (CommonJS) cannot load: give it the enum alone.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 import { cellAt, mergedCellAt, rangeA1 } from "../../src/engine/grid";
 import type { OfficeEnv } from "../../src/hosts/office/env";
@@ -23,9 +30,15 @@ const values = [
   [3, "Thôn Tân Lập", 0, 0, "#DIV/0!"],
   ["Tổng cộng", "", 1930, 68, 3.52],
 ];
-const formulas = values.map((row, i) => row.map((v, j) => (i === 5 && j === 4 ? "=D10/C10*100" : i === 6 && j === 2 ? "=SUM(C8:C10)" : v)));
-const numberFormat = values.map((row, i) => row.map((_, j) => (i >= 3 && j === 4 ? "0.00" : i >= 3 && j === 2 ? "#,##0" : "General")));
-const text = values.map((row, i) => row.map((v, j) => (i >= 3 && j === 2 && typeof v === "number" ? v.toLocaleString("de-DE") : String(v))));
+const formulas = values.map((row, i) =>
+  row.map((v, j) => (i === 5 && j === 4 ? "=D10/C10*100" : i === 6 && j === 2 ? "=SUM(C8:C10)" : v)),
+);
+const numberFormat = values.map((row, i) =>
+  row.map((_, j) => (i >= 3 && j === 4 ? "0.00" : i >= 3 && j === 2 ? "#,##0" : "General")),
+);
+const text = values.map((row, i) =>
+  row.map((v, j) => (i >= 3 && j === 2 && typeof v === "number" ? v.toLocaleString("de-DE") : String(v))),
+);
 
 function mockData(selection: string) {
   return {
@@ -63,10 +76,16 @@ function mockData(selection: string) {
 }
 
 function mockEnv(selection: string, supported: (v: string) => boolean) {
-  const excel = new OfficeMockObject(mockData(selection)) as unknown as { context: Excel.RequestContext & { sync(): Promise<void> } };
+  const excel = new OfficeMockObject(mockData(selection)) as unknown as {
+    context: Excel.RequestContext & { sync(): Promise<void> };
+  };
   const sync = jest.spyOn(excel.context, "sync");
   const usedMergedCall = jest.spyOn(
-    (excel.context.workbook.worksheets as unknown as { sheet: { used: { getMergedAreasOrNullObject: () => unknown } } }).sheet.used,
+    (
+      excel.context.workbook.worksheets as unknown as {
+        sheet: { used: { getMergedAreasOrNullObject: () => unknown } };
+      }
+    ).sheet.used,
     "getMergedAreasOrNullObject",
   );
   const env: OfficeEnv = {
@@ -89,8 +108,18 @@ describe("readGrid (office-addin-mock)", () => {
     expect(cellAt(g, 5, 5)).toBeUndefined();
     expect(cellAt(g, 9, 3)).toMatchObject({ value: "1.518", numberFormat: "#,##0" });
     expect(cellAt(g, 8, 3)).toEqual({ value: 412, numberFormat: "#,##0", text: "412" });
-    expect(cellAt(g, 10, 5)).toEqual({ value: { error: "#DIV/0!" }, formula: "=D10/C10*100", numberFormat: "0.00", text: "#DIV/0!" });
-    expect(cellAt(g, 11, 3)).toEqual({ value: 1930, formula: "=SUM(C8:C10)", numberFormat: "#,##0", text: "1.930" });
+    expect(cellAt(g, 10, 5)).toEqual({
+      value: { error: "#DIV/0!" },
+      formula: "=D10/C10*100",
+      numberFormat: "0.00",
+      text: "#DIV/0!",
+    });
+    expect(cellAt(g, 11, 3)).toEqual({
+      value: 1930,
+      formula: "=SUM(C8:C10)",
+      numberFormat: "#,##0",
+      text: "1.930",
+    });
     expect(g.merges.map(rangeA1)).toEqual(["A5:A6", "B5:B6", "D5:E5", "A11:B11"]);
     expect(mergedCellAt(g, 5, 5)?.value).toBe("Hộ nghèo");
   });
@@ -119,7 +148,10 @@ describe("readGrid (office-addin-mock)", () => {
 describe("readGrid (fake workbook)", () => {
   test("several selected areas: getSelectedRange throws, the used range is read instead", async () => {
     const wb = new FakeWorkbook();
-    wb.addSheet(SHEET, [["STT", "Thôn", "Tổng số hộ"], [1, "Thôn Bình An", 412]]);
+    wb.addSheet(SHEET, [
+      ["STT", "Thôn", "Tổng số hộ"],
+      [1, "Thôn Bình An", 412],
+    ]);
     wb.multiSelection = true;
     const g = await createOfficeHost({ env: wb.env() }).readGrid();
     expect(g?.cells.length).toBe(2);

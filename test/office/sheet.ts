@@ -46,9 +46,22 @@ export function makeWorkbook(): FakeWorkbook {
 /** What "Tính lại" would write on that table: the rates, the totals, and the text count as a number. */
 export function fixPlanForSheet(): WritePlan {
   const writes: CellWrite[] = [{ sheet: SHEET, cell: "C9", value: 1518 }];
-  for (let r = 8; r <= 12; r++) writes.push({ sheet: SHEET, cell: `E${r}`, value: null, formula: `=IF(C${r}=0,0,ROUND(D${r}/C${r}*100,2))`, numberFormat: "0.00" });
+  for (let r = 8; r <= 12; r++)
+    writes.push({
+      sheet: SHEET,
+      cell: `E${r}`,
+      value: null,
+      formula: `=IF(C${r}=0,0,ROUND(D${r}/C${r}*100,2))`,
+      numberFormat: "0.00",
+    });
   writes.push({ sheet: SHEET, cell: "C13", value: 2815, formula: "=SUM(C8:C12)" });
   writes.push({ sheet: SHEET, cell: "D13", value: 121, formula: "=SUM(D8:D12)" });
-  writes.push({ sheet: SHEET, cell: "E13", value: 4.3, formula: "=ROUND(D13/C13*100,2)", numberFormat: "0.00" });
+  writes.push({
+    sheet: SHEET,
+    cell: "E13",
+    value: 4.3,
+    formula: "=ROUND(D13/C13*100,2)",
+    numberFormat: "0.00",
+  });
   return { writes, undecided: [] };
 }

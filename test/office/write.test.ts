@@ -13,12 +13,18 @@ describe("applyWrites", () => {
     await host.applyWrites(fixPlanForSheet());
     expect(wb.syncs).toBe(2);
     const s = wb.sheet(SHEET);
-    expect(s.cells.get("E8")).toMatchObject({ formula: "=IF(C8=0,0,ROUND(D8/C8*100,2))", numberFormat: "0.00" });
+    expect(s.cells.get("E8")).toMatchObject({
+      formula: "=IF(C8=0,0,ROUND(D8/C8*100,2))",
+      numberFormat: "0.00",
+    });
     expect(s.cells.get("C13")?.formula).toBe("=SUM(C8:C12)");
     expect(s.cells.get("C9")).toMatchObject({ value: 1518 });
     expect(s.cells.get("C9")?.formula).toBeUndefined();
     // E10 was formatted as Text: a formula written there must not stay text.
-    expect(s.cells.get("E10")).toMatchObject({ formula: "=IF(C10=0,0,ROUND(D10/C10*100,2))", numberFormat: "0.00" });
+    expect(s.cells.get("E10")).toMatchObject({
+      formula: "=IF(C10=0,0,ROUND(D10/C10*100,2))",
+      numberFormat: "0.00",
+    });
     // C9, the rate column E8:E13 (its total included), the totals C13:D13: one formulas write each.
     const contentWrites = wb.calls.filter((c) => c.startsWith("formulas ")).map((c) => c.slice(9));
     expect([...contentWrites].sort()).toEqual(["C13:D13", "C9", "E8:E13"]);
@@ -77,22 +83,39 @@ describe("applyWrites", () => {
   test("a write to a missing sheet fails with a message naming it", async () => {
     const wb = makeWorkbook();
     const host = createOfficeHost({ env: wb.env() });
-    await expect(host.applyWrites({ writes: [{ sheet: "Biểu 02", cell: "C5", value: 1 }], undecided: [] })).rejects.toThrow('Không tìm thấy trang tính "Biểu 02"');
+    await expect(
+      host.applyWrites({ writes: [{ sheet: "Biểu 02", cell: "C5", value: 1 }], undecided: [] }),
+    ).rejects.toThrow('Không tìm thấy trang tính "Biểu 02"');
   });
 
   test("100,000 cells: still 2 syncs, each request under 4 MB; undo restores them", async () => {
     const wb = new FakeWorkbook();
     const rows = 20_000;
-    const data: unknown[][] = [["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)", "Cận nghèo", "Tỷ lệ (%)"]];
-    for (let i = 1; i <= rows; i++) data.push([i, `Tổ dân phố ${i}`, 300 + (i % 97), 10 + (i % 13), 3.1, 8 + (i % 7), 2.4]);
+    const data: unknown[][] = [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)", "Cận nghèo", "Tỷ lệ (%)"],
+    ];
+    for (let i = 1; i <= rows; i++)
+      data.push([i, `Tổ dân phố ${i}`, 300 + (i % 97), 10 + (i % 13), 3.1, 8 + (i % 7), 2.4]);
     wb.addSheet(SHEET, data);
     const writes: CellWrite[] = [];
     for (let r = 2; r <= rows + 1; r++) {
       writes.push({ sheet: SHEET, cell: `A${r}`, value: r - 1 });
       writes.push({ sheet: SHEET, cell: `C${r}`, value: 300 + ((r - 1) % 97) });
-      writes.push({ sheet: SHEET, cell: `E${r}`, value: null, formula: `=ROUND(D${r}/C${r}*100,2)`, numberFormat: "0.00" });
+      writes.push({
+        sheet: SHEET,
+        cell: `E${r}`,
+        value: null,
+        formula: `=ROUND(D${r}/C${r}*100,2)`,
+        numberFormat: "0.00",
+      });
       writes.push({ sheet: SHEET, cell: `F${r}`, value: 8 + ((r - 1) % 7) });
-      writes.push({ sheet: SHEET, cell: `G${r}`, value: null, formula: `=ROUND(F${r}/C${r}*100,2)`, numberFormat: "0.00" });
+      writes.push({
+        sheet: SHEET,
+        cell: `G${r}`,
+        value: null,
+        formula: `=ROUND(F${r}/C${r}*100,2)`,
+        numberFormat: "0.00",
+      });
     }
     expect(writes.length).toBe(100_000);
     const before = wb.dump(SHEET, `A1:G${rows + 1}`);
@@ -100,8 +123,12 @@ describe("applyWrites", () => {
     await host.applyWrites({ writes, undecided: [] });
     expect(wb.syncs).toBe(2);
     expect(Math.max(...wb.payloads)).toBeLessThan(REQUEST_BUDGET);
-    expect(wb.sheet(SHEET).cells.get(`G${rows + 1}`)?.formula).toBe(`=ROUND(F${rows + 1}/C${rows + 1}*100,2)`);
-    console.log(`100,000 cells: ${wb.syncs} syncs, requests of ${wb.payloads.map((p) => (p / 1e6).toFixed(2)).join(" + ")} MB`);
+    expect(wb.sheet(SHEET).cells.get(`G${rows + 1}`)?.formula).toBe(
+      `=ROUND(F${rows + 1}/C${rows + 1}*100,2)`,
+    );
+    console.log(
+      `100,000 cells: ${wb.syncs} syncs, requests of ${wb.payloads.map((p) => (p / 1e6).toFixed(2)).join(" + ")} MB`,
+    );
     await host.undo();
     expect(wb.dump(SHEET, `A1:G${rows + 1}`)).toEqual(before);
   });
@@ -114,13 +141,24 @@ describe("applyWrites", () => {
     wb.addSheet(SHEET, data);
     const writes: CellWrite[] = [];
     for (let r = 1; r <= rows; r++) {
-      for (const col of ["C", "D", "E", "F"]) writes.push({ sheet: SHEET, cell: `${col}${r}`, value: null, formula: `=IF($A${r}>0,ROUND(${col === "C" ? "A" : "C"}${r}/MAX(1,$A${r})*100,2),0)`, numberFormat: "0.00" });
+      for (const col of ["C", "D", "E", "F"])
+        writes.push({
+          sheet: SHEET,
+          cell: `${col}${r}`,
+          value: null,
+          formula: `=IF($A${r}>0,ROUND(${col === "C" ? "A" : "C"}${r}/MAX(1,$A${r})*100,2),0)`,
+          numberFormat: "0.00",
+        });
     }
     await createOfficeHost({ env: wb.env() }).applyWrites({ writes, undecided: [] });
     expect(wb.syncs).toBeGreaterThan(2);
     expect(Math.max(...wb.payloads)).toBeLessThan(REQUEST_BUDGET);
-    console.log(`240,000 cells: ${wb.syncs} syncs, largest request ${(Math.max(...wb.payloads) / 1e6).toFixed(2)} MB`);
-    expect(wb.sheet(SHEET).cells.get(`F${rows}`)?.formula).toBe(`=IF($A${rows}>0,ROUND(C${rows}/MAX(1,$A${rows})*100,2),0)`);
+    console.log(
+      `240,000 cells: ${wb.syncs} syncs, largest request ${(Math.max(...wb.payloads) / 1e6).toFixed(2)} MB`,
+    );
+    expect(wb.sheet(SHEET).cells.get(`F${rows}`)?.formula).toBe(
+      `=IF($A${rows}>0,ROUND(C${rows}/MAX(1,$A${rows})*100,2),0)`,
+    );
   });
 
   test("without ExcelApi 1.2 the undo sheet cannot be hidden: the user is told", async () => {

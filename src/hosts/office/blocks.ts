@@ -46,7 +46,13 @@ export function rectangles<T>(placed: Placed<T>[], keyOf: (item: T) => string = 
         block.right = run.col;
         run.items.forEach((item, i) => block.items[i].push(item));
       } else {
-        const fresh: Block<T> = { top: run.top, bottom: run.bottom, left: run.col, right: run.col, items: run.items.map((i) => [i]) };
+        const fresh: Block<T> = {
+          top: run.top,
+          bottom: run.bottom,
+          left: run.col,
+          right: run.col,
+          items: run.items.map((i) => [i]),
+        };
         open.set(span, fresh);
         out.push(fresh);
       }

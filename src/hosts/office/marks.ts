@@ -24,7 +24,13 @@ export function marksSupported(env: OfficeEnv): boolean {
   return env.isSetSupported("ExcelApi", "1.6");
 }
 
-export async function markFindings(env: OfficeEnv, sheet: string, findings: Finding[], lang: Lang, onNotice?: (m: string) => void): Promise<void> {
+export async function markFindings(
+  env: OfficeEnv,
+  sheet: string,
+  findings: Finding[],
+  lang: Lang,
+  onNotice?: (m: string) => void,
+): Promise<void> {
   if (!marksSupported(env)) {
     onNotice?.(message("marksUnsupported", {}, lang));
     return;
@@ -73,7 +79,12 @@ function worksheet(context: Excel.RequestContext, sheet: string): Excel.Workshee
 }
 
 /** Our conditional formats on the sheet (one sync). */
-async function loadOurs(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: string, lang: Lang): Promise<Excel.ConditionalFormat[]> {
+async function loadOurs(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  sheet: string,
+  lang: Lang,
+): Promise<Excel.ConditionalFormat[]> {
   const all = ws.getRange().conditionalFormats;
   all.load("items/type,items/customOrNullObject/rule/formula");
   try {
@@ -83,7 +94,13 @@ async function loadOurs(context: Excel.RequestContext, ws: Excel.Worksheet, shee
   }
   return all.items.filter((cf) => {
     const custom = cf.customOrNullObject;
-    return cf.type === "Custom" && custom && !custom.isNullObject && typeof custom.rule?.formula === "string" && custom.rule.formula.includes(MARK_TAG);
+    return (
+      cf.type === "Custom" &&
+      custom &&
+      !custom.isNullObject &&
+      typeof custom.rule?.formula === "string" &&
+      custom.rule.formula.includes(MARK_TAG)
+    );
   });
 }
 

@@ -8,8 +8,14 @@ const MESSAGES = {
     vi: 'Không tìm thấy trang tính "{sheet}" (có thể đã đổi tên hoặc bị xóa).',
     en: 'Sheet "{sheet}" was not found (it may have been renamed or deleted).',
   },
-  badAddress: { vi: 'Địa chỉ ô "{cell}" trên trang "{sheet}" không hợp lệ.', en: 'Cell address "{cell}" on sheet "{sheet}" is not valid.' },
-  readFailed: { vi: 'Không đọc được trang tính "{sheet}": {reason}', en: 'Could not read sheet "{sheet}": {reason}' },
+  badAddress: {
+    vi: 'Địa chỉ ô "{cell}" trên trang "{sheet}" không hợp lệ.',
+    en: 'Cell address "{cell}" on sheet "{sheet}" is not valid.',
+  },
+  readFailed: {
+    vi: 'Không đọc được trang tính "{sheet}": {reason}',
+    en: 'Could not read sheet "{sheet}": {reason}',
+  },
   writeFailed: {
     vi: 'Không ghi được vào trang "{sheet}", vùng {cell}: {reason}',
     en: 'Could not write to sheet "{sheet}", range {cell}: {reason}',
@@ -60,6 +66,7 @@ export class OfficeHostError extends Error {
 
 /** The message of an Office.js error without its stack or debug info. */
 export function reasonOf(error: unknown): string {
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  if (error && typeof error === "object" && "message" in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }

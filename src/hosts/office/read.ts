@@ -5,7 +5,8 @@ import { cellCount, intersect, rangeOfAddress, splitAreas } from "./addresses";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, reasonOf } from "./messages";
 
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** What one sync brings back, before conversion. */
 export interface LoadedSheet {
@@ -57,7 +58,10 @@ async function loadSheet(env: OfficeEnv, withSelection: boolean): Promise<Loaded
       numberFormat: used.numberFormat,
       text: used.text,
       selection: selected ? rangeOfAddress(selected.address) : null,
-      merges: merged && merged.isNullObject !== true && merged.address ? splitAreas(merged.address).map(rangeOfAddress) : [],
+      merges:
+        merged && merged.isNullObject !== true && merged.address
+          ? splitAreas(merged.address).map(rangeOfAddress)
+          : [],
     };
   });
 }
@@ -88,14 +92,21 @@ export function toGrid(s: LoadedSheet): Grid | null {
   return { sheet: s.sheet, top: area.top, left: area.left, cells, merges };
 }
 
-export function toCell(value: unknown, formula: unknown, numberFormat: unknown, text: unknown): Cell | undefined {
+export function toCell(
+  value: unknown,
+  formula: unknown,
+  numberFormat: unknown,
+  text: unknown,
+): Cell | undefined {
   // A text cell that starts with "=" reports the same string as value and formula: it is text, not a formula.
   const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
   const empty = value === "" || value === null || value === undefined;
   if (empty && !isFormula) return undefined;
   const cell: Cell = { value: null };
-  if (typeof value === "string" && ERROR_VALUE.test(value) && (isFormula || text === value)) cell.value = { error: value };
-  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") cell.value = empty ? null : value;
+  if (typeof value === "string" && ERROR_VALUE.test(value) && (isFormula || text === value))
+    cell.value = { error: value };
+  else if (typeof value === "number" || typeof value === "boolean" || typeof value === "string")
+    cell.value = empty ? null : value;
   if (isFormula) cell.formula = formula as string;
   if (typeof numberFormat === "string" && numberFormat !== "General") cell.numberFormat = numberFormat;
   if (typeof text === "string" && text !== "") cell.text = text;

@@ -13,7 +13,12 @@ const INVALID_SHEET_CHARS = /[\\/?*[\]:]/g;
 
 /** A sheet name not in `taken` (case-insensitive, as Excel compares), at most 31 characters. */
 export function uniqueSheetName(wanted: string, taken: string[]): string {
-  const base = (wanted.replace(INVALID_SHEET_CHARS, " ").replace(/^'+|'+$/g, "").trim() || "Phụ lục").slice(0, 31);
+  const base = (
+    wanted
+      .replace(INVALID_SHEET_CHARS, " ")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Phụ lục"
+  ).slice(0, 31);
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
@@ -31,14 +36,22 @@ export function widthToPoints(chars: number): number {
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-export async function writeAppendix(env: OfficeEnv, layout: AppendixLayout, lang: Lang, onNotice?: (m: string) => void): Promise<string> {
+export async function writeAppendix(
+  env: OfficeEnv,
+  layout: AppendixLayout,
+  lang: Lang,
+  onNotice?: (m: string) => void,
+): Promise<string> {
   const widths = env.isSetSupported("ExcelApi", "1.2");
   const pageLayout = env.isSetSupported("ExcelApi", "1.9");
   return env.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
-    const name = uniqueSheetName(layout.sheetName, sheets.items.map((s) => s.name));
+    const name = uniqueSheetName(
+      layout.sheetName,
+      sheets.items.map((s) => s.name),
+    );
     const ws = sheets.add(name);
     const bounds = boundsOf(layout);
     if (bounds) {
@@ -63,12 +76,14 @@ export async function writeAppendix(env: OfficeEnv, layout: AppendixLayout, lang
       all.numberFormat = formats;
       all.formulas = formulas;
       // Styles: cells with the same style grouped into rectangles, one set of commands each.
-      for (const block of styleBlocks(layout.cells)) applyStyle(ws.getRange(rangeA1(block)), block.items[0][0].style ?? {}, block);
+      for (const block of styleBlocks(layout.cells))
+        applyStyle(ws.getRange(rangeA1(block)), block.items[0][0].style ?? {}, block);
     }
     for (const m of layout.merges) ws.getRange(rangeA1(m)).merge(false);
     if (widths) {
       layout.columnWidths.forEach((w, i) => {
-        if (w > 0) ws.getRange(`${columnRef(i + 1)}:${columnRef(i + 1)}`).format.columnWidth = widthToPoints(w);
+        if (w > 0)
+          ws.getRange(`${columnRef(i + 1)}:${columnRef(i + 1)}`).format.columnWidth = widthToPoints(w);
       });
       if (bounds) ws.getRange(rangeA1(bounds)).format.autofitRows();
     }
@@ -83,7 +98,11 @@ export async function writeAppendix(env: OfficeEnv, layout: AppendixLayout, lang
     try {
       await context.sync();
     } catch (e) {
-      throw new OfficeHostError("writeFailed", { sheet: name, cell: bounds ? rangeA1(bounds) : "A1", reason: reasonOf(e) }, lang);
+      throw new OfficeHostError(
+        "writeFailed",
+        { sheet: name, cell: bounds ? rangeA1(bounds) : "A1", reason: reasonOf(e) },
+        lang,
+      );
     }
     return name;
   });
@@ -111,7 +130,9 @@ function styleKey(s: AppendixCellStyle | undefined): string {
 }
 
 function styleBlocks(cells: AppendixCell[]): Block<AppendixCell>[] {
-  const styled = cells.filter((c) => styleKey(c.style) !== "" && styleKey(c.style) !== "[null,null,null,null,null,null,null]");
+  const styled = cells.filter(
+    (c) => styleKey(c.style) !== "" && styleKey(c.style) !== "[null,null,null,null,null,null,null]",
+  );
   return rectangles(
     styled.map((c) => ({ row: c.row, col: c.col, item: c })),
     (c) => styleKey(c.style),
@@ -126,7 +147,9 @@ function applyStyle(range: Excel.Range, s: AppendixCellStyle, area: CellRange): 
   if (s.vertical) range.format.verticalAlignment = V_ALIGN[s.vertical];
   if (s.wrap !== undefined) range.format.wrapText = s.wrap;
   if (s.border) {
-    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    const edges: (
+      "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical"
+    )[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
     if (area.bottom > area.top) edges.push("InsideHorizontal");
     if (area.right > area.left) edges.push("InsideVertical");
     for (const edge of edges) {

@@ -13,7 +13,12 @@ export function loadSettings(env: OfficeEnv): PaneSettings {
   const raw = read(env, SETTINGS_KEY) as Partial<PaneSettings> | null;
   const s: PaneSettings = { ...DEFAULT_SETTINGS };
   if (!raw || typeof raw !== "object") return s;
-  if (Number.isInteger(raw.rateDecimals) && (raw.rateDecimals as number) >= 0 && (raw.rateDecimals as number) <= 6) s.rateDecimals = raw.rateDecimals as number;
+  if (
+    Number.isInteger(raw.rateDecimals) &&
+    (raw.rateDecimals as number) >= 0 &&
+    (raw.rateDecimals as number) <= 6
+  )
+    s.rateDecimals = raw.rateDecimals as number;
   if (raw.rounding === "half-up" || raw.rounding === "truncate") s.rounding = raw.rounding;
   if (typeof raw.writeFormulas === "boolean") s.writeFormulas = raw.writeFormulas;
   if (raw.lang === "vi" || raw.lang === "en") s.lang = raw.lang;
@@ -41,13 +46,19 @@ export function loadOverrides(env: OfficeEnv, sheet: string): Overrides {
   if (raw.rows && typeof raw.rows === "object") {
     out.rows = {};
     for (const [row, kind] of Object.entries(raw.rows)) {
-      if (/^\d+$/.test(row) && (ROW_KINDS as readonly string[]).includes(kind as string)) out.rows[Number(row)] = kind as RowKind;
+      if (/^\d+$/.test(row) && (ROW_KINDS as readonly string[]).includes(kind as string))
+        out.rows[Number(row)] = kind as RowKind;
     }
   }
   return out;
 }
 
-export async function saveOverrides(env: OfficeEnv, sheet: string, overrides: Overrides, lang: Lang): Promise<void> {
+export async function saveOverrides(
+  env: OfficeEnv,
+  sheet: string,
+  overrides: Overrides,
+  lang: Lang,
+): Promise<void> {
   await write(env, overridesKey(sheet), overrides, lang);
 }
 
@@ -70,7 +81,8 @@ function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise
   settings.set(key, value);
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
-      if (String(result.status) === "failed") reject(new OfficeHostError("settingsSaveFailed", { reason: reasonOf(result.error) }, lang));
+      if (String(result.status) === "failed")
+        reject(new OfficeHostError("settingsSaveFailed", { reason: reasonOf(result.error) }, lang));
       else resolve();
     });
   });

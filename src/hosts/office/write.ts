@@ -46,15 +46,28 @@ interface Op {
   apply(context: Excel.RequestContext): void;
 }
 
-export async function applyWrites(env: OfficeEnv, plan: WritePlan, lang: Lang = "vi", onNotice?: (m: string) => void): Promise<void> {
+export async function applyWrites(
+  env: OfficeEnv,
+  plan: WritePlan,
+  lang: Lang = "vi",
+  onNotice?: (m: string) => void,
+): Promise<void> {
   if (plan.writes.length === 0) return;
   const blocks = writeBlocks(plan.writes);
   await env.run(async (context) => {
     // Sync 1 (more only beyond LOAD_BUDGET_CELLS): what the write will overwrite, and whether the undo sheet exists.
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    const loadGroups = groupByCells(blocks.flatMap((b) => splitRows<CellWrite, SheetBlock>(b, LOAD_BUDGET_CELLS)), LOAD_BUDGET_CELLS);
-    const before: { block: SheetBlock; formulas: unknown[][]; values: unknown[][]; numberFormat: unknown[][] }[] = [];
+    const loadGroups = groupByCells(
+      blocks.flatMap((b) => splitRows<CellWrite, SheetBlock>(b, LOAD_BUDGET_CELLS)),
+      LOAD_BUDGET_CELLS,
+    );
+    const before: {
+      block: SheetBlock;
+      formulas: unknown[][];
+      values: unknown[][];
+      numberFormat: unknown[][];
+    }[] = [];
     for (const group of loadGroups) {
       const loaded = group.map((block) => {
         const range = sheetOf(context, block.sheet).getRange(rangeA1(block));
@@ -66,7 +79,13 @@ export async function applyWrites(env: OfficeEnv, plan: WritePlan, lang: Lang = 
       } catch (e) {
         throw await failure(context, loaded[0].block, e, lang);
       }
-      for (const { block, range } of loaded) before.push({ block, formulas: range.formulas, values: range.values, numberFormat: range.numberFormat });
+      for (const { block, range } of loaded)
+        before.push({
+          block,
+          formulas: range.formulas,
+          values: range.values,
+          numberFormat: range.numberFormat,
+        });
     }
     const names = sheets.items.map((s) => s.name);
     const undoExists = names.includes(UNDO_SHEET);
@@ -79,7 +98,8 @@ export async function applyWrites(env: OfficeEnv, plan: WritePlan, lang: Lang = 
       content.push(...contentOps(b.block, b.numberFormat));
     }
     const canHide = env.isSetSupported("ExcelApi", "1.2");
-    if (!undoExists && !canHide) onNotice?.(new OfficeHostError("undoSheetVisible", { sheet: UNDO_SHEET }, lang).message);
+    if (!undoExists && !canHide)
+      onNotice?.(new OfficeHostError("undoSheetVisible", { sheet: UNDO_SHEET }, lang).message);
     // Sync 2: the snapshot first (so that a failure part-way can still be undone), then the new content.
     const ops = [...pushUndoOps(entry, undoExists, canHide), ...content];
     for (const batch of pack(ops, PACK_BUDGET)) {
@@ -87,7 +107,11 @@ export async function applyWrites(env: OfficeEnv, plan: WritePlan, lang: Lang = 
       try {
         await context.sync();
       } catch (e) {
-        throw new OfficeHostError("writeFailed", { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]), reason: reasonOf(e) }, lang);
+        throw new OfficeHostError(
+          "writeFailed",
+          { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]), reason: reasonOf(e) },
+          lang,
+        );
       }
     }
   });
@@ -121,7 +145,9 @@ export async function undo(env: OfficeEnv, lang: Lang = "vi"): Promise<boolean> 
     await context.sync();
     let entry: UndoEntry;
     try {
-      entry = JSON.parse((chunks.values[0] as unknown[]).map((c) => String(c).slice(CHUNK_PREFIX.length)).join("")) as UndoEntry;
+      entry = JSON.parse(
+        (chunks.values[0] as unknown[]).map((c) => String(c).slice(CHUNK_PREFIX.length)).join(""),
+      ) as UndoEntry;
       if (entry.v !== 1 || !Array.isArray(entry.blocks)) throw new Error("version");
     } catch {
       throw new OfficeHostError("undoCorrupt", {}, lang);
@@ -131,13 +157,20 @@ export async function undo(env: OfficeEnv, lang: Lang = "vi"): Promise<boolean> 
     if (missing) throw new OfficeHostError("sheetMissing", { sheet: missing.s }, lang);
     const ops: Op[] = entry.blocks.flatMap(restoreOps);
     // Last: drop the entry (shifting older ones up).
-    ops.push({ bytes: OP_OVERHEAD, apply: (c) => c.workbook.worksheets.getItem(UNDO_SHEET).getRange("1:1").delete("Up") });
+    ops.push({
+      bytes: OP_OVERHEAD,
+      apply: (c) => c.workbook.worksheets.getItem(UNDO_SHEET).getRange("1:1").delete("Up"),
+    });
     for (const batch of pack(ops, PACK_BUDGET)) {
       for (const op of batch) op.apply(context);
       try {
         await context.sync();
       } catch (e) {
-        throw new OfficeHostError("writeFailed", { sheet: entry.blocks[0].s, cell: entry.blocks[0].a, reason: reasonOf(e) }, lang);
+        throw new OfficeHostError(
+          "writeFailed",
+          { sheet: entry.blocks[0].s, cell: entry.blocks[0].a, reason: reasonOf(e) },
+          lang,
+        );
       }
     }
     return true;
@@ -188,7 +221,12 @@ function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
 }
 
 /** A failed load: a missing sheet gets its own message, anything else Office's reason. */
-async function failure(context: Excel.RequestContext, b: SheetBlock, e: unknown, lang: Lang): Promise<OfficeHostError> {
+async function failure(
+  context: Excel.RequestContext,
+  b: SheetBlock,
+  e: unknown,
+  lang: Lang,
+): Promise<OfficeHostError> {
   try {
     const sheet = context.workbook.worksheets.getItemOrNullObject(b.sheet);
     await context.sync();
@@ -222,7 +260,12 @@ export function formulaInput(value: unknown, formula: unknown, numberFormat: str
   return String(value);
 }
 
-function snapshotOf(block: SheetBlock, values: unknown[][], formulas: unknown[][], formats: unknown[][]): SnapshotBlock {
+function snapshotOf(
+  block: SheetBlock,
+  values: unknown[][],
+  formulas: unknown[][],
+  formats: unknown[][],
+): SnapshotBlock {
   const n = formats.map((row) => row.map((f) => (typeof f === "string" ? f : "General")));
   const f = values.map((row, i) => row.map((v, j) => formulaInput(v, formulas[i][j], n[i][j])));
   const first = n[0][0];
@@ -231,19 +274,27 @@ function snapshotOf(block: SheetBlock, values: unknown[][], formulas: unknown[][
 }
 
 function contentOps(block: SheetBlock, oldFormats: unknown[][]): Op[] {
-  const needsFormat = (w: CellWrite, old: unknown) => w.numberFormat !== undefined || (old === "@" && (w.formula !== undefined || typeof w.value === "number"));
+  const needsFormat = (w: CellWrite, old: unknown) =>
+    w.numberFormat !== undefined || (old === "@" && (w.formula !== undefined || typeof w.value === "number"));
   const formats = block.items.some((row, i) => row.some((w, j) => needsFormat(w, oldFormats[i][j])))
     ? block.items.map((row, i) =>
         row.map((w, j) => {
           const old = typeof oldFormats[i][j] === "string" ? (oldFormats[i][j] as string) : "General";
           // A formula or a number written into a Text ("@") cell would stay text: give it a number format.
-          return w.numberFormat ?? (old === "@" && (w.formula !== undefined || typeof w.value === "number") ? "General" : old);
+          return (
+            w.numberFormat ??
+            (old === "@" && (w.formula !== undefined || typeof w.value === "number") ? "General" : old)
+          );
         }),
       )
     : null;
   const formulas = block.items.map((row, i) =>
     row.map((w, j) => {
-      const format = formats ? formats[i][j] : typeof oldFormats[i][j] === "string" ? (oldFormats[i][j] as string) : "General";
+      const format = formats
+        ? formats[i][j]
+        : typeof oldFormats[i][j] === "string"
+          ? (oldFormats[i][j] as string)
+          : "General";
       return w.formula !== undefined ? w.formula : formulaInput(w.value, undefined, format);
     }),
   );
@@ -263,20 +314,38 @@ function rangeOfA1(a: string): CellRange {
 }
 
 /** Writes formats then formulas (a Text format must be in place before the text is written), split in row bands. */
-function rangeOps(sheet: string, range: CellRange, formulas: Scalar[][], formats: string[][] | string | null): Op[] {
+function rangeOps(
+  sheet: string,
+  range: CellRange,
+  formulas: Scalar[][],
+  formats: string[][] | string | null,
+): Op[] {
   const width = range.right - range.left + 1;
   // The request carries full 2-D arrays (a uniform format is expanded to every cell).
-  const uniformFormatBytes = typeof formats === "string" ? width * (JSON.stringify(formats).length + 1) + 2 : 0;
-  const bytesPerRow = (i: number) => JSON.stringify(formulas[i]).length + 1 + (Array.isArray(formats) ? JSON.stringify(formats[i]).length + 1 : uniformFormatBytes);
+  const uniformFormatBytes =
+    typeof formats === "string" ? width * (JSON.stringify(formats).length + 1) + 2 : 0;
+  const bytesPerRow = (i: number) =>
+    JSON.stringify(formulas[i]).length +
+    1 +
+    (Array.isArray(formats) ? JSON.stringify(formats[i]).length + 1 : uniformFormatBytes);
   const ops: Op[] = [];
   let start = 0;
   while (start < formulas.length) {
     let end = start;
     let bytes = OP_OVERHEAD;
-    while (end < formulas.length && (end === start || bytes + bytesPerRow(end) <= REQUEST_BUDGET / 2)) bytes += bytesPerRow(end++);
-    const rows = { top: range.top + start, bottom: range.top + end - 1, left: range.left, right: range.right };
+    while (end < formulas.length && (end === start || bytes + bytesPerRow(end) <= REQUEST_BUDGET / 2))
+      bytes += bytesPerRow(end++);
+    const rows = {
+      top: range.top + start,
+      bottom: range.top + end - 1,
+      left: range.left,
+      right: range.right,
+    };
     const f = formulas.slice(start, end);
-    const n = typeof formats === "string" ? Array.from({ length: end - start }, () => Array<string>(width).fill(formats)) : formats?.slice(start, end) ?? null;
+    const n =
+      typeof formats === "string"
+        ? Array.from({ length: end - start }, () => Array<string>(width).fill(formats))
+        : (formats?.slice(start, end) ?? null);
     ops.push({
       bytes,
       apply(context) {
@@ -293,8 +362,15 @@ function rangeOps(sheet: string, range: CellRange, formulas: Scalar[][], formats
 function pushUndoOps(entry: UndoEntry, exists: boolean, canHide: boolean): Op[] {
   const json = JSON.stringify(entry);
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK_CHARS) chunks.push(CHUNK_PREFIX + json.slice(i, i + CHUNK_CHARS));
-  const header = JSON.stringify({ phuluc: "undo", v: 1, at: entry.at, cells: entry.cells, chunks: chunks.length });
+  for (let i = 0; i < json.length; i += CHUNK_CHARS)
+    chunks.push(CHUNK_PREFIX + json.slice(i, i + CHUNK_CHARS));
+  const header = JSON.stringify({
+    phuluc: "undo",
+    v: 1,
+    at: entry.at,
+    cells: entry.cells,
+    chunks: chunks.length,
+  });
   const ops: Op[] = [
     {
       bytes: OP_OVERHEAD,
@@ -319,7 +395,9 @@ function pushUndoOps(entry: UndoEntry, exists: boolean, canHide: boolean): Op[] 
     ops.push({
       bytes: OP_OVERHEAD + JSON.stringify(part).length,
       apply(context) {
-        const r = context.workbook.worksheets.getItem(UNDO_SHEET).getRange(rangeA1({ top: 1, bottom: 1, left, right: left + part.length - 1 }));
+        const r = context.workbook.worksheets
+          .getItem(UNDO_SHEET)
+          .getRange(rangeA1({ top: 1, bottom: 1, left, right: left + part.length - 1 }));
         r.numberFormat = [part.map(() => "@")];
         r.values = [part];
       },
