@@ -182,3 +182,4 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.makeConfig = makeConfig;
 module.exports.CSP = CSP;
 module.exports.ENTRIES = ENTRIES;
+module.exports.rewriteManifest = rewriteManifest;

@@ -141,3 +141,27 @@ function decodeRgba(png: Buffer): { pixels: Buffer } {
   }
   return { pixels: Buffer.concat(rows) };
 }
+
+describe("PHULUC_URL", () => {
+  test("rewrites every https://localhost:3000 URL of the manifest for an intranet server, and it still validates", () => {
+    const { rewriteManifest } = require(path.join(root, "webpack.config.js")) as {
+      rewriteManifest: (b: Buffer) => string;
+    };
+    process.env.PHULUC_URL = "https://may-chu.xa.gov.vn/phuluc";
+    try {
+      const out = rewriteManifest(Buffer.from(manifest));
+      expect(out).not.toContain("localhost");
+      expect(out).toContain(
+        '<SourceLocation DefaultValue="https://may-chu.xa.gov.vn/phuluc/taskpane.html"/>',
+      );
+      expect(out).toContain(
+        '<bt:Image id="Check.16" DefaultValue="https://may-chu.xa.gov.vn/phuluc/assets/check-16.png"/>',
+      );
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-manifest-")), "manifest.xml");
+      fs.writeFileSync(file, out);
+      expect(validate(file).status).toBe(0);
+    } finally {
+      delete process.env.PHULUC_URL;
+    }
+  });
+});
