@@ -5,7 +5,12 @@ import { run as fix } from "./fix";
 import { run as plan } from "./plan";
 import { run as appendix } from "./appendix";
 
-const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { check, fix, plan, appendix };
+const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
+  check,
+  fix,
+  plan,
+  appendix,
+};
 
 const USAGE = `Cách dùng / Usage:
   phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]
