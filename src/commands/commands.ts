@@ -1,13 +1,10 @@
 // commands.html: the ribbon's ExecuteFunction buttons. "Tính lại" (recompute) reads the active sheet, lets the
 // engine decide every derived cell, and writes them as formulas through the Office host (with its undo).
-import { z } from "zod";
+import "../taskpane/jitless";
 import { analyzeGrid, fixPlan } from "../engine";
 import type { PaneHost } from "../taskpane/host";
 import { createOfficeHost } from "../hosts/office";
 import { runRecompute, type RecomputeOutcome } from "./recompute";
-
-// zod probes `new Function` to decide on JIT; the page's CSP forbids it, so say no up front (no CSP report).
-z.config({ jitless: true });
 
 export async function recompute(event: Office.AddinCommands.Event): Promise<void> {
   let outcome: RecomputeOutcome | undefined;

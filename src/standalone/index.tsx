@@ -1,4 +1,5 @@
 // standalone.html: the pane over an .xlsx file, for Office versions that cannot load add-ins.
+import "../taskpane/jitless";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";

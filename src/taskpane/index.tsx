@@ -1,4 +1,5 @@
 // taskpane.html inside Excel: the pane over the Office host, in Office's theme.
+import "./jitless";
 import { createOfficeHost } from "../hosts/office";
 import { mountPane } from "./mount";
 import { createNoticeChannel } from "./notices";
