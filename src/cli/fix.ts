@@ -1,12 +1,11 @@
 // `phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]`
 // Exit 0: copy written and nothing left to decide; 1: written, but input cells remain that a person must check;
 // 2: nothing written (bad arguments, unreadable file).
-import * as fs from "fs";
 import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderFix } from "./format";
-import { analyzeWorkbookFile } from "./workbook";
+import { analyzeWorkbookFile, samePath } from "./workbook";
 import { fixPlan } from "../engine";
 import { applyWritePlan } from "../hosts/xlsx/write";
 import { writeWorkbookFile } from "../hosts/xlsx/node";
@@ -23,18 +22,6 @@ const SPEC = {
   },
   positionals: ["in.xlsx"],
 } as const;
-
-/** Same file, even through a different spelling of the path or a link. */
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(args, SPEC);

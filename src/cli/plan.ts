@@ -2,11 +2,10 @@
 //  [--format text|json] [-o out.xlsx] [--year N] [--lang vi|en]`
 // Allocates a reduction target to the unit rows of the detected table; with -o, writes a copy of the workbook with
 // the plan as a new sheet. Exit 0 on success, 2 when nothing could be planned (bad target, unreadable file).
-import * as fs from "fs";
 import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
-import { analyzeWorkbookFile } from "./workbook";
+import { analyzeWorkbookFile, samePath } from "./workbook";
 import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
 import type { Lang } from "../engine/model";
@@ -109,17 +108,6 @@ export function planOrExplain(
     }
     throw err;
   }
-}
-
-export function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
 }
 
 /** Checks -o: present when required, never the input file. */

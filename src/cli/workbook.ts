@@ -1,4 +1,6 @@
 // Shared by the commands that read a workbook: read, choose sheets, analyse; every failure a one-line UserError.
+import * as fs from "fs";
+import * as path from "path";
 import type ExcelJS from "exceljs";
 import { UserError } from "./io";
 import { readWorkbookFile } from "../hosts/xlsx/node";
@@ -82,4 +84,16 @@ export async function analyzeWorkbookFile(
   const workbook = await readWorkbookForCli(file, shown, options.lang);
   const grids = chooseGrids(workbook, shown, options.sheet, options.lang);
   return { workbook, grids, ...analyzeGrids(grids, options.lang) };
+}
+
+/** Same file, even through a different spelling of the path or a link. */
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }

@@ -7,6 +7,7 @@ import { analyzeTable } from "./analyze";
 import { a1, cellAt, cellText, columnLetter, isErrorValue, parseA1, type CellRange, type Grid } from "./grid";
 import type { Lang, Row, Table } from "./model";
 import { readNumber, type NumberKind } from "./numbers";
+import { toRoman } from "./vocabulary";
 import type { CellWrite, ColumnRole } from "./report";
 import type { Plan } from "./plan";
 import type { TableAnalysis } from "./index";
@@ -87,22 +88,7 @@ export function buildAppendix(analysis: TableAnalysis, options: AppendixOptions)
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-const ROMAN: [number, string][] = [
-  [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
-  [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
-]; // prettier-ignore
-
-export function toRoman(n: number): string {
-  let s = "";
-  let rest = n;
-  for (const [v, r] of ROMAN) {
-    while (rest >= v) {
-      s += r;
-      rest -= v;
-    }
-  }
-  return s;
-}
+export { toRoman };
 
 const INVALID_SHEET_CHARS = /[\\/?*[\]:]/g;
 

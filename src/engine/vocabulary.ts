@@ -238,20 +238,18 @@ export function romanValue(s: string): number | undefined {
   return total;
 }
 
+const ROMAN_TABLE: [number, string][] = [
+  [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
+  [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
+]; // prettier-ignore
+
 export function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
   let s = "";
-  let x = n;
-  for (const [v, r] of table) {
-    while (x >= v) {
+  let rest = n;
+  for (const [v, r] of ROMAN_TABLE) {
+    while (rest >= v) {
       s += r;
-      x -= v;
+      rest -= v;
     }
   }
   return s;

@@ -8,25 +8,9 @@ import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, message, reasonOf } from "./messages";
 import { formulaInput } from "./write";
+import { uniqueSheetName } from "../../engine/appendix";
 
-const INVALID_SHEET_CHARS = /[\\/?*[\]:]/g;
-
-/** A sheet name not in `taken` (case-insensitive, as Excel compares), at most 31 characters. */
-export function uniqueSheetName(wanted: string, taken: string[]): string {
-  const base = (
-    wanted
-      .replace(INVALID_SHEET_CHARS, " ")
-      .replace(/^'+|'+$/g, "")
-      .trim() || "Phụ lục"
-  ).slice(0, 31);
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
+export { uniqueSheetName };
 
 /** Excel character units → points (Calibri 11 maximum digit width 7 px, 5 px padding; 1 px = 0.75 pt). */
 export function widthToPoints(chars: number): number {
