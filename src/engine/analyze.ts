@@ -365,7 +365,6 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
 
   // A derived cell's fix is its formula with the value computed from the inputs.
   for (const f of findings) {
-    if (f.rule === "number-as-text") continue;
     const w = derivedAt(f.cell);
     if (w)
       f.fix = {
