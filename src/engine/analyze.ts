@@ -9,7 +9,6 @@ import {
   type Severity,
   type TableReport,
   type WritePlan,
-  TableReportSchema,
   WritePlanSchema,
 } from "./report";
 import { type Ref, type Relation, buildRelations, partWholePairs, refKey, relationCells } from "./relations";
@@ -175,21 +174,25 @@ export function makeFinding(
 function valueFindings(ctx: TableContext, derivedKeys: { has(key: number): boolean }): Finding[] {
   const out: Finding[] = [];
   const { table, grid } = ctx;
-  const unitRows = new Set(table.rows.filter((r) => r.kind === "unit").map((r) => r.row));
+  const units = table.rows.filter((r) => r.kind === "unit");
+  const unitRows = new Set(units.map((r) => r.row));
   for (const c of table.columns) {
     const kind = COUNT_ROLES.has(c.role) ? "count" : RATE_ROLES.has(c.role) ? "rate" : undefined;
     if (!kind) continue;
     let filledUnits = 0;
-    for (const row of table.rows) {
-      const ref = { row: row.row, col: c.col };
-      const reading = ctx.readings.get(refKey(ref))!;
-      if (reading.status !== "empty" && unitRows.has(row.row)) filledUnits++;
+    for (const row of units) {
+      if (ctx.readings.get(row.row * 20000 + c.col)!.status !== "empty") filledUnits++;
     }
-    const unitCount = unitRows.size;
+    const unitCount = units.length;
     for (const row of table.rows) {
-      const ref = { row: row.row, col: c.col };
-      const key = refKey(ref);
+      const key = row.row * 20000 + c.col;
       const reading = ctx.readings.get(key)!;
+      // The common case, a plain number in range, costs nothing more.
+      if (reading.status === "ok" && !reading.fromText && reading.intended === undefined) {
+        const v = reading.value;
+        if (kind === "count" ? v >= 0 && Number.isInteger(v) : v >= 0 && v <= 100) continue;
+      }
+      const ref = { row: row.row, col: c.col };
       const cell = cellAt(grid, ref.row, ref.col);
       if (reading.status === "error") {
         out.push(makeFinding(ctx, "formula-error", "error", ref, null, []));
@@ -397,7 +400,9 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   }
 
   const final = dedupe(findings).sort((a, b) => compareCells(a.cell, b.cell) || a.rule.localeCompare(b.rule));
-  const report: TableReport = TableReportSchema.parse({
+  // Built on demand: a check of 100,000 rows needs the findings, not a report object per row. The CLI validates
+  // the report with the zod schema before printing it.
+  const makeReport = (): TableReport => ({
     sheet: grid.sheet,
     range: rangeA1(table.range),
     columns: table.columns.map((c) => ({
@@ -410,11 +415,14 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     findings: final,
   });
   let derived: CellWrite[] | undefined;
+  let report: TableReport | undefined;
   return {
     table,
     findings: final,
     conversions,
-    report,
+    get report(): TableReport {
+      return (report ??= makeReport());
+    },
     get derived(): CellWrite[] {
       if (!derived) {
         derived = [];

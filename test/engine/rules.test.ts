@@ -2,7 +2,7 @@
 import { analyzeGrid, fixPlan } from "../../src/engine";
 import { gridFromRows, type Grid } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/report";
-import { FindingSchema } from "../../src/engine/report";
+import { FindingSchema, TableReportSchema } from "../../src/engine/report";
 import { reportGrid, reportRows, setCell } from "./fixtures";
 
 const findings = (grid: Grid, lang: "vi" | "en" = "vi"): Finding[] =>
@@ -222,4 +222,12 @@ describe("rounding setting", () => {
     const [t] = analyzeGrid(reportGrid(setCell(reportRows(), "E11", 4.85)), { rounding: "truncate" });
     expect(t.findings.map((f) => [f.cell, f.rule, f.expected])).toEqual([["E11", "rate-mismatch", 5.2]]);
   });
+});
+
+test("the table report matches its schema", () => {
+  const [t] = analyzeGrid(reportGrid(setCell(reportRows(), "C10", 421)));
+  const report = TableReportSchema.parse(t.report);
+  expect(report.range).toBe("A6:I17");
+  expect(report.rows).toHaveLength(9);
+  expect(report.findings.map((f) => f.cell)).toEqual(["C10"]);
 });
