@@ -50,7 +50,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
   const plan = target
-    ? planOrExplain(analysis, grid, target, (flags.by ?? "households") as AllocationMethod, lang)
+    ? planOrExplain(
+        analysis,
+        grid,
+        target,
+        (flags.by ?? "households") as AllocationMethod,
+        lang,
+        flags.weights,
+      )
     : undefined;
   const layout = buildAppendix(analysis, {
     grid,

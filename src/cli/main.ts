@@ -15,7 +15,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
 const USAGE = `Cách dùng / Usage:
   phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]
   phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]
-  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal] [--sheet NAME] [--format text|json] [-o out.xlsx]
+  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "w1;w2;..."] [--sheet NAME] [--format text|json] [-o out.xlsx]
   phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]
 `;
 

@@ -25,7 +25,9 @@ import { XlsxReadError } from "../hosts/xlsx/errors";
 export const TARGET_OPTIONS = {
   reduce: { type: "number" },
   "reduce-points": { type: "number" },
-  by: { type: "string", choices: ["households", "poor", "equal"], default: "households" },
+  by: { type: "string", choices: ["households", "poor", "equal", "weights"], default: "households" },
+  /** With --by weights: one weight per unit row, in sheet order, separated by ";" ("2;1;1,5;3"). */
+  weights: { type: "string" },
   year: { type: "number" },
 } as const;
 
@@ -92,15 +94,55 @@ export function choosePlanTable(
 }
 
 /** planTable with PlanError turned into a one-line UserError naming the sheet. */
+/** --weights "2;1;1,5;3": one weight per unit row in sheet order (Vietnamese or English decimals). */
+export function weightsFromFlag(
+  raw: string | undefined,
+  analysis: TableAnalysis,
+  lang: Lang,
+): Record<number, number> {
+  const en = lang === "en";
+  const units = analysis.table.rows.filter((r) => r.kind === "unit");
+  if (raw === undefined) {
+    throw new UserError(
+      en
+        ? '--by weights needs --weights "w1;w2;..." (one per unit row)'
+        : '--by weights cần --weights "w1;w2;..." (mỗi đơn vị một trọng số)',
+    );
+  }
+  const parts = raw.split(";").map((x) => x.trim());
+  if (parts.length !== units.length) {
+    throw new UserError(
+      en
+        ? `--weights has ${parts.length} values but the table has ${units.length} unit rows`
+        : `--weights có ${parts.length} giá trị nhưng bảng có ${units.length} dòng đơn vị`,
+    );
+  }
+  const weights: Record<number, number> = {};
+  parts.forEach((text, i) => {
+    const w = Number(text.replace(",", "."));
+    if (!/^\d+([.,]\d+)?$/.test(text) || !Number.isFinite(w)) {
+      throw new UserError(
+        en
+          ? `--weights: "${text}" is not a non-negative number`
+          : `--weights: "${text}" không phải số không âm`,
+      );
+    }
+    weights[units[i].row] = w;
+  });
+  return weights;
+}
+
 export function planOrExplain(
   analysis: TableAnalysis,
   grid: Grid,
   target: PlanTarget,
   method: AllocationMethod,
   lang: Lang,
+  weightsFlag?: string,
 ): Plan {
   try {
-    return planTable(analysis.table, grid, analysis.derived, target, { method, lang });
+    const weights = method === "weights" ? weightsFromFlag(weightsFlag, analysis, lang) : undefined;
+    return planTable(analysis.table, grid, analysis.derived, target, { method, lang, weights });
   } catch (err) {
     if (err instanceof PlanError) {
       const where = lang === "en" ? `sheet "${grid.sheet}"` : `trang tính "${grid.sheet}"`;
@@ -237,7 +279,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     lang,
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
-  const plan = planOrExplain(analysis, grid, target, (flags.by ?? "households") as AllocationMethod, lang);
+  const plan = planOrExplain(
+    analysis,
+    grid,
+    target,
+    (flags.by ?? "households") as AllocationMethod,
+    lang,
+    flags.weights,
+  );
 
   let written = "";
   if (out) {

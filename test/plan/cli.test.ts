@@ -51,6 +51,36 @@ describe("phuluc plan", () => {
     expect(json.notes[0]).toContain("7.947");
   });
 
+  it("--by weights: one weight per unit row; all weight on two units puts the whole target there", async () => {
+    // Ten unit rows (8-12, 14-18). Weights 1 and 1 on rows 8 and 14 (38 and 84 poor): 10 → 5 + 5.
+    const weights = "1;0;0;0;0;1;0;0;0;0";
+    const r = await phuluc(
+      "plan",
+      SAMPLE,
+      "--reduce",
+      "10",
+      "--by",
+      "weights",
+      "--weights",
+      weights,
+      "--format",
+      "json",
+    );
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out);
+    expect(json.method).toBe("weights");
+    const byRow = Object.fromEntries(
+      json.allocations.map((a: { row: number; reduction: number }) => [a.row, a.reduction]),
+    );
+    expect(byRow).toEqual({ 8: 5, 9: 0, 10: 0, 11: 0, 12: 0, 14: 5, 15: 0, 16: 0, 17: 0, 18: 0 });
+  });
+
+  it("--by weights with the wrong number of weights is a one-line error", async () => {
+    const r = await phuluc("plan", SAMPLE, "--reduce", "10", "--by", "weights", "--weights", "1;2");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("phuluc: --weights có 2 giá trị nhưng bảng có 10 dòng đơn vị\n");
+  });
+
   it("text for people, in Vietnamese by default", async () => {
     const r = await phuluc("plan", SAMPLE, "--reduce", "45", "--by", "poor");
     expect(r.code).toBe(0);
