@@ -102,18 +102,7 @@ export async function applyWrites(
       onNotice?.(new OfficeHostError("undoSheetVisible", { sheet: UNDO_SHEET }, lang).message);
     // Sync 2: the snapshot first (so that a failure part-way can still be undone), then the new content.
     const ops = [...pushUndoOps(entry, undoExists, canHide), ...content];
-    for (const batch of pack(ops, PACK_BUDGET)) {
-      for (const op of batch) op.apply(context);
-      try {
-        await context.sync();
-      } catch (e) {
-        throw new OfficeHostError(
-          "writeFailed",
-          { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]), reason: reasonOf(e) },
-          lang,
-        );
-      }
-    }
+    await syncInBatches(context, ops, { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]) }, lang);
   });
 }
 
@@ -161,18 +150,7 @@ export async function undo(env: OfficeEnv, lang: Lang = "vi"): Promise<boolean> 
       bytes: OP_OVERHEAD,
       apply: (c) => c.workbook.worksheets.getItem(UNDO_SHEET).getRange("1:1").delete("Up"),
     });
-    for (const batch of pack(ops, PACK_BUDGET)) {
-      for (const op of batch) op.apply(context);
-      try {
-        await context.sync();
-      } catch (e) {
-        throw new OfficeHostError(
-          "writeFailed",
-          { sheet: entry.blocks[0].s, cell: entry.blocks[0].a, reason: reasonOf(e) },
-          lang,
-        );
-      }
-    }
+    await syncInBatches(context, ops, { sheet: entry.blocks[0].s, cell: entry.blocks[0].a }, lang);
     return true;
   });
 }
@@ -424,6 +402,23 @@ async function findUndoSheet(context: Excel.RequestContext): Promise<Excel.Works
 }
 
 /** Packs operations into requests of at most `budget` estimated bytes, keeping their order. */
+/** Queues the operations in requests under the payload budget, one sync each; a failure names the cell. */
+async function syncInBatches(
+  context: Excel.RequestContext,
+  ops: Op[],
+  where: { sheet: string; cell: string },
+  lang: Lang,
+): Promise<void> {
+  for (const batch of pack(ops, PACK_BUDGET)) {
+    for (const op of batch) op.apply(context);
+    try {
+      await context.sync();
+    } catch (e) {
+      throw new OfficeHostError("writeFailed", { ...where, reason: reasonOf(e) }, lang);
+    }
+  }
+}
+
 export function pack(ops: Op[], budget: number): Op[][] {
   const batches: Op[][] = [];
   let current: Op[] = [];
