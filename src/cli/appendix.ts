@@ -8,7 +8,6 @@ import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { analyzeWorkbookFile } from "./workbook";
 import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
-import type { AllocationMethod } from "../engine/plan";
 import { renderAppendix } from "../hosts/xlsx/appendix";
 import {
   TARGET_OPTIONS,
@@ -49,16 +48,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     lang,
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
-  const plan = target
-    ? planOrExplain(
-        analysis,
-        grid,
-        target,
-        (flags.by ?? "households") as AllocationMethod,
-        lang,
-        flags.weights,
-      )
-    : undefined;
+  const plan = target ? planOrExplain(analysis, grid, target, flags, lang) : undefined;
   const layout = buildAppendix(analysis, {
     grid,
     plan,

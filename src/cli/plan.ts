@@ -136,12 +136,12 @@ export function planOrExplain(
   analysis: TableAnalysis,
   grid: Grid,
   target: PlanTarget,
-  method: AllocationMethod,
+  flags: { by?: string; weights?: string },
   lang: Lang,
-  weightsFlag?: string,
 ): Plan {
+  const method = (flags.by ?? "households") as AllocationMethod;
   try {
-    const weights = method === "weights" ? weightsFromFlag(weightsFlag, analysis, lang) : undefined;
+    const weights = method === "weights" ? weightsFromFlag(flags.weights, analysis, lang) : undefined;
     return planTable(analysis.table, grid, analysis.derived, target, { method, lang, weights });
   } catch (err) {
     if (err instanceof PlanError) {
@@ -279,14 +279,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     lang,
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
-  const plan = planOrExplain(
-    analysis,
-    grid,
-    target,
-    (flags.by ?? "households") as AllocationMethod,
-    lang,
-    flags.weights,
-  );
+  const plan = planOrExplain(analysis, grid, target, flags, lang);
 
   let written = "";
   if (out) {

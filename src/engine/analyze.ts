@@ -1,5 +1,5 @@
 // Grid → tables → readings → relations → findings (with the right cell blamed) and derived cells.
-import { type Grid, a1, cellAt, rangeA1 } from "./grid";
+import { type Grid, a1, cellAt, parseA1, rangeA1 } from "./grid";
 import type { AnalyzeOptions, Lang, Table } from "./model";
 import { type NumberReading, decimalsOf, formatDecimals, formatNumber, readNumber } from "./numbers";
 import {
@@ -11,7 +11,17 @@ import {
   type WritePlan,
   WritePlanSchema,
 } from "./report";
-import { type Ref, type Relation, buildRelations, partWholePairs, refKey, relationCells } from "./relations";
+import {
+  type Ref,
+  type Relation,
+  buildRelations,
+  cellKey,
+  keyCol,
+  keyRow,
+  partWholePairs,
+  refKey,
+  relationCells,
+} from "./relations";
 import { compressRefs, computeDerived, relationFormula } from "./recompute";
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
 import { detectTables as detectLayout } from "./detect/layout";
@@ -38,8 +48,8 @@ export class CellTable<T> {
     this.items = new Array(Math.max(0, height * width));
   }
   private index(key: number): number {
-    const row = Math.floor(key / 20000) - this.top;
-    const col = (key % 20000) - this.left;
+    const row = keyRow(key) - this.top;
+    const col = keyCol(key) - this.left;
     return row < 0 || col < 0 || row >= this.height || col >= this.width ? -1 : row * this.width + col;
   }
   get(key: number): T | undefined {
@@ -87,7 +97,7 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     for (const row of table.rows) {
       const cell = cellAt(grid, row.row, c.col);
       const reading = readNumber(cell?.value, kind);
-      readings.set(row.row * 20000 + c.col, reading);
+      readings.set(cellKey(row.row, c.col), reading);
       if (kind === "rate" && reading.status === "ok" && !cell?.formula && maxDec < 6) {
         const d = reading.fromText ? (reading.textDecimals ?? 0) : decimalsOf(reading.value);
         if (d > maxDec) maxDec = Math.min(d, 6);
@@ -95,7 +105,7 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     }
     colDecimals.set(c.col, maxDec);
   }
-  const kindOf = { get: (key: number) => kindByCol.get(key % 20000) };
+  const kindOf = { get: (key: number) => kindByCol.get(keyCol(key)) };
   const fallback = options.rateDecimals ?? 2;
   const decimalsCache = new CellTable<number>(top, left, height, width);
   const computeDecimals = (r: Ref): number => {
@@ -124,7 +134,7 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     return d;
   };
   const value = (r: Ref): number | undefined => {
-    const reading = readings.get(r.row * 20000 + r.col);
+    const reading = readings.get(cellKey(r.row, r.col));
     return reading !== undefined && reading.status === "ok" ? reading.value : undefined;
   };
   const fmt = (x: number | undefined, r?: Ref): string => {
@@ -181,11 +191,11 @@ function valueFindings(ctx: TableContext, derivedKeys: { has(key: number): boole
     if (!kind) continue;
     let filledUnits = 0;
     for (const row of units) {
-      if (ctx.readings.get(row.row * 20000 + c.col)!.status !== "empty") filledUnits++;
+      if (ctx.readings.get(cellKey(row.row, c.col))!.status !== "empty") filledUnits++;
     }
     const unitCount = units.length;
     for (const row of table.rows) {
-      const key = row.row * 20000 + c.col;
+      const key = cellKey(row.row, c.col);
       const reading = ctx.readings.get(key)!;
       // The common case, a plain number in range, costs nothing more.
       if (reading.status === "ok" && !reading.fromText && reading.intended === undefined) {
@@ -295,12 +305,9 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 function compareCells(a: string, b: string): number {
-  const ma = /^([A-Z]+)(\d+)$/.exec(a)!;
-  const mb = /^([A-Z]+)(\d+)$/.exec(b)!;
-  const ra = Number(ma[2]);
-  const rb = Number(mb[2]);
-  if (ra !== rb) return ra - rb;
-  return ma[1].length - mb[1].length || (ma[1] < mb[1] ? -1 : ma[1] > mb[1] ? 1 : 0);
+  const pa = parseA1(a);
+  const pb = parseA1(b);
+  return pa.row - pb.row || pa.col - pb.col;
 }
 
 export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions = {}): TableAnalysis {
@@ -334,7 +341,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   for (const f of findings) {
     if (f.rule !== "non-integer-count" || f.expected === null) continue;
     const confirmed = blamed.findings.some((b) => b.cell === f.cell && b.expected === f.expected);
-    if (confirmed) corrections.set(refKey(parseCell(f.cell)), f.expected);
+    if (confirmed) corrections.set(refKey(parseA1(f.cell)), f.expected);
   }
   const inputValue = (r: Ref): number | undefined => corrections.get(refKey(r)) ?? ctx.value(r);
 
@@ -362,7 +369,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     return write;
   };
   const derivedAt = (cell: string): CellWrite | undefined => {
-    const rel = primary.get(refKey(parseCell(cell)));
+    const rel = primary.get(refKey(parseA1(cell)));
     return rel ? writeFor(rel) : undefined;
   };
 
@@ -379,7 +386,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   // Text numbers in input cells, and decided corrections: written back as numbers.
   const conversions: CellWrite[] = [];
   for (const f of findings) {
-    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseCell(f.cell))))
+    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseA1(f.cell))))
       continue;
     const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: "#,##0" };
     f.fix = { value: write.value, numberFormat: write.numberFormat };
@@ -388,7 +395,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   for (const f of findings) {
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
     if (conversions.some((w) => w.cell === f.cell)) continue;
-    const kind = ctx.kindOf.get(refKey(parseCell(f.cell)));
+    const kind = ctx.kindOf.get(refKey(parseA1(f.cell)));
     const write: CellWrite = {
       sheet: grid.sheet,
       cell: f.cell,
@@ -434,13 +441,6 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
       return derived;
     },
   };
-}
-
-function parseCell(cell: string): Ref {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
 }
 
 export function analyzeGrid(grid: Grid, options: AnalyzeOptions = {}): TableAnalysis[] {

@@ -4,7 +4,7 @@
 // cell of each broken relation.
 import { a1 } from "./grid";
 import type { Finding } from "./report";
-import { type Ref, type Relation, refKey, relationCells } from "./relations";
+import { type Ref, type Relation, refFromKey, refKey, relationCells } from "./relations";
 import { relationValue } from "./recompute";
 import { checkRelation, describe, relatedOf } from "./rules/relations";
 import { type TableContext, makeFinding } from "./analyze";
@@ -154,13 +154,12 @@ export function blame(
     return undefined;
   };
 
-  const refOf = (key: number): Ref => ({ row: Math.floor(key / 20000), col: key % 20000 });
   for (let pass = 0; pass < 6 && remaining.size > 0; pass++) {
     const cells = new Set<number>();
     for (const rel of remaining) for (const c of relationCells(rel)) cells.add(refKey(c));
     const candidates: Candidate[] = [];
     for (const k of cells) {
-      const c = evaluateCandidate(refOf(k));
+      const c = evaluateCandidate(refFromKey(k));
       if (c) candidates.push(c);
     }
     candidates.sort(

@@ -11,7 +11,13 @@ export interface Ref {
   col: number;
 }
 
-export const refKey = (r: Ref): number => r.row * 20000 + r.col;
+/** One number per cell, row × KEY_COLUMNS + column (Excel has at most 16,384 columns): cheap map and array keys. */
+const KEY_COLUMNS = 20000;
+export const cellKey = (row: number, col: number): number => row * KEY_COLUMNS + col;
+export const refKey = (r: Ref): number => cellKey(r.row, r.col);
+export const keyRow = (key: number): number => Math.floor(key / KEY_COLUMNS);
+export const keyCol = (key: number): number => key % KEY_COLUMNS;
+export const refFromKey = (key: number): Ref => ({ row: keyRow(key), col: keyCol(key) });
 
 export type Relation =
   | {

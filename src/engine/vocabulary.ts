@@ -62,7 +62,7 @@ const UNIT_NAME =
 const COUNT_WORDS = /\b(so ho|ho ngheo|ho can ngheo|tong so|tong htn|khau|ty le|%)\b|%/;
 
 /** Subject of a rate or count: whose households. Order matters: "cận nghèo" contains "nghèo". */
-export function subjectOf(t: string): "multidim" | "nearPoor" | "poor" | undefined {
+function subjectOf(t: string): "multidim" | "nearPoor" | "poor" | undefined {
   if (has(t, /da chieu/) || has(t, /ngheo\s*(va|,|\+|&)\s*(ho\s+)?can ngheo/)) return "multidim";
   if (has(t, /can ngheo/)) return "nearPoor";
   if (has(t, /ngheo/)) return "poor";
@@ -224,19 +224,6 @@ export function isTableEnd(label: string, normalized = normalize(label)): boolea
 }
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\.?$/i;
-
-export function romanValue(s: string): number | undefined {
-  const t = s.trim().replace(/\.$/, "").toUpperCase();
-  if (!ROMAN.test(t)) return undefined;
-  const map: Record<string, number> = { I: 1, V: 5, X: 10 };
-  let total = 0;
-  for (let i = 0; i < t.length; i++) {
-    const v = map[t[i]];
-    const next = map[t[i + 1]] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
 
 const ROMAN_TABLE: [number, string][] = [
   [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],

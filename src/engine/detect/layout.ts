@@ -26,7 +26,6 @@ import {
   numberStyle,
   periodOf,
   roleOf,
-  romanValue,
 } from "../vocabulary";
 import { parseStatedRelation } from "./numbering";
 
@@ -358,7 +357,6 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
   }
   // Keep covers in sheet order.
   for (const row of rows) row.covers.sort((a, b) => a - b);
-  void romanValue;
 }
 
 function readStated(grid: Grid, block: HeaderBlock, columns: Column[]): StatedRelation[] {
