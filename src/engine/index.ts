@@ -1,7 +1,7 @@
 // The engine's one public facade: a grid in, tables with findings and derived cells out. Pure TypeScript.
 import type { Grid } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
-import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
+import type { CellWrite, Finding, Report, TableReport, WritePlan } from "./report";
 
 export interface TableAnalysis {
   table: Table;
@@ -14,4 +14,6 @@ export interface TableAnalysis {
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
-export type { Grid, Table, AnalyzeOptions, Finding, TableReport, WritePlan };
+export { decimalsOf, formatNumber } from "./numbers";
+export { RULE_REGISTRY } from "./rules/registry";
+export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan };
