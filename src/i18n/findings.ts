@@ -32,12 +32,13 @@ export function describeFinding(f: Finding, lang: MessageLang = "vi"): string {
     related: text("relation") ?? f.related.join(", "),
   };
   for (const [k, v] of Object.entries(p)) {
-    if (k === "relation" || k === "variant" || k === "targets") continue;
+    if (k === "relation" || k === "targets") continue;
     params[k] = typeof v === "number" ? formatNumber(v, lang) : v;
   }
   const targets = text("targets");
   if (targets !== undefined) params.detail = lang === "en" ? `cells ${targets}` : `các ô ${targets}`;
   const template = p.variant === "input-typo" ? "input-typo" : f.rule;
+  if (template === "input-typo") delete params.variant;
   return findingMessage(template, params, lang);
 }
 
