@@ -186,6 +186,11 @@ export function makeFinding(
   const kept: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) kept[k] = v;
   if (Object.keys(kept).length) finding.params = kept;
-  if (ctx.kindOf.get(refKey(ref)) === "rate") finding.decimals = ctx.decimals(ref);
+  if (ctx.kindOf.get(refKey(ref)) === "rate") {
+    finding.decimals = ctx.decimals(ref);
+    // A fraction under a percent format is shown to people as the percentage they see (0.0485 → 4,85%).
+    const shown = ctx.value(ref);
+    if (ctx.isPercentCell(ref) && shown !== undefined) finding.params = { ...finding.params, percent: shown };
+  }
   return finding;
 }

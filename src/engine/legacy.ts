@@ -67,21 +67,25 @@ export function detectLegacyEncoding(grid: Grid): { encoding: LegacyEncoding; ce
   }
   if (texts.length === 0) return undefined;
   const known = (t: string) =>
-    isHeaderWord(t) || /\b(tong|cong|toan|thon|xa|huyen|tinh|ho ngheo)\b/.test(normalize(t));
-  const plain = texts.filter((t) => known(t.text)).length;
+    isHeaderWord(t) || /\b(tong|cong|toan|thon|xa|huyen|tinh|ho ngheo|ten)\b/.test(normalize(t));
   let best: { encoding: LegacyEncoding; hits: number; first?: { row: number; col: number } } | undefined;
   for (const encoding of ["tcvn3", "vni"] as const) {
     const d = get(encoding);
     let hits = 0;
+    let misses = 0;
     let first: { row: number; col: number } | undefined;
     for (const t of texts) {
       if (!d.marks.test(t.text)) continue;
-      if (known(decodeLegacy(t.text, encoding)) && !known(t.text)) {
+      const decoded = decodeLegacy(t.text, encoding);
+      if (decoded === t.text) continue;
+      // Text that already reads as Vietnamese is Unicode; text that only reads after decoding is legacy.
+      if (known(t.text)) misses++;
+      else if (known(decoded)) {
         hits++;
         first ??= t;
       }
     }
-    if (hits >= 2 && hits > plain && (!best || hits > best.hits)) best = { encoding, hits, first };
+    if (hits >= 2 && hits > misses && (!best || hits > best.hits)) best = { encoding, hits, first };
   }
   return best?.first ? { encoding: best.encoding, cell: a1(best.first.row, best.first.col) } : undefined;
 }

@@ -139,7 +139,8 @@ export function buildRelations(
         if (r.kind !== "unit" && COUNT_ROLES.has(target.role) && r.covers.length > 0) continue;
         relations.push({
           kind: "linear",
-          rule: statedRule(target.role, table.isPlan),
+          // A balance of many flows (9=1-2-3-4+5+6+7+8) is checked like a total; start − end like a reduction.
+          rule: s.terms.length > 2 ? "sum-mismatch" : statedRule(target.role, table.isPlan),
           target: { row, col: s.target },
           terms: s.terms.map((t) => ({ ref: { row, col: t.col }, coef: t.coef })),
           rateTarget: RATE_ROLES.has(target.role),

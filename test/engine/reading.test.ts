@@ -79,7 +79,7 @@ describe('2. "Trong đó" rows are parts of the row above', () => {
   });
   test("defective: a part above its whole is count-exceeds-total on the part", () => {
     const part = shaped.partRow.get("1.0")!; // under Huyện C: 31 poor households
-    const rows = setCell(setCell(shaped.rows, `D${part}`, 40), `E${part}`, 22.66); // 40/176, rate kept consistent
+    const rows = setCell(setCell(shaped.rows, `D${part}`, 40), `E${part}`, 22.73); // 40/176, rate kept consistent
     const fs = findingsOf(gridFromRows("Tổng hợp", rows));
     expect(brief(fs)).toEqual([`error D${part} count-exceeds-total null`]);
     expect(fs[0].related).toEqual([`D${shaped.unitRow[1][0]}`]);
@@ -131,7 +131,9 @@ describe("4. Rates as people store them", () => {
     const [f] = findingsOf(grid);
     expect(brief([f])).toEqual([`error E${row} rate-mismatch 5.21`]);
     expect(f.fix).toMatchObject({ value: 0.0521, formula: `=ROUND(D${row}/C${row},4)` });
-    expect(describeFinding(f)).toContain("4,85");
+    expect(describeFinding(f)).toBe(
+      `Tỷ lệ sai: ô E${row} ghi 4,85%, tính từ D${row}/C${row}×100 được 5,21%.`,
+    );
   });
   test("a live =D/C formula under 0.0% is compared at the one decimal it shows", () => {
     const grid = gridFromRows(
@@ -397,7 +399,7 @@ describe("8. Legacy encodings", () => {
   });
   test("defects are still found in a TCVN3 table", () => {
     expect(brief(findingsOf(tcvn3(16))).filter((b) => b.startsWith("error"))).toEqual([
-      "error D3 rate-mismatch 5.56",
+      "error D3 sum-mismatch 15",
     ]);
   });
   test("legacyTextConversions converts every legacy text cell to Unicode, and nothing else", () => {
@@ -451,7 +453,7 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
     expect(plan.writes).toEqual([]);
     expect(plan.refused).toEqual([{ sheet: "Tổng hợp", range: a.report.range, cells: ["E3"] }]);
     expect(describeFinding(a.findings[0])).toMatch(
-      /^Chưa chắc đã hiểu đúng cột E \("Tỷ lệ hộ nghèo \(%\)"\)/,
+      /^Chưa chắc đã hiểu đúng cột E \(ô E3, "Tỷ lệ hộ nghèo \(%\)"\)/
     );
   });
   test("the user's reading wins: with the column's role set, the relation is checked again (and fails)", () => {
