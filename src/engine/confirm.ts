@@ -60,10 +60,10 @@ function misread(t: Tally, kind: Relation["kind"]): boolean {
   return true;
 }
 
-function groupKey(rel: Relation, partRows: Set<number>): string {
-  const part = partRows.has(rel.target.row) ? "part" : "row";
-  if (rel.kind === "rate") return `rate|${rel.target.col}|${part}`;
-  return `${rel.kind}|${rel.rule}|${rel.target.col}|${part}`;
+/** One reading per column and kind of relation: a misread column fails on every kind of row alike. */
+function groupKey(rel: Relation): string {
+  if (rel.kind === "rate") return `rate|${rel.target.col}`;
+  return `${rel.kind}|${rel.rule}|${rel.target.col}`;
 }
 
 /** Other readings of a rate column, most likely first: a fraction (0.0579), another numerator, another base. */
@@ -133,7 +133,6 @@ export function confirmRelations(
   relations: Relation[],
   overrides?: Overrides,
 ): { relations: Relation[]; doubts: Doubt[] } {
-  const partRows = new Set(ctx.table.rows.filter((r) => r.kind === "part").map((r) => r.row));
   const userColumns = new Set(
     Object.entries(overrides?.columns ?? {})
       .filter(([, o]) => o.role !== undefined)
@@ -142,7 +141,7 @@ export function confirmRelations(
   const groups = new Map<string, Relation[]>();
   for (const rel of relations) {
     if (rel.stated) continue;
-    const key = groupKey(rel, partRows);
+    const key = groupKey(rel);
     const list = groups.get(key);
     if (list) list.push(rel);
     else groups.set(key, [rel]);
