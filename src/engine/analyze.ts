@@ -62,11 +62,11 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const ctx = buildContext(grid, table, options);
   // The data confirms the reading: guessed relations that fail in most rows are re-read or dropped (confirm.ts).
   const filled = (row: number, col: number) => ctx.readings.get(cellKey(row, col))?.status === "ok";
-  const { relations, doubts } = confirmRelations(
-    ctx,
-    buildRelations(table, options.rounding, filled),
-    options.overrides,
-  );
+  // With trustStructure the user accepts the reading as it is: every guessed relation is kept.
+  const built = buildRelations(table, options.rounding, filled);
+  const { relations, doubts } = options.trustStructure
+    ? { relations: built, doubts: [] }
+    : confirmRelations(ctx, built, options.overrides);
   // The relation that defines each derived cell's formula: the first one built (stated, then sums, then rows).
   const primary = new Map<number, Relation>();
   for (const rel of relations) {
@@ -172,7 +172,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     table,
     findings: final,
     conversions,
-    unsure: doubts.length > 0 && !options.trustStructure,
+    unsure: doubts.length > 0,
     ...(options.legacy ? { legacyEncoding: options.legacy.encoding } : {}),
     get report(): TableReport {
       return (report ??= makeReport());

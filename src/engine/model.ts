@@ -71,8 +71,8 @@ export interface AnalyzeOptions {
   rounding?: "half-up" | "truncate";
   overrides?: Overrides;
   /**
-   * The user accepts the reading as it is (CLI --trust-structure): tables with a structure-unsure finding may be
-   * rewritten anyway.
+   * The user accepts the reading as it is (CLI --trust-structure): every guessed relation is kept and checked, no
+   * structure-unsure doubt is raised, and the table may be rewritten.
    */
   trustStructure?: boolean;
   /** The sheet's text is in a legacy encoding (found by analyzeGrid; set to force one). */
