@@ -453,7 +453,7 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
     expect(plan.writes).toEqual([]);
     expect(plan.refused).toEqual([{ sheet: "Tổng hợp", range: a.report.range, cells: ["E3"] }]);
     expect(describeFinding(a.findings[0])).toMatch(
-      /^Chưa chắc đã hiểu đúng cột E \(ô E3, "Tỷ lệ hộ nghèo \(%\)"\)/
+      /^Chưa chắc đã hiểu đúng cột E \(ô E3, "Tỷ lệ hộ nghèo \(%\)"\)/,
     );
   });
   test("the user's reading wins: with the column's role set, the relation is checked again (and fails)", () => {
