@@ -347,6 +347,65 @@ describe("6. The national forms (Thông tư 07, Phụ lục VII)", () => {
   });
 });
 
+describe("6b. Flow tables without a numbering row: the balance is guessed, signed by header and role", () => {
+  const poorFlow = (end1: number) =>
+    gridFromRows(
+      "Biến động",
+      [
+        [
+          "STT",
+          "Xã",
+          "Số hộ nghèo đầu năm",
+          "Số hộ nghèo giảm trong năm",
+          null,
+          "Số hộ nghèo tăng trong năm",
+          null,
+          null,
+          "Số hộ nghèo cuối năm",
+        ],
+        [null, null, null, "Thoát nghèo", "Giảm khác", "Tái nghèo", "Phát sinh mới", "Tăng khác", null],
+        ["1", "Xã An", 50, 10, 1, 1, 3, 1, end1],
+        ["2", "Xã Bình", 40, 8, 0, 0, 2, 0, 34],
+        ["3", "Xã Cường", 30, 4, 2, 2, 1, 1, 28],
+        ["", "Toàn huyện", 120, 22, 3, 3, 6, 2, 44 + 34 + 28],
+      ],
+      { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:H1", "I1:I2"] },
+    );
+  test("clean poor flow: silent", () => {
+    expect(findingsOf(poorFlow(44))).toEqual([]);
+  });
+  test("defective poor flow: the end of period that breaks the balance is blamed", () => {
+    // 50 − 10 − 1 + 1 + 3 + 1 = 44; the total still holds 44, so only I3 is off.
+    expect(brief(findingsOf(poorFlow(45)))).toEqual(["error I3 sum-mismatch 44"]);
+  });
+  const nearFlow = (end2: number) =>
+    gridFromRows("Cận nghèo", [
+      [
+        "STT",
+        "Xã",
+        "Số hộ cận nghèo đầu kỳ",
+        "Thoát cận nghèo",
+        "Trở thành hộ nghèo",
+        "Số hộ khác giảm",
+        "Phát sinh mới",
+        "Hộ nghèo trở thành hộ cận nghèo",
+        "Tái cận nghèo",
+        "Số hộ khác tăng",
+        "Số hộ cận nghèo cuối kỳ",
+      ],
+      ["1", "Xã An", 60, 12, 2, 1, 4, 10, 1, 0, 60],
+      ["2", "Xã Bình", 45, 6, 1, 0, 3, 8, 0, 1, end2],
+      ["3", "Xã Cường", 70, 9, 3, 2, 5, 6, 2, 1, 70],
+      ["", "Toàn huyện", 175, 27, 6, 3, 12, 24, 3, 2, 130 + 50],
+    ]);
+  test("clean near-poor flow: becoming poor leaves the near-poor (a decrease); silent", () => {
+    expect(findingsOf(nearFlow(50))).toEqual([]);
+  });
+  test("defective near-poor flow: the wrong end is blamed", () => {
+    expect(brief(findingsOf(nearFlow(52)))).toEqual(["error K3 sum-mismatch 50"]);
+  });
+});
+
 describe("7. Totals that omit rows", () => {
   const grid = (c9: string) =>
     gridFromRows(
