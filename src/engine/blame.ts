@@ -6,8 +6,8 @@ import { a1 } from "./grid";
 import type { Finding } from "./report";
 import { type Ref, type Relation, refFromKey, refKey, relationCells } from "./relations";
 import { relationValue } from "./recompute";
-import { checkRelation, describe, relatedOf } from "./rules/relations";
-import { type TableContext, makeFinding } from "./analyze";
+import { checkRelation, describe, relatedOf } from "./check";
+import { type TableContext, makeFinding } from "./context";
 
 interface Candidate {
   ref: Ref;
@@ -196,7 +196,7 @@ export function blame(
     const expected = relationValue(rel, get, ctx.decimals(rel.target));
     findings.push(
       makeFinding(ctx, rel.rule, "error", rel.target, expected ?? null, relatedOf(rel), {
-        related: describe(rel),
+        relation: describe(rel),
       }),
     );
   }
@@ -208,12 +208,14 @@ function blameFinding(ctx: TableContext, cand: Candidate, primary: Map<number, R
     const own = primary.get(cand.key)!;
     const rel = cand.fixes.includes(own) ? own : cand.fixes[0];
     return makeFinding(ctx, own.rule, "error", cand.ref, cand.value, relatedOf(own), {
-      related: describe(rel),
+      relation: describe(rel),
     });
   }
   const linear = cand.fixes.find((r) => r.kind !== "rate");
   const rule = (linear ?? cand.fixes[0]).rule;
   const targets = [...new Set(cand.fixes.map((r) => a1(r.target.row, r.target.col)))];
-  const detail = ctx.lang === "en" ? `cells ${targets.join(", ")}` : `các ô ${targets.join(", ")}`;
-  return makeFinding(ctx, rule, "error", cand.ref, cand.value, targets, { detail }, "input-typo");
+  return makeFinding(ctx, rule, "error", cand.ref, cand.value, targets, {
+    variant: "input-typo",
+    targets: targets.join(", "),
+  });
 }

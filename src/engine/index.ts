@@ -1,7 +1,7 @@
 // The engine's one public facade: a grid in, tables with findings and derived cells out. Pure TypeScript.
 import type { Grid } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
-import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
+import type { CellWrite, Finding, Report, TableReport, WritePlan } from "./report";
 
 export interface TableAnalysis {
   table: Table;
@@ -11,7 +11,17 @@ export interface TableAnalysis {
   /** Text numbers in input cells, written back as numbers by a fix (their value is not in doubt). */
   conversions: CellWrite[];
   report: TableReport;
+  /**
+   * The data did not confirm the reading (a structure-unsure finding): fix, "Sửa tất cả", "Tính lại" and the
+   * appendix must not write to this table until the user confirms or corrects the reading.
+   */
+  unsure?: boolean;
+  /** The sheet's text is typed in TCVN3 or VNI (a legacy-encoding finding); see legacyTextConversions. */
+  legacyEncoding?: "tcvn3" | "vni";
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
-export type { Grid, Table, AnalyzeOptions, Finding, TableReport, WritePlan };
+export { decimalsOf, formatNumber } from "./numbers";
+export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
+export { RULE_REGISTRY } from "./rules/registry";
+export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan };

@@ -3,7 +3,7 @@
 // (rules/relations.ts, blame.ts).
 import type { Column, Table } from "./model";
 import type { RuleId } from "./report";
-import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import { COUNT_ROLES, RATE_ROLES, normalize } from "./vocabulary";
 import type { ColumnRole } from "./report";
 
 export interface Ref {
@@ -100,7 +100,15 @@ function statedRule(role: ColumnRole, isPlan: boolean): RuleId {
   return "sum-mismatch";
 }
 
-export function buildRelations(table: Table, rounding: "half-up" | "truncate" = "half-up"): Relation[] {
+/**
+ * `filled(row, col)` says whether a cell holds a number: a part row ("Trong đó") without its own households takes
+ * its rate over the households of the row it is part of.
+ */
+export function buildRelations(
+  table: Table,
+  rounding: "half-up" | "truncate" = "half-up",
+  filled: (row: number, col: number) => boolean = () => true,
+): Relation[] {
   const relations: Relation[] = [];
   const { columns, rows } = table;
   const byCol = new Map(columns.map((c) => [c.col, c]));
@@ -131,7 +139,8 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
         if (r.kind !== "unit" && COUNT_ROLES.has(target.role) && r.covers.length > 0) continue;
         relations.push({
           kind: "linear",
-          rule: statedRule(target.role, table.isPlan),
+          // A balance of many flows (9=1-2-3-4+5+6+7+8) is checked like a total; start − end like a reduction.
+          rule: s.terms.length > 2 ? "sum-mismatch" : statedRule(target.role, table.isPlan),
           target: { row, col: s.target },
           terms: s.terms.map((t) => ({ ref: { row, col: t.col }, coef: t.coef })),
           rateTarget: RATE_ROLES.has(target.role),
@@ -177,17 +186,28 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
       const near = nearestLeft(columns, c, "nearPoorHouseholds", c.period);
       if (poor && near) numeratorCols = [poor, near];
     }
+    // Persons rates are over persons (Thông tư 07: 10=9/2*100): a rate right after a count of poor persons.
+    const prev = columns.find((x) => x.col === c.col - 1);
+    const overPersons =
+      prev && (prev.role === "poorPersons" || prev.role === "nearPoorPersons")
+        ? columns.find((x) => x.role === "persons" && (x.period === prev.period || x.period === ""))
+        : undefined;
+    if (overPersons && prev) numeratorCols = [prev];
     if (numeratorCols.length === 0) continue;
-    const base = baseColumn(columns, numeratorCols[0].period || c.period, numeratorCols[0]);
+    const base = overPersons ?? baseColumn(columns, numeratorCols[0].period || c.period, numeratorCols[0]);
     if (!base) continue;
-    rowWise(c, (row) => ({
-      kind: "rate",
-      rule: "rate-mismatch",
-      target: { row, col: c.col },
-      numerator: numeratorCols.map((n) => ({ row, col: n.col })),
-      base: { row, col: base.col },
-      scale: 100,
-    }));
+    rowWise(c, (row) => {
+      const r = rowOf.get(row)!;
+      const baseRow = r.kind === "part" && r.partOf !== undefined && !filled(row, base.col) ? r.partOf : row;
+      return {
+        kind: "rate",
+        rule: "rate-mismatch",
+        target: { row, col: c.col },
+        numerator: numeratorCols.map((n) => ({ row, col: n.col })),
+        base: { row: baseRow, col: base.col },
+        scale: 100,
+      };
+    });
   }
 
   // 4. Poor + near-poor households.
@@ -219,6 +239,8 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
   ];
   for (const [changeRole, subjectRole] of changes) {
     for (const c of columns.filter((x) => x.role === changeRole)) {
+      // A target assigned from above beside a report's results ("Chỉ tiêu giảm ... được giao") is an input.
+      if (!table.isPlan && isTargetColumn(c)) continue;
       const se = startEnd(columns, c, subjectRole);
       if (!se) continue;
       const [start, end] = se;
@@ -253,9 +275,72 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
       });
     }
   }
+  // 6. A flow table without a stated balance (Thông tư 07: end = start − decreases + increases).
+  const flow = flowBalance(table);
+  if (flow) {
+    rowWise(flow.end, (row) => {
+      const r = rowOf.get(row)!;
+      if (r.kind !== "unit" && r.kind !== "part" && r.covers.length > 0) return undefined;
+      return {
+        kind: "linear",
+        rule: "sum-mismatch",
+        target: { row, col: flow.end.col },
+        terms: [
+          { ref: { row, col: flow.start.col }, coef: 1 },
+          ...flow.changes.map((c) => ({ ref: { row, col: c.col }, coef: c.sign })),
+        ],
+      };
+    });
+  }
+
   if (rounding === "truncate")
     for (const rel of relations) if (rel.kind === "rate" || rel.rateTarget) rel.truncate = true;
   return relations;
+}
+
+const FLOW_ROLES = new Set<ColumnRole>([
+  "escaped",
+  "fellBack",
+  "newlyPoor",
+  "otherDecrease",
+  "otherIncrease",
+]);
+
+/**
+ * The balance of a flow table: a start and an end column of one subject (poor or near-poor households) with the
+ * flows between them, each signed by its header ("giảm" / "tăng" groups) or its role. In a near-poor flow, "trở
+ * thành hộ nghèo" leaves the near-poor: a decrease.
+ */
+export function flowBalance(
+  table: Table,
+): { start: Column; end: Column; changes: { col: number; sign: number }[] } | undefined {
+  const { columns } = table;
+  for (const subject of ["poorHouseholds", "nearPoorHouseholds"] as const) {
+    const own = columns.filter((c) => c.role === subject);
+    const start = own.find((c) => c.period.startsWith("start")) ?? (own.length === 2 ? own[0] : undefined);
+    const end = own.find((c) => c.period.startsWith("end")) ?? (own.length === 2 ? own[1] : undefined);
+    if (!start || !end || end.col <= start.col) continue;
+    const between = columns.filter((c) => c.col > start.col && c.col < end.col);
+    if (between.length < 2 || !between.every((c) => FLOW_ROLES.has(c.role))) continue;
+    const changes = between.map((c) => {
+      const h = normalize(c.header);
+      let sign: number;
+      if (/\bgiam\b/.test(h)) sign = -1;
+      else if (/\btang\b/.test(h)) sign = 1;
+      else if (c.role === "escaped" || c.role === "otherDecrease") sign = -1;
+      else if (subject === "nearPoorHouseholds" && /(tro thanh|chuyen thanh|chuyen sang) (ho )?ngheo/.test(h))
+        sign = -1;
+      else sign = 1;
+      return { col: c.col, sign };
+    });
+    return { start, end, changes };
+  }
+  return undefined;
+}
+
+/** A column of targets assigned from above (plan period) in a report of results: an input, not a result. */
+export function isTargetColumn(c: Column): boolean {
+  return c.period.startsWith("plan");
 }
 
 /** Pairs (part, whole) that must satisfy part ≤ whole on every row. */
