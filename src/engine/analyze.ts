@@ -28,6 +28,7 @@ import { detectTables as detectLayout } from "./detect/layout";
 import { findingMessage, type MessageParams } from "../i18n/messages";
 import { evaluate } from "./rules/relations";
 import { blame } from "./blame";
+import { correctionWrite, decideCorrections } from "./corrections";
 import { formulaFindings } from "./rules/formulas";
 import { impliedBaseFindings } from "./rules/implied";
 import type { TableAnalysis } from "./index";
@@ -335,15 +336,13 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   findings.push(...formulaFindings(ctx, primary));
   findings.push(...impliedBaseFindings(ctx));
 
-  // A count typed as 1.518 whose relations independently give 1518 is decided: the fix corrects it, and the
-  // derived cells are computed from the corrected value. A typo the relations alone point at is left to the user.
-  const corrections = new Map<number, number>();
-  for (const f of findings) {
-    if (f.rule !== "non-integer-count" || f.expected === null) continue;
-    const confirmed = blamed.findings.some((b) => b.cell === f.cell && b.expected === f.expected);
-    if (confirmed) corrections.set(refKey(parseA1(f.cell)), f.expected);
-  }
-  const inputValue = (r: Ref): number | undefined => corrections.get(refKey(r)) ?? ctx.value(r);
+  // The one decision to change an input (corrections.ts): fix, appendix, plan and pane read this list.
+  const corrections = decideCorrections(
+    { sheet: grid.sheet, raw: (r) => rawActual(grid, r), isCount: (k) => ctx.kindOf.get(k) === "count" },
+    blamed.located,
+  );
+  const correctedValue = new Map(corrections.map((c) => [refKey(parseA1(c.cell)), c.value]));
+  const inputValue = (r: Ref): number | undefined => correctedValue.get(refKey(r)) ?? ctx.value(r);
 
   // Derived cells: formula and value computed from the inputs, lazily (a check needs only the flagged ones).
   const derivedValue = computeDerived(primary, inputValue, ctx.decimals);
@@ -383,14 +382,14 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
         ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}),
       };
   }
-  // Text numbers in input cells, and decided corrections: written back as numbers.
-  const conversions: CellWrite[] = [];
-  for (const f of findings) {
-    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseA1(f.cell))))
-      continue;
-    const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: "#,##0" };
-    f.fix = { value: write.value, numberFormat: write.numberFormat };
-    conversions.push(write);
+  // Decided corrections, then text numbers in input cells: written back as numbers.
+  const conversions: CellWrite[] = corrections.map(correctionWrite);
+  for (const c of corrections) {
+    for (const f of findings)
+      if (f.cell === c.cell && f.severity === "error") {
+        f.expected = c.value;
+        f.fix = { value: c.value, numberFormat: "#,##0" };
+      }
   }
   for (const f of findings) {
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
@@ -427,6 +426,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     table,
     findings: final,
     conversions,
+    corrections,
     get report(): TableReport {
       return (report ??= makeReport());
     },

@@ -2,6 +2,7 @@
 import type { Grid } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
 import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
+import type { Correction } from "./corrections";
 
 export interface TableAnalysis {
   table: Table;
@@ -10,8 +11,10 @@ export interface TableAnalysis {
   derived: CellWrite[];
   /** Text numbers in input cells, written back as numbers by a fix (their value is not in doubt). */
   conversions: CellWrite[];
+  /** The one list of input corrections (corrections.ts) that fix, the appendix, the plan and the pane read. */
+  corrections?: Correction[];
   report: TableReport;
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
-export type { Grid, Table, AnalyzeOptions, Finding, TableReport, WritePlan };
+export type { Grid, Table, AnalyzeOptions, Finding, TableReport, WritePlan, Correction };

@@ -41,7 +41,9 @@ describe("totals, rates, reductions: one finding on the cell to blame", () => {
     const fs = findings(reportGrid(setCell(reportRows(), "E11", 4.85)));
     expect(brief(fs)).toEqual(["error E11 rate-mismatch 5.21"]);
     expect(fs[0].fix).toMatchObject({ value: 5.21, formula: "=ROUND(D11/C11*100,2)" });
-    expect(fs[0].message).toBe("Tỷ lệ sai: ô E11 ghi 4,85, tính từ D11/C11×100 được 5,21.");
+    expect(fs[0].message).toBe(
+      "Tỷ lệ sai: ô E11 ghi 4,85, tính từ D11/C11×100 được 5,21 (giống hệt ô E10 ở dòng trên: có thể chép nhầm).",
+    );
   });
 
   test("a truncated rate is a warning, not an error", () => {
@@ -61,7 +63,9 @@ describe("totals, rates, reductions: one finding on the cell to blame", () => {
 
   test("messages in English on request", () => {
     const [f] = findings(reportGrid(setCell(reportRows(), "E11", 4.85)), "en");
-    expect(f.message).toBe("Wrong rate: E11 holds 4.85, D11/C11×100 gives 5.21.");
+    expect(f.message).toBe(
+      "Wrong rate: E11 holds 4.85, D11/C11×100 gives 5.21 (identical to E10 in the row above: a copy-paste?).",
+    );
   });
 });
 
@@ -115,7 +119,8 @@ describe("values", () => {
   test("malformed numbers and Excel errors", () => {
     const rows = setCell(setCell(reportRows(), "G11", "0.36,6"), "E14", { error: "#DIV/0!" });
     const fs = findings(reportGrid(rows));
-    expect(brief(fs)).toEqual(["error G11 malformed-number null", "error E14 formula-error null"]);
+    // G11 is a derived rate: its unreadable text gets the value its row gives.
+    expect(brief(fs)).toEqual(["error G11 malformed-number 3.82", "error E14 formula-error null"]);
   });
 
   test("negative counts, parts above their whole, rates outside 0-100", () => {

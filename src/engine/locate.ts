@@ -1,0 +1,641 @@
+// Locating the cells to blame, as errorlocate does: detecting a broken relation, locating the cells to change and
+// proposing their values are separate steps. This module only locates, over plain data (relations, values,
+// weights), so it is testable without a grid.
+//
+// The objective: the smallest weighted set of cells whose change satisfies every relation. Weights are data
+// (WEIGHTS below: derived cells cheap, inputs dear, assigned targets dearer, cells the user confirmed never).
+// Among sets of equal weight, the one with more confirming evidence wins, then the one higher and further left.
+// An input is changed only when a relation OTHER than the one its new value repairs confirms that value (its
+// row's rate, a second total, a stated relation, a part ≤ whole bound): otherwise the relations cannot tell
+// which part is wrong, and the aggregate that does not match its parts is what gets reported.
+//
+// The search is exact over small candidate sets: the broken relations are split into connected components (they
+// share cells), and each component is solved by a bounded depth-first search that branches on a broken relation's
+// cells. Derived cells that a change makes wrong are recomputed, not searched (they are consequences: fix
+// recomputes them, no finding lands on them). A component too large for the exact search (hundreds of defects in
+// one column under one total) is solved neighbourhood by neighbourhood.
+import { roundHalfUp } from "./numbers";
+import { type Ref, type Relation, refFromKey, refKey, relationCells } from "./relations";
+import { relationValue } from "./recompute";
+
+/** A part that cannot exceed its whole (poor households ≤ households, a reduction ≤ the poor at the start). */
+export interface Bound {
+  kind: "bound";
+  rule: Relation["rule"];
+  target: Ref;
+  whole: Ref;
+}
+export type LocatorRelation = Relation | Bound;
+
+export const WEIGHTS = {
+  /** A cell whose value follows from a relation (a rate, a subtotal, a reduction in a report). */
+  derived: 1,
+  /** A number someone typed (households, poor households at the start and end). */
+  input: 2,
+  /** A target assigned from above (the reduction in a plan): typed too, but the figure least likely wrong. */
+  target: 3,
+  /** A cell the user confirmed in the pane: never changed. */
+  confirmed: Number.POSITIVE_INFINITY,
+} as const;
+
+/** What the locator knows of the cells, addressed by refKey. */
+export interface CellValues {
+  /** The number in the cell; undefined when empty or unreadable. */
+  value(key: number): number | undefined;
+  /** Plausible readings of an unreadable number (`0.52,4` → 0,52 and 0,524): a relation holds if one does. */
+  readings?(key: number): readonly number[] | undefined;
+  /** Decimals the cell shows (rates). */
+  decimals(key: number): number;
+  /** The cell holds a count: any new value must be a whole non-negative number. */
+  isCount?(key: number): boolean;
+}
+
+export interface Blame {
+  cell: Ref;
+  /** The value now in the cell (undefined when empty). */
+  old: number | undefined;
+  /** The value that satisfies every relation of the cell. */
+  value: number;
+  /** `cell`: a cell to correct. `consequence`: a derived cell that follows a correction (no finding of its
+   *  own). `aggregate`: a total that does not match its parts where the relations cannot tell which part is
+   *  wrong, or what no small set of changes explains. */
+  kind: "cell" | "consequence" | "aggregate";
+  /** Broken relations this change repairs. */
+  explains: LocatorRelation[];
+  /** Relations other than the first repaired one that agree with the new value. */
+  confirmedBy: LocatorRelation[];
+  /** True when the cell's weight is that of a derived cell. */
+  derived: boolean;
+}
+
+export interface LocateOptions {
+  /** Weight of a derived cell (default WEIGHTS.derived): the threshold below which a cell is recomputed. */
+  derivedWeight?: number;
+  /** Branching depth of the exact search (default 3 changes, consequences not counted). */
+  maxDepth?: number;
+  /** Search nodes per component before it is solved neighbourhood by neighbourhood (default 4000). */
+  nodeBudget?: number;
+}
+
+type Status = "ok" | "violated" | "soft" | "skip";
+
+const EPS = 1e-6;
+
+/** The cells of a relation (for a bound: part and whole). */
+export function locatorCells(rel: LocatorRelation): Ref[] {
+  return rel.kind === "bound" ? [rel.target, rel.whole] : relationCells(rel);
+}
+
+/** Plausible readings of a malformed number: each separator taken as the decimal point with what follows it
+ *  up to the next separator (`0.52,4` → 0,52) or with every later digit (`0.52,4` → 0,524). */
+export function plausibleReadings(text: string): number[] {
+  const s = text.replace(/[\s%]/g, "");
+  if (!/^[+-]?[\d.,]+$/.test(s)) return [];
+  const sign = s.startsWith("-") ? -1 : 1;
+  const body = s.replace(/^[+-]/, "");
+  const parts = body.split(/[.,]/);
+  if (parts.length < 2 || parts.some((p) => p === "")) return [];
+  const out = new Set<number>();
+  for (let i = 1; i < parts.length; i++) {
+    const int = parts.slice(0, i).join("");
+    out.add(sign * Number(`${int}.${parts[i]}`));
+    out.add(sign * Number(`${int}.${parts.slice(i).join("")}`));
+  }
+  out.add(sign * Number(parts.join("")));
+  return [...out].filter(Number.isFinite);
+}
+
+interface Entry {
+  rel: LocatorRelation;
+  /** Coefficient of the cell in a linear relation's right-hand side (0 for its target, rates and bounds). */
+  coef: number;
+}
+
+/** Finds the cells to blame. Relations that hold are never broken by the changes it proposes. */
+export function locate(
+  relations: readonly LocatorRelation[],
+  values: CellValues,
+  weights: (key: number) => number,
+  options: LocateOptions = {},
+): Blame[] {
+  const derivedWeight = options.derivedWeight ?? WEIGHTS.derived;
+  const maxDepth = options.maxDepth ?? 3;
+  const nodeBudget = options.nodeBudget ?? 4000;
+  const index = new Map<number, Entry[]>();
+  const add = (key: number, e: Entry) => {
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  };
+  for (const rel of relations) {
+    if (rel.kind === "bound") {
+      add(refKey(rel.target), { rel, coef: 0 });
+      add(refKey(rel.whole), { rel, coef: 0 });
+    } else if (rel.kind === "rate") {
+      for (const c of relationCells(rel)) add(refKey(c), { rel, coef: 0 });
+    } else {
+      add(refKey(rel.target), { rel, coef: 0 });
+      for (const t of rel.terms) add(refKey(t.ref), { rel, coef: t.coef });
+    }
+  }
+
+  const overrides = new Map<number, number>();
+  const get = (r: Ref): number | undefined => {
+    const k = refKey(r);
+    const o = overrides.get(k);
+    return o !== undefined ? o : values.value(k);
+  };
+  // Linear relations over many terms (a national total) are kept as running sums: a change costs O(1).
+  const sums = new Map<LocatorRelation, number | undefined>();
+  const linearSum = (rel: Extract<Relation, { kind: "sum" | "linear" }>): number | undefined => {
+    if (sums.has(rel)) return sums.get(rel);
+    let s = 0;
+    for (const t of rel.terms) {
+      const v = get(t.ref);
+      if (v === undefined) {
+        s = Number.NaN;
+        break;
+      }
+      s += t.coef * v;
+    }
+    const out = Number.isNaN(s) ? undefined : s;
+    sums.set(rel, out);
+    return out;
+  };
+  const setValue = (key: number, v: number | undefined) => {
+    const before = get(refFromKey(key));
+    for (const e of index.get(key) ?? []) {
+      if (e.coef === 0 || !sums.has(e.rel)) continue;
+      const s = sums.get(e.rel);
+      if (s === undefined || before === undefined || v === undefined) sums.delete(e.rel);
+      else sums.set(e.rel, s + e.coef * (v - before));
+    }
+    if (v === undefined) overrides.delete(key);
+    else overrides.set(key, v);
+  };
+  const restore = (key: number) => {
+    const original = values.value(key);
+    const before = get(refFromKey(key));
+    for (const e of index.get(key) ?? []) {
+      if (e.coef === 0 || !sums.has(e.rel)) continue;
+      const s = sums.get(e.rel);
+      if (s === undefined || before === undefined || original === undefined) sums.delete(e.rel);
+      else sums.set(e.rel, s + e.coef * (original - before));
+    }
+    overrides.delete(key);
+  };
+
+  const decimals = (r: Ref) => values.decimals(refKey(r));
+
+  /** Relation status with plain values. */
+  const plainStatus = (rel: LocatorRelation, at: (r: Ref) => number | undefined): Status => {
+    if (rel.kind === "bound") {
+      const p = at(rel.target);
+      const w = at(rel.whole);
+      if (p === undefined || w === undefined) return "skip";
+      return p <= w + EPS ? "ok" : "violated";
+    }
+    const actual = at(rel.target);
+    if (actual === undefined) return "skip";
+    const d = decimals(rel.target);
+    if (rel.kind === "rate") {
+      const base = at(rel.base);
+      if (base === undefined || base === 0) return "skip";
+      let num = 0;
+      for (const n of rel.numerator) {
+        const v = at(n);
+        if (v === undefined) return "skip";
+        num += v;
+      }
+      const exact = (num / base) * rel.scale;
+      const shown = roundHalfUp(actual, d);
+      const f = 10 ** d;
+      const rounded = roundHalfUp(exact, d);
+      const truncated = Math.floor(Math.abs(exact) * f + Math.max(1, Math.abs(exact) * f) * 4e-15) / f;
+      if (rel.truncate)
+        return Math.abs(shown - truncated) < 1e-9 || Math.abs(shown - rounded) < 1e-9 ? "ok" : "violated";
+      if (Math.abs(shown - rounded) < 1e-9) return "ok";
+      return Math.abs(shown - truncated) < 1e-9 ? "soft" : "violated";
+    }
+    const s = rel.terms.length > 8 && at === get ? linearSum(rel) : sumOf(rel, at);
+    if (s === undefined) return "skip";
+    if (rel.rateTarget) {
+      // A difference of two rounded rates carries the rounding of both: one unit in the last decimal.
+      const tol = 10 ** -d + 1e-9;
+      return Math.abs(actual - s) <= tol ? "ok" : "violated";
+    }
+    return Math.abs(actual - s) < EPS ? "ok" : "violated";
+  };
+
+  const hasReadings = (r: Ref) =>
+    values.readings !== undefined && get(r) === undefined && (values.readings(refKey(r))?.length ?? 0) > 0;
+
+  /** Status where unreadable numbers count through their plausible readings: the relation holds if one does. */
+  const status = (rel: LocatorRelation): Status => {
+    const cells = locatorCells(rel);
+    const uncertain = cells.filter(hasReadings);
+    if (uncertain.length === 0 || uncertain.length > 2) return plainStatus(rel, get);
+    const keys = uncertain.map(refKey);
+    const lists = keys.map((k) => values.readings!(k)!);
+    let best: Status = "violated";
+    const pick = (i: number, chosen: Map<number, number>): void => {
+      if (best === "ok") return;
+      if (i === keys.length) {
+        const st = plainStatus(rel, (r) => chosen.get(refKey(r)) ?? get(r));
+        if (st === "ok" || st === "skip") best = "ok";
+        else if (st === "soft") best = "soft";
+        return;
+      }
+      for (const v of lists[i]) {
+        chosen.set(keys[i], v);
+        pick(i + 1, chosen);
+      }
+      chosen.delete(keys[i]);
+    };
+    pick(0, new Map());
+    return best;
+  };
+
+  const broken = (rel: LocatorRelation) => status(rel) === "violated";
+
+  // ---- the broken relations, in connected components ----
+  const violated0 = relations.filter(broken);
+  if (violated0.length === 0) return [];
+  const originallyBroken = new Set<LocatorRelation>(violated0);
+  const originallySoft = new Set<LocatorRelation>();
+  const parent = new Map<number, number>();
+  const find = (k: number): number => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    let c = k;
+    while (c !== r) {
+      const n = parent.get(c)!;
+      parent.set(c, r);
+      c = n;
+    }
+    return r;
+  };
+  for (const rel of violated0) {
+    const keys = locatorCells(rel).map(refKey);
+    for (const k of keys) if (!parent.has(k)) parent.set(k, k);
+    for (const k of keys.slice(1)) {
+      const a = find(keys[0]);
+      const b = find(k);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const components = new Map<number, LocatorRelation[]>();
+  for (const rel of violated0) {
+    const root = find(refKey(locatorCells(rel)[0]));
+    const list = components.get(root) ?? [];
+    list.push(rel);
+    components.set(root, list);
+  }
+  const firstKey = (rels: LocatorRelation[]) => Math.min(...rels.map((r) => refKey(r.target)));
+  const ordered = [...components.values()].sort((a, b) => firstKey(a) - firstKey(b));
+
+  const weightOf = (key: number) => weights(key);
+  const isCount = (key: number) => values.isCount?.(key) ?? false;
+
+  /** Values of `key` that would make `rel` hold, the other cells as they are now. */
+  const solveFor = (rel: LocatorRelation, key: number): number[] => {
+    const ref = refFromKey(key);
+    const current = get(ref);
+    if (rel.kind === "bound") return [];
+    if (refKey(rel.target) === key) {
+      const v = relationValue(rel, get, decimals(ref));
+      return v === undefined ? [] : [v];
+    }
+    if (rel.kind === "rate") {
+      const r = get(rel.target);
+      if (r === undefined) return [];
+      const h = 0.5 * 10 ** -decimals(rel.target);
+      const lo = rel.truncate ? r : r - h;
+      const hi = rel.truncate ? r + 2 * h : r + h;
+      if (refKey(rel.base) === key) {
+        let n = 0;
+        for (const x of rel.numerator) {
+          const v = get(x);
+          if (v === undefined) return [];
+          n += v;
+        }
+        if (n === 0 || hi <= 0) return [];
+        const bLo = (n * rel.scale) / hi;
+        const bHi = lo > 0 ? (n * rel.scale) / lo : Number.POSITIVE_INFINITY;
+        return nearestIn(bLo, bHi, current, isCount(key));
+      }
+      const base = get(rel.base);
+      if (base === undefined || base === 0) return [];
+      let rest = 0;
+      for (const x of rel.numerator) {
+        if (refKey(x) === key) continue;
+        const v = get(x);
+        if (v === undefined) return [];
+        rest += v;
+      }
+      return nearestIn((lo * base) / rel.scale - rest, (hi * base) / rel.scale - rest, current, isCount(key));
+    }
+    const target = get(rel.target);
+    if (target === undefined) return [];
+    let rest = 0;
+    let coef = 0;
+    for (const t of rel.terms) {
+      if (refKey(t.ref) === key) {
+        coef += t.coef;
+        continue;
+      }
+      const v = get(t.ref);
+      if (v === undefined) return [];
+      rest += t.coef * v;
+    }
+    if (coef === 0) return [];
+    let v = Number(((target - rest) / coef).toPrecision(12));
+    if (!isCount(key)) v = roundHalfUp(v, Math.max(decimals(ref), 0));
+    return [v];
+  };
+
+  const acceptable = (key: number, v: number): boolean => {
+    if (!Number.isFinite(v)) return false;
+    if (isCount(key) && (!Number.isInteger(v) || v < 0)) return false;
+    const cur = get(refFromKey(key));
+    return cur === undefined || Math.abs(cur - v) > 1e-9;
+  };
+
+  /** Candidate values for a cell: what each of its broken relations asks of it. */
+  const proposals = (key: number): number[] => {
+    const out: number[] = [];
+    for (const e of index.get(key) ?? []) {
+      if (!broken(e.rel)) continue;
+      for (const v of solveFor(e.rel, key))
+        if (acceptable(key, v) && !out.some((x) => Math.abs(x - v) < 1e-9)) out.push(v);
+    }
+    // A count whose rates all disagree: the value every rate allows.
+    const rates = (index.get(key) ?? []).filter(
+      (e) => e.rel.kind === "rate" && refKey((e.rel as { base: Ref }).base) === key,
+    );
+    if (rates.length >= 2) {
+      const v = commonBase(
+        rates.map((e) => e.rel as Extract<Relation, { kind: "rate" }>),
+        key,
+      );
+      if (v !== undefined && acceptable(key, v) && !out.includes(v)) out.push(v);
+    }
+    return out;
+  };
+
+  const commonBase = (rates: Extract<Relation, { kind: "rate" }>[], key: number): number | undefined => {
+    let lo = 1;
+    let hi = Number.POSITIVE_INFINITY;
+    for (const rel of rates) {
+      const r = get(rel.target);
+      if (r === undefined) return undefined;
+      let n = 0;
+      for (const x of rel.numerator) {
+        const v = get(x);
+        if (v === undefined) return undefined;
+        n += v;
+      }
+      if (n === 0) continue;
+      const h = 0.5 * 10 ** -decimals(rel.target);
+      lo = Math.max(lo, Math.ceil((n * rel.scale) / (r + h) - 1e-9));
+      if (r - h > 0) hi = Math.min(hi, Math.floor((n * rel.scale) / (r - h) + 1e-9));
+    }
+    if (lo > hi || !Number.isFinite(hi)) return undefined;
+    const cur = get(refFromKey(key)) ?? lo;
+    return Math.min(Math.max(Math.round(cur), lo), hi);
+  };
+
+  // ---- search state ----
+  interface Change {
+    key: number;
+    value: number;
+    chosen: boolean;
+  }
+  const changes: Change[] = [];
+  const changedAt = new Map<number, number>(); // key → index in changes
+
+  const apply = (key: number, v: number, chosen: boolean) => {
+    changedAt.set(key, changes.length);
+    changes.push({ key, value: v, chosen });
+    setValue(key, v);
+  };
+  const undoTo = (n: number) => {
+    while (changes.length > n) {
+      const c = changes.pop()!;
+      changedAt.delete(c.key);
+      restore(c.key);
+    }
+  };
+
+  /** Recomputes derived targets of relations the changes broke; false when a change breaks what it cannot mend. */
+  const propagate = (from: number): boolean => {
+    const queue: number[] = [];
+    for (let i = from; i < changes.length; i++) queue.push(changes[i].key);
+    let steps = 0;
+    while (queue.length) {
+      if (++steps > 400) return false;
+      const key = queue.shift()!;
+      for (const e of index.get(key) ?? []) {
+        const rel = e.rel;
+        if (originallyBroken.has(rel) || rel.kind === "bound") continue;
+        if (!broken(rel)) continue;
+        const t = refKey(rel.target);
+        if (t === key && changedAt.has(t) && changes[changedAt.get(t)!].chosen) return false;
+        if (weightOf(t) > derivedWeight) return false;
+        const v = relationValue(rel, get, decimals(rel.target));
+        if (v === undefined) return false;
+        if (changedAt.has(t)) {
+          const c = changes[changedAt.get(t)!];
+          if (c.chosen) return false;
+          c.value = v;
+          setValue(t, v);
+        } else apply(t, v, false);
+        queue.push(t);
+      }
+    }
+    return true;
+  };
+
+  interface Solution {
+    changes: Change[];
+    cost: number;
+    evidence: number;
+    keys: number[];
+  }
+
+  /** Blames of the current changes, or undefined when an input change is not confirmed. */
+  const evidenceOf = (goal: Set<LocatorRelation>): number | undefined => {
+    let evidence = 0;
+    for (const c of changes) {
+      if (!c.chosen) continue;
+      const explained = (index.get(c.key) ?? []).filter((e) => goal.has(e.rel) && !broken(e.rel)).length;
+      const softened = (index.get(c.key) ?? []).filter(
+        (e) => originallySoft.has(e.rel) && status(e.rel) === "ok",
+      ).length;
+      if (weightOf(c.key) > derivedWeight && explained + softened < 2) return undefined;
+      evidence += explained - 1 + softened / 2;
+    }
+    return evidence;
+  };
+
+  const better = (a: Solution, b: Solution | undefined): boolean => {
+    if (!b) return true;
+    if (a.cost !== b.cost) return a.cost < b.cost;
+    if (Math.abs(a.evidence - b.evidence) > 1e-9) return a.evidence > b.evidence;
+    for (let i = 0; i < Math.min(a.keys.length, b.keys.length); i++)
+      if (a.keys[i] !== b.keys[i]) return a.keys[i] < b.keys[i];
+    return a.keys.length < b.keys.length;
+  };
+
+  /** Exact search: the best set of changes that repairs every relation of `goal` and breaks none. */
+  const search = (goal: Set<LocatorRelation>): Solution | undefined => {
+    let best: Solution | undefined;
+    let nodes = 0;
+    const costNow = () => changes.reduce((s, c) => s + weightOf(c.key), 0);
+    const dfs = (depth: number) => {
+      if (++nodes > nodeBudget) return;
+      const cost = costNow();
+      if (best && cost > best.cost) return;
+      let open: LocatorRelation | undefined;
+      for (const rel of goal) {
+        if (!broken(rel)) continue;
+        // Branch on the broken relation with the fewest cells: the smallest choice.
+        if (!open || locatorCells(rel).length < locatorCells(open).length) open = rel;
+      }
+      if (!open) {
+        // Nothing else may be left broken by the changes.
+        for (const c of changes)
+          for (const e of index.get(c.key) ?? [])
+            if (!goal.has(e.rel) && !originallyBroken.has(e.rel) && broken(e.rel)) return;
+        const evidence = evidenceOf(goal);
+        if (evidence === undefined) return;
+        const keys = changes
+          .filter((c) => c.chosen)
+          .map((c) => c.key)
+          .sort((a, b) => a - b);
+        const sol: Solution = { changes: changes.map((c) => ({ ...c })), cost, evidence, keys };
+        if (better(sol, best)) best = sol;
+        return;
+      }
+      if (depth >= maxDepth) return;
+      for (const ref of locatorCells(open)) {
+        const key = refKey(ref);
+        if (changedAt.has(key)) continue;
+        const w = weightOf(key);
+        if (!Number.isFinite(w)) continue;
+        if (values.value(key) === undefined && hasReadings(ref)) continue;
+        if (best && cost + w > best.cost) continue;
+        for (const v of proposals(key)) {
+          const mark = changes.length;
+          apply(key, v, true);
+          if (!broken(open) && propagate(mark)) dfs(depth + 1);
+          undoTo(mark);
+        }
+      }
+    };
+    dfs(0);
+    return best;
+  };
+
+  for (const rel of relations) if (status(rel) === "soft") originallySoft.add(rel);
+
+  const result: Blame[] = [];
+  const committed: Change[] = [];
+  const commit = (sol: Solution, goal: Set<LocatorRelation>) => {
+    for (const c of sol.changes) {
+      apply(c.key, c.value, c.chosen);
+      committed.push(c);
+    }
+    for (const c of sol.changes) {
+      const entries = index.get(c.key) ?? [];
+      const explains = entries.filter((e) => goal.has(e.rel) && !broken(e.rel)).map((e) => e.rel);
+      const soft = entries
+        .filter((e) => originallySoft.has(e.rel) && status(e.rel) === "ok")
+        .map((e) => e.rel);
+      const ref = refFromKey(c.key);
+      result.push({
+        cell: ref,
+        old: values.value(c.key),
+        value: c.value,
+        kind: c.chosen ? "cell" : "consequence",
+        explains: [...explains, ...soft.filter((s) => !explains.includes(s))],
+        confirmedBy: [...explains.slice(1), ...soft],
+        derived: weightOf(c.key) <= derivedWeight,
+      });
+    }
+    changes.length = 0;
+    changedAt.clear();
+  };
+
+  const leftover: LocatorRelation[] = [];
+  for (const component of ordered) {
+    const goal = new Set(component.filter(broken));
+    if (goal.size === 0) continue;
+    const sol = goal.size <= 8 ? search(goal) : undefined;
+    if (sol) {
+      commit(sol, goal);
+      continue;
+    }
+    // Too large for one search: neighbourhood by neighbourhood, in sheet order.
+    const rest = [...goal].sort((a, b) => refKey(a.target) - refKey(b.target));
+    for (const rel of rest) {
+      if (!broken(rel)) continue;
+      const near = new Set<LocatorRelation>([rel]);
+      for (const c of locatorCells(rel))
+        for (const e of index.get(refKey(c)) ?? []) if (goal.has(e.rel) && broken(e.rel)) near.add(e.rel);
+      const local = near.size <= 8 ? search(near) : undefined;
+      const alone = local ?? (near.size > 1 ? search(new Set([rel])) : undefined);
+      if (alone) commit(alone, local ? near : new Set([rel]));
+      else leftover.push(rel);
+    }
+  }
+
+  // What no small set of changes explains: reported on the relation's own target with what its parts give.
+  const reported = new Set<number>();
+  for (const rel of leftover) {
+    if (!broken(rel)) continue;
+    const key = refKey(rel.target);
+    if (reported.has(key) || rel.kind === "bound") continue;
+    reported.add(key);
+    const v = relationValue(rel, get, decimals(rel.target));
+    if (v === undefined) continue;
+    result.push({
+      cell: rel.target,
+      old: values.value(key),
+      value: v,
+      kind: "aggregate",
+      explains: [rel],
+      confirmedBy: [],
+      derived: weightOf(key) <= derivedWeight,
+    });
+  }
+  void committed;
+  return result;
+}
+
+function sumOf(
+  rel: Extract<Relation, { kind: "sum" | "linear" }>,
+  at: (r: Ref) => number | undefined,
+): number | undefined {
+  let s = 0;
+  for (const t of rel.terms) {
+    const v = at(t.ref);
+    if (v === undefined) return undefined;
+    s += t.coef * v;
+  }
+  return s;
+}
+
+/** The value in [lo, hi] nearest to the current one (a whole number for counts). */
+function nearestIn(lo: number, hi: number, current: number | undefined, whole: boolean): number[] {
+  if (!(hi > lo)) return [];
+  if (whole) {
+    const a = Math.ceil(lo - 1e-9);
+    const b = Math.ceil(hi - 1e-9) - 1; // hi is exclusive
+    if (a > b) return [];
+    const c = current === undefined ? a : Math.round(current);
+    return [Math.min(Math.max(c, a), b)];
+  }
+  const c = current ?? lo;
+  return [Math.min(Math.max(c, lo), hi)];
+}
