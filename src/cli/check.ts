@@ -5,6 +5,7 @@ import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderReport } from "./format";
 import { analyzeWorkbookFile } from "./workbook";
 import { buildReport } from "../engine/report";
+import { describeReport } from "../i18n/findings";
 import type { Lang } from "../engine/model";
 
 const SPEC = {
@@ -21,9 +22,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     sheet: flags.sheet,
     lang,
   });
-  const report = buildReport(
-    file,
-    analyses.map((a) => a.report),
+  // The JSON contract keeps a sentence on every finding, in the chosen language.
+  const report = describeReport(
+    buildReport(
+      file,
+      analyses.map((a) => a.report),
+    ),
+    lang,
   );
   if (flags.format === "json") io.out(JSON.stringify(report, null, 2) + "\n");
   else io.out(renderReport(report, lang, sheetsWithoutTable));

@@ -1,6 +1,7 @@
 // Text rendering of reports and fix results for people at a terminal. Vietnamese by default, English on request.
 import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
 import type { Lang } from "../engine/model";
+import { describeFinding } from "../i18n/findings";
 
 const STRINGS = {
   vi: {
@@ -72,7 +73,7 @@ function findingRow(f: Finding, lang: Lang): string[] {
     f.rule,
     formatValue(f.actual, lang),
     formatValue(f.expected, lang),
-    f.message,
+    describeFinding(f, lang),
   ];
 }
 

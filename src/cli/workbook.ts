@@ -60,7 +60,7 @@ export function analyzeGrids(
   for (const grid of grids) {
     let found: TableAnalysis[];
     try {
-      found = analyzeGrid(grid, { lang });
+      found = analyzeGrid(grid);
     } catch (err) {
       // An engine failure is a bug, but the user still gets one line naming the sheet, not a stack trace.
       const message = err instanceof Error ? err.message : String(err);

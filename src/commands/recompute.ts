@@ -47,7 +47,7 @@ export async function runRecompute(host: PaneHost, engine: RecomputeEngine): Pro
     const grid = await host.readGrid();
     if (!grid) return { status: "empty", cells: 0, undecided: 0, message: t.empty };
     const overrides = await host.loadOverrides(grid.sheet);
-    const analyses = engine.analyzeGrid(grid, { lang, rateDecimals: settings.rateDecimals, overrides });
+    const analyses = engine.analyzeGrid(grid, { rateDecimals: settings.rateDecimals, overrides });
     if (analyses.length === 0)
       return { status: "no-table", cells: 0, undecided: 0, message: t.noTable(grid.sheet) };
     const plan = engine.fixPlan(analyses);

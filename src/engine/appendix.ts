@@ -385,7 +385,7 @@ function withIntendedCounts(
     );
   }
   const corrected: Grid = { ...grid, cells };
-  return { analysis: analyzeTable(corrected, analysis.table, { lang }), grid: corrected, notes };
+  return { analysis: analyzeTable(corrected, analysis.table), grid: corrected, notes };
 }
 
 function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): AppendixLayout {

@@ -3,8 +3,8 @@
 import { a1, cellAt } from "./grid";
 import type { Finding, RuleId } from "./report";
 import { type Ref, type Relation, keyCol, keyRow, partWholePairs, refKey } from "./relations";
-import { describe, relatedOf } from "./rules/relations";
-import { type TableContext, makeFinding } from "./analyze";
+import { describe, relatedOf } from "./check";
+import { type TableContext, makeFinding } from "./context";
 import { type Blame, type Bound, type LocatorRelation, WEIGHTS, locate, plausibleReadings } from "./locate";
 
 export interface Blamed {
@@ -122,7 +122,7 @@ function blameFinding(ctx: TableContext, b: Blame, primary: Map<number, Relation
       (own && (b.explains.includes(own) || b.kind === "aggregate") ? own : undefined) ?? b.explains[0];
     const shownRel: Relation = rel.kind === "bound" ? own! : rel;
     return makeFinding(ctx, shownRel.rule, "error", b.cell, b.value, relatedOf(shownRel), {
-      related: describe(shownRel),
+      relation: describe(shownRel),
       ...copyParams,
     });
   }
@@ -136,6 +136,9 @@ function blameFinding(ctx: TableContext, b: Blame, primary: Map<number, Relation
       ),
     ),
   ].filter((c) => c !== a1(b.cell.row, b.cell.col));
-  const detail = ctx.lang === "en" ? `cells ${targets.join(", ")}` : `các ô ${targets.join(", ")}`;
-  return makeFinding(ctx, rule, "error", b.cell, b.value, targets, { detail, ...copyParams }, "input-typo");
+  return makeFinding(ctx, rule, "error", b.cell, b.value, targets, {
+    variant: "input-typo",
+    targets: targets.join(", "),
+    ...copyParams,
+  });
 }

@@ -1,7 +1,7 @@
 // The engine's one public facade: a grid in, tables with findings and derived cells out. Pure TypeScript.
 import type { Grid } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
-import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
+import type { CellWrite, Finding, Report, TableReport, WritePlan } from "./report";
 import type { Correction } from "./corrections";
 
 export interface TableAnalysis {
@@ -17,4 +17,6 @@ export interface TableAnalysis {
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
-export type { Grid, Table, AnalyzeOptions, Finding, TableReport, WritePlan, Correction };
+export { decimalsOf, formatNumber } from "./numbers";
+export { RULE_REGISTRY } from "./rules/registry";
+export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };

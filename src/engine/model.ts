@@ -59,8 +59,8 @@ export interface Overrides {
   rows?: Record<number, RowKind>;
 }
 
+/** How the engine reads a table. No language: findings are data, sentences are made at the edge. */
 export interface AnalyzeOptions {
-  lang?: Lang;
   /** Decimals of rates when neither the cell nor its column shows any (default 2). */
   rateDecimals?: number;
   /** How the table's rates are rounded: half-up (the custom, and the default) or truncated. */

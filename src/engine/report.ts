@@ -2,23 +2,10 @@
 // parses it with these schemas first.
 import { z } from "zod";
 
-export const RULE_IDS = [
-  "sum-mismatch",
-  "rate-mismatch",
-  "rate-rounding",
-  "malformed-number",
-  "number-as-text",
-  "non-integer-count",
-  "negative-count",
-  "count-exceeds-total",
-  "rate-out-of-range",
-  "reduction-mismatch",
-  "projection-mismatch",
-  "reduction-exceeds-poor",
-  "missing-value",
-  "formula-error",
-  "inconsistent-formula",
-] as const;
+import { RULE_IDS } from "./rules/registry";
+
+/** Derived from the rule registry (rules/registry.ts): one list of ids, severities and families. */
+export { RULE_IDS };
 
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
@@ -72,9 +59,17 @@ export const FindingSchema = z.object({
   cell: z.string().regex(/^[A-Z]{1,3}[0-9]+$/),
   actual: z.union([z.number(), z.string(), z.null()]),
   expected: z.number().nullable(),
-  message: z.string().min(1),
+  /**
+   * The sentence a person reads. The engine leaves it out (findings are data); the edge fills it in the user's
+   * language with describeFinding (src/i18n/findings.ts) before showing, printing or serialising a report.
+   */
+  message: z.string().min(1).optional(),
   /** Cells and ranges the relation involves (A1). */
   related: z.array(z.string()),
+  /** What the sentence is made from, beyond cell, actual and expected (a relation "D8/C8×100", a formula ...). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Decimals the cell shows (rates): actual and expected are written with at least these. */
+  decimals: z.number().int().nonnegative().optional(),
   /** Present when the engine is sure of the correction (a derived cell, a text number): "Sửa" applies it. */
   fix: CellFixSchema.optional(),
 });

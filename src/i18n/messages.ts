@@ -1,4 +1,5 @@
-// Finding messages, Vietnamese first. Pure data and string building: the engine imports it.
+// Finding sentences, Vietnamese first, built from parameters already formatted for the reader. Only
+// src/i18n/findings.ts calls these (the engine never does: its findings are data).
 import type { RuleId } from "../engine/report";
 
 export type MessageLang = "vi" | "en";
@@ -10,6 +11,7 @@ export interface MessageParams {
   related?: string;
   /** Extra wording for the variant of a rule (e.g. an input cell blamed for a total). */
   detail?: string;
+  [key: string]: string | undefined;
   formula?: string;
   pattern?: string;
   whole?: string;

@@ -6,17 +6,20 @@ import type { Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { CellWrite, Finding, Severity, WritePlan } from "../engine/report";
 import type { PaneSettings } from "./host";
+import { describeFinding } from "../i18n/findings";
 
 export type { TableAnalysis };
 
 export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overrides): TableAnalysis[] {
   // "Cắt bớt": the engine takes truncation as the table's custom (ROUNDDOWN formulas, truncated rates are right).
-  return analyzeGrid(grid, {
-    lang: settings.lang,
+  const analyses = analyzeGrid(grid, {
     rateDecimals: settings.rateDecimals,
     rounding: settings.rounding,
     overrides,
   });
+  // The engine's findings are data; the pane shows each with its sentence in the user's language.
+  for (const a of analyses) for (const f of a.findings) f.message = describeFinding(f, settings.lang);
+  return analyses;
 }
 
 /** "Sửa tất cả": every derived cell and text number of the table, as the settings want them written. */

@@ -4,9 +4,12 @@ import { gridFromRows, type Grid } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/report";
 import { FindingSchema, TableReportSchema } from "../../src/engine/report";
 import { reportGrid, reportRows, setCell } from "./fixtures";
+import { withMessage } from "../../src/i18n/findings";
 
 const findings = (grid: Grid, lang: "vi" | "en" = "vi"): Finding[] =>
-  analyzeGrid(grid, { lang }).flatMap((t) => t.findings);
+  analyzeGrid(grid)
+    .flatMap((t) => t.findings)
+    .map((f) => withMessage(f, lang));
 const brief = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.cell} ${f.rule} ${f.expected}`);
 
 describe("a clean report", () => {

@@ -2,9 +2,8 @@
 // among formulas). Compared in relative R1C1 form among the unit rows of a column.
 import { cellAt, columnNumber } from "../grid";
 import type { Finding } from "../report";
-import { type Relation } from "../relations";
 import { COUNT_ROLES, RATE_ROLES } from "../vocabulary";
-import { type TableContext, makeFinding } from "../analyze";
+import { type TableContext, makeFinding } from "../context";
 
 const A1_REF = /(?<![A-Za-z_\d$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g;
 
@@ -19,7 +18,7 @@ export function toRelative(formula: string, row: number, col: number): string {
   });
 }
 
-export function formulaFindings(ctx: TableContext, _primary: Map<number, Relation>): Finding[] {
+export function formulaFindings(ctx: TableContext): Finding[] {
   const out: Finding[] = [];
   const units = ctx.table.rows.filter((r) => r.kind === "unit");
   for (const c of ctx.table.columns) {

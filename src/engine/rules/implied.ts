@@ -3,7 +3,7 @@
 import type { Finding } from "../report";
 import { a1 } from "../grid";
 import type { ColumnRole } from "../report";
-import { type TableContext, makeFinding } from "../analyze";
+import { type TableContext, makeFinding } from "../context";
 
 const PAIRS: [ColumnRole, ColumnRole][] = [
   ["poorHouseholds", "poorRate"],

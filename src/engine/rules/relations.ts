@@ -1,69 +1,14 @@
-// Detecting broken relations (totals, rates, reductions, projections). Which cell to blame is decided in blame.ts.
-import { a1 } from "../grid";
-import { roundHalfUp, truncateTo } from "../numbers";
+// The relation family: detect broken relations (totals, rates, reductions, projections), then let blame.ts
+// locate the cells. A truncated rate is a warning unless a located wrong input explains it.
 import type { Finding } from "../report";
-import { type Ref, type Relation, refKey } from "../relations";
-import { compressRefs, relationValue } from "../recompute";
-import type { TableContext } from "../analyze";
-import { makeFinding } from "../analyze";
+import { type Relation, refKey } from "../relations";
+import { relationValue } from "../recompute";
+import { checkRelation, describe, relatedOf } from "../check";
+import { type RuleRun, type TableContext, makeFinding } from "../context";
+import { blame } from "../blame";
 
-export type Check = { status: "ok" | "violated" | "rounding" | "skip"; expected?: number };
-
-/** Compares a relation's target with the value its inputs give. */
-export function checkRelation(
-  rel: Relation,
-  get: (r: Ref) => number | undefined,
-  decimals: (r: Ref) => number,
-): Check {
-  const actual = get(rel.target);
-  if (actual === undefined) return { status: "skip" };
-  const d = decimals(rel.target);
-  const expected = relationValue(rel, get, d);
-  if (expected === undefined) return { status: "skip" };
-  if (rel.kind === "rate") {
-    const base = get(rel.base);
-    if (base === 0) return { status: "skip" };
-    const shown = roundHalfUp(actual, d);
-    if (Math.abs(shown - expected) < 1e-9) return { status: "ok", expected };
-    let num = 0;
-    for (const n of rel.numerator) num += get(n) ?? 0;
-    const exact = (num / (base as number)) * rel.scale;
-    // Where the table's custom is truncation, a properly rounded rate is not a mistake either.
-    if (rel.truncate)
-      return Math.abs(shown - roundHalfUp(exact, d)) < 1e-9
-        ? { status: "ok", expected }
-        : { status: "violated", expected };
-    if (Math.abs(shown - truncateTo(exact, d)) < 1e-9) return { status: "rounding", expected };
-    return { status: "violated", expected };
-  }
-  if (rel.rateTarget) {
-    // A reduction in points may be taken from rounded or unrounded rates: allow one unit in the last decimal.
-    let raw = 0;
-    for (const t of rel.terms) raw += t.coef * (get(t.ref) as number);
-    const tol = 10 ** -d + 1e-9;
-    return Math.abs(actual - raw) <= tol || Math.abs(actual - expected) < 1e-9
-      ? { status: "ok", expected }
-      : { status: "violated", expected };
-  }
-  return Math.abs(actual - expected) < 1e-6 ? { status: "ok", expected } : { status: "violated", expected };
-}
-
-export function relatedOf(rel: Relation): string[] {
-  if (rel.kind === "rate") return compressRefs([...rel.numerator, rel.base]);
-  return compressRefs(rel.terms.map((t) => t.ref));
-}
-
-/** How a relation is described in a message ("D8/C8×100", "C9:C15", "C12−I12"). */
-export function describe(rel: Relation): string {
-  if (rel.kind === "sum") return compressRefs(rel.terms.map((t) => t.ref)).join(", ");
-  if (rel.kind === "rate") {
-    const num = rel.numerator.map((r) => a1(r.row, r.col)).join("+");
-    return `${rel.numerator.length > 1 ? `(${num})` : num}/${a1(rel.base.row, rel.base.col)}${rel.scale === 100 ? "×100" : ""}`;
-  }
-  return rel.terms
-    .map((t, i) => `${t.coef < 0 ? "−" : i === 0 ? "" : "+"}${a1(t.ref.row, t.ref.col)}`)
-    .join("");
-}
+export { checkRelation, describe, relatedOf };
+export type { Check } from "../check";
 
 export function evaluate(
   ctx: TableContext,
@@ -95,13 +40,22 @@ export function evaluate(
         rel.target,
         check.expected ?? null,
         relatedOf(rel),
-        {
-          related: describe(rel),
-        },
+        { relation: describe(rel) },
       );
       soft.push(rel);
       softFindings.set(rel, f);
     }
   }
   return { violated, soft, findings, softFindings };
+}
+
+export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
+  const evaluation = evaluate(ctx, run.relations);
+  const located = blame(ctx, run.relations, evaluation.violated, run.primary, evaluation.soft);
+  run.blamed.push(...located.findings);
+  run.located = located.located;
+  const out = [...evaluation.findings, ...located.findings];
+  // A rate that looked truncated only because of a wrong input is not a rounding problem.
+  for (const [rel, f] of evaluation.softFindings) if (!located.resolvedSoft.has(rel)) out.push(f);
+  return out;
 }
