@@ -80,6 +80,9 @@ export interface LocateOptions {
 type Status = "ok" | "violated" | "soft" | "skip";
 
 const EPS = 1e-6;
+/** A relation over more cells than this is a hub (a total over many rows): it is searched only through its
+ *  derived cells, and in a large component it is settled after the rows. */
+const HUB = 12;
 
 /** The cells of a relation (for a bound: part and whole). */
 export function locatorCells(rel: LocatorRelation): Ref[] {
@@ -230,10 +233,30 @@ export function locate(
   const hasReadings = (r: Ref) =>
     values.readings !== undefined && get(r) === undefined && (values.readings(refKey(r))?.length ?? 0) > 0;
 
+  // Cells of each relation that hold unreadable numbers, found once (a national total has thousands of cells).
+  const unreadable = new Map<LocatorRelation, Ref[]>();
+  const sizes = new Map<LocatorRelation, number>();
+  const sizeOf = (rel: LocatorRelation): number => {
+    let n = sizes.get(rel);
+    if (n === undefined) {
+      n = rel.kind === "rate" ? rel.numerator.length + 2 : rel.kind === "bound" ? 2 : rel.terms.length + 1;
+      sizes.set(rel, n);
+    }
+    return n;
+  };
+
   /** Status where unreadable numbers count through their plausible readings: the relation holds if one does. */
   const status = (rel: LocatorRelation): Status => {
-    const cells = locatorCells(rel);
-    const uncertain = cells.filter(hasReadings);
+    let candidates = unreadable.get(rel);
+    if (!candidates) {
+      candidates = values.readings
+        ? locatorCells(rel).filter(
+            (r) => values.value(refKey(r)) === undefined && (values.readings!(refKey(r))?.length ?? 0) > 0,
+          )
+        : [];
+      unreadable.set(rel, candidates);
+    }
+    const uncertain = candidates.length ? candidates.filter(hasReadings) : candidates;
     if (uncertain.length === 0 || uncertain.length > 2) return plainStatus(rel, get);
     const keys = uncertain.map(refKey);
     const lists = keys.map((k) => values.readings!(k)!);
@@ -464,11 +487,13 @@ export function locate(
   }
 
   /** Blames of the current changes, or undefined when an input change is not confirmed. */
-  const evidenceOf = (goal: Set<LocatorRelation>): number | undefined => {
+  const evidenceOf = (goal: Set<LocatorRelation>, hubs: Map<LocatorRelation, number>): number | undefined => {
     let evidence = 0;
     for (const c of changes) {
       if (!c.chosen) continue;
-      const explained = (index.get(c.key) ?? []).filter((e) => goal.has(e.rel) && !broken(e.rel)).length;
+      const explained = (index.get(c.key) ?? []).filter(
+        (e) => (goal.has(e.rel) && !broken(e.rel)) || progressed(e.rel, hubs),
+      ).length;
       const softened = (index.get(c.key) ?? []).filter(
         (e) => originallySoft.has(e.rel) && status(e.rel) === "ok",
       ).length;
@@ -477,6 +502,20 @@ export function locate(
     }
     return evidence;
   };
+
+  /** How far a linear relation is from holding. */
+  const residual = (rel: LocatorRelation): number => {
+    if (rel.kind !== "sum" && rel.kind !== "linear") return 0;
+    const actual = get(rel.target);
+    const sum = linearSum(rel);
+    return actual === undefined || sum === undefined ? 0 : Math.abs(actual - sum);
+  };
+  /** A total over many defects cannot hold until all are corrected; a change that brings it closer is evidence. */
+  const progressed = (rel: LocatorRelation, hubs: Map<LocatorRelation, number>): boolean => {
+    const before = hubs.get(rel);
+    return before !== undefined && residual(rel) < before - EPS;
+  };
+  const noHubs = new Map<LocatorRelation, number>();
 
   const better = (a: Solution, b: Solution | undefined): boolean => {
     if (!b) return true;
@@ -488,7 +527,10 @@ export function locate(
   };
 
   /** Exact search: the best set of changes that repairs every relation of `goal` and breaks none. */
-  const search = (goal: Set<LocatorRelation>): Solution | undefined => {
+  const search = (
+    goal: Set<LocatorRelation>,
+    hubs: Map<LocatorRelation, number> = noHubs,
+  ): Solution | undefined => {
     let best: Solution | undefined;
     let nodes = 0;
     const costNow = () => changes.reduce((s, c) => s + weightOf(c.key), 0);
@@ -500,14 +542,14 @@ export function locate(
       for (const rel of goal) {
         if (!broken(rel)) continue;
         // Branch on the broken relation with the fewest cells: the smallest choice.
-        if (!open || locatorCells(rel).length < locatorCells(open).length) open = rel;
+        if (!open || sizeOf(rel) < sizeOf(open)) open = rel;
       }
       if (!open) {
         // Nothing else may be left broken by the changes.
         for (const c of changes)
           for (const e of index.get(c.key) ?? [])
             if (!goal.has(e.rel) && !originallyBroken.has(e.rel) && broken(e.rel)) return;
-        const evidence = evidenceOf(goal);
+        const evidence = evidenceOf(goal, hubs);
         if (evidence === undefined) return;
         const keys = changes
           .filter((c) => c.chosen)
@@ -518,11 +560,13 @@ export function locate(
         return;
       }
       if (depth >= maxDepth) return;
+      // A total over many cells alone can only confirm a change of itself (or of another derived cell).
+      const wide = sizeOf(open) > HUB;
       for (const ref of locatorCells(open)) {
         const key = refKey(ref);
         if (changedAt.has(key)) continue;
         const w = weightOf(key);
-        if (!Number.isFinite(w)) continue;
+        if (!Number.isFinite(w) || (wide && w > derivedWeight)) continue;
         if (values.value(key) === undefined && hasReadings(ref)) continue;
         if (best && cost + w > best.cost) continue;
         for (const v of proposals(key)) {
@@ -541,14 +585,16 @@ export function locate(
 
   const result: Blame[] = [];
   const committed: Change[] = [];
-  const commit = (sol: Solution, goal: Set<LocatorRelation>) => {
+  const commit = (sol: Solution, goal: Set<LocatorRelation>, hubs: Map<LocatorRelation, number> = noHubs) => {
     for (const c of sol.changes) {
       apply(c.key, c.value, c.chosen);
       committed.push(c);
     }
     for (const c of sol.changes) {
       const entries = index.get(c.key) ?? [];
-      const explains = entries.filter((e) => goal.has(e.rel) && !broken(e.rel)).map((e) => e.rel);
+      const explains = entries
+        .filter((e) => (goal.has(e.rel) && !broken(e.rel)) || (c.chosen && progressed(e.rel, hubs)))
+        .map((e) => e.rel);
       const soft = entries
         .filter((e) => originallySoft.has(e.rel) && status(e.rel) === "ok")
         .map((e) => e.rel);
@@ -576,17 +622,29 @@ export function locate(
       commit(sol, goal);
       continue;
     }
-    // Too large for one search: neighbourhood by neighbourhood, in sheet order.
-    const rest = [...goal].sort((a, b) => refKey(a.target) - refKey(b.target));
-    for (const rel of rest) {
+    // Too large for one search: neighbourhood by neighbourhood, in sheet order. Totals over many cells (hubs)
+    // join hundreds of defects into one component; each neighbourhood counts a change that brings a hub closer
+    // to holding as evidence, and the hubs are settled last.
+    const hubs = new Map<LocatorRelation, number>();
+    for (const rel of goal) if (sizeOf(rel) > HUB) hubs.set(rel, 0);
+    const small = [...goal].filter((r) => !hubs.has(r)).sort((a, b) => refKey(a.target) - refKey(b.target));
+    for (const rel of small) {
       if (!broken(rel)) continue;
       const near = new Set<LocatorRelation>([rel]);
       for (const c of locatorCells(rel))
-        for (const e of index.get(refKey(c)) ?? []) if (goal.has(e.rel) && broken(e.rel)) near.add(e.rel);
-      const local = near.size <= 8 ? search(near) : undefined;
-      const alone = local ?? (near.size > 1 ? search(new Set([rel])) : undefined);
-      if (alone) commit(alone, local ? near : new Set([rel]));
+        for (const e of index.get(refKey(c)) ?? [])
+          if (goal.has(e.rel) && !hubs.has(e.rel) && broken(e.rel)) near.add(e.rel);
+      for (const h of hubs.keys()) hubs.set(h, residual(h));
+      const local = near.size <= 8 ? search(near, hubs) : undefined;
+      const alone = local ?? (near.size > 1 ? search(new Set([rel]), hubs) : undefined);
+      if (alone) commit(alone, local ? near : new Set([rel]), hubs);
       else leftover.push(rel);
+    }
+    for (const hub of [...hubs.keys()].sort((a, b) => refKey(a.target) - refKey(b.target))) {
+      if (!broken(hub)) continue;
+      const sol = search(new Set([hub]));
+      if (sol) commit(sol, new Set([hub]));
+      else leftover.push(hub);
     }
   }
 
