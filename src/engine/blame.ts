@@ -96,18 +96,19 @@ export function blame(
 
 /** The cell in the same column one body row above or below holding the same value: a copy. */
 export function copiedFrom(ctx: TableContext, ref: Ref): { cell: string; above: boolean } | undefined {
-  const rows = ctx.table.rows.map((r) => r.row);
-  const i = rows.indexOf(ref.row);
+  const rows = ctx.table.rows;
+  const i = rows.findIndex((r) => r.row === ref.row);
   const own = cellAt(ctx.grid, ref.row, ref.col)?.value;
   if (i < 0 || own === null || own === undefined || own === 0 || own === "") return undefined;
   for (const [j, above] of [
     [i - 1, true],
     [i + 1, false],
   ] as const) {
-    if (j < 0 || j >= rows.length) continue;
-    const other = cellAt(ctx.grid, rows[j], ref.col)?.value;
+    // A sibling of the same kind (a unit's neighbour, not the subtotal above it).
+    if (j < 0 || j >= rows.length || rows[j].kind !== rows[i].kind) continue;
+    const other = cellAt(ctx.grid, rows[j].row, ref.col)?.value;
     if (other !== undefined && other !== null && String(other) === String(own))
-      return { cell: a1(rows[j], ref.col), above };
+      return { cell: a1(rows[j].row, ref.col), above };
   }
   return undefined;
 }
@@ -119,7 +120,9 @@ function blameFinding(ctx: TableContext, b: Blame, primary: Map<number, Relation
   const copyParams = copy ? { copiedFrom: copy.cell, copiedAbove: copy.above ? "1" : "" } : {};
   if (b.kind === "aggregate" || (b.derived && own)) {
     const rel: LocatorRelation =
-      (own && (b.explains.includes(own) || b.kind === "aggregate") ? own : undefined) ?? b.explains[0];
+      (own && (b.explains.includes(own) || b.kind === "aggregate" || b.explains.length === 0)
+        ? own
+        : undefined) ?? b.explains[0];
     const shownRel: Relation = rel.kind === "bound" ? own! : rel;
     return makeFinding(ctx, shownRel.rule, "error", b.cell, b.value, relatedOf(shownRel), {
       relation: describe(shownRel),

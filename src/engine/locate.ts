@@ -433,22 +433,33 @@ export function locate(
     key: number;
     value: number;
     chosen: boolean;
+    /** Index of the change this one replaces (a consequence recomputed again): restored on undo. */
+    replaces?: number;
   }
+  // A journal: undoing a branch restores exactly what it changed, consequences recomputed twice included.
   const changes: Change[] = [];
-  const changedAt = new Map<number, number>(); // key → index in changes
+  const changedAt = new Map<number, number>(); // key → index of its live change
 
   const apply = (key: number, v: number, chosen: boolean) => {
+    const replaces = changedAt.get(key);
     changedAt.set(key, changes.length);
-    changes.push({ key, value: v, chosen });
+    changes.push({ key, value: v, chosen, replaces });
     setValue(key, v);
   };
   const undoTo = (n: number) => {
     while (changes.length > n) {
       const c = changes.pop()!;
-      changedAt.delete(c.key);
-      restore(c.key);
+      if (c.replaces === undefined) {
+        changedAt.delete(c.key);
+        restore(c.key);
+      } else {
+        changedAt.set(c.key, c.replaces);
+        setValue(c.key, changes[c.replaces].value);
+      }
     }
   };
+  /** The changes in force (the last of each cell). */
+  const live = (): Change[] => changes.filter((c, i) => changedAt.get(c.key) === i);
 
   /** Recomputes derived targets of relations the changes broke; false when a change breaks what it cannot mend. */
   const propagate = (from: number): boolean => {
@@ -467,12 +478,8 @@ export function locate(
         if (weightOf(t) > derivedWeight) return false;
         const v = relationValue(rel, get, decimals(rel.target));
         if (v === undefined) return false;
-        if (changedAt.has(t)) {
-          const c = changes[changedAt.get(t)!];
-          if (c.chosen) return false;
-          c.value = v;
-          setValue(t, v);
-        } else apply(t, v, false);
+        if (changedAt.has(t) && changes[changedAt.get(t)!].chosen) return false;
+        apply(t, v, false);
         queue.push(t);
       }
     }
@@ -486,14 +493,40 @@ export function locate(
     keys: number[];
   }
 
-  /** Blames of the current changes, or undefined when an input change is not confirmed. */
+  /**
+   * The relations a change explains: those that hold with it and break without it (the other changes kept). A
+   * relation mended by two changes together is not evidence for either alone.
+   */
+  const explainedBy = (
+    c: Change,
+    goal: Set<LocatorRelation>,
+    hubs: Map<LocatorRelation, number>,
+  ): LocatorRelation[] => {
+    const entries = index.get(c.key) ?? [];
+    // A relation whose target is another chosen change (a rate set to agree with the changed count) is no
+    // evidence for this change: it would confirm any value.
+    const shared = (rel: LocatorRelation) => {
+      const t = refKey(rel.target);
+      const at = changedAt.get(t);
+      return t !== c.key && at !== undefined && changes[at].chosen;
+    };
+    const holding = entries
+      .filter((e) => goal.has(e.rel) && !broken(e.rel) && !shared(e.rel))
+      .map((e) => e.rel);
+    const progressing = entries.filter((e) => progressed(e.rel, hubs)).map((e) => e.rel);
+    restore(c.key);
+    const out = holding.filter((r) => broken(r));
+    const hubOut = progressing.filter((r) => !progressed(r, hubs));
+    setValue(c.key, c.value);
+    return [...out, ...hubOut];
+  };
+
+  /** Evidence of the current changes, or undefined when an input change is not confirmed. */
   const evidenceOf = (goal: Set<LocatorRelation>, hubs: Map<LocatorRelation, number>): number | undefined => {
     let evidence = 0;
-    for (const c of changes) {
+    for (const c of live()) {
       if (!c.chosen) continue;
-      const explained = (index.get(c.key) ?? []).filter(
-        (e) => (goal.has(e.rel) && !broken(e.rel)) || progressed(e.rel, hubs),
-      ).length;
+      const explained = explainedBy(c, goal, hubs).length;
       const softened = (index.get(c.key) ?? []).filter(
         (e) => originallySoft.has(e.rel) && status(e.rel) === "ok",
       ).length;
@@ -533,7 +566,7 @@ export function locate(
   ): Solution | undefined => {
     let best: Solution | undefined;
     let nodes = 0;
-    const costNow = () => changes.reduce((s, c) => s + weightOf(c.key), 0);
+    const costNow = () => live().reduce((s, c) => s + weightOf(c.key), 0);
     const dfs = (depth: number) => {
       if (++nodes > nodeBudget) return;
       const cost = costNow();
@@ -546,16 +579,22 @@ export function locate(
       }
       if (!open) {
         // Nothing else may be left broken by the changes.
-        for (const c of changes)
+        const now = live();
+        for (const c of now)
           for (const e of index.get(c.key) ?? [])
             if (!goal.has(e.rel) && !originallyBroken.has(e.rel) && broken(e.rel)) return;
         const evidence = evidenceOf(goal, hubs);
         if (evidence === undefined) return;
-        const keys = changes
+        const keys = now
           .filter((c) => c.chosen)
           .map((c) => c.key)
           .sort((a, b) => a - b);
-        const sol: Solution = { changes: changes.map((c) => ({ ...c })), cost, evidence, keys };
+        const sol: Solution = {
+          changes: now.map((c) => ({ key: c.key, value: c.value, chosen: c.chosen })),
+          cost,
+          evidence,
+          keys,
+        };
         if (better(sol, best)) best = sol;
         return;
       }
@@ -569,10 +608,15 @@ export function locate(
         if (!Number.isFinite(w) || (wide && w > derivedWeight)) continue;
         if (values.value(key) === undefined && hasReadings(ref)) continue;
         if (best && cost + w > best.cost) continue;
+        // The relations this cell breaks now: a change must mend one of them (not necessarily `open`, which may
+        // need a second change: two wrong cells under one subtotal).
+        const brokenHere = (index.get(key) ?? [])
+          .filter((e) => goal.has(e.rel) && broken(e.rel))
+          .map((e) => e.rel);
         for (const v of proposals(key)) {
           const mark = changes.length;
           apply(key, v, true);
-          if (!broken(open) && propagate(mark)) dfs(depth + 1);
+          if (brokenHere.some((r) => !broken(r)) && propagate(mark)) dfs(depth + 1);
           undoTo(mark);
         }
       }
@@ -592,9 +636,9 @@ export function locate(
     }
     for (const c of sol.changes) {
       const entries = index.get(c.key) ?? [];
-      const explains = entries
-        .filter((e) => (goal.has(e.rel) && !broken(e.rel)) || (c.chosen && progressed(e.rel, hubs)))
-        .map((e) => e.rel);
+      const explains = c.chosen
+        ? explainedBy(c, goal, hubs)
+        : entries.filter((e) => goal.has(e.rel) && !broken(e.rel)).map((e) => e.rel);
       const soft = entries
         .filter((e) => originallySoft.has(e.rel) && status(e.rel) === "ok")
         .map((e) => e.rel);

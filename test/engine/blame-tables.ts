@@ -80,7 +80,7 @@ export function buildRows(groups: Unit[][], shape: Shape): unknown[][] {
   const all = groups.flat();
   const total = bodyRow(
     "",
-    shape.groups ? `Tổng cộng (I+${ROMAN[groups.length - 1]})` : "Tổng cộng",
+    shape.groups && groups.length === 2 ? "Tổng cộng (I+II)" : "Tổng cộng",
     sum(all),
   );
   if (shape.totalFirst) total[1] = "Toàn xã";
