@@ -551,6 +551,113 @@ function flowSample() {
   return { wb, name: "bien-dong-ho-ngheo-2023", sheet, defects: [defect] };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// 5. A national summary by province (clean): "Toàn quốc" first, provinces numbered I … LXIII, two districts each
+//    with a "Trong đó: hộ DTTS" row under the first, rates stored as fractions under a percent format.
+function nationalSample() {
+  const wb = newWorkbook();
+  const sheet = "Toàn quốc";
+  const { ws, firstBody, lastCol } = layoutSheet(wb, {
+    sheet,
+    widths: [7, 30, 13, 12, 11, 12, 11],
+    titleLines: [
+      { text: "TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024 THEO TỈNH", bold: true },
+      { text: "(Số liệu minh họa, không phải số liệu thật)", italic: true, size: 12 },
+    ],
+    header: [["STT", "Tỉnh, thành phố / huyện", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo", "Tỷ lệ hộ cận nghèo (%)"]],
+    headerMerges: [],
+    numbering: ["A", "B", "1", "2", "3=2/1", "4", "5=4/1"],
+  });
+  let seed = 20240115;
+  const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const provinces = [];
+  for (let p = 0; p < 63; p++) {
+    const districts = [];
+    for (let d = 0; d < 2; d++) {
+      const households = 8000 + Math.floor(rand() * 60000);
+      const poor = Math.floor(households * rand() * 0.2);
+      const nearPoor = Math.floor((households - poor) * rand() * 0.15);
+      const dtts = Math.floor(households * rand() * 0.4);
+      const part = [dtts, Math.min(poor, Math.floor(dtts * rand() * 0.3)), 0];
+      part[2] = Math.min(nearPoor, Math.floor((dtts - part[1]) * rand() * 0.2));
+      districts.push({ name: `Huyện số ${d + 1} tỉnh ${p + 1}`, v: [households, poor, nearPoor], part: d === 0 ? part : null });
+    }
+    provinces.push({ name: `Tỉnh số ${p + 1}`, districts });
+  }
+  const add = (a, b) => a.map((x, i) => x + b[i]);
+  const provinceTotal = (pr) => pr.districts.reduce((acc, d) => add(acc, d.v), [0, 0, 0]);
+  const national = provinces.reduce((acc, pr) => add(acc, provinceTotal(pr)), [0, 0, 0]);
+  const kinds = ["text", "text", "count", "count", "pct", "count", "pct"];
+  const line = (stt, name, [h, p, n]) => [stt, name, h, p, rate(p, h) / 100, n, rate(n, h) / 100];
+  const put = (r, cells, opts) => {
+    writeBodyRow(ws, r, cells, kinds.map((k) => (k === "pct" ? "rate" : k)), opts);
+    for (const c of [5, 7]) ws.getCell(r, c).numFmt = "0.00%";
+  };
+  let r = firstBody;
+  put(r++, line("", "Toàn quốc", national), { bold: true });
+  const roman = (n) => {
+    const t = [[50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+    let s = "";
+    for (const [v, l] of t) while (n >= v) { s += l; n -= v; }
+    return s;
+  };
+  provinces.forEach((pr, i) => {
+    put(r++, line(roman(i + 1), pr.name, provinceTotal(pr)), { bold: true });
+    pr.districts.forEach((d, j) => {
+      put(r++, line(String(j + 1), d.name, d.v));
+      if (d.part) put(r++, line("", "Trong đó: hộ DTTS", d.part));
+    });
+  });
+  signature(ws, r + 3, "Hà Nội, ngày 15 tháng 01 năm 2024", lastCol);
+  return { wb, name: "toan-quoc-theo-tinh-2024", sheet, defects: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. A commune's year-end report typed in TCVN3 (.VnTime), beside the targets it was assigned (clean): a village
+//    where the poor rose has a negative reduction; the "Đạt/Không đạt" column is text.
+function legacyReportSample() {
+  const wb = newWorkbook();
+  const sheet = "BC 2024";
+  // TCVN3 bytes as Excel shows them under a Unicode font ("Tæng sè hé" is "Tổng số hộ").
+  const { ws, firstBody, lastCol } = layoutSheet(wb, {
+    sheet,
+    widths: [6, 20, 11, 10, 10, 10, 10, 11, 14, 12],
+    titleLines: [
+      { text: "KÕT QU¶ GI¶M NGHÌO N¡M 2024 X· AN PHó", bold: true },
+      { text: "(KÌm theo B¸o c¸o sè 12/BC-UBND ngµy 20/12/2024)", italic: true, size: 12 },
+    ],
+    header: [
+      ["STT", "Tªn th«n", "Tæng sè hé", "Hé nghÌo ®Çu n¨m", null, "Hé nghÌo cuèi n¨m", null, "Sè hé nghÌo gi¶m", "ChØ tiªu gi¶m hé nghÌo ®­îc giao", "§¸nh gi¸"],
+      [null, null, null, "Sè hé", "Tû lÖ (%)", "Sè hé", "Tû lÖ (%)", null, null, "§¹t/Kh«ng ®¹t"],
+    ],
+    headerMerges: ["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4", "H4:H5", "I4:I5"],
+    numbering: ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100", "6=2-4", "7", "8"],
+  });
+  const villages = [
+    ["Th«n 1", 412, 20, 14, 5],
+    ["Th«n 2", 288, 15, 17, 3],
+    ["Th«n 3", 530, 31, 24, 6],
+    ["Th«n 4", 197, 18, 15, 3],
+    ["Th«n 5", 355, 27, 21, 5],
+  ];
+  const kinds = ["text", "text", "count", "count", "rate", "count", "rate", "count", "count", "text"];
+  let r = firstBody;
+  villages.forEach(([name, h, s, e, target], i) => {
+    const met = s - e >= target ? "§¹t" : "Kh«ng ®¹t";
+    writeBodyRow(ws, r++, [i + 1, name, h, s, rate(s, h), e, rate(e, h), s - e, target, met], kinds);
+  });
+  const H = sum(villages.map((v) => v[1]));
+  const S = sum(villages.map((v) => v[2]));
+  const E = sum(villages.map((v) => v[3]));
+  const T = sum(villages.map((v) => v[4]));
+  writeBodyRow(ws, r, ["Tæng céng", null, H, S, rate(S, H), E, rate(E, H), S - E, T, S - E >= T ? "§¹t" : "Kh«ng ®¹t"], kinds, {
+    bold: true,
+    mergeLabel: true,
+  });
+  signature(ws, r + 3, "An Phó, ngµy 20 th¸ng 12 n¨m 2024", lastCol);
+  return { wb, name: "bao-cao-tcvn3-chi-tieu-2024", sheet, defects: [] };
+}
+
 /** Rewrites the zip with fixed entry dates so the same input gives the same bytes. */
 async function deterministicZip(buffer) {
   const zip = await JSZip.loadAsync(buffer);
@@ -566,7 +673,7 @@ async function deterministicZip(buffer) {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  for (const make of [planSample, cleanReportSample, binhDinhSample, flowSample]) {
+  for (const make of [planSample, cleanReportSample, binhDinhSample, flowSample, nationalSample, legacyReportSample]) {
     const { wb, name, sheet, defects } = make();
     const file = path.join(OUT, `${name}.xlsx`);
     fs.writeFileSync(file, await deterministicZip(await wb.xlsx.writeBuffer()));

@@ -5,6 +5,7 @@
 import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
 import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
@@ -27,6 +28,7 @@ const SPEC = {
     subtitle: { type: "string" },
     sheet: SHEET_OPTION,
     lang: LANG_OPTION,
+    ...STRUCTURE_OPTIONS,
   },
   positionals: ["file.xlsx"],
 } as const;
@@ -46,8 +48,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { workbook, grids, analyses } = await analyzeWorkbookFile(path.resolve(io.cwd, input), input, {
     sheet: flags.sheet,
     lang,
+    engine: structureOptions("appendix", flags, lang),
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
+  refuseIfUnsure("appendix", analysis, lang);
   const plan = target ? planOrExplain(analysis, grid, target, flags, lang) : undefined;
   const layout = buildAppendix(analysis, {
     grid,

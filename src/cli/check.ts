@@ -1,8 +1,10 @@
-// `phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]`
+// `phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en] [--roles C=role,...]
+//  [--rows N=kind,...] [--trust-structure]`
 import * as path from "path";
 import { CliIO } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderReport } from "./format";
+import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
 import { buildReport } from "../engine/report";
 import { describeReport } from "../i18n/findings";
@@ -10,7 +12,7 @@ import type { Lang } from "../engine/model";
 
 const SPEC = {
   command: "check",
-  options: { sheet: SHEET_OPTION, format: FORMAT_OPTION, lang: LANG_OPTION },
+  options: { sheet: SHEET_OPTION, format: FORMAT_OPTION, lang: LANG_OPTION, ...STRUCTURE_OPTIONS },
   positionals: ["file.xlsx"],
 } as const;
 
@@ -21,6 +23,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { analyses, sheetsWithoutTable } = await analyzeWorkbookFile(path.resolve(io.cwd, file), file, {
     sheet: flags.sheet,
     lang,
+    engine: structureOptions("check", flags, lang),
   });
   // The JSON contract keeps a sentence on every finding, in the chosen language.
   const report = describeReport(

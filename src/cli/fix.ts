@@ -1,4 +1,5 @@
-// `phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]`
+// `phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en] [--unicode] [--roles C=role,...]
+//  [--rows N=kind,...] [--trust-structure]`
 // Exit 0: copy written and nothing left to decide; 1: written, but input cells remain that a person must check;
 // 2: nothing written (bad arguments, unreadable file).
 import * as path from "path";
@@ -6,7 +7,8 @@ import { CliIO, UserError } from "./io";
 import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderFix } from "./format";
 import { analyzeWorkbookFile, samePath } from "./workbook";
-import { fixPlan } from "../engine";
+import { fixPlan, legacyTextConversions } from "../engine";
+import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { applyWritePlan } from "../hosts/xlsx/write";
 import { writeWorkbookFile } from "../hosts/xlsx/node";
 import { XlsxReadError } from "../hosts/xlsx/errors";
@@ -19,6 +21,9 @@ const SPEC = {
     sheet: SHEET_OPTION,
     "in-place": { type: "boolean" },
     lang: LANG_OPTION,
+    /** Converts text typed in TCVN3 or VNI to Unicode. */
+    unicode: { type: "boolean" },
+    ...STRUCTURE_OPTIONS,
   },
   positionals: ["in.xlsx"],
 } as const;
@@ -48,8 +53,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     );
   }
 
-  const { workbook, analyses } = await analyzeWorkbookFile(inputPath, input, { sheet: flags.sheet, lang });
+  const { workbook, grids, analyses } = await analyzeWorkbookFile(inputPath, input, {
+    sheet: flags.sheet,
+    lang,
+    engine: structureOptions("fix", flags, lang),
+  });
   const plan = fixPlan(analyses);
+  // Text only: safe even where the table's reading is unsure.
+  if (flags.unicode) plan.writes.push(...grids.flatMap((g) => legacyTextConversions(g)));
   applyWritePlan(workbook, plan);
   try {
     await writeWorkbookFile(workbook, outputPath);

@@ -2,6 +2,7 @@
 import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
 import type { Lang } from "../engine/model";
 import { describeFinding } from "../i18n/findings";
+import { refusalLine } from "./structure";
 
 const STRINGS = {
   vi: {
@@ -120,6 +121,7 @@ export function renderFix({ output, inPlace, plan }: FixSummary, lang: Lang): st
   const formulas = plan.writes.filter((w) => w.formula).length;
   const values = plan.writes.length - formulas;
   const lines = [s.fixWrote(plan.writes.length, formulas, values)];
+  for (const r of plan.refused ?? []) lines.push(refusalLine(r.sheet, r.range, r.cells, lang));
   const perSheet = new Map<string, number>();
   for (const w of plan.writes) perSheet.set(w.sheet, (perSheet.get(w.sheet) ?? 0) + 1);
   if (perSheet.size > 1) for (const [sheet, n] of perSheet) lines.push(s.perSheet(sheet, n));

@@ -5,6 +5,7 @@
 import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile, samePath } from "./workbook";
 import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
@@ -39,6 +40,7 @@ const SPEC = {
     format: FORMAT_OPTION,
     out: { type: "string", short: "o" },
     lang: LANG_OPTION,
+    ...STRUCTURE_OPTIONS,
   },
   positionals: ["file.xlsx"],
 } as const;
@@ -282,8 +284,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { workbook, grids, analyses } = await analyzeWorkbookFile(path.resolve(io.cwd, input), input, {
     sheet: flags.sheet,
     lang,
+    engine: structureOptions("plan", flags, lang),
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
+  refuseIfUnsure("plan", analysis, lang);
   const plan = planOrExplain(analysis, grid, target, flags, lang);
 
   let written = "";

@@ -9,7 +9,7 @@ import { XlsxReadError } from "../hosts/xlsx/errors";
 import { analyzeGrid } from "../engine";
 import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
-import type { Lang } from "../engine/model";
+import type { AnalyzeOptions, Lang } from "../engine/model";
 
 export interface WorkbookAnalysis {
   workbook: ExcelJS.Workbook;
@@ -54,13 +54,14 @@ export function chooseGrids(
 export function analyzeGrids(
   grids: Grid[],
   lang: Lang,
+  engine: AnalyzeOptions = {},
 ): { analyses: TableAnalysis[]; sheetsWithoutTable: string[] } {
   const analyses: TableAnalysis[] = [];
   const sheetsWithoutTable: string[] = [];
   for (const grid of grids) {
     let found: TableAnalysis[];
     try {
-      found = analyzeGrid(grid);
+      found = analyzeGrid(grid, engine);
     } catch (err) {
       // An engine failure is a bug, but the user still gets one line naming the sheet, not a stack trace.
       const message = err instanceof Error ? err.message : String(err);
@@ -79,11 +80,11 @@ export function analyzeGrids(
 export async function analyzeWorkbookFile(
   file: string,
   shown: string,
-  options: { sheet?: string; lang: Lang },
+  options: { sheet?: string; lang: Lang; engine?: AnalyzeOptions },
 ): Promise<WorkbookAnalysis> {
   const workbook = await readWorkbookForCli(file, shown, options.lang);
   const grids = chooseGrids(workbook, shown, options.sheet, options.lang);
-  return { workbook, grids, ...analyzeGrids(grids, options.lang) };
+  return { workbook, grids, ...analyzeGrids(grids, options.lang, options.engine) };
 }
 
 /** Same file, even through a different spelling of the path or a link. */

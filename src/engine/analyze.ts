@@ -2,12 +2,14 @@
 import { type Grid, a1, cellAt, parseA1, rangeA1 } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
 import { type CellWrite, type Finding, type TableReport, type WritePlan, WritePlanSchema } from "./report";
-import { type Ref, type Relation, buildRelations, refKey, relationCells } from "./relations";
+import { type Ref, type Relation, buildRelations, cellKey, refKey, relationCells } from "./relations";
 import { compressRefs, computeDerived, relationFormula } from "./recompute";
 import { detectTables as detectLayout } from "./detect/layout";
-import { buildContext, rawActual } from "./context";
+import { type RuleRun, buildContext, rawActual } from "./context";
 import { correctionWrite, decideCorrections } from "./corrections";
 import type { Blame } from "./locate";
+import { confirmRelations } from "./confirm";
+import { decodeGrid, detectLegacyEncoding } from "./legacy";
 import { runRules } from "./rules";
 import { rulePriority } from "./rules/registry";
 import type { TableAnalysis } from "./index";
@@ -60,7 +62,13 @@ function compareCells(a: string, b: string): number {
 
 export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions = {}): TableAnalysis {
   const ctx = buildContext(grid, table, options);
-  const relations = buildRelations(table, options.rounding);
+  // The data confirms the reading: guessed relations that fail in most rows are re-read or dropped (confirm.ts).
+  const filled = (row: number, col: number) => ctx.readings.get(cellKey(row, col))?.status === "ok";
+  // With trustStructure the user accepts the reading as it is: every guessed relation is kept.
+  const built = buildRelations(table, options.rounding, filled);
+  const { relations, doubts } = options.trustStructure
+    ? { relations: built, doubts: [] }
+    : confirmRelations(ctx, built, options.overrides);
   // The relation that defines each derived cell's formula: the first one built (stated, then sums, then rows).
   const primary = new Map<number, Relation>();
   for (const rel of relations) {
@@ -68,12 +76,14 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (!primary.has(key)) primary.set(key, rel);
   }
 
-  const run = {
+  const run: RuleRun & { located: Blame[] } = {
     relations,
     primary,
-    findings: [] as Finding[],
-    blamed: [] as Finding[],
-    located: [] as Blame[],
+    findings: [],
+    blamed: [],
+    located: [],
+    doubts,
+    legacy: options.legacy,
   };
   const findings = runRules(ctx, run);
 
@@ -93,11 +103,14 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (v === undefined) return undefined;
     const d = ctx.decimals(ref);
     const baseIsZero = rel.kind === "rate" && inputValue(rel.base) === 0;
+    // A percent-formatted cell keeps its convention: a fraction, =ROUND(D8/C8,4) for two shown decimals.
+    const percent = ctx.isPercentCell(ref);
+    const asFraction: Relation = percent && rel.kind === "rate" ? { ...rel, scale: rel.scale / 100 } : rel;
     const write: CellWrite = {
       sheet: grid.sheet,
       cell: a1(ref.row, ref.col),
-      value: v,
-      formula: relationFormula(rel, d, baseIsZero),
+      value: percent ? Number((v / 100).toPrecision(12)) : v,
+      formula: relationFormula(asFraction, percent ? d + 2 : d, baseIsZero),
     };
     const cell = cellAt(grid, ref.row, ref.col);
     if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
@@ -168,6 +181,8 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     findings: final,
     conversions,
     corrections,
+    unsure: doubts.length > 0,
+    ...(options.legacy ? { legacyEncoding: options.legacy.encoding } : {}),
     get report(): TableReport {
       return (report ??= makeReport());
     },
@@ -185,7 +200,11 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
 }
 
 export function analyzeGrid(grid: Grid, options: AnalyzeOptions = {}): TableAnalysis[] {
-  return detectLayout(grid, options.overrides).map((t) => analyzeTable(grid, t, options));
+  // Text typed in TCVN3 or VNI is decoded for reading; the cells keep their addresses and numbers.
+  const legacy = options.legacy ?? detectLegacyEncoding(grid);
+  const read = legacy ? decodeGrid(grid, legacy.encoding) : grid;
+  const opts = legacy ? { ...options, legacy } : options;
+  return detectLayout(read, options.overrides).map((t) => analyzeTable(read, t, opts));
 }
 
 /**
@@ -195,7 +214,17 @@ export function analyzeGrid(grid: Grid, options: AnalyzeOptions = {}): TableAnal
 export function fixPlan(analyses: TableAnalysis[]): WritePlan {
   const writes: CellWrite[] = [];
   const undecided: Finding[] = [];
+  const refused: { sheet: string; range: string; cells: string[] }[] = [];
   for (const a of analyses) {
+    // In doubt, write nothing: a table whose reading the data did not confirm waits for the user.
+    if (a.unsure) {
+      refused.push({
+        sheet: a.table.sheet,
+        range: rangeA1(a.table.range),
+        cells: a.findings.filter((f) => f.rule === "structure-unsure").map((f) => f.cell),
+      });
+      continue;
+    }
     const derivedCells = new Set([...a.derived, ...a.conversions].map((w) => w.cell));
     writes.push(...a.conversions, ...a.derived);
     for (const f of a.findings) {
@@ -203,7 +232,7 @@ export function fixPlan(analyses: TableAnalysis[]): WritePlan {
         undecided.push(f);
     }
   }
-  return WritePlanSchema.parse({ writes, undecided });
+  return WritePlanSchema.parse(refused.length ? { writes, undecided, refused } : { writes, undecided });
 }
 
 export { relationCells, compressRefs };

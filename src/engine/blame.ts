@@ -3,7 +3,7 @@
 import { a1, cellAt } from "./grid";
 import type { Finding, RuleId } from "./report";
 import { type Ref, type Relation, keyCol, keyRow, partWholePairs, refKey } from "./relations";
-import { describe, relatedOf } from "./check";
+import { checkRelation, describe, relatedOf } from "./check";
 import { type TableContext, makeFinding } from "./context";
 import { type Blame, type Bound, type LocatorRelation, WEIGHTS, locate, plausibleReadings } from "./locate";
 
@@ -78,11 +78,17 @@ export function locateInTable(
 export function blame(
   ctx: TableContext,
   relations: Relation[],
-  _violated: Relation[],
+  violated: Relation[],
   primary: Map<number, Relation>,
   soft: Relation[] = [],
 ): Blamed {
-  const located = locateInTable(ctx, relations, primary);
+  // A broken relation the caller set aside (a total whose formula omits rows: the formula rules report it) is
+  // not the locator's to explain.
+  const kept = new Set(violated);
+  const usable = relations.filter(
+    (r) => kept.has(r) || checkRelation(r, ctx.value, ctx.decimals).status !== "violated",
+  );
+  const located = locateInTable(ctx, usable, primary);
   const softSet = new Set<LocatorRelation>(soft);
   const resolvedSoft = new Set<Relation>();
   const findings: Finding[] = [];
@@ -116,7 +122,8 @@ export function copiedFrom(ctx: TableContext, ref: Ref): { cell: string; above: 
 function blameFinding(ctx: TableContext, b: Blame, primary: Map<number, Relation>): Finding {
   const key = refKey(b.cell);
   const own = primary.get(key);
-  const copy = copiedFrom(ctx, b.cell);
+  // A copy is named on typed inputs (a neighbour's count); a derived cell is recomputed whatever its origin.
+  const copy = b.derived ? undefined : copiedFrom(ctx, b.cell);
   const copyParams = copy ? { copiedFrom: copy.cell, copiedAbove: copy.above ? "1" : "" } : {};
   if (b.kind === "aggregate" || (b.derived && own)) {
     const rel: LocatorRelation =

@@ -7,6 +7,7 @@ import type { Finding, RuleId, Severity } from "./report";
 import { type Ref, type Relation, cellKey, keyCol, keyRow, refKey } from "./relations";
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
 import type { Blame } from "./locate";
+import type { Doubt } from "./confirm";
 
 /** Per-cell storage over a table's rectangle, addressed by refKey: arrays, not maps, on the hot path. */
 export class CellTable<T> {
@@ -42,6 +43,8 @@ export interface TableContext {
   kindOf: { get(key: number): "count" | "rate" | undefined };
   decimals: (r: Ref) => number;
   value: (r: Ref) => number | undefined;
+  /** A rate cell stored as a fraction under a percent format (0.0579 shown 5,79%): read ×100, written ÷100. */
+  isPercentCell: (r: Ref) => boolean;
 }
 
 /** What the families of one analysis share while the pipeline runs (rules/index.ts runs them in order). */
@@ -55,6 +58,10 @@ export interface RuleRun {
   blamed: Finding[];
   /** What the locator decided (locate.ts), consequences included: the corrections list is made from it. */
   located?: Blame[];
+  /** Readings the data did not confirm (confirm.ts): their relations were dropped. */
+  doubts: Doubt[];
+  /** The sheet's text was typed in a legacy encoding and decoded for reading. */
+  legacy?: { encoding: "tcvn3" | "vni"; cell: string };
 }
 
 const formatDecimalsCache = new Map<string, number | undefined>();
@@ -78,7 +85,15 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     let maxDec = -1;
     for (const row of table.rows) {
       const cell = cellAt(grid, row.row, c.col);
-      const reading = readNumber(cell?.value, kind);
+      let reading = readNumber(cell?.value, kind);
+      // The percentage shown, not the fraction stored: 0.0579 under "0.00%" is read 5.79 with two decimals.
+      if (
+        kind === "rate" &&
+        reading.status === "ok" &&
+        !reading.fromText &&
+        isPercentFormat(cell?.numberFormat)
+      )
+        reading = { ...reading, value: Number((reading.value * 100).toPrecision(12)) };
       readings.set(cellKey(row.row, c.col), reading);
       if (kind === "rate" && reading.status === "ok" && !cell?.formula && maxDec < 6) {
         const d = reading.fromText ? (reading.textDecimals ?? 0) : decimalsOf(reading.value);
@@ -119,7 +134,22 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
     const reading = readings.get(cellKey(r.row, r.col));
     return reading !== undefined && reading.status === "ok" ? reading.value : undefined;
   };
-  return { grid, table, readings, kindOf, decimals, value };
+  const isPercentCell = (r: Ref): boolean =>
+    kindByCol.get(r.col) === "rate" && isPercentFormat(cellAt(grid, r.row, r.col)?.numberFormat);
+  return { grid, table, readings, kindOf, decimals, value, isPercentCell };
+}
+
+/** "0.00%", "0.0%", "0%": a number format that shows a fraction as a percentage. */
+export function isPercentFormat(format: string | undefined): boolean {
+  return (
+    !!format &&
+    /%/.test(
+      format
+        .split(";")[0]
+        .replace(/"[^"]*"/g, "")
+        .replace(/\\%/g, ""),
+    )
+  );
 }
 
 export function rawActual(grid: Grid, r: Ref): number | string | null {
@@ -159,6 +189,11 @@ export function makeFinding(
   const kept: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) kept[k] = v;
   if (Object.keys(kept).length) finding.params = kept;
-  if (ctx.kindOf.get(refKey(ref)) === "rate") finding.decimals = ctx.decimals(ref);
+  if (ctx.kindOf.get(refKey(ref)) === "rate") {
+    finding.decimals = ctx.decimals(ref);
+    // A fraction under a percent format is shown to people as the percentage they see (0.0485 → 4,85%).
+    const shown = ctx.value(ref);
+    if (ctx.isPercentCell(ref) && shown !== undefined) finding.params = { ...finding.params, percent: shown };
+  }
   return finding;
 }

@@ -14,9 +14,17 @@ export interface TableAnalysis {
   /** The one list of input corrections (corrections.ts) that fix, the appendix, the plan and the pane read. */
   corrections?: Correction[];
   report: TableReport;
+  /**
+   * The data did not confirm the reading (a structure-unsure finding): fix, "Sửa tất cả", "Tính lại" and the
+   * appendix must not write to this table until the user confirms or corrects the reading.
+   */
+  unsure?: boolean;
+  /** The sheet's text is typed in TCVN3 or VNI (a legacy-encoding finding); see legacyTextConversions. */
+  legacyEncoding?: "tcvn3" | "vni";
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
 export { decimalsOf, formatNumber } from "./numbers";
+export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };

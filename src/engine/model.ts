@@ -25,6 +25,10 @@ export interface Row {
   number: string;
   /** Sheet rows whose counts this row adds up (empty for unit rows and for group rows that carry no numbers). */
   covers: number[];
+  /** A group's numbering, read by sequence: "C" after "B" is a letter, "L" after "XLIX" is fifty. */
+  style?: "roman" | "letter";
+  /** A part row ("Trong đó: hộ DTTS"): the sheet row it is a part of. */
+  partOf?: number;
 }
 
 /** A relation stated by the numbering row, e.g. `(5)=(4)/(3)` or `9=1-2-3-4+5+6+7+8`. */
@@ -66,4 +70,11 @@ export interface AnalyzeOptions {
   /** How the table's rates are rounded: half-up (the custom, and the default) or truncated. */
   rounding?: "half-up" | "truncate";
   overrides?: Overrides;
+  /**
+   * The user accepts the reading as it is (CLI --trust-structure): every guessed relation is kept and checked, no
+   * structure-unsure doubt is raised, and the table may be rewritten.
+   */
+  trustStructure?: boolean;
+  /** The sheet's text is in a legacy encoding (found by analyzeGrid; set to force one). */
+  legacy?: { encoding: "tcvn3" | "vni"; cell: string };
 }

@@ -570,7 +570,8 @@ export function planInputFromTable(
       const poor = read(row.row, poorCol, { vi: "số hộ nghèo", en: "poor households" }) ?? 0;
       const households = hhCol ? read(row.row, hhCol, { vi: "tổng số hộ", en: "total households" }) : null;
       units.push({ row: row.row, label: row.label, households, poor });
-    } else {
+    } else if (row.kind !== "part") {
+      // "Of which" rows are parts of a row already counted: a plan allocates nothing to them.
       aggregates.push({ row: row.row, label: row.label, kind: row.kind, covers: row.covers });
     }
   }

@@ -100,7 +100,15 @@ function statedRule(role: ColumnRole, isPlan: boolean): RuleId {
   return "sum-mismatch";
 }
 
-export function buildRelations(table: Table, rounding: "half-up" | "truncate" = "half-up"): Relation[] {
+/**
+ * `filled(row, col)` says whether a cell holds a number: a part row ("Trong đó") without its own households takes
+ * its rate over the households of the row it is part of.
+ */
+export function buildRelations(
+  table: Table,
+  rounding: "half-up" | "truncate" = "half-up",
+  filled: (row: number, col: number) => boolean = () => true,
+): Relation[] {
   const relations: Relation[] = [];
   const { columns, rows } = table;
   const byCol = new Map(columns.map((c) => [c.col, c]));
@@ -131,7 +139,8 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
         if (r.kind !== "unit" && COUNT_ROLES.has(target.role) && r.covers.length > 0) continue;
         relations.push({
           kind: "linear",
-          rule: statedRule(target.role, table.isPlan),
+          // A balance of many flows (9=1-2-3-4+5+6+7+8) is checked like a total; start − end like a reduction.
+          rule: s.terms.length > 2 ? "sum-mismatch" : statedRule(target.role, table.isPlan),
           target: { row, col: s.target },
           terms: s.terms.map((t) => ({ ref: { row, col: t.col }, coef: t.coef })),
           rateTarget: RATE_ROLES.has(target.role),
@@ -177,17 +186,28 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
       const near = nearestLeft(columns, c, "nearPoorHouseholds", c.period);
       if (poor && near) numeratorCols = [poor, near];
     }
+    // Persons rates are over persons (Thông tư 07: 10=9/2*100): a rate right after a count of poor persons.
+    const prev = columns.find((x) => x.col === c.col - 1);
+    const overPersons =
+      prev && (prev.role === "poorPersons" || prev.role === "nearPoorPersons")
+        ? columns.find((x) => x.role === "persons" && (x.period === prev.period || x.period === ""))
+        : undefined;
+    if (overPersons && prev) numeratorCols = [prev];
     if (numeratorCols.length === 0) continue;
-    const base = baseColumn(columns, numeratorCols[0].period || c.period, numeratorCols[0]);
+    const base = overPersons ?? baseColumn(columns, numeratorCols[0].period || c.period, numeratorCols[0]);
     if (!base) continue;
-    rowWise(c, (row) => ({
-      kind: "rate",
-      rule: "rate-mismatch",
-      target: { row, col: c.col },
-      numerator: numeratorCols.map((n) => ({ row, col: n.col })),
-      base: { row, col: base.col },
-      scale: 100,
-    }));
+    rowWise(c, (row) => {
+      const r = rowOf.get(row)!;
+      const baseRow = r.kind === "part" && r.partOf !== undefined && !filled(row, base.col) ? r.partOf : row;
+      return {
+        kind: "rate",
+        rule: "rate-mismatch",
+        target: { row, col: c.col },
+        numerator: numeratorCols.map((n) => ({ row, col: n.col })),
+        base: { row: baseRow, col: base.col },
+        scale: 100,
+      };
+    });
   }
 
   // 4. Poor + near-poor households.
@@ -219,6 +239,8 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
   ];
   for (const [changeRole, subjectRole] of changes) {
     for (const c of columns.filter((x) => x.role === changeRole)) {
+      // A target assigned from above beside a report's results ("Chỉ tiêu giảm ... được giao") is an input.
+      if (!table.isPlan && isTargetColumn(c)) continue;
       const se = startEnd(columns, c, subjectRole);
       if (!se) continue;
       const [start, end] = se;
@@ -256,6 +278,11 @@ export function buildRelations(table: Table, rounding: "half-up" | "truncate" = 
   if (rounding === "truncate")
     for (const rel of relations) if (rel.kind === "rate" || rel.rateTarget) rel.truncate = true;
   return relations;
+}
+
+/** A column of targets assigned from above (plan period) in a report of results: an input, not a result. */
+export function isTargetColumn(c: Column): boolean {
+  return c.period.startsWith("plan");
 }
 
 /** Pairs (part, whole) that must satisfy part ≤ whole on every row. */

@@ -40,7 +40,8 @@ export const COLUMN_ROLES = [
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
-export const ROW_KINDS = ["unit", "group", "subtotal", "total"] as const;
+/** "part": an "of which" row (Trong đó, Gồm, Riêng), a part of the row above, never added into a sum. */
+export const ROW_KINDS = ["unit", "group", "subtotal", "total", "part"] as const;
 export const RowKindSchema = z.enum(ROW_KINDS);
 export type RowKind = z.infer<typeof RowKindSchema>;
 
@@ -142,5 +143,7 @@ export const WritePlanSchema = z.object({
   writes: z.array(CellWriteSchema),
   /** Findings on input cells the engine will not change by itself (a likely typo): listed for the user. */
   undecided: z.array(FindingSchema),
+  /** Tables left untouched because their reading is unsure (structure-unsure): one line each for the user. */
+  refused: z.array(z.object({ sheet: z.string(), range: z.string(), cells: z.array(z.string()) })).optional(),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;

@@ -58,7 +58,7 @@ const has = (t: string, re: RegExp) => re.test(t);
 
 const ROW_NUMBER = /^(stt|tt|so tt|so thu tu|s\.?t\.?t\.?)$/;
 const UNIT_NAME =
-  /^(ten )?(don vi|to dan pho|to dp|thon|ban|lang|ap|khu pho|khoi|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|dia ban|khu vuc|thon, ban|thon, to|xa, phuong|xa, thi tran|phuong\/xa|huyen\/thi xa\/thanh pho|ten|noi dung)\b/;
+  /^(ten )?(don vi|to dan pho|to dp|thon|ban|lang|ap|khu pho|khoi|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|dia ban|khu vuc|thon, ban|thon, to|xa, phuong|xa, thi tran|phuong\/xa|huyen\/thi xa\/thanh pho|ten|noi dung)\b/;
 const COUNT_WORDS = /\b(so ho|ho ngheo|ho can ngheo|tong so|tong htn|khau|ty le|%)\b|%/;
 
 /** Subject of a rate or count: whose households. Order matters: "cận nghèo" contains "nghèo". */
@@ -95,12 +95,17 @@ export function roleOf(path: string[]): ColumnRole {
       !isRate &&
       has(full, /(so ho|ho) ngheo giam|giam (ho|so ho)/));
 
-  if (has(leaf, /(can ngheo )?(tro thanh|chuyen thanh|chuyen sang) (ho )?ngheo/)) return "otherIncrease";
-  if (has(full, /thoat ngheo|thoat can ngheo/)) return "escaped";
-  if (has(full, /tai ngheo/)) return "fellBack";
+  // Flow columns (Thông tư 07, Phụ lục VII): the wordings officials type. They contain "số hộ" and "nghèo" but
+  // are changes, never the households or the poor of the period.
+  if (has(leaf, /(khac giam|giam khac|giam do nguyen nhan khac|giam (do )?(chet|chuyen di|di chuyen))/))
+    return "otherDecrease";
+  if (has(leaf, /(khac tang|tang khac|tang do nguyen nhan khac|tang (do )?(chuyen den|nhap khau))/))
+    return "otherIncrease";
+  if (has(leaf, /thoat (ngheo|can ngheo)/) || has(full, /thoat ngheo|thoat can ngheo/)) return "escaped";
+  if (has(leaf, /(can ngheo )?(tro thanh|chuyen thanh|chuyen sang|roi xuong) (ho )?(can )?ngheo/))
+    return "otherIncrease";
+  if (has(full, /tai ngheo|tai can ngheo/)) return "fellBack";
   if (has(full, /phat sinh/)) return "newlyPoor";
-  if (has(leaf, /giam khac|giam do nguyen nhan khac/)) return "otherDecrease";
-  if (has(leaf, /tang khac|tang do nguyen nhan khac/)) return "otherIncrease";
 
   if (isRate) {
     if (has(leaf, /giam/) || has(full, /ty le (ho ngheo )?giam|giam ty le/)) return "rateReduction";
@@ -202,7 +207,13 @@ export function isPlanWord(text: string): boolean {
 }
 
 const TOTAL_LABEL =
-  /^(tong cong|tong so|tong|cong chung|toan (xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (xa|phuong|huyen|tinh))\b/;
+  /^(tong cong|tong so|tong|cong chung|toan (quoc|xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (nuoc|xa|phuong|huyen|tinh))\b/;
+/** "Of which" rows: a part of the row above, never added into a sum. */
+const PART_LABEL = /^(trong do|gom|rieng|bao gom|trong so do)\b/;
+
+export function isPartLabel(label: string, normalized = normalize(label)): boolean {
+  return PART_LABEL.test(normalized.replace(/^[-+*•\s]+/, ""));
+}
 const SUBTOTAL_LABEL = /^(cong|cong nhom|cong khu vuc|cong khoi)\b/;
 
 /** Label tests; the `normalized` argument skips normalising again on the hot path. */
@@ -223,7 +234,22 @@ export function isTableEnd(label: string, normalized = normalize(label)): boolea
   );
 }
 
-const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\.?$/i;
+/** A well-formed Roman numeral up to 399 (provincial lists run to LXIII), with an optional dot. */
+const ROMAN = /^(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\.?$/i;
+
+/** The value of a Roman numeral ("XLIX" → 49), or undefined. */
+export function romanValue(text: string): number | undefined {
+  const t = text.trim().replace(/\.$/, "").toUpperCase();
+  if (t === "" || !ROMAN.test(t)) return undefined;
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const a = v[t[i]];
+    const b = i + 1 < t.length ? v[t[i + 1]] : 0;
+    n += a < b ? -a : a;
+  }
+  return toRoman(n) === t ? n : undefined;
+}
 
 const ROMAN_TABLE: [number, string][] = [
   [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
@@ -247,7 +273,7 @@ export function numberStyle(text: string): "unit" | "roman" | "letter" | "none" 
   const t = text.trim();
   if (t === "") return "none";
   if (/^\d{1,4}[.)]?$/.test(t) || /^\d{1,3}\.\d{1,3}$/.test(t)) return "unit";
-  if (ROMAN.test(t)) return "roman";
+  if (/[ivxlc]/i.test(t) && ROMAN.test(t)) return "roman";
   if (/^[A-Za-z][.)]?$/.test(t) && /[A-Z]/.test(t[0])) return "letter";
   return "none";
 }

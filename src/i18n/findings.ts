@@ -25,19 +25,25 @@ export function describeFinding(f: Finding, lang: MessageLang = "vi"): string {
       : typeof f.actual === "number"
         ? shownNumber(f.actual, lang, f.decimals)
         : f.actual;
+  // A fraction under a percent format: the percentage the reader sees in the cell, with its sign.
+  const percent = typeof p.percent === "number" ? p.percent : undefined;
   const params: MessageParams = {
     cell: f.cell,
-    actual,
-    expected: f.expected === null ? undefined : shownNumber(f.expected, lang, f.decimals),
+    actual: percent !== undefined ? `${shownNumber(percent, lang, f.decimals)}%` : actual,
+    expected:
+      f.expected === null
+        ? undefined
+        : `${shownNumber(f.expected, lang, f.decimals)}${percent !== undefined ? "%" : ""}`,
     related: text("relation") ?? f.related.join(", "),
   };
   for (const [k, v] of Object.entries(p)) {
-    if (k === "relation" || k === "variant" || k === "targets") continue;
+    if (k === "relation" || k === "targets" || k === "percent") continue;
     params[k] = typeof v === "number" ? formatNumber(v, lang) : v;
   }
   const targets = text("targets");
   if (targets !== undefined) params.detail = lang === "en" ? `cells ${targets}` : `các ô ${targets}`;
   const template = p.variant === "input-typo" ? "input-typo" : f.rule;
+  if (template === "input-typo") delete params.variant;
   return findingMessage(template, params, lang);
 }
 

@@ -24,6 +24,19 @@ export interface MessageParams {
 
 type Builder = (p: MessageParams) => string;
 
+const VI_ASSUMED: Record<string, string> = {
+  rate: "tỷ lệ",
+  sum: "dòng tổng bằng cộng các dòng con",
+  reduction: "số giảm",
+  linear: "quan hệ",
+};
+const EN_ASSUMED: Record<string, string> = {
+  rate: "the rate",
+  sum: "totals as sums of their rows",
+  reduction: "the reduction",
+  linear: "the relation",
+};
+
 const VI: Record<RuleId | "input-typo", Builder> = {
   "sum-mismatch": (p) =>
     `Tổng không khớp: ô ${p.cell} ghi ${p.actual}, cộng ${p.related ?? "các dòng"} được ${p.expected}.`,
@@ -57,9 +70,15 @@ const VI: Record<RuleId | "input-typo", Builder> = {
       : `Ô ${p.cell} đang trống trong khi các dòng khác của cột có số liệu.`,
   "formula-error": (p) => `Công thức bị lỗi ${p.actual} ở ô ${p.cell}.`,
   "inconsistent-formula": (p) =>
-    p.formula
-      ? `Công thức ô ${p.cell} (${p.formula}) khác với các dòng khác trong cột (${p.pattern}).`
-      : `Ô ${p.cell} là số gõ tay trong khi các dòng khác của cột dùng công thức (${p.pattern}).`,
+    p.variant === "omits-rows"
+      ? `Công thức tổng ô ${p.cell} (${p.formula}) bỏ sót dòng: phải là ${p.pattern}${p.expected !== undefined ? `, được ${p.expected}` : ""}.`
+      : p.formula
+        ? `Công thức ô ${p.cell} (${p.formula}) khác với các dòng khác trong cột (${p.pattern}).`
+        : `Ô ${p.cell} là số gõ tay trong khi các dòng khác của cột dùng công thức (${p.pattern}).`,
+  "structure-unsure": (p) =>
+    `Chưa chắc đã hiểu đúng cột ${p.column} (ô ${p.cell}, "${p.header}"): ${VI_ASSUMED[p.reading ?? ""] ?? "quan hệ"} ${p.assumed} không khớp ở ${p.failed}/${p.applied} dòng, nên chương trình coi là đọc sai bảng, bỏ kiểm tra này và không tự ghi vào bảng. Hãy xác nhận hoặc sửa vai trò của cột (thẻ Bảng; trên dòng lệnh --roles hoặc --trust-structure).`,
+  "legacy-encoding": (p) =>
+    `Trang tính được gõ bằng bảng mã cũ ${p.encoding === "vni" ? "VNI (phông VNI-Times)" : "TCVN3 (phông .VnTime)"}, ví dụ ô ${p.cell}: chữ đã được giải mã để đọc bảng. Dùng "phuluc fix --unicode" hoặc nút chuyển sang Unicode để đổi hẳn.`,
 };
 
 const EN: Record<RuleId | "input-typo", Builder> = {
@@ -95,9 +114,15 @@ const EN: Record<RuleId | "input-typo", Builder> = {
       : `${p.cell} is empty while the other rows of its column have figures.`,
   "formula-error": (p) => `Formula error ${p.actual} in ${p.cell}.`,
   "inconsistent-formula": (p) =>
-    p.formula
-      ? `The formula in ${p.cell} (${p.formula}) differs from the rest of its column (${p.pattern}).`
-      : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
+    p.variant === "omits-rows"
+      ? `The total formula in ${p.cell} (${p.formula}) leaves rows out: it should be ${p.pattern}${p.expected !== undefined ? `, giving ${p.expected}` : ""}.`
+      : p.formula
+        ? `The formula in ${p.cell} (${p.formula}) differs from the rest of its column (${p.pattern}).`
+        : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
+  "structure-unsure": (p) =>
+    `Not sure the engine understood column ${p.column} (${p.cell}, "${p.header}"): ${EN_ASSUMED[p.reading ?? ""] ?? "the relation"} ${p.assumed} fails in ${p.failed} of ${p.applied} rows, so the table was probably misread; the check was dropped and nothing will be written to the table. Confirm or correct the column's role (Table view; on the command line --roles or --trust-structure).`,
+  "legacy-encoding": (p) =>
+    `The sheet is typed in the legacy ${p.encoding === "vni" ? "VNI (VNI-Times font)" : "TCVN3 (.VnTime font)"} encoding, e.g. ${p.cell}: its text was decoded for reading. Use "phuluc fix --unicode" or the convert-to-Unicode button to convert it.`,
 };
 
 export function findingMessage(
@@ -131,6 +156,8 @@ export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
     "missing-value": "Thiếu số liệu",
     "formula-error": "Công thức lỗi",
     "inconsistent-formula": "Công thức khác cột",
+    "structure-unsure": "Chưa chắc cấu trúc bảng",
+    "legacy-encoding": "Bảng mã cũ",
   },
   en: {
     "sum-mismatch": "Total mismatch",
@@ -148,5 +175,7 @@ export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
     "missing-value": "Missing value",
     "formula-error": "Formula error",
     "inconsistent-formula": "Inconsistent formula",
+    "structure-unsure": "Structure unsure",
+    "legacy-encoding": "Legacy encoding",
   },
 };

@@ -261,8 +261,14 @@ export const ROLE_NAMES: Record<UiLang, Record<ColumnRole, string>> = {
 };
 
 export const ROW_KIND_NAMES: Record<UiLang, Record<RowKind, string>> = {
-  vi: { unit: "Đơn vị", group: "Nhóm (khu vực)", subtotal: "Cộng nhóm", total: "Tổng cộng" },
-  en: { unit: "Unit", group: "Group", subtotal: "Subtotal", total: "Total" },
+  vi: {
+    unit: "Đơn vị",
+    group: "Nhóm (khu vực)",
+    subtotal: "Cộng nhóm",
+    total: "Tổng cộng",
+    part: "Trong đó",
+  },
+  en: { unit: "Unit", group: "Group", subtotal: "Subtotal", total: "Total", part: "Of which" },
 };
 
 export const SEVERITY_NAMES: Record<UiLang, Record<Severity, string>> = {
@@ -287,6 +293,8 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "missing-value": "Thiếu số liệu",
     "formula-error": "Lỗi công thức",
     "inconsistent-formula": "Công thức khác cả cột",
+    "structure-unsure": "Chưa chắc đã hiểu đúng bảng",
+    "legacy-encoding": "Bảng mã cũ (TCVN3/VNI)",
   },
   en: {
     "sum-mismatch": "Total does not add up",
@@ -304,6 +312,8 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "missing-value": "Missing value",
     "formula-error": "Formula error",
     "inconsistent-formula": "Formula breaks its column's pattern",
+    "structure-unsure": "Table structure unsure",
+    "legacy-encoding": "Legacy encoding (TCVN3/VNI)",
   },
 };
 

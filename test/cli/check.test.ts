@@ -220,3 +220,90 @@ describe("phuluc check on files it cannot use", () => {
     expect(r.stderr).toContain("text, json");
   });
 });
+
+describe("issue 7 on the command line: the bundled clean samples, legacy text, and tables read in doubt", () => {
+  const CLEAN = [
+    "bao-cao-ket-qua-2023-sach.xlsx",
+    "binh-dinh-dau-ky-2022.xlsx",
+    "toan-quoc-theo-tinh-2024.xlsx",
+    "bao-cao-tcvn3-chi-tieu-2024.xlsx",
+  ];
+  it.each(CLEAN)("no false alarm on the clean sample %s", async (file) => {
+    const { code, report } = await jsonReport([`samples/${file}`]);
+    expect(code).toBe(0);
+    const alarms = report.tables.flatMap((t) => t.findings).filter((f) => f.rule !== "legacy-encoding");
+    expect(alarms).toEqual([]);
+  });
+
+  it("the TCVN3 report is read (its target column is an input) and fix --unicode converts its text", async () => {
+    const { report } = await jsonReport(["samples/bao-cao-tcvn3-chi-tieu-2024.xlsx"]);
+    expect(report.tables[0].findings.map((f) => f.rule)).toEqual(["legacy-encoding"]);
+    expect(report.tables[0].columns.map((c) => c.role)).toContain("households");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-unicode-"));
+    const out = path.join(dir, "out.xlsx");
+    const r = await runCli(["fix", "samples/bao-cao-tcvn3-chi-tieu-2024.xlsx", "-o", out, "--unicode"]);
+    expect(r.stderr).toBe("");
+    const after = await jsonReport([out]);
+    expect(after.code).toBe(0);
+    expect(after.report.tables[0].findings).toEqual([]);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("BC 2024")!.getCell("C4").value).toBe("Tổng số hộ");
+  });
+
+  async function misleadingFile(): Promise<string> {
+    // The "poor rate" column holds poor + near-poor over households: the engine cannot confirm its reading.
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.addRow(["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo"]);
+    const villages = [
+      [412, 20, 31],
+      [288, 15, 9],
+      [530, 31, 12],
+      [197, 18, 11],
+      [355, 27, 20],
+    ];
+    villages.forEach(([h, p, n], i) =>
+      ws.addRow([String(i + 1), `Thôn ${i + 1}`, h, p, Math.round(((p + n) / h) * 10000) / 100, n]),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-unsure-"));
+    const file = path.join(dir, "in.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it("a table read in doubt: one structure-unsure warning; fix writes nothing and says so in one line", async () => {
+    const file = await misleadingFile();
+    const { code, report } = await jsonReport([file]);
+    expect(code).toBe(0);
+    expect(report.tables[0].findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual([
+      "E1 structure-unsure warning",
+    ]);
+    const out = file.replace("in.xlsx", "out.xlsx");
+    const r = await runCli(["fix", file, "-o", out]);
+    expect(r.stdout).toMatch(
+      /^Không có ô nào cần ghi lại\.\nBảng A1:F6 ở trang tính "S" không được sửa: chưa chắc/,
+    );
+    expect(r.stdout.split("\n").filter((l) => l.includes("không được sửa"))).toHaveLength(1);
+  });
+
+  it("--roles confirms the reading (the rates are then checked, and wrong), --trust-structure lets fix write", async () => {
+    const file = await misleadingFile();
+    const roles = await jsonReport([file, "--roles", "E=poorRate"]);
+    expect(roles.code).toBe(1);
+    expect(roles.report.tables[0].findings.filter((f) => f.rule === "rate-mismatch")).toHaveLength(5);
+    const out = file.replace("in.xlsx", "trusted.xlsx");
+    const r = await runCli(["fix", file, "-o", out, "--trust-structure"]);
+    expect(r.stdout).not.toMatch(/không được sửa/);
+    expect(r.stdout).toMatch(/^Đã ghi \d+ ô/);
+  });
+
+  it("bad --roles and --rows values get one clear line", async () => {
+    expectOneLineError(await runCli(["check", "samples/bao-cao-ket-qua-2023-sach.xlsx", "--roles", "C=hộ"]));
+    expectOneLineError(
+      await runCli(["check", "samples/bao-cao-ket-qua-2023-sach.xlsx", "--rows", "x=group"]),
+    );
+  });
+});

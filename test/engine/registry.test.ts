@@ -8,6 +8,7 @@ import { RULE_REGISTRY, type RegisteredRuleId, rulePriority } from "../../src/en
 import { FAMILIES } from "../../src/engine/rules";
 import { describeFinding } from "../../src/i18n/findings";
 import { reportGrid, reportRows, setCell } from "./fixtures";
+import { nationalGroups, shapeGrid, shapeRows } from "./shapes";
 
 const planGrid = (reduction: number, projected: number, projectedRate?: number) =>
   gridFromRows(
@@ -78,7 +79,49 @@ const report = (cell: string, value: unknown): Case => ({
   silent: () => reportGrid(),
 });
 
+const legacyGrid = (texts: string[]) =>
+  gridFromRows("S", [
+    ["STT", texts[0], texts[1], texts[2], texts[3]],
+    ["1", texts[4], 412, 20, 4.85],
+    ["2", texts[5], 288, 15, 5.21],
+    ["", texts[6], 700, 35, 5],
+  ]);
+const UNICODE_TEXTS = [
+  "Thôn",
+  "Tổng số hộ",
+  "Số hộ nghèo",
+  "Tỷ lệ hộ nghèo (%)",
+  "Thôn Đông",
+  "Thôn Tây",
+  "Tổng cộng",
+];
+const TCVN3_TEXTS = [
+  "Th«n",
+  "Tæng sè hé",
+  "Sè hé nghÌo",
+  "Tû lÖ hé nghÌo (%)",
+  "Th«n §«ng",
+  "Th«n T©y",
+  "Tæng céng",
+];
+
 const CASES: Record<RegisteredRuleId, Case> = {
+  "structure-unsure": {
+    // The "poor rate" column holds poor + near-poor over households: no reading of it holds.
+    trigger: () =>
+      shapeGrid(
+        shapeRows(nationalGroups(5, 3, 9), {
+          poorRateOf: (u) => Math.round(((u.poor + u.nearPoor) / u.households) * 10000) / 100,
+        }),
+      ),
+    cell: "E3",
+    silent: () => shapeGrid(shapeRows(nationalGroups(5, 3, 9))),
+  },
+  "legacy-encoding": {
+    trigger: () => legacyGrid(TCVN3_TEXTS),
+    cell: "B1",
+    silent: () => legacyGrid(UNICODE_TEXTS),
+  },
   "formula-error": report("E14", { error: "#DIV/0!" }),
   "malformed-number": report("G11", "0.36,6"),
   "non-integer-count": report("C16", 1.518),

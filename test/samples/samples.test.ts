@@ -111,4 +111,36 @@ describe("sample workbooks", () => {
       expect(end + (r === 15 ? 10 : 0)).toBe(v("K"));
     }
   });
+
+  it("the national table is consistent: Toàn quốc = Σ provinces, province = Σ districts (not the Trong đó rows)", async () => {
+    const ws = await sheet("toan-quoc-theo-tinh-2024.xlsx", "Toàn quốc");
+    const first = 6;
+    expect(ws.getCell(`B${first}`).value).toBe("Toàn quốc");
+    const provinces: number[] = [];
+    let r = first + 1;
+    const districts = new Map<number, number[]>();
+    for (; ws.getCell(`B${r}`).value; r++) {
+      const stt = String(ws.getCell(`A${r}`).value ?? "");
+      if (/^[IVXL]+$/.test(stt)) {
+        provinces.push(r);
+        districts.set(r, []);
+      } else if (/^\d+$/.test(stt)) districts.get(provinces[provinces.length - 1])!.push(r);
+      else expect(String(ws.getCell(`B${r}`).value)).toMatch(/^Trong đó/);
+    }
+    expect(provinces).toHaveLength(63);
+    expect(ws.getCell(`A${provinces[62]}`).value).toBe("LXIII");
+    for (const col of ["C", "D", "F"]) {
+      const total = provinces.reduce((a, p) => a + num(ws, `${col}${p}`), 0);
+      expect(`${col}${first} ${num(ws, `${col}${first}`)}`).toBe(`${col}${first} ${total}`);
+      for (const p of provinces) {
+        const s = districts.get(p)!.reduce((a, d) => a + num(ws, `${col}${d}`), 0);
+        expect(`${col}${p} ${num(ws, `${col}${p}`)}`).toBe(`${col}${p} ${s}`);
+      }
+    }
+    // Rates are fractions under a percent format, rounded to the two decimals of the percentage shown.
+    for (let k = first; k < r; k++) {
+      expect(ws.getCell(`E${k}`).numFmt).toBe("0.00%");
+      expect(num(ws, `E${k}`)).toBeCloseTo(rate(num(ws, `D${k}`), num(ws, `C${k}`)) / 100, 10);
+    }
+  });
 });

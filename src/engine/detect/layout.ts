@@ -18,6 +18,7 @@ import {
   COUNT_ROLES,
   RATE_ROLES,
   isHeaderWord,
+  isPartLabel,
   isPlanWord,
   isSubtotalLabel,
   isTableEnd,
@@ -25,6 +26,7 @@ import {
   normalize,
   numberStyle,
   periodOf,
+  romanValue,
   roleOf,
 } from "../vocabulary";
 import { parseStatedRelation } from "./numbering";
@@ -189,6 +191,28 @@ function readColumns(
   return columns;
 }
 
+/**
+ * A group number read by sequence as well as by pattern: "L" after "XLIX" is fifty, "C" after "B" is a letter,
+ * "I" after "H" is a letter; a lone "I", "V", "X" with nothing before is Roman.
+ */
+function groupStyle(
+  text: string,
+  last: { style: "roman" | "letter"; text: string } | undefined,
+): "unit" | "roman" | "letter" | "none" {
+  const style = numberStyle(text);
+  if (style !== "roman") return style;
+  const t = text.trim().replace(/[.)]$/, "").toUpperCase();
+  if (t.length !== 1 || !last) return style;
+  if (last.style === "letter" && last.text.length === 1 && t.charCodeAt(0) === last.text.charCodeAt(0) + 1)
+    return "letter";
+  if (last.style === "roman") {
+    const prev = romanValue(last.text);
+    if (prev !== undefined && romanValue(t) === prev + 1) return "roman";
+    // A single letter right after a letter-like Roman "C" or "D" sequence: keep Roman only when it continues.
+  }
+  return style;
+}
+
 function firstDataText(grid: Grid, row: number, columns: Column[], role: ColumnRole): string {
   const col = columns.find((c) => c.role === role);
   return col ? shownText(grid, row, col.col) : "";
@@ -207,6 +231,7 @@ function classifyRows(
   const rows: Row[] = [];
   let end = bodyTop - 1;
   let blank = 0;
+  let lastGroup: { style: "roman" | "letter"; text: string } | undefined;
   for (let r = bodyTop; r <= bottom; r++) {
     const numberText = shownText(grid, r, numberCol.col);
     let label = firstDataText(grid, r, columns, "unitName");
@@ -238,24 +263,38 @@ function classifyRows(
     const mergedAcross = mergeAt(grid, r, numberCol.col);
     if (mergedAcross && mergedAcross.right >= block.right - 1 && rows.length > 0) break;
     blank = 0;
-    const style = numberStyle(numberText);
+    const style = groupStyle(numberText, lastGroup);
     const words = `${numberText} ${label}`.trim();
     let kind: RowKind;
     if (isTotalLabel(label, nLabel) || isTotalLabel(numberText, nNumber)) kind = "total";
     else if (isSubtotalLabel(label, nLabel) || isSubtotalLabel(numberText, nNumber)) kind = "subtotal";
+    else if (isPartLabel(label, nLabel) || (numberText === "" && isPartLabel(words))) kind = "part";
     else if (style === "roman" || style === "letter") kind = "group";
     else if (style === "unit") kind = "unit";
     else if (hasData || label !== "") kind = "unit";
     else continue;
     const o = overrides?.rows?.[r];
     if (o) kind = o;
-    rows.push({
+    const row: Row = {
       row: r,
       kind,
       label: kind === "total" || kind === "subtotal" ? label || numberText || words : label,
       number: numberText,
       covers: [],
-    });
+    };
+    if (kind === "group" && (style === "roman" || style === "letter")) {
+      row.style = style;
+      lastGroup = { style, text: numberText.trim().replace(/[.)]$/, "").toUpperCase() };
+    } else if (kind === "group") {
+      row.style = "letter";
+    }
+    if (kind === "part") {
+      // The row it is part of: the nearest row above that is not itself a part.
+      const parent = [...rows].reverse().find((x) => x.kind !== "part");
+      if (parent) row.partOf = parent.row;
+      else row.kind = "unit";
+    }
+    rows.push(row);
     end = r;
   }
   return { rows, end };
@@ -301,7 +340,7 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
   let sinceAggregate: number[] = [];
   for (const row of rows) {
     if (row.kind === "group") {
-      const style = numberStyle(row.number);
+      const style = row.style ?? numberStyle(row.number);
       if (!groupStyles.includes(style)) groupStyles.push(style);
       const level = groupStyles.indexOf(style) + 1;
       stack = stack.filter((g) => g.level < level);
@@ -333,7 +372,7 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
   for (const row of rows) {
     if (row.kind !== "total") continue;
     // "Tổng cộng: I+II", "Tổng cộng (A+B)": the groups it names.
-    const named = /([IVXA-H]+)\s*\+\s*([IVXA-H]+(\s*\+\s*[IVXA-H]+)*)/.exec(row.label);
+    const named = /([IVXLCA-H]+)\s*\+\s*([IVXLCA-H]+(\s*\+\s*[IVXLCA-H]+)*)/.exec(row.label);
     if (named) {
       const labels = named[0].split("+").map((s) => s.trim());
       const found = labels.map((l) =>
@@ -406,8 +445,20 @@ export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
     }
     linkHierarchy(grid, rows, columns);
     const range: CellRange = { top: block.top, left: block.left, bottom: end, right: block.right };
+    // Decided per column group: targets assigned from above beside a report's start and end ("Chỉ tiêu giảm ...
+    // được giao", "Kế hoạch giao") are inputs of a report, not a plan; a plan projects the poor households.
+    const planCols = columns.filter((c) => c.period.startsWith("plan"));
+    const actualPoor = columns.filter(
+      (c) => (c.role === "poorHouseholds" || c.role === "poorRate") && !c.period.startsWith("plan"),
+    );
+    const reportWithTargets =
+      planCols.length > 0 &&
+      planCols.every(
+        (c) => !["poorHouseholds", "poorRate", "nearPoorHouseholds", "nearPoorRate"].includes(c.role),
+      ) &&
+      new Set(actualPoor.filter((c) => c.role === "poorHouseholds").map((c) => c.period)).size >= 2;
     const isPlan =
-      columns.some((c) => c.period.startsWith("plan")) ||
+      (planCols.length > 0 && !reportWithTargets) ||
       (isPlanWord(title) &&
         columns.some((c) => c.role === "reduction" || c.role === "rateReduction") &&
         /du kien|ke hoach/.test(normalize(title)));

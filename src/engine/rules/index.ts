@@ -3,6 +3,7 @@
 import type { Finding } from "../report";
 import type { RuleRun, TableContext } from "../context";
 import { FAMILY_ORDER, type FamilyName } from "./registry";
+import { structureFindings } from "./structure";
 import { valueFindings } from "./values";
 import { relationFindings } from "./relations";
 import { partWholeFindings } from "./parts";
@@ -13,6 +14,7 @@ export type RuleCheck = (ctx: TableContext, run: RuleRun) => Finding[];
 
 /** Every family named in the registry has exactly one check (the type makes a missing one a compile error). */
 export const FAMILIES: Record<FamilyName, RuleCheck> = {
+  structure: structureFindings,
   values: valueFindings,
   relations: relationFindings,
   parts: partWholeFindings,

@@ -3,7 +3,7 @@
 // Data only, no imports: report.ts builds its schema from it, and the families import report.ts.
 
 /** The rule families, in the order the pipeline runs them (rules/index.ts maps each to its module). */
-export const FAMILY_ORDER = ["values", "relations", "parts", "formulas", "implied"] as const;
+export const FAMILY_ORDER = ["structure", "values", "relations", "parts", "formulas", "implied"] as const;
 export type FamilyName = (typeof FAMILY_ORDER)[number];
 
 /**
@@ -27,6 +27,8 @@ export const RULE_REGISTRY = [
   { id: "missing-value", severity: "warning", family: "values" },
   { id: "number-as-text", severity: "info", family: "values" },
   { id: "inconsistent-formula", severity: "warning", family: "formulas" },
+  { id: "structure-unsure", severity: "warning", family: "structure" },
+  { id: "legacy-encoding", severity: "info", family: "structure" },
 ] as const satisfies readonly {
   id: string;
   severity: "error" | "warning" | "info";

@@ -6,6 +6,7 @@ import { relationValue } from "../recompute";
 import { checkRelation, describe, relatedOf } from "../check";
 import { type RuleRun, type TableContext, makeFinding } from "../context";
 import { blame } from "../blame";
+import { omittingSum } from "./formulas";
 
 export { checkRelation, describe, relatedOf };
 export type { Check } from "../check";
@@ -51,7 +52,10 @@ export function evaluate(
 
 export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
   const evaluation = evaluate(ctx, run.relations);
-  const located = blame(ctx, run.relations, evaluation.violated, run.primary, evaluation.soft);
+  // A total whose formula leaves rows out is reported on the total by the formula rules; the omitted row is
+  // not a suspect.
+  const violated = evaluation.violated.filter((rel) => !omittingSum(ctx, rel));
+  const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft);
   run.blamed.push(...located.findings);
   run.located = located.located;
   const out = [...evaluation.findings, ...located.findings];

@@ -1,0 +1,79 @@
+// The user's word on a table's reading, on the command line: --roles "C=households,J=otherIncrease",
+// --rows "15=group,16=part", --trust-structure. A table whose reading the data did not confirm (structure-unsure)
+// is not written by fix, plan or appendix until the user confirms it; each refusal is one line.
+import { UserError } from "./io";
+import type { TableAnalysis } from "../engine";
+import type { AnalyzeOptions, Lang, Overrides } from "../engine/model";
+import { COLUMN_ROLES, ROW_KINDS, type ColumnRole, type RowKind } from "../engine/report";
+import { rangeA1 } from "../engine/grid";
+
+export const STRUCTURE_OPTIONS = {
+  roles: { type: "string" },
+  rows: { type: "string" },
+  "trust-structure": { type: "boolean" },
+} as const;
+
+type StructureFlags = { roles?: string; rows?: string; "trust-structure"?: boolean };
+
+function pairs(text: string): [string, string][] {
+  return text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => {
+      const eq = p.indexOf("=");
+      return eq < 0 ? [p, ""] : [p.slice(0, eq).trim(), p.slice(eq + 1).trim()];
+    });
+}
+
+/** Engine options from the structure flags; a clear one-line message for any value it cannot use. */
+export function structureOptions(command: string, flags: StructureFlags, lang: Lang): AnalyzeOptions {
+  const en = lang === "en";
+  const overrides: Overrides = {};
+  if (flags.roles !== undefined) {
+    overrides.columns = {};
+    for (const [column, role] of pairs(flags.roles)) {
+      if (!/^[A-Za-z]{1,3}$/.test(column) || !(COLUMN_ROLES as readonly string[]).includes(role)) {
+        throw new UserError(
+          en
+            ? `phuluc ${command}: --roles expects "C=households,J=otherIncrease"; "${column}=${role}" is not a column and a role (roles: ${COLUMN_ROLES.join(", ")})`
+            : `phuluc ${command}: --roles cần dạng "C=households,J=otherIncrease"; "${column}=${role}" không phải cột và vai trò hợp lệ (vai trò: ${COLUMN_ROLES.join(", ")})`,
+        );
+      }
+      overrides.columns[column.toUpperCase()] = { role: role as ColumnRole };
+    }
+  }
+  if (flags.rows !== undefined) {
+    overrides.rows = {};
+    for (const [row, kind] of pairs(flags.rows)) {
+      if (!/^\d+$/.test(row) || Number(row) < 1 || !(ROW_KINDS as readonly string[]).includes(kind)) {
+        throw new UserError(
+          en
+            ? `phuluc ${command}: --rows expects "15=group,16=part"; "${row}=${kind}" is not a row number and a kind (kinds: ${ROW_KINDS.join(", ")})`
+            : `phuluc ${command}: --rows cần dạng "15=group,16=part"; "${row}=${kind}" không phải số dòng và loại dòng hợp lệ (loại: ${ROW_KINDS.join(", ")})`,
+        );
+      }
+      overrides.rows[Number(row)] = kind as RowKind;
+    }
+  }
+  const options: AnalyzeOptions = {};
+  if (overrides.columns || overrides.rows) options.overrides = overrides;
+  if (flags["trust-structure"]) options.trustStructure = true;
+  return options;
+}
+
+/** One line: which table was left untouched, which header cells, and how to confirm. */
+export function refusalLine(sheet: string, range: string, cells: string[], lang: Lang): string {
+  return lang === "en"
+    ? `Table ${range} on sheet "${sheet}" was not changed: the engine is not sure it read it right (${cells.join(", ")}); confirm with --roles/--rows or --trust-structure.`
+    : `Bảng ${range} ở trang tính "${sheet}" không được sửa: chưa chắc đã hiểu đúng cấu trúc bảng (${cells.join(", ")}); hãy xác nhận bằng --roles/--rows hoặc --trust-structure.`;
+}
+
+/** Plan and appendix build on one table: an unsure one stops the command with one line. */
+export function refuseIfUnsure(command: string, analysis: TableAnalysis, lang: Lang): void {
+  if (!analysis.unsure) return;
+  const cells = analysis.findings.filter((f) => f.rule === "structure-unsure").map((f) => f.cell);
+  throw new UserError(
+    `phuluc ${command}: ${refusalLine(analysis.table.sheet, rangeA1(analysis.table.range), cells, lang)}`,
+  );
+}

@@ -1,0 +1,208 @@
+// The data confirms the reading. Vocabulary proposes column roles, row kinds and relations; here the values
+// decide. A guessed relation that fails in more than a third of the rows where it applies (and at least three)
+// means the table was misread, not that every row is wrong: the next reading of that column is tried (a rate
+// stored as a fraction, another numerator or base), and if none holds the relation is dropped and one doubt is
+// recorded on the column's header. Relations stated by the numbering row, and columns the user set, are never
+// second-guessed.
+import { a1, mergeAt } from "./grid";
+import type { Overrides } from "./model";
+import { checkRelation } from "./check";
+import { relationValue } from "./recompute";
+import type { TableContext } from "./context";
+import type { Ref, Relation } from "./relations";
+import { COUNT_ROLES } from "./vocabulary";
+
+/** A reading the data did not confirm: the relations of one column that were dropped. */
+export interface Doubt {
+  /** The header cell of the column the engine could not understand (A1). */
+  cell: string;
+  /** Column letter. */
+  column: string;
+  header: string;
+  /** What was assumed and dropped: a rate over a base, a total of rows, a reduction start − end. */
+  relation: "rate" | "sum" | "reduction" | "linear";
+  /** Rows where the dropped relation failed, and rows where it applied. */
+  failed: number;
+  applied: number;
+  /** The assumed relation, as written in a message ("D/C×100"). */
+  assumed: string;
+}
+
+interface Tally {
+  applied: number;
+  failed: number;
+  /** Distinct discrepancies of the failed sums: one wrong cell repeats its difference up the hierarchy. */
+  gaps: Set<number>;
+}
+
+function tally(rels: Relation[], ctx: TableContext): Tally {
+  const t: Tally = { applied: 0, failed: 0, gaps: new Set() };
+  for (const rel of rels) {
+    const check = checkRelation(rel, ctx.value, ctx.decimals);
+    if (check.status === "skip") continue;
+    t.applied++;
+    if (check.status === "violated") {
+      t.failed++;
+      if (rel.kind !== "rate") {
+        const actual = ctx.value(rel.target) ?? 0;
+        const expected = relationValue(rel, ctx.value, ctx.decimals(rel.target)) ?? 0;
+        t.gaps.add(Number(Math.abs(actual - expected).toPrecision(9)));
+      }
+    }
+  }
+  return t;
+}
+
+/** More than a third of the rows, and at least three, and (for sums) not one difference carried upward. */
+function misread(t: Tally, kind: Relation["kind"]): boolean {
+  if (t.failed < 3 || t.failed * 3 <= t.applied) return false;
+  if (kind === "sum" || kind === "linear") return t.gaps.size >= 3;
+  return true;
+}
+
+/** One reading per column and kind of relation: a misread column fails on every kind of row alike. */
+function groupKey(rel: Relation): string {
+  if (rel.kind === "rate") return `rate|${rel.target.col}`;
+  return `${rel.kind}|${rel.rule}|${rel.target.col}`;
+}
+
+/** Other readings of a rate column, most likely first: a fraction (0.0579), another numerator, another base. */
+function rateAlternatives(ctx: TableContext, group: Relation[]): ((rel: Relation) => Relation)[] {
+  const first = group[0];
+  if (first.kind !== "rate") return [];
+  const alts: ((rel: Relation) => Relation)[] = [];
+  const scaled = first.scale === 100 ? 1 : 100;
+  alts.push((rel) => ({ ...(rel as Extract<Relation, { kind: "rate" }>), scale: scaled }));
+  const numCols = new Set(first.numerator.map((n) => n.col));
+  const counts = ctx.table.columns.filter((c) => COUNT_ROLES.has(c.role) && c.col < first.target.col);
+  const bases = ctx.table.columns.filter((c) => c.role === "households" || c.role === "persons");
+  for (const n of [...counts].reverse()) {
+    if (numCols.has(n.col) || n.col === first.base.col) continue;
+    alts.push((rel) => ({
+      ...(rel as Extract<Relation, { kind: "rate" }>),
+      numerator: [{ row: rel.target.row, col: n.col }],
+    }));
+  }
+  for (const b of bases) {
+    if (b.col === first.base.col) continue;
+    alts.push((rel) => ({
+      ...(rel as Extract<Relation, { kind: "rate" }>),
+      base: { row: (rel as Extract<Relation, { kind: "rate" }>).base.row, col: b.col },
+    }));
+  }
+  return alts;
+}
+
+function linearAlternatives(group: Relation[]): ((rel: Relation) => Relation)[] {
+  const first = group[0];
+  if (first.kind !== "linear" || first.terms.length !== 2) return [];
+  // start − end read as end − start: an "increase" column.
+  return [
+    (rel) => ({
+      ...(rel as Exclude<Relation, { kind: "rate" }>),
+      terms: (rel as Exclude<Relation, { kind: "rate" }>).terms.map((t) => ({ ...t, coef: -t.coef })),
+    }),
+  ];
+}
+
+function headerCell(ctx: TableContext, col: number): string {
+  const rows = ctx.table.headerRows;
+  for (const r of rows) {
+    const m = mergeAt(ctx.grid, r, col);
+    if (m && m.left === col && m.top === r && m.right === col) return a1(r, col);
+  }
+  const last = rows[rows.length - 1] ?? ctx.table.range.top;
+  const m = mergeAt(ctx.grid, last, col);
+  return m ? a1(m.top, m.left) : a1(last, col);
+}
+
+function assumedText(rel: Relation): string {
+  const letter = (r: Ref) => a1(r.row, r.col).replace(/\d+$/, "");
+  if (rel.kind === "rate")
+    return `${rel.numerator.map(letter).join("+")}/${letter(rel.base)}${rel.scale === 100 ? "×100" : ""}`;
+  if (rel.kind === "sum") return `SUM`;
+  return rel.terms.map((t, i) => `${t.coef < 0 ? "−" : i === 0 ? "" : "+"}${letter(t.ref)}`).join("");
+}
+
+/**
+ * The relations the data confirms, and the doubts about the others. `confirmed` lists columns (letters) the user
+ * set in the pane or on the command line: their relations are kept as they are.
+ */
+export function confirmRelations(
+  ctx: TableContext,
+  relations: Relation[],
+  overrides?: Overrides,
+): { relations: Relation[]; doubts: Doubt[] } {
+  const userColumns = new Set(
+    Object.entries(overrides?.columns ?? {})
+      .filter(([, o]) => o.role !== undefined)
+      .map(([letter]) => letter),
+  );
+  const groups = new Map<string, Relation[]>();
+  for (const rel of relations) {
+    if (rel.stated) continue;
+    const key = groupKey(rel);
+    const list = groups.get(key);
+    if (list) list.push(rel);
+    else groups.set(key, [rel]);
+  }
+  const replaced = new Map<Relation, Relation | null>();
+  const doubts: Doubt[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const column = ctx.table.columns.find((c) => c.col === first.target.col);
+    if (!column || userColumns.has(column.letter)) continue;
+    const t = tally(group, ctx);
+    if (!misread(t, first.kind)) continue;
+    const alternatives = first.kind === "rate" ? rateAlternatives(ctx, group) : linearAlternatives(group);
+    let best: { rels: Relation[]; failed: number } | undefined;
+    for (const alt of alternatives) {
+      const rels = group.map(alt);
+      const ta = tally(rels, ctx);
+      if (ta.applied === 0 || misread(ta, first.kind) || ta.failed * 3 > ta.applied) continue;
+      if (!best || ta.failed < best.failed) best = { rels, failed: ta.failed };
+    }
+    if (best) {
+      group.forEach((rel, i) => replaced.set(rel, best!.rels[i]));
+      continue;
+    }
+    for (const rel of group) replaced.set(rel, null);
+    doubts.push({
+      cell: headerCell(ctx, first.target.col),
+      column: column.letter,
+      header: column.header,
+      relation:
+        first.kind === "rate"
+          ? "rate"
+          : first.kind === "sum"
+            ? "sum"
+            : first.rule === "sum-mismatch"
+              ? "linear"
+              : "reduction",
+      failed: t.failed,
+      applied: t.applied,
+      assumed: assumedText(first),
+    });
+  }
+  if (replaced.size === 0) return { relations, doubts };
+  const kept: Relation[] = [];
+  for (const rel of relations) {
+    const r = replaced.has(rel) ? replaced.get(rel) : rel;
+    if (r) kept.push(r);
+  }
+  return { relations: kept, doubts: mergeDoubts(doubts) };
+}
+
+/** One doubt per column: several dropped relations of one column are one thing the engine did not understand. */
+function mergeDoubts(doubts: Doubt[]): Doubt[] {
+  const byCell = new Map<string, Doubt>();
+  for (const d of doubts) {
+    const seen = byCell.get(d.cell);
+    if (!seen) byCell.set(d.cell, d);
+    else {
+      seen.failed += d.failed;
+      seen.applied += d.applied;
+    }
+  }
+  return [...byCell.values()];
+}
