@@ -85,8 +85,9 @@ export function blame(
   // A broken relation the caller set aside (a total whose formula omits rows: the formula rules report it) is
   // not the locator's to explain.
   const kept = new Set(violated);
+  // (Only totals are set aside; checking the other relations again would double the cost of a clean table.)
   const usable = relations.filter(
-    (r) => kept.has(r) || checkRelation(r, ctx.value, ctx.decimals).status !== "violated",
+    (r) => r.kind !== "sum" || kept.has(r) || checkRelation(r, ctx.value, ctx.decimals).status !== "violated",
   );
   const located = locateInTable(ctx, usable, primary);
   const softSet = new Set<LocatorRelation>(soft);

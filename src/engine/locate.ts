@@ -124,23 +124,30 @@ export function locate(
   const derivedWeight = options.derivedWeight ?? WEIGHTS.derived;
   const maxDepth = options.maxDepth ?? 3;
   const nodeBudget = options.nodeBudget ?? 4000;
-  const index = new Map<number, Entry[]>();
-  const add = (key: number, e: Entry) => {
-    const list = index.get(key);
-    if (list) list.push(e);
-    else index.set(key, [e]);
-  };
-  for (const rel of relations) {
-    if (rel.kind === "bound") {
-      add(refKey(rel.target), { rel, coef: 0 });
-      add(refKey(rel.whole), { rel, coef: 0 });
-    } else if (rel.kind === "rate") {
-      for (const c of relationCells(rel)) add(refKey(c), { rel, coef: 0 });
-    } else {
-      add(refKey(rel.target), { rel, coef: 0 });
-      for (const t of rel.terms) add(refKey(t.ref), { rel, coef: t.coef });
+  // Which relations each cell is in: built only when something is broken (a clean table costs one pass).
+  let index: Map<number, Entry[]> | undefined;
+  const buildIndex = (): Map<number, Entry[]> => {
+    const m = new Map<number, Entry[]>();
+    const add = (key: number, e: Entry) => {
+      const list = m.get(key);
+      if (list) list.push(e);
+      else m.set(key, [e]);
+    };
+    for (const rel of relations) {
+      if (rel.kind === "bound") {
+        add(refKey(rel.target), { rel, coef: 0 });
+        add(refKey(rel.whole), { rel, coef: 0 });
+      } else if (rel.kind === "rate") {
+        for (const c of relationCells(rel)) add(refKey(c), { rel, coef: 0 });
+      } else {
+        add(refKey(rel.target), { rel, coef: 0 });
+        for (const t of rel.terms) add(refKey(t.ref), { rel, coef: t.coef });
+      }
     }
-  }
+    return m;
+  };
+  const NONE: Entry[] = [];
+  const entriesOf = (key: number): Entry[] => (index ??= buildIndex()).get(key) ?? NONE;
 
   const overrides = new Map<number, number>();
   const get = (r: Ref): number | undefined => {
@@ -167,7 +174,7 @@ export function locate(
   };
   const setValue = (key: number, v: number | undefined) => {
     const before = get(refFromKey(key));
-    for (const e of index.get(key) ?? []) {
+    for (const e of entriesOf(key)) {
       if (e.coef === 0 || !sums.has(e.rel)) continue;
       const s = sums.get(e.rel);
       if (s === undefined || before === undefined || v === undefined) sums.delete(e.rel);
@@ -179,7 +186,7 @@ export function locate(
   const restore = (key: number) => {
     const original = values.value(key);
     const before = get(refFromKey(key));
-    for (const e of index.get(key) ?? []) {
+    for (const e of entriesOf(key)) {
       if (e.coef === 0 || !sums.has(e.rel)) continue;
       const s = sums.get(e.rel);
       if (s === undefined || before === undefined || original === undefined) sums.delete(e.rel);
@@ -233,8 +240,6 @@ export function locate(
   const hasReadings = (r: Ref) =>
     values.readings !== undefined && get(r) === undefined && (values.readings(refKey(r))?.length ?? 0) > 0;
 
-  // Cells of each relation that hold unreadable numbers, found once (a national total has thousands of cells).
-  const unreadable = new Map<LocatorRelation, Ref[]>();
   const sizes = new Map<LocatorRelation, number>();
   const sizeOf = (rel: LocatorRelation): number => {
     let n = sizes.get(rel);
@@ -247,17 +252,11 @@ export function locate(
 
   /** Status where unreadable numbers count through their plausible readings: the relation holds if one does. */
   const status = (rel: LocatorRelation): Status => {
-    let candidates = unreadable.get(rel);
-    if (!candidates) {
-      candidates = values.readings
-        ? locatorCells(rel).filter(
-            (r) => values.value(refKey(r)) === undefined && (values.readings!(refKey(r))?.length ?? 0) > 0,
-          )
-        : [];
-      unreadable.set(rel, candidates);
-    }
-    const uncertain = candidates.length ? candidates.filter(hasReadings) : candidates;
-    if (uncertain.length === 0 || uncertain.length > 2) return plainStatus(rel, get);
+    const plain = plainStatus(rel, get);
+    // Only a relation with a cell that has no number is skipped: there the readings may speak.
+    if (plain !== "skip" || !values.readings) return plain;
+    const uncertain = locatorCells(rel).filter(hasReadings);
+    if (uncertain.length === 0 || uncertain.length > 2) return plain;
     const keys = uncertain.map(refKey);
     const lists = keys.map((k) => values.readings!(k)!);
     let best: Status = "violated";
@@ -282,10 +281,15 @@ export function locate(
   const broken = (rel: LocatorRelation) => status(rel) === "violated";
 
   // ---- the broken relations, in connected components ----
-  const violated0 = relations.filter(broken);
+  const violated0: LocatorRelation[] = [];
+  const originallySoft = new Set<LocatorRelation>();
+  for (const rel of relations) {
+    const st = status(rel);
+    if (st === "violated") violated0.push(rel);
+    else if (st === "soft") originallySoft.add(rel);
+  }
   if (violated0.length === 0) return [];
   const originallyBroken = new Set<LocatorRelation>(violated0);
-  const originallySoft = new Set<LocatorRelation>();
   const parent = new Map<number, number>();
   const find = (k: number): number => {
     let r = k;
@@ -387,13 +391,13 @@ export function locate(
   /** Candidate values for a cell: what each of its broken relations asks of it. */
   const proposals = (key: number): number[] => {
     const out: number[] = [];
-    for (const e of index.get(key) ?? []) {
+    for (const e of entriesOf(key)) {
       if (!broken(e.rel)) continue;
       for (const v of solveFor(e.rel, key))
         if (acceptable(key, v) && !out.some((x) => Math.abs(x - v) < 1e-9)) out.push(v);
     }
     // A count whose rates all disagree: the value every rate allows.
-    const rates = (index.get(key) ?? []).filter(
+    const rates = entriesOf(key).filter(
       (e) => e.rel.kind === "rate" && refKey((e.rel as { base: Ref }).base) === key,
     );
     if (rates.length >= 2) {
@@ -469,7 +473,7 @@ export function locate(
     while (queue.length) {
       if (++steps > 400) return false;
       const key = queue.shift()!;
-      for (const e of index.get(key) ?? []) {
+      for (const e of entriesOf(key)) {
         const rel = e.rel;
         if (originallyBroken.has(rel) || rel.kind === "bound") continue;
         if (!broken(rel)) continue;
@@ -502,7 +506,7 @@ export function locate(
     goal: Set<LocatorRelation>,
     hubs: Map<LocatorRelation, number>,
   ): LocatorRelation[] => {
-    const entries = index.get(c.key) ?? [];
+    const entries = entriesOf(c.key);
     // A relation whose target is another chosen change (a rate set to agree with the changed count) is no
     // evidence for this change: it would confirm any value.
     const shared = (rel: LocatorRelation) => {
@@ -527,12 +531,14 @@ export function locate(
     for (const c of live()) {
       if (!c.chosen) continue;
       const explained = explainedBy(c, goal, hubs).length;
-      const softened = (index.get(c.key) ?? []).filter(
+      const softened = entriesOf(c.key).filter(
         (e) => originallySoft.has(e.rel) && status(e.rel) === "ok",
       ).length;
       if (weightOf(c.key) > derivedWeight && explained + softened < 2) return undefined;
       evidence += explained - 1 + softened / 2;
     }
+    // A value that makes a hub hold exactly beats one that only brings it closer.
+    for (const h of hubs.keys()) if (!broken(h)) evidence += 0.25;
     return evidence;
   };
 
@@ -563,14 +569,21 @@ export function locate(
   const search = (
     goal: Set<LocatorRelation>,
     hubs: Map<LocatorRelation, number> = noHubs,
+    credit = false,
   ): Solution | undefined => {
     let best: Solution | undefined;
     let nodes = 0;
-    const costNow = () => live().reduce((s, c) => s + weightOf(c.key), 0);
+    // With credit, a hub brought closer to holding saves the change of its total: the weight of a derived cell.
+    const maxCredit = credit ? derivedWeight * hubs.size : 0;
+    const costNow = () => {
+      let c = live().reduce((s, x) => s + weightOf(x.key), 0);
+      if (credit) for (const h of hubs.keys()) if (progressed(h, hubs)) c -= derivedWeight;
+      return c;
+    };
     const dfs = (depth: number) => {
       if (++nodes > nodeBudget) return;
       const cost = costNow();
-      if (best && cost > best.cost) return;
+      if (best && cost - maxCredit > best.cost) return;
       let open: LocatorRelation | undefined;
       for (const rel of goal) {
         if (!broken(rel)) continue;
@@ -581,7 +594,7 @@ export function locate(
         // Nothing else may be left broken by the changes.
         const now = live();
         for (const c of now)
-          for (const e of index.get(c.key) ?? [])
+          for (const e of entriesOf(c.key))
             if (!goal.has(e.rel) && !originallyBroken.has(e.rel) && broken(e.rel)) return;
         const evidence = evidenceOf(goal, hubs);
         if (evidence === undefined) return;
@@ -607,10 +620,10 @@ export function locate(
         const w = weightOf(key);
         if (!Number.isFinite(w) || (wide && w > derivedWeight)) continue;
         if (values.value(key) === undefined && hasReadings(ref)) continue;
-        if (best && cost + w > best.cost) continue;
+        if (best && cost + w - maxCredit > best.cost) continue;
         // The relations this cell breaks now: a change must mend one of them (not necessarily `open`, which may
         // need a second change: two wrong cells under one subtotal).
-        const brokenHere = (index.get(key) ?? [])
+        const brokenHere = entriesOf(key)
           .filter((e) => goal.has(e.rel) && broken(e.rel))
           .map((e) => e.rel);
         for (const v of proposals(key)) {
@@ -625,17 +638,13 @@ export function locate(
     return best;
   };
 
-  for (const rel of relations) if (status(rel) === "soft") originallySoft.add(rel);
-
   const result: Blame[] = [];
-  const committed: Change[] = [];
   const commit = (sol: Solution, goal: Set<LocatorRelation>, hubs: Map<LocatorRelation, number> = noHubs) => {
     for (const c of sol.changes) {
       apply(c.key, c.value, c.chosen);
-      committed.push(c);
     }
     for (const c of sol.changes) {
-      const entries = index.get(c.key) ?? [];
+      const entries = entriesOf(c.key);
       const explains = c.chosen
         ? explainedBy(c, goal, hubs)
         : entries.filter((e) => goal.has(e.rel) && !broken(e.rel)).map((e) => e.rel);
@@ -667,23 +676,79 @@ export function locate(
       continue;
     }
     // Too large for one search: neighbourhood by neighbourhood, in sheet order. Totals over many cells (hubs)
-    // join hundreds of defects into one component; each neighbourhood counts a change that brings a hub closer
-    // to holding as evidence, and the hubs are settled last.
+    // join hundreds of defects into one component. A hub cannot say which row is wrong, but it can say whether
+    // the rows' input corrections together account for all of its difference: first every neighbourhood is
+    // solved with a hub brought closer counted as a repair; if the hubs then hold exactly, that reading stands.
+    // Otherwise one or two neighbourhoods whose change is exactly the difference left are solved without the
+    // hubs; failing that, every neighbourhood is (derived cells, then the hubs' totals are reported).
     const hubs = new Map<LocatorRelation, number>();
-    for (const rel of goal) if (sizeOf(rel) > HUB) hubs.set(rel, 0);
+    // Totals of aggregate rows are hubs here: they may hold several rows' defects at once.
+    for (const rel of goal) if (rel.kind === "sum" || sizeOf(rel) > HUB) hubs.set(rel, 0);
     const small = [...goal].filter((r) => !hubs.has(r)).sort((a, b) => refKey(a.target) - refKey(b.target));
-    for (const rel of small) {
-      if (!broken(rel)) continue;
-      const near = new Set<LocatorRelation>([rel]);
-      for (const c of locatorCells(rel))
-        for (const e of index.get(refKey(c)) ?? [])
-          if (goal.has(e.rel) && !hubs.has(e.rel) && broken(e.rel)) near.add(e.rel);
-      for (const h of hubs.keys()) hubs.set(h, residual(h));
-      const local = near.size <= 8 ? search(near, hubs) : undefined;
-      const alone = local ?? (near.size > 1 ? search(new Set([rel]), hubs) : undefined);
-      if (alone) commit(alone, local ? near : new Set([rel]), hubs);
-      else leftover.push(rel);
-    }
+    const start = { overrides: new Map(overrides), results: result.length, leftovers: leftover.length };
+    const back = () => {
+      overrides.clear();
+      for (const [k, v] of start.overrides) overrides.set(k, v);
+      sums.clear();
+      result.length = start.results;
+      leftover.length = start.leftovers;
+    };
+    const signed = (h: LocatorRelation): number => {
+      if (h.kind !== "sum" && h.kind !== "linear") return 0;
+      return (get(h.target) ?? 0) - (linearSum(h) ?? 0);
+    };
+    /** Solves the neighbourhoods; returns each one's effect on the hubs' signed differences. */
+    const pass = (withCredit: (anchor: LocatorRelation) => boolean): Map<LocatorRelation, number[]> => {
+      const effects = new Map<LocatorRelation, number[]>();
+      for (const rel of small) {
+        if (!broken(rel)) continue;
+        const near = new Set<LocatorRelation>([rel]);
+        for (const c of locatorCells(rel))
+          for (const e of entriesOf(refKey(c)))
+            if (goal.has(e.rel) && !hubs.has(e.rel) && broken(e.rel)) near.add(e.rel);
+        for (const h of hubs.keys()) hubs.set(h, residual(h));
+        const before = [...hubs.keys()].map(signed);
+        const credit = hubs.size > 0 && withCredit(rel);
+        const local = near.size <= 8 ? search(near, hubs, credit) : undefined;
+        const alone = local ?? (near.size > 1 ? search(new Set([rel]), hubs, credit) : undefined);
+        if (alone) {
+          commit(alone, local ? near : new Set([rel]), hubs);
+          effects.set(
+            rel,
+            [...hubs.keys()].map((h, i) => signed(h) - before[i]),
+          );
+        } else leftover.push(rel);
+      }
+      return effects;
+    };
+    const hubsHold = () => [...hubs.keys()].every((h) => !broken(h));
+    if (hubs.size > 0) {
+      const effects = pass(() => true);
+      if (!hubsHold()) {
+        const hubList = [...hubs.keys()];
+        const left = hubList.map(signed);
+        const moved = [...effects].filter(([, e]) => e.some((x) => Math.abs(x) > EPS));
+        const matches = (xs: number[][]) =>
+          left.every((l, i) => Math.abs(xs.reduce((s, e) => s + e[i], 0) + l) < EPS);
+        let undo: Set<LocatorRelation> | undefined;
+        for (let i = 0; i < moved.length && !undo; i++) {
+          if (matches([moved[i][1]])) undo = new Set([moved[i][0]]);
+          for (let j = i + 1; j < moved.length && !undo && moved.length <= 40; j++)
+            if (matches([moved[i][1], moved[j][1]])) undo = new Set([moved[i][0], moved[j][0]]);
+        }
+        if (!undo) {
+          // Hubs still off: the neighbourhoods that moved them are solved without their evidence; the others
+          // (whose hubs hold) keep theirs.
+          const off = hubList.map((h, i) => Math.abs(left[i]) > EPS && broken(h));
+          undo = new Set(
+            moved.filter(([, e]) => e.some((x, i) => off[i] && Math.abs(x) > EPS)).map(([r]) => r),
+          );
+        }
+        back();
+        const skip = undo;
+        pass((anchor) => !skip.has(anchor));
+      }
+    } else pass(() => false);
     for (const hub of [...hubs.keys()].sort((a, b) => refKey(a.target) - refKey(b.target))) {
       if (!broken(hub)) continue;
       const sol = search(new Set([hub]));
@@ -711,7 +776,6 @@ export function locate(
       derived: weightOf(key) <= derivedWeight,
     });
   }
-  void committed;
   return result;
 }
 
