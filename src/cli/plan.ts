@@ -144,7 +144,12 @@ export function planOrExplain(
   const method = (flags.by ?? "households") as AllocationMethod;
   try {
     const weights = method === "weights" ? weightsFromFlag(flags.weights, analysis, lang) : undefined;
-    return planTable(analysis.table, grid, analysis.derived, target, { method, lang, weights });
+    return planTable(analysis.table, grid, analysis.derived, target, {
+      method,
+      lang,
+      weights,
+      corrections: analysis.corrections,
+    });
   } catch (err) {
     if (err instanceof PlanError) {
       const where = lang === "en" ? `sheet "${grid.sheet}"` : `trang tính "${grid.sheet}"`;

@@ -5,7 +5,9 @@ import { type CellWrite, type Finding, type TableReport, type WritePlan, WritePl
 import { type Ref, type Relation, buildRelations, cellKey, refKey, relationCells } from "./relations";
 import { compressRefs, computeDerived, relationFormula } from "./recompute";
 import { detectTables as detectLayout } from "./detect/layout";
-import { type RuleRun, buildContext } from "./context";
+import { type RuleRun, buildContext, rawActual } from "./context";
+import { correctionWrite, decideCorrections } from "./corrections";
+import type { Blame } from "./locate";
 import { confirmRelations } from "./confirm";
 import { decodeGrid, detectLegacyEncoding } from "./legacy";
 import { runRules } from "./rules";
@@ -74,18 +76,24 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (!primary.has(key)) primary.set(key, rel);
   }
 
-  const run: RuleRun = { relations, primary, findings: [], blamed: [], doubts, legacy: options.legacy };
+  const run: RuleRun & { located: Blame[] } = {
+    relations,
+    primary,
+    findings: [],
+    blamed: [],
+    located: [],
+    doubts,
+    legacy: options.legacy,
+  };
   const findings = runRules(ctx, run);
 
-  // A count typed as 1.518 whose relations independently give 1518 is decided: the fix corrects it, and the
-  // derived cells are computed from the corrected value. A typo the relations alone point at is left to the user.
-  const corrections = new Map<number, number>();
-  for (const f of findings) {
-    if (f.rule !== "non-integer-count" || f.expected === null) continue;
-    const confirmed = run.blamed.some((b) => b.cell === f.cell && b.expected === f.expected);
-    if (confirmed) corrections.set(refKey(parseA1(f.cell)), f.expected);
-  }
-  const inputValue = (r: Ref): number | undefined => corrections.get(refKey(r)) ?? ctx.value(r);
+  // The one decision to change an input (corrections.ts): fix, appendix, plan and pane read this list.
+  const corrections = decideCorrections(
+    { sheet: grid.sheet, raw: (r) => rawActual(grid, r), isCount: (k) => ctx.kindOf.get(k) === "count" },
+    run.located,
+  );
+  const correctedValue = new Map(corrections.map((c) => [refKey(parseA1(c.cell)), c.value]));
+  const inputValue = (r: Ref): number | undefined => correctedValue.get(refKey(r)) ?? ctx.value(r);
 
   // Derived cells: formula and value computed from the inputs, lazily (a check needs only the flagged ones).
   const derivedValue = computeDerived(primary, inputValue, ctx.decimals);
@@ -128,14 +136,14 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
         ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}),
       };
   }
-  // Text numbers in input cells, and decided corrections: written back as numbers.
-  const conversions: CellWrite[] = [];
-  for (const f of findings) {
-    if (f.rule !== "non-integer-count" || f.expected === null || !corrections.has(refKey(parseA1(f.cell))))
-      continue;
-    const write: CellWrite = { sheet: grid.sheet, cell: f.cell, value: f.expected, numberFormat: "#,##0" };
-    f.fix = { value: write.value, numberFormat: write.numberFormat };
-    conversions.push(write);
+  // Decided corrections, then text numbers in input cells: written back as numbers.
+  const conversions: CellWrite[] = corrections.map(correctionWrite);
+  for (const c of corrections) {
+    for (const f of findings)
+      if (f.cell === c.cell && f.severity === "error") {
+        f.expected = c.value;
+        f.fix = { value: c.value, numberFormat: "#,##0" };
+      }
   }
   for (const f of findings) {
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
@@ -172,6 +180,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     table,
     findings: final,
     conversions,
+    corrections,
     unsure: doubts.length > 0,
     ...(options.legacy ? { legacyEncoding: options.legacy.encoding } : {}),
     get report(): TableReport {

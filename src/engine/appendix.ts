@@ -352,23 +352,16 @@ export function translateFormula(
 // Variant 1: the table as it is, corrected
 
 /**
- * A count typed as 1.518 in an English-locale Excel almost certainly meant 1518 (the engine says so with a
- * non-integer-count finding and its expected value). The appendix prints what was meant: the sheet is read again
- * with those cells corrected, so that every derived value and formula agrees with the printed inputs.
+ * The appendix prints what was meant: the inputs of the corrections list (corrections.ts, the one decision to
+ * change an input; e.g. 1.518 typed in an English-locale Excel for 1518) replace what was typed, and the sheet is
+ * read again with them, so that every derived value and formula agrees with the printed inputs.
  */
 function withIntendedCounts(
   analysis: TableAnalysis,
   grid: Grid,
   lang: Lang,
 ): { analysis: TableAnalysis; grid: Grid; notes: string[] } {
-  const derivedCells = new Set(analysis.derived.map((d) => d.cell));
-  const fixes = analysis.findings.filter(
-    (f) =>
-      f.rule === "non-integer-count" &&
-      f.expected !== null &&
-      Number.isInteger(f.expected) &&
-      !derivedCells.has(f.cell),
-  );
+  const fixes = (analysis.corrections ?? []).filter((c) => c.sheet === grid.sheet);
   if (fixes.length === 0) return { analysis, grid, notes: [] };
   const cells = grid.cells.map((row) => [...row]);
   const notes: string[] = [];
@@ -377,11 +370,16 @@ function withIntendedCounts(
     const r = row - grid.top;
     const c = col - grid.left;
     if (!cells[r]) cells[r] = [];
-    cells[r][c] = { ...(cells[r][c] ?? { value: null }), value: f.expected, formula: undefined };
+    cells[r][c] = { ...(cells[r][c] ?? { value: null }), value: f.value, formula: undefined };
+    const by = f.confirmedBy.join(", ");
     notes.push(
-      lang === "vi"
-        ? `${f.cell}: ${String(f.actual)} được ghi là ${f.expected} (dấu chấm phân cách hàng nghìn bị hiểu thành dấu thập phân)`
-        : `${f.cell}: ${String(f.actual)} written as ${f.expected} (a thousands separator read as a decimal point)`,
+      f.why === "non-integer-count"
+        ? lang === "vi"
+          ? `${f.cell}: ${String(f.old)} được ghi là ${f.value} (dấu chấm phân cách hàng nghìn bị hiểu thành dấu thập phân)`
+          : `${f.cell}: ${String(f.old)} written as ${f.value} (a thousands separator read as a decimal point)`
+        : lang === "vi"
+          ? `${f.cell}: ${String(f.old)} được ghi là ${f.value} (giá trị khớp với các ô ${by})`
+          : `${f.cell}: ${String(f.old)} written as ${f.value} (the value consistent with cells ${by})`,
     );
   }
   const corrected: Grid = { ...grid, cells };

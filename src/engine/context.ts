@@ -6,6 +6,7 @@ import { type NumberReading, decimalsOf, formatDecimals, readNumber } from "./nu
 import type { Finding, RuleId, Severity } from "./report";
 import { type Ref, type Relation, cellKey, keyCol, keyRow, refKey } from "./relations";
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import type { Blame } from "./locate";
 import type { Doubt } from "./confirm";
 
 /** Per-cell storage over a table's rectangle, addressed by refKey: arrays, not maps, on the hot path. */
@@ -55,6 +56,8 @@ export interface RuleRun {
   findings: Finding[];
   /** Findings on the cells blame located (inputs and derived cells), for the corrections. */
   blamed: Finding[];
+  /** What the locator decided (locate.ts), consequences included: the corrections list is made from it. */
+  located?: Blame[];
   /** Readings the data did not confirm (confirm.ts): their relations were dropped. */
   doubts: Doubt[];
   /** The sheet's text was typed in a legacy encoding and decoded for reading. */

@@ -2,6 +2,7 @@
 import type { Grid } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
 import type { CellWrite, Finding, Report, TableReport, WritePlan } from "./report";
+import type { Correction } from "./corrections";
 
 export interface TableAnalysis {
   table: Table;
@@ -10,6 +11,8 @@ export interface TableAnalysis {
   derived: CellWrite[];
   /** Text numbers in input cells, written back as numbers by a fix (their value is not in doubt). */
   conversions: CellWrite[];
+  /** The one list of input corrections (corrections.ts) that fix, the appendix, the plan and the pane read. */
+  corrections?: Correction[];
   report: TableReport;
   /**
    * The data did not confirm the reading (a structure-unsure finding): fix, "Sửa tất cả", "Tính lại" and the
@@ -24,4 +27,4 @@ export { analyzeGrid, detectTables, fixPlan } from "./analyze";
 export { decimalsOf, formatNumber } from "./numbers";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
-export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan };
+export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };

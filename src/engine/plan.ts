@@ -8,6 +8,7 @@ import { a1, cellAt, type Grid } from "./grid";
 import type { Column, Lang, Table } from "./model";
 import { readNumber } from "./numbers";
 import type { CellWrite, ColumnRole } from "./report";
+import type { Correction } from "./corrections";
 
 export type AllocationMethod = "households" | "poor" | "equal" | "weights";
 export const ALLOCATION_METHODS: readonly AllocationMethod[] = ["households", "poor", "equal", "weights"];
@@ -522,9 +523,12 @@ export function planInputFromTable(
   grid: Grid,
   derived: readonly CellWrite[] = [],
   lang: Lang = "vi",
+  corrections: readonly Correction[] = [],
 ): TablePlanInput {
-  const corrected = new Map<string, CellWrite>();
+  const corrected = new Map<string, { value: CellWrite["value"] }>();
   for (const w of derived) if (w.sheet === table.sheet) corrected.set(w.cell, w);
+  // Inputs change only through the corrections list (corrections.ts): a count typed 1.518 is 1518 only there.
+  for (const c of corrections) if (c.sheet === table.sheet) corrected.set(c.cell, { value: c.value });
   const pick = (role: ColumnRole): Column | undefined => {
     const cols = table.columns.filter((c) => c.role === role);
     const actual = cols.filter((c) => !isPlannedPeriod(c.period, c.header));
@@ -548,7 +552,7 @@ export function planInputFromTable(
     const value = fixed ? fixed.value : (cellAt(grid, row, col.col)?.value ?? null);
     const reading = readNumber(value, "count");
     if (reading.status === "ok") {
-      const v = reading.intended ?? reading.value;
+      const v = reading.value;
       if (Number.isInteger(v) && v >= 0) return v;
     }
     if (reading.status === "empty") return null;
@@ -580,10 +584,14 @@ export function planTable(
   grid: Grid,
   derived: readonly CellWrite[],
   target: PlanTarget,
-  options: Omit<PlanOptions, "aggregates"> & { weights?: Record<number, number> } = {},
+  options: Omit<PlanOptions, "aggregates"> & {
+    weights?: Record<number, number>;
+    /** The analysis's corrections list: the only inputs the plan reads otherwise than typed. */
+    corrections?: readonly Correction[];
+  } = {},
 ): Plan {
   const lang = options.lang ?? "vi";
-  const input = planInputFromTable(table, grid, derived, lang);
+  const input = planInputFromTable(table, grid, derived, lang, options.corrections);
   const units = options.weights
     ? input.units.map((u) => ({ ...u, weight: options.weights![u.row] ?? 0 }))
     : input.units;

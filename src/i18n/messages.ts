@@ -16,6 +16,10 @@ export interface MessageParams {
   pattern?: string;
   whole?: string;
   wholeCell?: string;
+  /** The cell in the row above or below that holds the same value: a copy-paste. */
+  copiedFrom?: string;
+  /** "1" when the copied cell is in the row above. */
+  copiedAbove?: string;
 }
 
 type Builder = (p: MessageParams) => string;
@@ -126,7 +130,13 @@ export function findingMessage(
   params: MessageParams,
   lang: MessageLang,
 ): string {
-  return (lang === "en" ? EN : VI)[rule](params);
+  const text = (lang === "en" ? EN : VI)[rule](params);
+  if (!params.copiedFrom) return text;
+  const where =
+    lang === "en"
+      ? ` (identical to ${params.copiedFrom} in the row ${params.copiedAbove ? "above" : "below"}: a copy-paste?)`
+      : ` (giống hệt ô ${params.copiedFrom} ở dòng ${params.copiedAbove ? "trên" : "dưới"}: có thể chép nhầm)`;
+  return text.replace(/\.$/, "") + where + ".";
 }
 
 export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {

@@ -57,6 +57,7 @@ export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
   const violated = evaluation.violated.filter((rel) => !omittingSum(ctx, rel));
   const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft);
   run.blamed.push(...located.findings);
+  run.located = located.located;
   const out = [...evaluation.findings, ...located.findings];
   // A rate that looked truncated only because of a wrong input is not a rounding problem.
   for (const [rel, f] of evaluation.softFindings) if (!located.resolvedSoft.has(rel)) out.push(f);

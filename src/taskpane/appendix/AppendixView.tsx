@@ -177,6 +177,7 @@ export function AppendixView({
         plan = planTable(analysis.table, grid, analysis.derived, parseTarget(target, unit, lang), {
           method,
           lang,
+          corrections: analysis.corrections,
         });
       }
       const y = Number(year);
