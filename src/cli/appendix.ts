@@ -8,7 +8,6 @@ import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { analyzeWorkbookFile } from "./workbook";
 import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
-import { renderAppendix } from "../hosts/xlsx/appendix";
 import {
   TARGET_OPTIONS,
   choosePlanTable,
@@ -23,6 +22,7 @@ const SPEC = {
   options: {
     ...TARGET_OPTIONS,
     out: { type: "string", short: "o" },
+    force: { type: "boolean" },
     title: { type: "string" },
     subtitle: { type: "string" },
     sheet: SHEET_OPTION,
@@ -58,8 +58,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     subtitle: flags.subtitle,
     existingSheetNames: workbook.worksheets.map((w) => w.name),
   });
-  const ws = renderAppendix(workbook, layout);
-  await writeOrExplain(workbook, out, flags.out!, lang);
+  const ws = await writeOrExplain(workbook, layout, out, flags.out!, lang, flags.force);
 
   const formulas = layout.cells.filter((c) => c.formula).length;
   const lines = [
