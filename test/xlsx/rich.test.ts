@@ -8,19 +8,7 @@ import * as path from "path";
 import { unzipSync, strFromU8 } from "fflate";
 import { parseRangeA1 } from "../../src/engine/grid";
 import { runCli } from "../cli/helpers";
-
-export const RICH = process.env.PHULUC_RICH ?? path.resolve(__dirname, "../../../../shared/fixtures/rich");
-const MANIFEST = JSON.parse(fs.readFileSync(path.join(RICH, "manifest.json"), "utf8")) as Record<
-  string,
-  {
-    tableSheet: string;
-    derived: Record<string, string[]>;
-    arrayFormulaInTotalRow: string;
-    pivot: string;
-    tableTotalsRow: string;
-  }
->;
-export const FILES = Object.keys(MANIFEST).sort();
+import { FILES, MANIFEST, RICH } from "./rich";
 
 /** Parts that a command may edit (README): everything else must be byte-identical. */
 const EDITABLE =
