@@ -252,7 +252,8 @@ export class XlsxPackage {
         if (s) onText(s);
       });
     } catch (err) {
-      throw zipToReadError(err, this.fileName);
+      if (err instanceof ZipError) throw zipToReadError(err, this.fileName);
+      throw err; // the caller's own (a parser's) error
     }
     const tail = decoder.decode();
     if (tail) onText(tail);

@@ -76,7 +76,7 @@ export function readDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIM
     count = u32(bytes, z + 32);
     offset = u32(bytes, z + 48);
   }
-  if (count > limits.maxEntries) throw new ZipError("too-large", "", `${count} parts`);
+  if (count > limits.maxEntries) throw new ZipError("too-large", "", `${count} parts > ${limits.maxEntries}`);
   const entries: ZipEntry[] = [];
   let p = offset;
   let total = 0;
@@ -118,11 +118,12 @@ export function readDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIM
     }
     if (flags & 1) throw new ZipError("encrypted", name, "encrypted zip entry");
     if (method !== 0 && method !== 8) throw new ZipError("corrupt", name, `compression method ${method}`);
-    if (size > limits.maxPart) throw new ZipError("too-large", name, `${size} bytes`);
+    if (size > limits.maxPart) throw new ZipError("too-large", name, `${mb(size)} > ${mb(limits.maxPart)}`);
     if (size > limits.ratioFloor && size > compressedSize * limits.maxRatio)
-      throw new ZipError("bomb", name, `${compressedSize} → ${size} bytes`);
+      throw new ZipError("bomb", name, `${mb(compressedSize)} → ${mb(size)}`);
     total += size;
-    if (total > limits.maxTotal) throw new ZipError("too-large", name, `${total} bytes in all`);
+    if (total > limits.maxTotal)
+      throw new ZipError("too-large", name, `${mb(total)} > ${mb(limits.maxTotal)}`);
     if (localOffset + 30 > bytes.length || u32(bytes, localOffset) !== 0x04034b50)
       throw new ZipError("corrupt", name, "damaged zip entry");
     const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
@@ -146,10 +147,17 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: 
     return;
   }
   let produced = 0;
+  let callerError: unknown;
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
-    if (produced > entry.size) throw new ZipError("bomb", entry.name, "more data than declared");
-    onData(chunk);
+    if (produced > entry.size)
+      throw new ZipError("bomb", entry.name, `more than the ${mb(entry.size)} declared`);
+    try {
+      onData(chunk);
+    } catch (err) {
+      callerError = err;
+      throw err;
+    }
   });
   const step = 1 << 16;
   try {
@@ -159,9 +167,16 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: 
     }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
-    if (err instanceof ZipError) throw err;
+    if (err instanceof ZipError || err === callerError) throw err;
     throw new ZipError("corrupt", entry.name, (err as Error).message);
   }
+}
+
+/** Bytes as a person reads them. */
+export function mb(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024))} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** The entry's whole content (for parts whose declared size was checked against the limits). */
