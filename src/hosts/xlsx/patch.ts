@@ -73,35 +73,10 @@ export function patchPackage(pkg: XlsxPackage, input: PatchInput): PatchResult {
   const styleInfo = readStyles(pkg);
   const styles = new StylesEditor(pkg.stylesPart ? pkg.text(pkg.stylesPart) : undefined);
 
-  // --- cell writes, one sheet at a time
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const w of input.writes ?? []) {
-    const list = bySheet.get(w.sheet) ?? [];
-    list.push(w);
-    bySheet.set(w.sheet, list);
-  }
-  for (const [name, writes] of bySheet) {
-    const sheet = pkg.sheet(name);
-    if (!sheet?.part) throw new XlsxReadError("unknown-sheet", pkg.fileName, `"${name}"`);
-    const xml = pkg.text(sheet.part);
-    const blocked = blockedRanges(pkg, sheet, xml);
-    const isProtected = xmlBool(findTag(xml, "sheetProtection")?.attrs.sheet);
-    const allowed: CellWrite[] = [];
-    for (const w of writes) {
-      const { row, col } = parseA1(w.cell);
-      const hit = blocked.find((b) => inRange(b.range, row, col));
-      if (hit) refused.push({ sheet: name, cell: w.cell, reason: hit.kind, write: w });
-      else allowed.push(w);
-    }
-    const result = patchSheetXml(xml, allowed, {
-      styles,
-      locked: isProtected ? (s: number) => styleInfo.locked[s] !== false : () => false,
-    });
-    for (const x of result.refusedCells)
-      refused.push({ sheet: name, cell: x.w.cell, reason: x.reason, write: x.w });
-    written.push(...result.written);
-    if (result.written.length > 0) replaced.set(sheet.part, result.xml);
-  }
+  const sheetsDone = patchSheets(pkg, input.writes ?? [], styles, styleInfo);
+  refused.push(...sheetsDone.refused);
+  written.push(...sheetsDone.written);
+  for (const [part, xml] of sheetsDone.replaced) replaced.set(part, xml);
 
   const workbookPart = pkg.workbookPart;
   let workbookXml = pkg.text(workbookPart);
@@ -232,6 +207,52 @@ export function patchPackage(pkg: XlsxPackage, input: PatchInput): PatchResult {
   };
   verifyPatch(pkg, result);
   return result;
+}
+
+/** The writes that would be refused (pivot, totals row, array, protected, boolean), without writing anything. */
+export function checkWrites(pkg: XlsxPackage, writes: CellWrite[]): Refusal[] {
+  const styles = new StylesEditor(pkg.stylesPart ? pkg.text(pkg.stylesPart) : undefined);
+  return patchSheets(pkg, writes, styles, readStyles(pkg)).refused;
+}
+
+function patchSheets(
+  pkg: XlsxPackage,
+  all: CellWrite[],
+  styles: StylesEditor,
+  styleInfo: ReturnType<typeof readStyles>,
+): { refused: Refusal[]; written: CellWrite[]; replaced: Map<string, string> } {
+  const refused: Refusal[] = [];
+  const written: CellWrite[] = [];
+  const replaced = new Map<string, string>();
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of all) {
+    const list = bySheet.get(w.sheet) ?? [];
+    list.push(w);
+    bySheet.set(w.sheet, list);
+  }
+  for (const [name, writes] of bySheet) {
+    const sheet = pkg.sheet(name);
+    if (!sheet?.part) throw new XlsxReadError("unknown-sheet", pkg.fileName, `"${name}"`);
+    const xml = pkg.text(sheet.part);
+    const blocked = blockedRanges(pkg, sheet, xml);
+    const isProtected = xmlBool(findTag(xml, "sheetProtection")?.attrs.sheet);
+    const allowed: CellWrite[] = [];
+    for (const w of writes) {
+      const { row, col } = parseA1(w.cell);
+      const hit = blocked.find((b) => inRange(b.range, row, col));
+      if (hit) refused.push({ sheet: name, cell: w.cell, reason: hit.kind, write: w });
+      else allowed.push(w);
+    }
+    const result = patchSheetXml(xml, allowed, {
+      styles,
+      locked: isProtected ? (s: number) => styleInfo.locked[s] !== false : () => false,
+    });
+    for (const x of result.refusedCells)
+      refused.push({ sheet: name, cell: x.w.cell, reason: x.reason, write: x.w });
+    written.push(...result.written);
+    if (result.written.length > 0) replaced.set(sheet.part, result.xml);
+  }
+  return { refused, written, replaced };
 }
 
 function escapeRe(s: string): string {
