@@ -74,8 +74,9 @@ export function patchPackage(pkg: XlsxPackage, input: PatchInput): PatchResult {
   const styles = new StylesEditor(pkg.stylesPart ? pkg.text(pkg.stylesPart) : undefined);
 
   const sheetsDone = patchSheets(pkg, input.writes ?? [], styles, styleInfo);
-  refused.push(...sheetsDone.refused);
-  written.push(...sheetsDone.written);
+  // Never push(...big): 400,000 written cells would overflow the call stack.
+  for (const r of sheetsDone.refused) refused.push(r);
+  for (const w of sheetsDone.written) written.push(w);
   for (const [part, xml] of sheetsDone.replaced) replaced.set(part, xml);
 
   const workbookPart = pkg.workbookPart;
@@ -249,7 +250,7 @@ function patchSheets(
     });
     for (const x of result.refusedCells)
       refused.push({ sheet: name, cell: x.w.cell, reason: x.reason, write: x.w });
-    written.push(...result.written);
+    for (const w of result.written) written.push(w);
     if (result.written.length > 0) replaced.set(sheet.part, result.xml);
   }
   return { refused, written, replaced };
@@ -623,8 +624,10 @@ export function verifyPatch(pkg: XlsxPackage, result: PatchResult): void {
   if (sheets.size > 0) {
     const ctx = readContext(out);
     for (const name of sheets) {
-      const { grid } = readSheet(out, out.sheet(name)!, ctx);
-      for (const w of result.written.filter((x) => x.sheet === name)) {
+      const mine = result.written.filter((x) => x.sheet === name);
+      const wanted = new Set(mine.map((w) => w.cell));
+      const { grid } = readSheet(out, out.sheet(name)!, ctx, (r, c) => wanted.has(`${colLetters(c)}${r}`));
+      for (const w of mine) {
         const { row, col } = parseA1(w.cell);
         const cell = grid.cells[row - 1]?.[col - 1];
         const formulaOk =

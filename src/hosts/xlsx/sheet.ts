@@ -267,7 +267,13 @@ export function readContext(pkg: XlsxPackage): ReadContext {
 
 const A1 = /^([A-Za-z]{1,3})(\d+)$/;
 
-export function readSheet(pkg: XlsxPackage, sheet: SheetInfo, ctx: ReadContext): ReadSheetResult {
+/** `keep` limits which cells are stored (verification reads back only the written ones). */
+export function readSheet(
+  pkg: XlsxPackage,
+  sheet: SheetInfo,
+  ctx: ReadContext,
+  keep?: (row: number, col: number) => boolean,
+): ReadSheetResult {
   const part = sheet.part;
   if (!part) throw new XlsxReadError("unknown-sheet", pkg.fileName, `"${sheet.name}"`);
   const cells: (Cell | undefined)[][] = [];
@@ -444,6 +450,7 @@ export function readSheet(pkg: XlsxPackage, sheet: SheetInfo, ctx: ReadContext):
         }
     }
     if ((value === null || value === "") && !formula) return;
+    if (keep && !keep(row, col)) return;
     cell.value = value;
     if (formula) cell.formula = `=${formula}`;
     const format = styles.formats[style];

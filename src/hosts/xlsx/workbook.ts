@@ -117,7 +117,7 @@ export class XlsxWorkbook {
   /** The package with the writes and appendices, through the patcher (verified before it is returned). */
   patch(): PatchResult {
     const writes: CellWrite[] = [];
-    for (const m of this.pending.values()) writes.push(...m.values());
+    for (const m of this.pending.values()) for (const w of m.values()) writes.push(w);
     return patchPackage(this.pkg, { writes, sheets: this.appendices.map((a) => a.layout) });
   }
 
