@@ -9,7 +9,6 @@ import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure
 import { analyzeWorkbookFile } from "./workbook";
 import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
-import { renderAppendix } from "../hosts/xlsx/appendix";
 import {
   TARGET_OPTIONS,
   choosePlanTable,
@@ -24,6 +23,7 @@ const SPEC = {
   options: {
     ...TARGET_OPTIONS,
     out: { type: "string", short: "o" },
+    force: { type: "boolean" },
     title: { type: "string" },
     subtitle: { type: "string" },
     sheet: SHEET_OPTION,
@@ -62,8 +62,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     subtitle: flags.subtitle,
     existingSheetNames: workbook.worksheets.map((w) => w.name),
   });
-  const ws = renderAppendix(workbook, layout);
-  await writeOrExplain(workbook, out, flags.out!, lang);
+  const ws = await writeOrExplain(workbook, layout, out, flags.out!, lang, flags.force);
 
   const formulas = layout.cells.filter((c) => c.formula).length;
   const lines = [

@@ -6,12 +6,9 @@ import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderFix } from "./format";
-import { analyzeWorkbookFile, samePath } from "./workbook";
+import { analyzeWorkbookFile, refusalText, samePath, writePatched } from "./workbook";
 import { fixPlan, legacyTextConversions } from "../engine";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
-import { applyWritePlan } from "../hosts/xlsx/write";
-import { writeWorkbookFile } from "../hosts/xlsx/node";
-import { XlsxReadError } from "../hosts/xlsx/errors";
 import type { Lang } from "../engine/model";
 
 const SPEC = {
@@ -20,6 +17,7 @@ const SPEC = {
     out: { type: "string", short: "o" },
     sheet: SHEET_OPTION,
     "in-place": { type: "boolean" },
+    force: { type: "boolean" },
     lang: LANG_OPTION,
     /** Converts text typed in TCVN3 or VNI to Unicode. */
     unicode: { type: "boolean" },
@@ -60,15 +58,22 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   const plan = fixPlan(analyses);
   // Text only: safe even where the table's reading is unsure.
-  if (flags.unicode) plan.writes.push(...grids.flatMap((g) => legacyTextConversions(g)));
-  applyWritePlan(workbook, plan);
-  try {
-    await writeWorkbookFile(workbook, outputPath);
-  } catch (err) {
-    if (err instanceof XlsxReadError)
-      throw new UserError(new XlsxReadError(err.code, shownOut, err.detail, lang).message);
-    throw err;
+  const writes = flags.unicode ? plan.writes.concat(grids.flatMap((g) => legacyTextConversions(g))) : plan.writes;
+  const result = await writePatched(workbook, { writes }, outputPath, shownOut, lang, {
+    inPlace: overwrites,
+    force: flags.force,
+  });
+  io.out(
+    renderFix({ output: shownOut, inPlace: overwrites, plan: { ...plan, writes: result.written } }, lang),
+  );
+  if (result.refused.length > 0) {
+    io.out(
+      (en
+        ? `${result.refused.length} cells were left for a person (the file's structure forbids writing there):\n`
+        : `${result.refused.length} ô để người kiểm tra (cấu trúc của tệp không cho ghi vào đó):\n`) +
+        result.refused.map((r) => refusalText(r, lang)).join("\n") +
+        "\n",
+    );
   }
-  io.out(renderFix({ output: shownOut, inPlace: overwrites, plan }, lang));
-  return plan.undecided.length > 0 ? 1 : 0;
+  return plan.undecided.length > 0 || result.refused.length > 0 ? 1 : 0;
 }

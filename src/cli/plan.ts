@@ -6,11 +6,11 @@ import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
-import { analyzeWorkbookFile, samePath } from "./workbook";
+import { analyzeWorkbookFile, samePath, writePatched } from "./workbook";
 import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
 import type { Lang } from "../engine/model";
-import { buildAppendix } from "../engine/appendix";
+import { buildAppendix, type AppendixLayout } from "../engine/appendix";
 import {
   formatNumber,
   PlanError,
@@ -19,9 +19,7 @@ import {
   type Plan,
   type PlanTarget,
 } from "../engine/plan";
-import { renderAppendix } from "../hosts/xlsx/appendix";
-import { writeWorkbookFile } from "../hosts/xlsx/node";
-import { XlsxReadError } from "../hosts/xlsx/errors";
+import type { XlsxPackage } from "../hosts/xlsx/package";
 
 export const TARGET_OPTIONS = {
   reduce: { type: "number" },
@@ -39,6 +37,7 @@ const SPEC = {
     sheet: SHEET_OPTION,
     format: FORMAT_OPTION,
     out: { type: "string", short: "o" },
+    force: { type: "boolean" },
     lang: LANG_OPTION,
     ...STRUCTURE_OPTIONS,
   },
@@ -179,19 +178,17 @@ export function outputPath(
   return resolved;
 }
 
+/** Adds the layout as a new sheet to a copy of the workbook (nothing else changes); returns the sheet's name. */
 export async function writeOrExplain(
-  workbook: Parameters<typeof writeWorkbookFile>[0],
+  workbook: XlsxPackage,
+  layout: AppendixLayout,
   file: string,
   shown: string,
   lang: Lang,
-): Promise<void> {
-  try {
-    await writeWorkbookFile(workbook, file);
-  } catch (err) {
-    if (err instanceof XlsxReadError)
-      throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
-    throw err;
-  }
+  force?: boolean,
+): Promise<{ name: string }> {
+  const result = await writePatched(workbook, { sheets: [layout] }, file, shown, lang, { force });
+  return { name: result.added[0] };
 }
 
 export function planJson(plan: Plan, sheet: string): unknown {
@@ -299,8 +296,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       year: flags.year,
       existingSheetNames: workbook.worksheets.map((w) => w.name),
     });
-    const ws = renderAppendix(workbook, layout);
-    await writeOrExplain(workbook, out, flags.out!, lang);
+    const ws = await writeOrExplain(workbook, layout, out, flags.out!, lang, flags.force);
     written =
       lang === "vi"
         ? `Đã ghi kế hoạch vào trang tính mới "${ws.name}" của tệp ${flags.out}\n`

@@ -1,10 +1,11 @@
 // Shared by the commands that read a workbook: read, choose sheets, analyse; every failure a one-line UserError.
 import * as fs from "fs";
 import * as path from "path";
-import type ExcelJS from "exceljs";
 import { UserError } from "./io";
-import { readWorkbookFile } from "../hosts/xlsx/node";
-import { workbookToGrids } from "../hosts/xlsx/read";
+import { readPackageFile, writeFileSafely } from "../hosts/xlsx/file";
+import type { XlsxPackage } from "../hosts/xlsx/package";
+import { readGrids } from "../hosts/xlsx/sheet";
+import { patchPackage, type PatchInput, type PatchResult, type Refusal } from "../hosts/xlsx/patch";
 import { XlsxReadError } from "../hosts/xlsx/errors";
 import { analyzeGrid } from "../engine";
 import type { TableAnalysis } from "../engine";
@@ -12,7 +13,7 @@ import type { Grid } from "../engine/grid";
 import type { AnalyzeOptions, Lang } from "../engine/model";
 
 export interface WorkbookAnalysis {
-  workbook: ExcelJS.Workbook;
+  workbook: XlsxPackage;
   grids: Grid[];
   analyses: TableAnalysis[];
   /** Sheets that were checked and hold no recognisable table. */
@@ -20,9 +21,9 @@ export interface WorkbookAnalysis {
 }
 
 /** Reads the file (`shown` is the name used in messages), keeping the user's language in read errors. */
-export async function readWorkbookForCli(file: string, shown: string, lang: Lang): Promise<ExcelJS.Workbook> {
+export async function readWorkbookForCli(file: string, shown: string, lang: Lang): Promise<XlsxPackage> {
   try {
-    return await readWorkbookFile(file);
+    return await readPackageFile(file);
   } catch (err) {
     if (err instanceof XlsxReadError) {
       throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
@@ -32,23 +33,27 @@ export async function readWorkbookForCli(file: string, shown: string, lang: Lang
 }
 
 export function chooseGrids(
-  workbook: ExcelJS.Workbook,
+  workbook: XlsxPackage,
   shown: string,
   sheet: string | undefined,
   lang: Lang,
 ): Grid[] {
-  const grids = workbookToGrids(workbook);
-  if (sheet === undefined) return grids;
-  const chosen = grids.filter((g) => g.sheet === sheet);
-  if (chosen.length === 0) {
-    const names = grids.map((g) => `"${g.sheet}"`).join(", ");
+  try {
+    if (sheet === undefined) return readGrids(workbook);
+    if (workbook.sheet(sheet)) return readGrids(workbook, sheet);
+  } catch (err) {
+    if (err instanceof XlsxReadError)
+      throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
+    throw err;
+  }
+  {
+    const names = workbook.worksheets.map((g) => `"${g.name}"`).join(", ");
     throw new UserError(
       lang === "en"
         ? `"${shown}" has no sheet "${sheet}"; its sheets are: ${names}`
         : `tệp "${shown}" không có trang tính "${sheet}"; các trang tính có trong tệp: ${names}`,
     );
   }
-  return chosen;
 }
 
 export function analyzeGrids(
@@ -97,4 +102,45 @@ export function samePath(a: string, b: string): boolean {
     }
   };
   return real(a) === real(b);
+}
+
+/** Words for why a cell was not written. */
+export function refusalText(r: Refusal, lang: Lang): string {
+  const reasons = {
+    pivot: { vi: "nằm trong PivotTable", en: "inside a pivot table" },
+    totals: { vi: "dòng tổng của bảng (Table)", en: "a table's totals row" },
+    array: { vi: "thuộc một công thức mảng", en: "part of an array formula" },
+    protected: { vi: "ô bị khóa trên trang tính được bảo vệ", en: "a locked cell of a protected sheet" },
+    boolean: {
+      vi: "ô chứa giá trị Đúng/Sai (TRUE/FALSE) do người dùng nhập",
+      en: "holds a TRUE/FALSE the user typed",
+    },
+  } as const;
+  const want = r.write.formula ?? String(r.write.value ?? "");
+  return lang === "en"
+    ? `  - "${r.sheet}"!${r.cell}: ${reasons[r.reason].en}; not written (should be ${want})`
+    : `  - "${r.sheet}"!${r.cell}: ${reasons[r.reason].vi}; không ghi (đúng ra là ${want})`;
+}
+
+/**
+ * Patches the package (cell writes, new sheets), verifies the result and writes it safely; every failure is a
+ * one-line UserError naming the output file.
+ */
+export async function writePatched(
+  workbook: XlsxPackage,
+  input: PatchInput,
+  file: string,
+  shown: string,
+  lang: Lang,
+  options: { inPlace?: boolean; force?: boolean } = {},
+): Promise<PatchResult> {
+  try {
+    const result = patchPackage(workbook, input);
+    await writeFileSafely(file, result.bytes, options);
+    return result;
+  } catch (err) {
+    if (err instanceof XlsxReadError)
+      throw new UserError(new XlsxReadError(err.code, shown, err.detail, lang).message);
+    throw err;
+  }
 }

@@ -226,7 +226,9 @@ export function fixPlan(analyses: TableAnalysis[]): WritePlan {
       continue;
     }
     const derivedCells = new Set([...a.derived, ...a.conversions].map((w) => w.cell));
-    writes.push(...a.conversions, ...a.derived);
+    // Not push(...): 400,000 derived cells of a 200,000-row table overflow the call stack.
+    for (const w of a.conversions) writes.push(w);
+    for (const w of a.derived) writes.push(w);
     for (const f of a.findings) {
       if (f.severity === "error" && !derivedCells.has(f.cell) && f.rule !== "number-as-text")
         undecided.push(f);

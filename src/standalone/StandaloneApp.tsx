@@ -12,9 +12,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type ExcelJS from "exceljs";
 import { analyzeGrid } from "../engine";
-import { loadWorkbook, worksheetToGrid } from "../hosts/xlsx";
+import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
 import type { PaneView } from "../taskpane/PhuLucPane";
@@ -101,10 +100,10 @@ export interface StandaloneAppProps {
 }
 
 /** The first sheet on which the engine finds a table; else the first sheet. */
-export function defaultSheet(workbook: ExcelJS.Workbook): string {
+export function defaultSheet(workbook: XlsxWorkbook): string {
   for (const ws of workbook.worksheets) {
     try {
-      if (analyzeGrid(worksheetToGrid(ws), {}).length > 0) return ws.name;
+      if (analyzeGrid(workbook.grid(ws.name), {}).length > 0) return ws.name;
     } catch {
       // a sheet the engine cannot read is simply not the default
     }
@@ -136,7 +135,7 @@ export function StandaloneApp({
     }
     setOpening(true);
     try {
-      const workbook = await loadWorkbook(await chosen.arrayBuffer(), chosen.name);
+      const workbook = XlsxWorkbook.open(await chosen.arrayBuffer(), chosen.name);
       const first = defaultSheet(workbook);
       const host = new WorkbookHost(workbook, first, chosen.name, store, {
         onChange: () => setVersion((v) => v + 1),
@@ -180,8 +179,7 @@ export function StandaloneApp({
 
   // Read at every render: writing an appendix adds a sheet.
   const sheets = file ? file.host.workbook.worksheets.map((w) => w.name) : [];
-  const worksheet = file?.host.workbook.getWorksheet(sheet);
-  const grid = worksheet ? worksheetToGrid(worksheet) : null;
+  const grid = file?.host.workbook.getWorksheet(sheet) ? file.host.workbook.grid(sheet) : null;
   const selected = file?.host.selected?.sheet === sheet ? file.host.selected.address : null;
 
   return (

@@ -1,9 +1,9 @@
-// Renders an appendix layout as a new sheet of the in-memory workbook, through the ExcelJS adapter's renderer.
-import type ExcelJS from "exceljs";
+// Adds an appendix layout as a new sheet of the in-memory workbook; it is written into the package on download
+// (src/hosts/xlsx/newsheet.ts renders it, src/hosts/xlsx/patch.ts adds it).
 import type { AppendixLayout } from "../engine/appendix";
-import { renderAppendix } from "../hosts/xlsx/appendix";
+import type { XlsxWorkbook } from "../hosts/xlsx/workbook";
 
 /** Returns the new sheet's name (made unique: never over an existing sheet). */
-export function renderAppendixSheet(workbook: ExcelJS.Workbook, layout: AppendixLayout): string {
-  return renderAppendix(workbook, layout).name;
+export function renderAppendixSheet(workbook: XlsxWorkbook, layout: AppendixLayout): string {
+  return workbook.addAppendix(layout);
 }

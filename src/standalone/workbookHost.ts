@@ -1,21 +1,22 @@
-// A PaneHost over an ExcelJS workbook held in the browser's memory: the standalone page's "Excel".
-// Reading and writing go through the ExcelJS adapter (src/hosts/xlsx); this file keeps the undo stack, the marks
-// and the selection, and remembers settings and corrections in localStorage. Nothing leaves the page.
-import type ExcelJS from "exceljs";
+// A PaneHost over an .xlsx held in the browser's memory: the standalone page's "Excel". Reading goes through our
+// own reader and the download through the same patcher as the CLI (src/hosts/xlsx/workbook.ts): the user's package
+// comes back with only the written cells changed. This file keeps the undo stack, the marks and the selection, and
+// remembers settings and corrections in localStorage. Nothing leaves the page.
 import type { Grid } from "../engine/grid";
 import { parseA1 } from "../engine/grid";
 import type { Overrides } from "../engine/model";
-import type { Finding, WritePlan } from "../engine/report";
+import type { CellWrite, Finding, WritePlan } from "../engine/report";
 import type { AppendixLayout } from "../engine/appendix";
-import { applyWritePlan, worksheetToGrid } from "../hosts/xlsx";
+import type { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import type { Refusal } from "../hosts/xlsx/patch";
 import { renderAppendixSheet } from "./appendixSheet";
 import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "../taskpane/host";
 
 interface SavedCell {
   sheet: string;
   address: string;
-  value: ExcelJS.CellValue;
-  style: Partial<ExcelJS.Style>;
+  /** The write in force before (undefined: the cell as the file has it). */
+  previous: CellWrite | undefined;
 }
 
 export interface HostEvents {
@@ -58,9 +59,11 @@ export class WorkbookHost implements PaneHost {
   private readonly undoStack: SavedCell[][] = [];
   readonly marks = new Map<string, Set<string>>();
   selected: { sheet: string; address: string } | null = null;
+  /** Cells the last fix could not write (pivot table, table totals row, array formula, protected, TRUE/FALSE). */
+  refused: Refusal[] = [];
 
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    readonly workbook: XlsxWorkbook,
     /** The sheet the user picked. */
     public sheetName: string,
     /** Identifies the file for remembered corrections (its name). */
@@ -69,25 +72,26 @@ export class WorkbookHost implements PaneHost {
     private readonly events: HostEvents = {},
   ) {}
 
-  private worksheet(sheet = this.sheetName): ExcelJS.Worksheet {
-    const ws = this.workbook.getWorksheet(sheet);
-    if (!ws) throw new Error(`Không có trang tính "${sheet}" trong tệp`);
-    return ws;
-  }
-
   async readGrid(): Promise<Grid | null> {
-    const grid = worksheetToGrid(this.worksheet());
-    return grid.cells.some((row) => row.some(Boolean)) ? grid : null;
+    if (!this.workbook.getWorksheet(this.sheetName))
+      throw new Error(`Không có trang tính "${this.sheetName}" trong tệp`);
+    const grid = this.workbook.grid(this.sheetName);
+    return grid.cells.some((row) => row && row.some(Boolean)) ? grid : null;
   }
 
   async applyWrites(plan: WritePlan): Promise<void> {
     if (plan.writes.length === 0) return;
-    const saved: SavedCell[] = plan.writes.map((w) => {
-      const cell = this.worksheet(w.sheet).getCell(w.cell);
-      return { sheet: w.sheet, address: w.cell, value: cloneValue(cell.value), style: { ...cell.style } };
-    });
-    applyWritePlan(this.workbook, plan);
-    this.undoStack.push(saved);
+    for (const w of plan.writes) {
+      if (!this.workbook.getWorksheet(w.sheet)) throw new Error(`Không có trang tính "${w.sheet}" trong tệp`);
+    }
+    const saved: SavedCell[] = plan.writes.map((w) => ({
+      sheet: w.sheet,
+      address: w.cell,
+      previous: this.workbook.pendingAt(w.sheet, w.cell),
+    }));
+    this.refused = this.workbook.write(plan.writes);
+    const refused = new Set(this.refused.map((r) => `${r.sheet}!${r.cell}`));
+    this.undoStack.push(saved.filter((s) => !refused.has(`${s.sheet}!${s.address}`)));
     this.events.onChange?.();
   }
 
@@ -99,11 +103,7 @@ export class WorkbookHost implements PaneHost {
     const saved = this.undoStack.pop();
     if (!saved) return false;
     // Restore in reverse so a cell written twice in one plan gets its first saved state back.
-    for (const s of [...saved].reverse()) {
-      const cell = this.worksheet(s.sheet).getCell(s.address);
-      cell.value = s.value;
-      cell.style = s.style;
-    }
+    for (const s of [...saved].reverse()) this.workbook.restore(s.sheet, s.address, s.previous);
     this.events.onChange?.();
     return true;
   }
@@ -152,9 +152,10 @@ export class WorkbookHost implements PaneHost {
     this.events.onSettings?.(settings);
   }
 
-  /** The corrected workbook as .xlsx bytes. */
+  /** The corrected workbook as .xlsx bytes: the user's package patched, every other part as it was. */
   async toBytes(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    const bytes = this.workbook.toBytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
 }
 
@@ -176,16 +177,6 @@ function parseJson<T>(text: string | null): T | null {
   } catch {
     return null;
   }
-}
-
-function cloneValue(v: ExcelJS.CellValue): ExcelJS.CellValue {
-  if (v === null || typeof v !== "object") return v;
-  if (v instanceof Date) return new Date(v.getTime());
-  if (Array.isArray(v))
-    return v.map((x) => cloneValue(x as ExcelJS.CellValue)) as unknown as ExcelJS.CellValue;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = cloneValue(x as ExcelJS.CellValue);
-  return out as unknown as ExcelJS.CellValue;
 }
 
 /** `Ke hoach 2024.xlsx` → `Ke hoach 2024.da-sua.xlsx`. */

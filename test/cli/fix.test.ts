@@ -235,3 +235,88 @@ describe("phuluc fix refuses to lose the original", () => {
     expect(r.stdout).toContain("No cell is left for a person to check.");
   });
 });
+
+describe("phuluc fix --in-place and -o replace a file safely", () => {
+  const SAMPLE = path.join(SAMPLES, "bien-dong-ho-ngheo-2023.xlsx");
+  let n = 0;
+  const fresh = (mode = 0o644) => {
+    const file = path.join(dir, `safe-${++n}.xlsx`);
+    fs.copyFileSync(SAMPLE, file);
+    fs.chmodSync(file, mode);
+    return file;
+  };
+  const noTemp = () => expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+  it("keeps a 0600 file 0600 (household data stays private) and its owner", async () => {
+    const file = fresh(0o600);
+    const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+    if (isRoot) fs.chownSync(file, 1234, 5678);
+    const before = fs.statSync(file);
+    const r = await runCli(["fix", file, "--in-place"]);
+    expect(r.code).toBe(0);
+    const after = fs.statSync(file);
+    expect(after.mode & 0o777).toBe(0o600);
+    expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
+    expect(after.ino).not.toBe(before.ino); // replaced by rename, never rewritten in place
+    expect((await load(file)).getWorksheet("Biến động HN")!.getCell("D15").result).toBe(170);
+    noTemp();
+  });
+
+  it("follows a symlink: the link stays a link and its target gets the fixed workbook", async () => {
+    const target = fresh(0o640);
+    const link = path.join(dir, `link-${n}.xlsx`);
+    fs.symlinkSync(target, link);
+    const r = await runCli(["fix", link, "--in-place"]);
+    expect(r.code).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(link)).toBe(target);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o640);
+    expect((await load(target)).getWorksheet("Biến động HN")!.getCell("D15").result).toBe(170);
+    noTemp();
+  });
+
+  it("refuses a read-only target and leaves it as it was", async () => {
+    const file = fresh(0o444);
+    const before = fs.readFileSync(file);
+    const r = await runCli(["fix", file, "--in-place"]);
+    expectOneLineError(r);
+    expect(r.stderr).toContain("chỉ cho phép đọc");
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const en = await runCli(["fix", file, "--in-place", "--lang", "en"]);
+    expect(en.stderr).toContain("is read-only");
+    noTemp();
+  });
+
+  it("-o onto an existing file asks for --force; with --force it replaces it keeping its mode", async () => {
+    const existing = fresh(0o600);
+    const before = fs.readFileSync(existing);
+    const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", existing]);
+    expectOneLineError(r);
+    expect(r.stderr).toContain("đã có; thêm --force");
+    expect(fs.readFileSync(existing).equals(before)).toBe(true);
+    const forced = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", existing, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(fs.statSync(existing).mode & 0o777).toBe(0o600);
+    expect((await load(existing)).getWorksheet("KH 2024")).toBeDefined();
+    noTemp();
+  });
+
+  it("a new -o file gets the usual mode (0666 less the umask), never the temp file's 0600", async () => {
+    const out = path.join(dir, `moi-${++n}.xlsx`);
+    const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", out]);
+    expect(r.code).toBe(0);
+    const umask = process.umask();
+    expect(fs.statSync(out).mode & 0o777).toBe(0o666 & ~umask);
+  });
+
+  it("a folder that does not exist: one line, errno in words", async () => {
+    const r = await runCli([
+      "fix",
+      "samples/ke-hoach-giam-ngheo-2024.xlsx",
+      "-o",
+      path.join(dir, "khong", "co", "x.xlsx"),
+    ]);
+    expectOneLineError(r);
+    expect(r.stderr).toContain("thư mục không tồn tại");
+  });
+});

@@ -1,7 +1,11 @@
-// The standalone page's PaneHost over an in-memory ExcelJS workbook: fixes, undo, marks, remembered settings.
+// The standalone page's PaneHost over an in-memory workbook: fixes, undo, marks, remembered settings, download.
 import * as fs from "fs";
 import * as path from "path";
-import { loadWorkbook } from "../../src/hosts/xlsx";
+import { unzipSync } from "fflate";
+import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
+import { openPackage } from "../../src/hosts/xlsx/package";
+import { readGrids } from "../../src/hosts/xlsx/sheet";
+import { cellAt, parseA1, type Grid } from "../../src/engine/grid";
 import { planFixAll, runAnalysis } from "../../src/taskpane/analysis";
 import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
 import { correctedFileName, WorkbookHost, type KeyValueStore } from "../../src/standalone/workbookHost";
@@ -15,7 +19,7 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
 }
 
 async function openSample() {
-  const workbook = await loadWorkbook(fs.readFileSync(SAMPLE), "ke-hoach-giam-ngheo-2024.xlsx");
+  const workbook = XlsxWorkbook.open(fs.readFileSync(SAMPLE), "ke-hoach-giam-ngheo-2024.xlsx");
   const changes: string[] = [];
   const host = new WorkbookHost(
     workbook,
@@ -51,44 +55,57 @@ test("the sample's plan sheet is picked and read", async () => {
   );
 });
 
-test("fix all repairs every relation; undo restores each written cell exactly", async () => {
-  const { workbook, host, changes } = await openSample();
-  const ws = workbook.getWorksheet("KH 2024")!;
-  const [analysis] = runAnalysis((await host.readGrid())!, DEFAULT_SETTINGS, {});
+const at = (grid: Grid, address: string) => {
+  const { row, col } = parseA1(address);
+  return JSON.stringify(cellAt(grid, row, col) ?? null);
+};
+
+test("fix all repairs every relation; undo restores each written cell exactly; the download is patched", async () => {
+  const { host, changes } = await openSample();
+  const original = (await host.readGrid())!;
+  const [analysis] = runAnalysis(original, DEFAULT_SETTINGS, {});
   const plan = planFixAll(analysis, DEFAULT_SETTINGS);
-  const before = new Map(
-    plan.writes.map((w) => [
-      w.cell,
-      JSON.stringify([ws.getCell(w.cell).value, ws.getCell(w.cell).numFmt ?? null]),
-    ]),
-  );
+  const before = new Map(plan.writes.map((w) => [w.cell, at(original, w.cell)]));
 
   await host.applyWrites(plan);
   expect(await host.canUndo()).toBe(true);
   expect(changes.length).toBe(1);
-  expect(ws.getCell("F19").value).toMatchObject({ result: 521 });
-  const after = runAnalysis((await host.readGrid())!, DEFAULT_SETTINGS, {})[0];
+  const fixed = (await host.readGrid())!;
+  expect(cellAt(fixed, 19, 6)).toMatchObject({ value: 521, formula: expect.stringMatching(/^=SUM\(/) });
+  const after = runAnalysis(fixed, DEFAULT_SETTINGS, {})[0];
   expect(after.findings.filter((f) => RELATION_RULES.includes(f.rule) && f.severity !== "info")).toEqual([]);
 
-  expect(await host.undo()).toBe(true);
-  for (const [cell, saved] of before) {
-    expect([cell, JSON.stringify([ws.getCell(cell).value, ws.getCell(cell).numFmt ?? null])]).toEqual([
-      cell,
-      saved,
-    ]);
+  // The download: the same cells, read back from the patched package; every other part byte for byte.
+  const bytes = new Uint8Array(await host.toBytes());
+  const downloaded = readGrids(openPackage(bytes, "d.xlsx")).find((g) => g.sheet === "KH 2024")!;
+  expect(cellAt(downloaded, 19, 6)).toMatchObject({ value: 521 });
+  const a = unzipSync(new Uint8Array(fs.readFileSync(SAMPLE)));
+  const b = unzipSync(bytes);
+  for (const name of Object.keys(a)) {
+    if (/worksheets\/sheet1\.xml|workbook\.xml|styles\.xml|\.rels|Content_Types|calcChain/.test(name))
+      continue;
+    expect({ name, same: Buffer.from(a[name]).equals(Buffer.from(b[name])) }).toEqual({ name, same: true });
   }
+
+  expect(await host.undo()).toBe(true);
+  const undone = (await host.readGrid())!;
+  for (const [cell, saved] of before) expect([cell, at(undone, cell)]).toEqual([cell, saved]);
   expect(await host.canUndo()).toBe(false);
   expect(await host.undo()).toBe(false);
+  // Nothing pending: the download is the user's file, part for part.
+  const clean = unzipSync(new Uint8Array(await host.toBytes()));
+  for (const name of Object.keys(a)) expect(Buffer.from(clean[name]).equals(Buffer.from(a[name]))).toBe(true);
 });
 
 test("marks and the selection live beside the workbook, not in it", async () => {
-  const { workbook, host } = await openSample();
-  const ws = workbook.getWorksheet("KH 2024")!;
-  const fillBefore = JSON.stringify(ws.getCell("E10").fill ?? null);
+  const { host } = await openSample();
   const [analysis] = runAnalysis((await host.readGrid())!, DEFAULT_SETTINGS, {});
   await host.markFindings("KH 2024", analysis.findings);
   expect(host.marks.get("KH 2024")?.has("E10")).toBe(true);
-  expect(JSON.stringify(ws.getCell("E10").fill ?? null)).toBe(fillBefore);
+  const a = unzipSync(new Uint8Array(fs.readFileSync(SAMPLE)));
+  const b = unzipSync(new Uint8Array(await host.toBytes()));
+  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+  for (const name of Object.keys(a)) expect(Buffer.from(b[name]).equals(Buffer.from(a[name]))).toBe(true);
   await host.clearMarks("KH 2024");
   expect(host.marks.has("KH 2024")).toBe(false);
   await host.selectCell("KH 2024", "F19");

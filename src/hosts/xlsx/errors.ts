@@ -12,7 +12,15 @@ export type XlsxReadErrorCode =
   | "corrupt"
   | "no-sheet"
   | "unknown-sheet"
-  | "write-failed";
+  | "write-failed"
+  | "ods"
+  | "csv"
+  | "too-large"
+  | "bomb"
+  | "sheet-damaged"
+  | "exists"
+  | "read-only"
+  | "verify-failed";
 
 const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: string) => string>> = {
   "not-found": {
@@ -58,10 +66,70 @@ const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: st
     en: (f, d) => `"${f}" has no sheet ${d}`,
   },
   "write-failed": {
-    vi: (f, d) => `không ghi được tệp "${f}"${d ? `: ${d}` : ""}`,
-    en: (f, d) => `cannot write "${f}"${d ? `: ${d}` : ""}`,
+    vi: (f, d) => `không ghi được tệp "${f}"${d ? `: ${errnoText(d, "vi")}` : ""}`,
+    en: (f, d) => `cannot write "${f}"${d ? `: ${errnoText(d, "en")}` : ""}`,
+  },
+  ods: {
+    vi: (f) =>
+      `tệp "${f}" là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice hoặc Excel và lưu thành .xlsx`,
+    en: (f) =>
+      `"${f}" is an OpenDocument spreadsheet (.ods); open it in LibreOffice or Excel and save it as .xlsx`,
+  },
+  csv: {
+    vi: (f) =>
+      `tệp "${f}" không phải là bảng tính Excel (.xlsx) mà là tệp văn bản (.csv), không có công thức hay định dạng; hãy mở bằng Excel và lưu thành .xlsx`,
+    en: (f) =>
+      `"${f}" is not an Excel workbook (.xlsx) but a text file (.csv) with no formulas or formats; open it in Excel and save it as .xlsx`,
+  },
+  "too-large": {
+    vi: (f, d) => `tệp "${f}" quá lớn để xử lý an toàn${d ? ` (${d})` : ""}`,
+    en: (f, d) => `"${f}" is too large to handle safely${d ? ` (${d})` : ""}`,
+  },
+  bomb: {
+    vi: (f, d) =>
+      `tệp "${f}" bị nén bất thường (giải nén ra lớn gấp hàng trăm lần), có thể là tệp độc hại; không mở${d ? ` (${d})` : ""}`,
+    en: (f, d) =>
+      `"${f}" is abnormally compressed (expands hundreds of times), possibly malicious; not opened${d ? ` (${d})` : ""}`,
+  },
+  "sheet-damaged": {
+    vi: (f, d) => `không đọc được tệp "${f}", trang tính ${d}: phần này của tệp bị hỏng`,
+    en: (f, d) => `cannot read "${f}", sheet ${d}: this part of the file is damaged`,
+  },
+  exists: {
+    vi: (f) => `tệp "${f}" đã có; thêm --force nếu muốn ghi đè, hoặc chọn tên khác`,
+    en: (f) => `"${f}" already exists; add --force to overwrite it, or choose another name`,
+  },
+  "read-only": {
+    vi: (f) => `tệp "${f}" chỉ cho phép đọc; không ghi đè`,
+    en: (f) => `"${f}" is read-only; not overwritten`,
+  },
+  "verify-failed": {
+    vi: (f, d) => `không ghi tệp "${f}": bản kiểm tra lại thiếu ${d}; tệp gốc được giữ nguyên`,
+    en: (f, d) => `"${f}" not written: the re-read copy lacks ${d}; the original is untouched`,
   },
 };
+
+const ERRNO: Record<string, Record<Lang, string>> = {
+  ENOSPC: { vi: "ổ đĩa đã đầy", en: "the disk is full" },
+  EDQUOT: { vi: "đã hết hạn mức dung lượng", en: "disk quota exceeded" },
+  EROFS: { vi: "ổ đĩa chỉ cho phép đọc", en: "the disk is read-only" },
+  EACCES: { vi: "không có quyền ghi vào đó", en: "no permission to write there" },
+  EPERM: { vi: "không được phép ghi vào đó", en: "not permitted to write there" },
+  ENOENT: { vi: "thư mục không tồn tại", en: "the folder does not exist" },
+  ENOTDIR: { vi: "đường dẫn không phải là thư mục", en: "a part of the path is not a folder" },
+  EISDIR: { vi: "đó là một thư mục", en: "it is a folder" },
+  EBUSY: { vi: "tệp đang được chương trình khác mở", en: "the file is in use by another program" },
+  ETXTBSY: { vi: "tệp đang được chương trình khác mở", en: "the file is in use by another program" },
+  EMFILE: { vi: "mở quá nhiều tệp cùng lúc", en: "too many open files" },
+  EXDEV: { vi: "không thể chuyển tệp giữa hai ổ đĩa", en: "cannot move the file across disks" },
+  ENAMETOOLONG: { vi: "tên tệp quá dài", en: "the file name is too long" },
+  EIO: { vi: "lỗi đọc/ghi ổ đĩa", en: "disk input/output error" },
+};
+
+/** An errno code (ENOSPC ...) in words; other details pass through. */
+export function errnoText(detail: string, lang: Lang): string {
+  return ERRNO[detail]?.[lang] ?? detail;
+}
 
 /** A workbook that cannot be read or written; the message is meant for the user, as is. */
 export class XlsxReadError extends Error {

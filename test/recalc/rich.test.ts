@@ -1,0 +1,137 @@
+// LibreOffice opens what `fix`, `plan -o` and `appendix -o` wrote into the rich workbooks (Excel, LibreOffice and
+// openpyxl producers), recalculates every formula (a fresh profile set to always recalculate) and must get the
+// cached values in the file: the patched cells and new sheets are well-formed and their values right.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { openPackage } from "../../src/hosts/xlsx/package";
+import { readGrids } from "../../src/hosts/xlsx/sheet";
+import { runCli } from "../cli/helpers";
+import { FILES, RICH } from "../xlsx/rich";
+import { columnLetter } from "../../src/engine/grid";
+import { patchPackage } from "../../src/hosts/xlsx/patch";
+
+function findSoffice(): string {
+  for (const candidate of ["soffice", "libreoffice"]) {
+    const r = spawnSync(candidate, ["--version"], { encoding: "utf8" });
+    if (r.status === 0) return candidate;
+  }
+  throw new Error("LibreOffice (soffice) is not installed: `apt-get install libreoffice-calc-nogui`.");
+}
+
+function makeProfile(dir: string): string {
+  const user = path.join(dir, "user");
+  fs.mkdirSync(user, { recursive: true });
+  const item = (name: string) =>
+    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
+  fs.writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ` +
+      `xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
+      `${item("OOXMLRecalcMode")}\n${item("ODFRecalcMode")}\n</oor:items>\n`,
+  );
+  return `file://${dir}`;
+}
+
+/** Formula cells with a cached value, by "sheet!A1". */
+function formulaValues(file: string): Map<string, { formula: string; value: unknown }> {
+  const pkg = openPackage(fs.readFileSync(file), file);
+  const out = new Map<string, { formula: string; value: unknown }>();
+  for (const grid of readGrids(pkg)) {
+    grid.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell?.formula) return;
+        out.set(`${grid.sheet}!${columnLetter(c + 1)}${r + 1}`, { formula: cell.formula, value: cell.value });
+      }),
+    );
+  }
+  return out;
+}
+
+const OUTPUTS = FILES.flatMap((f) => [`fix-${f}`, `plan-${f}`, `appendix-${f}`]);
+
+describe("LibreOffice recalculates the rich outputs to our cached values", () => {
+  let dir: string;
+  let ours: string;
+  let theirs: string;
+
+  beforeAll(async () => {
+    const soffice = findSoffice();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-rich-recalc-"));
+    ours = path.join(dir, "ours");
+    theirs = path.join(dir, "lo");
+    fs.mkdirSync(ours);
+    for (const f of FILES) {
+      const input = path.join(RICH, f);
+      for (const [name, args] of [
+        [`fix-${f}`, ["fix", input]],
+        [`plan-${f}`, ["plan", input, "--reduce", "30"]],
+        [`appendix-${f}`, ["appendix", input, "--reduce", "30"]],
+      ] as const) {
+        const r = await runCli([...args, "-o", path.join(ours, name)]);
+        if (r.code === 2) throw new Error(`${args.join(" ")}: ${r.stderr}`);
+      }
+    }
+    // Control: a formula written with a wrong cached value on purpose; LibreOffice must replace it.
+    const control = patchPackage(openPackage(fs.readFileSync(path.join(RICH, FILES[0])), "control.xlsx"), {
+      writes: [{ sheet: "Biểu đồ", cell: "H40", formula: "=ROUND(29/436*100,2)", value: 99 }],
+    });
+    fs.writeFileSync(path.join(ours, "control.xlsx"), control.bytes);
+    const r = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${makeProfile(path.join(dir, "profile"))}`,
+        "--headless",
+        "--norestore",
+        "--calc",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        theirs,
+        ...OUTPUTS.map((o) => path.join(ours, o)),
+        path.join(ours, "control.xlsx"),
+      ],
+      { encoding: "utf8", timeout: 300000 },
+    );
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr || r.error}`);
+  }, 360000);
+
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("LibreOffice really recalculated (the control's stale 99 became 6.65)", () => {
+    expect(formulaValues(path.join(ours, "control.xlsx")).get("Biểu đồ!H40")?.value).toBe(99);
+    expect(formulaValues(path.join(theirs, "control.xlsx")).get("Biểu đồ!H40")?.value).toBeCloseTo(6.65, 9);
+  });
+
+  it.each(OUTPUTS)("%s: LibreOffice opens it and computes every cached value we wrote", (name) => {
+    expect(fs.existsSync(path.join(theirs, name))).toBe(true);
+    const a = formulaValues(path.join(ours, name));
+    const b = formulaValues(path.join(theirs, name));
+    let compared = 0;
+    const mismatches: string[] = [];
+    for (const [where, cell] of a) {
+      if (cell.value === null || cell.value === undefined) continue; // openpyxl stores no cached values
+      const other = b.get(where);
+      if (!other) {
+        mismatches.push(`${where}: formula lost`);
+        continue;
+      }
+      compared++;
+      const x = cell.value;
+      const y = other.value;
+      const ok =
+        typeof x === "number" && typeof y === "number"
+          ? Math.abs(x - y) <= 1e-9
+          : JSON.stringify(x) === JSON.stringify(y);
+      if (!ok)
+        mismatches.push(
+          `${where} ${cell.formula}: ours ${JSON.stringify(x)}, LibreOffice ${JSON.stringify(y)}`,
+        );
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(40);
+  });
+});
