@@ -75,7 +75,10 @@ describe("commands.ts", () => {
       },
       context: { requirements: { isSetSupported: () => true }, document: { settings: undefined } },
     };
-    g.Excel = { run: (batch: (c: unknown) => Promise<unknown>) => batch(wb.context()) };
+    // Excel.run(batch) or Excel.run(options, batch)
+    g.Excel = {
+      run: (...args: unknown[]) => (args[args.length - 1] as (c: unknown) => Promise<unknown>)(wb.context()),
+    };
     try {
       await import("../../src/commands/commands");
       expect(Object.keys(associated)).toEqual(["recompute"]);

@@ -87,3 +87,15 @@ function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise
     });
   });
 }
+
+/** The ids of the conditional formats our marks made on a sheet (so that only those are ever loaded or deleted). */
+export const marksKey = (sheet: string) => `phuluc.marks:${sheet}`;
+
+export function loadMarkIds(env: OfficeEnv, sheet: string): string[] {
+  const raw = read(env, marksKey(sheet));
+  return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string") : [];
+}
+
+export async function saveMarkIds(env: OfficeEnv, sheet: string, ids: string[], lang: Lang): Promise<void> {
+  await write(env, marksKey(sheet), ids, lang);
+}
