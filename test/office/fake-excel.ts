@@ -95,6 +95,7 @@ export class FakeWorkbook {
   calls: string[] = [];
   /** UTF-8 bytes each sync sent and received. */
   responses: number[] = [];
+  refusedResponses = 0;
   private response = 0;
   private reverts: (() => void)[] = [];
   /** The user is typing in a cell. */
@@ -106,6 +107,13 @@ export class FakeWorkbook {
   undoStack: string[] = [];
   undoCleared = 0;
   structureProtected = false;
+  /** Cells a single read may return before Excel answers null (5 million; tests may lower it). */
+  cellReadLimit = CELL_READ_LIMIT;
+  /** Bumped by every command that changes the workbook. */
+  version = 0;
+  usedCache = new Map<FakeSheet, { key: string; address: string }>();
+  /** Some command in the batch cannot be undone on this host: a mergeUndoGroup run fails with UndoNotSupported. */
+  groupRefused = false;
   private run: { merge: boolean; recorded: boolean } = { merge: false, recorded: false };
   private mutated = false;
   private notUndoable = false;
@@ -216,6 +224,7 @@ export class FakeWorkbook {
     this.queue.push(
       mutates
         ? () => {
+            this.version++;
             op();
             this.mutated = true;
           }
@@ -263,10 +272,14 @@ export class FakeWorkbook {
             "RequestPayloadSizeLimitExceeded",
             `The request payload size has exceeded the limit (${request} bytes).`,
           );
+        if (wb.groupRefused && wb.run.merge && ops.length > 0)
+          fail("UndoNotSupported", "The operation cannot be grouped for undo.");
         try {
           for (const op of ops) op();
         } finally {
-          wb.responses.push(wb.response);
+          // Only answers Excel sends: one over the limit is refused (and counted apart).
+          if (wb.response <= PAYLOAD_LIMIT) wb.responses.push(wb.response);
+          else wb.refusedResponses++;
           if (wb.notUndoable) {
             wb.undoStack = [];
             wb.undoCleared++;
@@ -418,6 +431,10 @@ export class FakeWorkbook {
       getUsedRange: (_valuesOnly?: boolean) =>
         wb.rangeProxy(get, () => {
           const s = get();
+          // Cached per state of the workbook: scanning every cell for each derived range would be quadratic.
+          const key = `${wb.version}|${s.cells.size}`;
+          const hit = wb.usedCache.get(s);
+          if (hit && hit.key === key) return hit.address;
           let r: CellRange | null = null;
           for (const [addr, c] of s.cells) {
             if (c.value === null && !c.formula) continue;
@@ -431,7 +448,9 @@ export class FakeWorkbook {
                 }
               : p;
           }
-          return r ? rangeA1(r) : "A1";
+          const address = r ? rangeA1(r) : "A1";
+          wb.usedCache.set(s, { key, address });
+          return address;
         }),
       pageLayout: {
         set paperSize(v: string) {
@@ -610,7 +629,7 @@ export class FakeWorkbook {
         wb.calls.push(`load ${what} ${where}`.trim());
         wb.send(60, () => {
           const r = area();
-          const tooMany = (r.bottom - r.top + 1) * (r.right - r.left + 1) > CELL_READ_LIMIT;
+          const tooMany = (r.bottom - r.top + 1) * (r.right - r.left + 1) > wb.cellReadLimit;
           for (const key of what.split(",").map((k) => k.trim())) {
             let v: unknown;
             if (key === "address") v = `${getSheet().name}!${wholeForm() ? getAddress() : rangeA1(area())}`;

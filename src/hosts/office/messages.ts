@@ -45,8 +45,8 @@ const MESSAGES = {
     en: "Excel is waiting for you to finish editing a cell: press Enter or Esc and Phụ lục will continue.",
   },
   sheetProtected: {
-    vi: 'Trang "{sheet}" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì vào {cell}.',
-    en: 'Sheet "{sheet}" is protected (Review > Unprotect Sheet): Phụ lục wrote nothing to {cell}.',
+    vi: 'Trang "{sheet}" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì (ô đầu tiên: {cell}).',
+    en: 'Sheet "{sheet}" is protected (Review > Unprotect Sheet): Phụ lục wrote nothing (first cell: {cell}).',
   },
   workbookProtected: {
     vi: 'Cấu trúc sổ tính đang được bảo vệ (Xem lại > Bảo vệ sổ làm việc): không thêm được trang "{sheet}".',

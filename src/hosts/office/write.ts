@@ -16,7 +16,7 @@ import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { CellWrite, WritePlan } from "../../engine/report";
 import { cellCount, jsonBytes, utf8Bytes } from "./addresses";
-import { rectangles, splitRows, type Block } from "./blocks";
+import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
 
@@ -109,39 +109,31 @@ async function write(
     });
     const structure = inMemory ? null : context.workbook.protection;
     structure?.load("protected");
-    const loadGroups = groupByCells(
-      blocks.flatMap((b) => splitRows<CellWrite, SheetBlock>(b, LOAD_BUDGET_CELLS)),
-      LOAD_BUDGET_CELLS,
-    );
-    const before: {
+    let before: {
       block: SheetBlock;
       formulas: unknown[][];
       values: unknown[][];
       numberFormat: unknown[][];
-    }[] = [];
-    for (const group of loadGroups) {
-      const loaded = group.map((block) => {
-        const range = sheetOf(context, block.sheet).getRange(rangeA1(block));
-        range.load("values,formulas,numberFormat");
-        return { block, range };
-      });
-      try {
-        await context.sync();
-      } catch (e) {
-        throw await failure(context, loaded[0].block, e, lang);
-      }
-      for (const { block, range } of loaded)
-        before.push({
-          block,
-          formulas: range.formulas,
-          values: range.values,
-          numberFormat: range.numberFormat,
-        });
+    }[];
+    try {
+      const loaded = await loadPieces(
+        context,
+        blocks.map((b) => ({ sheet: b.sheet, range: b })),
+        ["values", "formulas", "numberFormat"],
+      );
+      before = blocks.map((block, i) => ({
+        block,
+        formulas: loaded[i].formulas,
+        values: loaded[i].values,
+        numberFormat: loaded[i].numberFormat,
+      }));
+    } catch (e) {
+      throw await failure(context, blocks[0], e, lang);
     }
     const locked = protections.find((x) => x.p.protected);
     if (locked) {
-      const first = blocks.find((b) => b.sheet === locked.name)!;
-      throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: rangeA1(first) }, lang);
+      const first = plan.writes.find((w) => w.sheet === locked.name)!;
+      throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.cell }, lang);
     }
     const names = sheets.items.map((s) => s.name);
     const undoExists = names.includes(UNDO_SHEET);
@@ -198,14 +190,22 @@ export async function undo(
 ): Promise<boolean> {
   if (memory.length > 0) {
     const entry = memory[0];
-    const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
-      groupedUndo(env) ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch);
-    await run(async (context) => {
+    const batch = async (context: Excel.RequestContext) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
       await restore(context, entry, new Set(sheets.items.map((s) => s.name)), [], lang, onNotice);
-    });
+    };
+    try {
+      await (groupedUndo(env) ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch));
+    } catch (e) {
+      if (
+        codeOf(e) !== "UndoNotSupported" &&
+        !(e instanceof OfficeHostError && e.code === "UndoNotSupported")
+      )
+        throw e;
+      await env.run(batch);
+    }
     memory.shift();
     return true;
   }
@@ -264,24 +264,14 @@ async function restore(
     p.load("protected");
     return { name, p };
   });
-  const now = new Map<SnapshotBlock, { formulas: unknown[][]; values: unknown[][] }>();
   const checked = entry.blocks.filter((b) => b.w);
-  let queued = 0;
-  let pending: { b: SnapshotBlock; r: Excel.Range }[] = [];
-  const flush = async () => {
-    await context.sync();
-    for (const { b, r } of pending) now.set(b, { formulas: r.formulas, values: r.values });
-    pending = [];
-    queued = 0;
-  };
-  for (const b of checked) {
-    const r = sheetOf(context, b.s).getRange(b.a);
-    r.load("formulas,values");
-    pending.push({ b, r });
-    queued += cellCount(rangeOfA1(b.a));
-    if (queued >= LOAD_BUDGET_CELLS) await flush();
-  }
-  await flush();
+  const loaded = await loadPieces(
+    context,
+    // What we wrote tells the size of the answer: formulas and values, each about as large.
+    checked.map((b) => ({ sheet: b.s, range: rangeOfA1(b.a), bytes: 2.2 * jsonBytes(b.w) })),
+    ["formulas", "values"],
+  );
+  const now = new Map(checked.map((b, i) => [b, loaded[i]]));
   const locked = protections.find((x) => x.p.protected);
   if (locked) {
     const first = entry.blocks.find((b) => b.s === locked.name)!;
@@ -366,19 +356,117 @@ export function writeBlocks(writes: CellWrite[]): SheetBlock[] {
   return out;
 }
 
-function groupByCells(blocks: SheetBlock[], maxCells: number): SheetBlock[][] {
-  const groups: SheetBlock[][] = [];
-  let current: SheetBlock[] = [];
+interface Piece {
+  sheet: string;
+  range: CellRange;
+  /** Estimated UTF-8 bytes of the response for the whole piece, when known. */
+  bytes?: number;
+}
+type Loaded = Record<"values" | "formulas" | "numberFormat", unknown[][]>;
+
+/**
+ * Loads properties of each piece, grouped under LOAD_BUDGET_CELLS cells a sync. The cells' content is unknown
+ * before it is read: a response Excel refuses as too large is asked again in halves. Results follow `pieces`.
+ */
+async function loadPieces(
+  context: Excel.RequestContext,
+  pieces: Piece[],
+  props: (keyof Loaded)[],
+): Promise<Loaded[]> {
+  const out: Loaded[] = [];
+  for (const group of groupPieces(
+    pieces.flatMap((p) => splitPiece(p, LOAD_BUDGET_CELLS)),
+    LOAD_BUDGET_CELLS,
+  )) {
+    const parts = await loadGroup(context, group, props);
+    out.push(...parts);
+  }
+  // Pieces split by rows come back in order: join them again.
+  const joined: Loaded[] = [];
+  let k = 0;
+  for (const p of pieces) {
+    const rows = p.range.bottom - p.range.top + 1;
+    const whole = { values: [], formulas: [], numberFormat: [] } as unknown as Loaded;
+    let got = 0;
+    while (got < rows) {
+      const part = out[k++];
+      for (const prop of props) whole[prop].push(...part[prop]);
+      got += part[props[0]].length;
+    }
+    joined.push(whole);
+  }
+  return joined;
+}
+
+async function loadGroup(
+  context: Excel.RequestContext,
+  group: Piece[],
+  props: (keyof Loaded)[],
+): Promise<Loaded[]> {
+  const ranges = group.map((p) => {
+    const r = sheetOf(context, p.sheet).getRange(rangeA1(p.range));
+    r.load(props.join(","));
+    return r;
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    const single = group.length === 1 && group[0].range.top === group[0].range.bottom;
+    if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" || single) throw e;
+    const halves: Piece[][] =
+      group.length > 1
+        ? [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]
+        : halve(group[0]).map((p) => [p]);
+    const out: Loaded[] = [];
+    for (const h of halves) out.push(...(await loadGroup(context, h, props)));
+    return out;
+  }
+  return ranges.map((r) => {
+    const l = {} as Loaded;
+    for (const prop of props) l[prop] = r[prop] as unknown[][];
+    return l;
+  });
+}
+
+function halve(p: Piece): Piece[] {
+  const mid = p.range.top + ((p.range.bottom - p.range.top) >> 1);
+  return [
+    { sheet: p.sheet, range: { ...p.range, bottom: mid } },
+    { sheet: p.sheet, range: { ...p.range, top: mid + 1 } },
+  ];
+}
+
+function splitPiece(p: Piece, maxCells: number): Piece[] {
+  const width = p.range.right - p.range.left + 1;
+  const rows = p.range.bottom - p.range.top + 1;
+  const byBytes = p.bytes ? Math.floor((rows * RESPONSE_BUDGET) / p.bytes) : Infinity;
+  const rowsPer = Math.max(1, Math.min(Math.floor(maxCells / width), byBytes));
+  const out: Piece[] = [];
+  for (let top = p.range.top; top <= p.range.bottom; top += rowsPer) {
+    const bottom = Math.min(p.range.bottom, top + rowsPer - 1);
+    const part: Piece = { sheet: p.sheet, range: { ...p.range, top, bottom } };
+    if (p.bytes) part.bytes = (p.bytes * (bottom - top + 1)) / rows;
+    out.push(part);
+  }
+  return out;
+}
+
+function groupPieces(pieces: Piece[], maxCells: number): Piece[][] {
+  const groups: Piece[][] = [];
+  let current: Piece[] = [];
   let cells = 0;
-  for (const b of blocks) {
-    const n = cellCount(b);
-    if (current.length > 0 && cells + n > maxCells) {
+  let bytes = 0;
+  for (const p of pieces) {
+    const n = cellCount(p.range);
+    if (current.length > 0 && (cells + n > maxCells || bytes + (p.bytes ?? 0) > RESPONSE_BUDGET)) {
       groups.push(current);
       current = [];
       cells = 0;
+      bytes = 0;
     }
-    current.push(b);
+    current.push(p);
     cells += n;
+    bytes += p.bytes ?? 0;
   }
   if (current.length) groups.push(current);
   return groups;
@@ -402,7 +490,12 @@ async function failure(
   } catch {
     // ExcelApi 1.4 missing, or the workbook is gone: fall back to Office's own reason.
   }
-  return new OfficeHostError("writeFailed", { sheet: b.sheet, cell: rangeA1(b), reason: reasonOf(e) }, lang);
+  return new OfficeHostError(
+    "writeFailed",
+    { sheet: b.sheet, cell: rangeA1(b), reason: reasonOf(e) },
+    lang,
+    codeOf(e),
+  );
 }
 
 /** Would Excel turn this text into something else (a number, date, boolean, formula) when written back? */
