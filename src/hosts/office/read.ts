@@ -263,7 +263,7 @@ export function needsText(value: unknown, numberFormat: unknown): boolean {
     .replace(/\\./g, "")
     .replace(/_./g, "")
     .replace(/\*./g, "");
-  return !/^[#0?.,%\s;()+\-]*$/.test(bare) || /[/]/.test(bare);
+  return !/^[#0?.,%\s;()+-]*$/.test(bare) || /[/]/.test(bare);
 }
 
 /** Loads `text` for the cells that need it (see needsText), in one more sync when there are any. */
