@@ -15,6 +15,7 @@ const ENTRIES = {
   taskpane: "./src/taskpane/index.tsx",
   commands: "./src/commands/commands.ts",
   standalone: "./src/standalone/index.tsx",
+  notice: "./src/commands/notice-page.ts",
 };
 
 /** Own origin only, no eval. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' for styles only. */
@@ -34,6 +35,7 @@ const PAGES = {
   taskpane: { title: "Phụ lục", officeJs: true, body: '<div id="root"></div>' },
   commands: { title: "Phụ lục: lệnh", officeJs: true, body: "" },
   standalone: { title: "Phụ lục: kiểm tra bảng giảm nghèo", officeJs: false, body: '<div id="root"></div>' },
+  notice: { title: "Phụ lục: kết quả", officeJs: true, body: "" },
 };
 
 function pageHtml(page) {
