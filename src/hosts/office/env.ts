@@ -23,6 +23,8 @@ export interface OfficeHostOptions {
   /** Messages for the user that are not failures (a fallback taken, a limit reached). */
   onNotice?: (message: string) => void;
   lang?: Lang;
+  /** Office.context.displayLanguage: the pane's language until the user chooses one (vi-* → vi, others → en). */
+  displayLanguage?: string;
   /** After this long waiting for the user to leave a cell, say so (default 1500 ms). */
   cellEditNoticeMs?: number;
 }

@@ -40,7 +40,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     options.cellEditNoticeMs,
   );
   // Messages follow the pane's language setting once it is known.
-  let lang = options.lang ?? store.loadSettings(env).lang;
+  const defaultLang = store.langFromDisplay(options.displayLanguage);
+  let lang = options.lang ?? store.loadSettings(env, defaultLang).lang;
   // The pane's own undo where the workbook keeps none (ExcelApi 1.20, or a protected workbook structure).
   const memory: UndoMemory = [];
   return {
@@ -62,7 +63,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     writeAppendix: (layout: AppendixLayout) => writeAppendix(env, layout, lang, notice),
     loadOverrides: async (sheet: string) => store.loadOverrides(env, sheet),
     saveOverrides: (sheet: string, overrides: Overrides) => store.saveOverrides(env, sheet, overrides, lang),
-    loadSettings: async () => store.loadSettings(env),
+    loadSettings: async () => store.loadSettings(env, defaultLang),
     saveSettings: (settings: PaneSettings) => {
       lang = settings.lang;
       return store.saveSettings(env, settings, lang);
@@ -74,3 +75,4 @@ export { officeEnv } from "./env";
 export type { OfficeEnv, OfficeHostOptions } from "./env";
 export { OfficeHostError } from "./messages";
 export { UNDO_SHEET } from "./write";
+export { langFromDisplay } from "./settings";
