@@ -15,6 +15,7 @@ const ENTRIES = {
   taskpane: "./src/taskpane/index.tsx",
   commands: "./src/commands/commands.ts",
   standalone: "./src/standalone/index.tsx",
+  notice: "./src/commands/notice-page.ts",
 };
 
 /** Own origin only, no eval. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' for styles only. */
@@ -31,10 +32,22 @@ const CSP = [
 ].join("; ");
 
 const PAGES = {
-  taskpane: { title: "Phụ lục", officeJs: true, body: '<div id="root"></div>' },
+  // The message for a browser outside Excel is in the HTML itself (revealed by CSS): see src/taskpane/outside.ts.
+  taskpane: { title: "Phụ lục", officeJs: true, body: '<div id="root"></div>', outside: true },
   commands: { title: "Phụ lục: lệnh", officeJs: true, body: "" },
   standalone: { title: "Phụ lục: kiểm tra bảng giảm nghèo", officeJs: false, body: '<div id="root"></div>' },
+  notice: { title: "Phụ lục: kết quả", officeJs: true, body: "" },
 };
+
+/** The static outside-Excel message, built from src/taskpane/outside.ts so that both say the same. */
+function outsideHtml() {
+  const ts = require("typescript");
+  const source = require("fs").readFileSync(path.join(__dirname, "src/taskpane/outside.ts"), "utf8");
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
+  const mod = { exports: {} };
+  new Function("module", "exports", js)(mod, mod.exports);
+  return mod.exports.outsideHtml();
+}
 
 function pageHtml(page) {
   // office.js must run before our bundle (which is deferred): a plain blocking script in <head>.
@@ -50,7 +63,7 @@ function pageHtml(page) {
     <link rel="icon" type="image/png" href="assets/logo-32.png" />${officeJs}
   </head>
   <body>
-    ${page.body}
+    ${page.outside ? outsideHtml() : ""}${page.body}
   </body>
 </html>
 `;

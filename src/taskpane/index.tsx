@@ -1,16 +1,38 @@
-// taskpane.html inside Excel: the pane over the Office host, in Office's theme.
+// taskpane.html inside Excel: the pane over the Office host, in Office's theme and, until the user chooses, in
+// Office's display language. Opened outside Excel, the page says so and links to the standalone page.
 import "./jitless";
-import { createOfficeHost } from "../hosts/office";
+import { createOfficeHost, langFromDisplay } from "../hosts/office";
 import { mountPane } from "./mount";
 import { createNoticeChannel } from "./notices";
-import { themeFromOffice } from "./theme";
+import { settleOutsideMessage } from "./outside";
+import { themeFromOffice, type OfficeThemeColors } from "./theme";
 
-Office.onReady(() => {
+function currentTheme() {
   const forced =
     typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches;
   // officeTheme is missing in older Excel versions: light then.
-  const officeTheme = Office.context?.officeTheme as
-    { bodyBackgroundColor?: string; bodyForegroundColor?: string } | undefined;
-  const notices = createNoticeChannel();
-  mountPane(createOfficeHost({ onNotice: notices.emit }), themeFromOffice(officeTheme, forced), notices);
-});
+  return themeFromOffice(Office.context?.officeTheme as OfficeThemeColors | undefined, forced);
+}
+
+if (typeof Office === "undefined") settleOutsideMessage(document, false);
+else
+  void Office.onReady((info) => {
+    // In a plain browser office.js loads but reports no host.
+    if (!info?.host) {
+      settleOutsideMessage(document, false);
+      return;
+    }
+    settleOutsideMessage(document, true);
+    const notices = createNoticeChannel();
+    const host = createOfficeHost({
+      onNotice: notices.emit,
+      displayLanguage: Office.context?.displayLanguage,
+    });
+    document.documentElement.lang = langFromDisplay(Office.context?.displayLanguage);
+    const pane = mountPane(host, currentTheme(), notices);
+    // Excel raises no theme event for add-ins (OfficeThemeChanged is Outlook's): look again when the pane gets
+    // focus back and every few seconds, and follow a change (dark included) without reloading.
+    const follow = () => pane.setTheme(currentTheme());
+    window.addEventListener("focus", follow);
+    window.setInterval(follow, 5000);
+  });

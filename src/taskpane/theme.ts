@@ -22,17 +22,21 @@ export function luminance(color: string | undefined | null): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** What the pane reads of Office.context.officeTheme (isDarkTheme exists in newer hosts only). */
+export interface OfficeThemeColors {
+  bodyBackgroundColor?: string;
+  bodyForegroundColor?: string;
+  isDarkTheme?: boolean;
+}
+
 /**
  * Office's theme (Office.context.officeTheme) → light, dark or high contrast. Office's high-contrast themes use
  * pure black or white bodies with pure opposite text; its dark themes use dark greys.
  */
-export function themeFromOffice(
-  officeTheme: { bodyBackgroundColor?: string; bodyForegroundColor?: string } | undefined,
-  forcedColors = false,
-): ThemeName {
+export function themeFromOffice(officeTheme: OfficeThemeColors | undefined, forcedColors = false): ThemeName {
   if (forcedColors) return "contrast";
   const bg = luminance(officeTheme?.bodyBackgroundColor);
-  if (bg === null) return "light";
+  if (bg === null) return officeTheme?.isDarkTheme === true ? "dark" : "light";
   const fg = luminance(officeTheme?.bodyForegroundColor);
   if (bg === 0 && fg === 1) return "contrast";
   return bg < 0.2 ? "dark" : "light";

@@ -81,11 +81,11 @@ describe("manifest.xml", () => {
     expect(manifest).toContain('DefaultValue="https://localhost:3000/commands.html"');
   });
 
-  test("a low base requirement: ExcelApi 1.1 and nothing newer", () => {
+  test("the real floor: ExcelApi 1.9 (hosts with a modern webview) and dialogs, nothing newer", () => {
     const sets = [...manifest.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"/g)].map(
       (m) => `${m[1]} ${m[2]}`,
     );
-    expect(sets).toEqual(["ExcelApi 1.1"]);
+    expect(sets).toEqual(["ExcelApi 1.9", "DialogApi 1.1"]);
   });
 
   test("every icon named exists in assets/ as a PNG of its declared size, not blank", () => {

@@ -64,28 +64,73 @@ describe("runRecompute", () => {
 });
 
 describe("commands.ts", () => {
-  test("associates 'recompute' on Office.onReady and always completes the event", async () => {
+  test("associates 'recompute' on Office.onReady, shows the result in a dialog, completes when it closes", async () => {
     const wb = makeWorkbook();
     const associated: Record<string, (e: { completed(): void }) => Promise<void>> = {};
+    const dialogs: { url: string; handlers: Record<string, (a: unknown) => void>; closed: boolean }[] = [];
     const g = globalThis as unknown as Record<string, unknown>;
     g.Office = {
       onReady: (cb: () => void) => cb(),
       actions: {
         associate: (name: string, fn: (e: { completed(): void }) => Promise<void>) => (associated[name] = fn),
       },
-      context: { requirements: { isSetSupported: () => true }, document: { settings: undefined } },
+      context: {
+        requirements: { isSetSupported: () => true },
+        document: { settings: undefined },
+        ui: {
+          displayDialogAsync(url: string, _o: unknown, cb: (r: unknown) => void) {
+            const d = { url, handlers: {} as Record<string, (a: unknown) => void>, closed: false };
+            dialogs.push(d);
+            cb({
+              status: "succeeded",
+              value: {
+                addEventHandler: (type: string, h: (a: unknown) => void) => (d.handlers[type] = h),
+                close: () => (d.closed = true),
+              },
+            });
+          },
+        },
+      },
     };
-    g.Excel = { run: (batch: (c: unknown) => Promise<unknown>) => batch(wb.context()) };
+    // Excel.run(batch) or Excel.run(options, batch)
+    g.Excel = {
+      run: (...args: unknown[]) => (args[args.length - 1] as (c: unknown) => Promise<unknown>)(wb.context()),
+    };
     try {
       await import("../../src/commands/commands");
       expect(Object.keys(associated)).toEqual(["recompute"]);
       const completed = jest.fn();
-      await associated.recompute({ completed });
+      const running = associated.recompute({ completed });
+      // The dialog is open with the result; the command waits for the user.
+      for (let i = 0; i < 200 && dialogs.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(dialogs).toHaveLength(1);
+      const url = new URL(dialogs[0].url);
+      expect(url.pathname).toMatch(/\/notice\.html$/);
+      expect(url.searchParams.get("lang")).toBe("vi");
+      expect(url.searchParams.get("m")).toMatch(/^Đã ghi công thức vào \d+ ô trên trang "Biểu 01"/);
+      expect(completed).not.toHaveBeenCalled();
+      dialogs[0].handlers.dialogMessageReceived({ message: "close" });
+      await running;
+      expect(dialogs[0].closed).toBe(true);
       expect(completed).toHaveBeenCalledTimes(1);
       expect(wb.sheet(SHEET).cells.get("E8")?.formula).toMatch(/D8/);
     } finally {
       delete g.Office;
       delete g.Excel;
+      delete g.location;
     }
+  });
+});
+
+describe("showNotice", () => {
+  test("no dialog API, or a dialog already open: the command still completes", async () => {
+    const { showNotice } = await import("../../src/commands/notice");
+    await expect(showNotice(undefined, "https://x/notice.html")).resolves.toBeUndefined();
+    await expect(
+      showNotice(
+        { displayDialogAsync: (_u, _o, cb) => cb({ status: "failed", value: undefined } as never) },
+        "https://x/notice.html",
+      ),
+    ).resolves.toBeUndefined();
   });
 });

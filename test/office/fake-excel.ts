@@ -3,16 +3,52 @@
 // conditional formats added and deleted. It keeps Office.js's batching rules: commands are queued and run at
 // context.sync(), in order; a loaded property throws until the sync that loads it. It counts syncs and the JSON
 // size of what each sync sends, and coerces typed text the way an en-US Excel does ("1.518" becomes a number).
+//
+// It enforces what real Excel enforces (each documented by Microsoft or reported on OfficeDev/office-js):
+// - 5 MB a request and 5 MB a response (Excel on the web), counted in UTF-8 bytes: the sync fails;
+// - a read of more than 5 million cells returns null values;
+// - getMergedAreasOrNullObject over more than 512 merged areas fails its sync;
+// - cell-edit mode: every sync fails with InvalidOperationInCellEditMode unless the run asked delayForCellEdit,
+//   which waits until the user leaves the cell;
+// - whole-column and whole-row selections are returned as "Sheet!A:H" and "Sheet!3:10";
+// - loading every conditional format fails when the sheet holds a rule Office.js cannot describe (#6827, #6835),
+//   and deleting items of a loaded collection in a loop fails with ItemNotFound (#5222);
+// - protected sheets refuse writes, a protected workbook structure refuses new sheets and visibility changes;
+// - Excel's undo stack: each sync that changes the workbook is one step, a mergeUndoGroup run is one step, and an
+//   API that is not undoable on Windows and Mac (Worksheet.visibility) clears the stack, or fails with
+//   UndoNotSupported inside a mergeUndoGroup run.
 import { a1, columnNumber, parseRangeA1, rangeA1, type CellRange } from "../../src/engine/grid";
 import type { OfficeEnv } from "../../src/hosts/office/env";
 
 type Scalar = string | number | boolean;
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const CELL_READ_LIMIT = 5_000_000;
+export const MERGED_AREA_LIMIT = 512;
+
+const utf8 = (x: unknown) => Buffer.byteLength(JSON.stringify(x) ?? "", "utf8");
+
+/** An Office.js error as the adapter sees it: a code and a message. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+const fail = (code: string, message = code) => {
+  throw new FakeOfficeError(code, message);
+};
 export interface FakeCell {
   value: Scalar | null;
   formula?: string;
   numberFormat?: string;
 }
 export interface FakeCf {
+  id?: string;
+  /** A user-made rule Office.js fails to describe when the whole collection is loaded. */
+  unreadable?: boolean;
   range: string;
   type: string;
   formula: string;
@@ -28,9 +64,22 @@ export interface FakeSheet {
   formats: Map<string, Record<string, unknown>>;
   columnWidths: Map<number, number>;
   page: Record<string, unknown>;
+  protected?: boolean;
+  rowHeights?: Map<number, number>;
+  freeze?: number;
+  showGridlines?: boolean;
 }
 
 class NotLoaded extends Error {}
+
+/** Conditional-format ids, unique across fake workbooks (ids kept in settings must never match by accident). */
+let nextCfId = 1;
+
+/** isSetSupported for an Excel that has ExcelApi up to `max` ("1.19": everything but the undo group). */
+export function upTo(max: string): (name: string, version: string) => boolean {
+  const m = Number(max.split(".")[1]);
+  return (name, version) => name !== "ExcelApi" || Number(version.split(".")[1]) <= m;
+}
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -44,6 +93,36 @@ export class FakeWorkbook {
   pending = 0;
   multiSelection = false;
   calls: string[] = [];
+  /** UTF-8 bytes each sync sent and received. */
+  responses: number[] = [];
+  refusedResponses = 0;
+  private response = 0;
+  private reverts: (() => void)[] = [];
+  /** The user is typing in a cell. */
+  cellEditing = false;
+  private editWaiters: (() => void)[] = [];
+  /** Options each Excel.run was given. */
+  runOptions: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }[] = [];
+  /** Excel's own undo stack (the user's steps, then ours); cleared by an API that is not undoable. */
+  undoStack: string[] = [];
+  undoCleared = 0;
+  structureProtected = false;
+  /** Cells a single read may return before Excel answers null (5 million; tests may lower it). */
+  cellReadLimit = CELL_READ_LIMIT;
+  /** Bumped by every command that changes the workbook. */
+  version = 0;
+  usedCache = new Map<FakeSheet, { key: string; address: string }>();
+  /** Some command in the batch cannot be undone on this host: a mergeUndoGroup run fails with UndoNotSupported. */
+  groupRefused = false;
+  private run: { merge: boolean; recorded: boolean } = { merge: false, recorded: false };
+  private mutated = false;
+  private notUndoable = false;
+
+  /** The user presses Enter: batches that waited run now. */
+  leaveCellEdit() {
+    this.cellEditing = false;
+    for (const w of this.editWaiters.splice(0)) w();
+  }
 
   addSheet(
     name: string,
@@ -121,15 +200,55 @@ export class FakeWorkbook {
     settings?: Office.Settings,
   ): OfficeEnv {
     return {
-      run: async (batch) => batch(this.context() as unknown as Excel.RequestContext),
+      run: async (batch, options = {}) => {
+        this.runOptions.push(options);
+        if (this.cellEditing && options.delayForCellEdit)
+          await new Promise<void>((resolve) => this.editWaiters.push(resolve));
+        this.run = {
+          merge: Boolean(options.mergeUndoGroup) && supported("ExcelApi", "1.20"),
+          recorded: false,
+        };
+        try {
+          return await batch(this.context() as unknown as Excel.RequestContext);
+        } finally {
+          this.run = { merge: false, recorded: false };
+        }
+      },
       isSetSupported: supported,
       settings,
     };
   }
 
-  private send(bytes: number, op: () => void) {
+  private send(bytes: number, op: () => void, mutates = false) {
     this.pending += bytes;
-    this.queue.push(op);
+    this.queue.push(
+      mutates
+        ? () => {
+            this.version++;
+            op();
+            this.mutated = true;
+          }
+        : op,
+    );
+  }
+
+  /** A command Excel cannot undo on Windows and Mac. */
+  private sendNotUndoable(bytes: number, op: () => void) {
+    this.send(
+      bytes,
+      () => {
+        if (this.run.merge) fail("UndoNotSupported", "The operation cannot be grouped for undo.");
+        op();
+        this.notUndoable = true;
+      },
+      true,
+    );
+  }
+
+  /** A loaded result: counted in the response, undone if the response turns out too large. */
+  private received(bytes: number, revert: () => void) {
+    this.response += bytes;
+    this.reverts.push(revert);
   }
 
   context() {
@@ -139,10 +258,43 @@ export class FakeWorkbook {
       async sync() {
         wb.syncs++;
         wb.payloads.push(wb.pending);
+        const request = wb.pending;
         wb.pending = 0;
         const ops = wb.queue;
         wb.queue = [];
-        for (const op of ops) op();
+        wb.response = 0;
+        wb.reverts = [];
+        wb.mutated = false;
+        wb.notUndoable = false;
+        if (wb.cellEditing) fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+        if (request > PAYLOAD_LIMIT)
+          fail(
+            "RequestPayloadSizeLimitExceeded",
+            `The request payload size has exceeded the limit (${request} bytes).`,
+          );
+        if (wb.groupRefused && wb.run.merge && ops.length > 0)
+          fail("UndoNotSupported", "The operation cannot be grouped for undo.");
+        try {
+          for (const op of ops) op();
+        } finally {
+          // Only answers Excel sends: one over the limit is refused (and counted apart).
+          if (wb.response <= PAYLOAD_LIMIT) wb.responses.push(wb.response);
+          else wb.refusedResponses++;
+          if (wb.notUndoable) {
+            wb.undoStack = [];
+            wb.undoCleared++;
+          } else if (wb.mutated && !(wb.run.merge && wb.run.recorded)) {
+            wb.undoStack.push("add-in");
+            wb.run.recorded = true;
+          }
+        }
+        if (wb.response > PAYLOAD_LIMIT) {
+          for (const r of wb.reverts) r();
+          fail(
+            "ResponsePayloadSizeLimitExceeded",
+            `The response payload size has exceeded the limit (${wb.response} bytes).`,
+          );
+        }
       },
     };
   }
@@ -177,24 +329,53 @@ export class FakeWorkbook {
       getActiveWorksheet: () => wb.sheetProxy(() => wb.sheets[wb.active]),
       add(name: string) {
         wb.calls.push(`add ${name}`);
-        wb.send(50, () => {
-          if (wb.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
-            throw new Error(`ItemAlreadyExists: ${name}`);
-          wb.addSheet(name);
-        });
+        wb.send(
+          50,
+          () => {
+            if (wb.structureProtected) fail("AccessDenied", "The workbook structure is protected.");
+            if (wb.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+              fail("ItemAlreadyExists", `ItemAlreadyExists: ${name}`);
+            wb.addSheet(name);
+          },
+          true,
+        );
         return wb.sheetProxy(() => wb.sheet(name));
+      },
+    };
+    const protection = {
+      _p: undefined as boolean | undefined,
+      get protected() {
+        if (this._p === undefined) throw new NotLoaded("protection");
+        return this._p;
+      },
+      load(_what: string) {
+        wb.send(20, () => (this._p = wb.structureProtected));
       },
     };
     return {
       worksheets: collection,
+      protection,
       getSelectedRange() {
         return wb.rangeProxy(
           () => wb.sheets[wb.active],
           () => {
-            if (wb.multiSelection) throw new Error("InvalidSelection: multiple ranges");
+            if (wb.multiSelection) fail("InvalidSelection", "InvalidSelection: multiple ranges");
             return wb.selection;
           },
         );
+      },
+      getSelectedRanges() {
+        const r = wb.rangeProxy(
+          () => wb.sheets[wb.active],
+          () => wb.selection,
+        );
+        return {
+          get address() {
+            const a = r.address;
+            return wb.multiSelection ? `${a},${a.split("!")[0]}!Z1:Z2` : a;
+          },
+          load: (w: string) => r.load(w),
+        };
       },
     };
   }
@@ -217,9 +398,28 @@ export class FakeWorkbook {
       },
       set visibility(v: string) {
         wb.calls.push(`visibility ${v}`);
-        wb.send(30, () => {
+        wb.sendNotUndoable(30, () => {
+          if (wb.structureProtected) fail("AccessDenied", "The workbook structure is protected.");
           get().visibility = v;
         });
+      },
+      protection: {
+        _p: undefined as boolean | undefined,
+        get protected() {
+          if (this._p === undefined) throw new NotLoaded("protection");
+          return this._p;
+        },
+        load(_what: string) {
+          wb.send(20, () => (this._p = Boolean(get().protected)));
+        },
+      },
+      freezePanes: {
+        freezeRows(n: number) {
+          wb.send(20, () => (get().freeze = n), true);
+        },
+      },
+      set showGridlines(v: boolean) {
+        wb.send(20, () => (get().showGridlines = v), true);
       },
       activate() {
         wb.calls.push("activate");
@@ -231,6 +431,10 @@ export class FakeWorkbook {
       getUsedRange: (_valuesOnly?: boolean) =>
         wb.rangeProxy(get, () => {
           const s = get();
+          // Cached per state of the workbook: scanning every cell for each derived range would be quadratic.
+          const key = `${wb.version}|${s.cells.size}`;
+          const hit = wb.usedCache.get(s);
+          if (hit && hit.key === key) return hit.address;
           let r: CellRange | null = null;
           for (const [addr, c] of s.cells) {
             if (c.value === null && !c.formula) continue;
@@ -244,7 +448,9 @@ export class FakeWorkbook {
                 }
               : p;
           }
-          return r ? rangeA1(r) : "A1";
+          const address = r ? rangeA1(r) : "A1";
+          wb.usedCache.set(s, { key, address });
+          return address;
         }),
       pageLayout: {
         set paperSize(v: string) {
@@ -255,6 +461,27 @@ export class FakeWorkbook {
         },
         set zoom(v: unknown) {
           wb.send(20, () => (get().page.zoom = v));
+        },
+        set topMargin(v: number) {
+          wb.send(20, () => (get().page.topMargin = v));
+        },
+        set bottomMargin(v: number) {
+          wb.send(20, () => (get().page.bottomMargin = v));
+        },
+        set leftMargin(v: number) {
+          wb.send(20, () => (get().page.leftMargin = v));
+        },
+        set rightMargin(v: number) {
+          wb.send(20, () => (get().page.rightMargin = v));
+        },
+        set headerMargin(v: number) {
+          wb.send(20, () => (get().page.headerMargin = v));
+        },
+        set footerMargin(v: number) {
+          wb.send(20, () => (get().page.footerMargin = v));
+        },
+        set centerHorizontally(v: boolean) {
+          wb.send(20, () => (get().page.centerHorizontally = v));
         },
         setPrintTitleRows(v: string) {
           wb.send(20, () => (get().page.printTitleRows = v));
@@ -268,10 +495,23 @@ export class FakeWorkbook {
     const loaded: Record<string, unknown> = {};
     const area = () => {
       const addr = getAddress()
+        .replace(/\$/g, "")
         .replace(/^(\d+):(\d+)$/, "A$1:XFD$2")
         .replace(/^([A-Z]+):([A-Z]+)$/, "$11:$21048576");
       return parseRangeA1(addr);
     };
+    /** Excel answers whole columns and rows in that form, not as A1:H1048576. */
+    const wholeForm = () => /^\$?([A-Z]+:\$?[A-Z]+|\d+:\$?\d+)$/.test(getAddress());
+    const locked = () => {
+      if (getSheet().protected)
+        fail("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    };
+    const derived = (f: (r: CellRange) => CellRange | null) =>
+      wb.rangeProxy(getSheet, () => {
+        const r = f(area());
+        if (!r) fail("ItemNotFound", "The ranges do not intersect.");
+        return rangeA1(r!);
+      });
     const read = (key: string) => {
       if (!(key in loaded)) throw new NotLoaded(key);
       return loaded[key];
@@ -289,21 +529,26 @@ export class FakeWorkbook {
     };
     const setEach = (what: "formulas" | "values" | "numberFormat", data: unknown[][]) => {
       wb.calls.push(`${what} ${rangeA1(area())}`);
-      wb.send(JSON.stringify(data).length + 60, () => {
-        const r = area();
-        const s = getSheet();
-        if (data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1))
-          throw new Error(`InvalidArgument: ${what} shape for ${rangeA1(r)}`);
-        data.forEach((row, i) =>
-          row.forEach((v, j) => {
-            const addr = a1(r.top + i, r.left + j);
-            const cell = s.cells.get(addr) ?? { value: null, numberFormat: "General" };
-            if (what === "numberFormat") cell.numberFormat = String(v);
-            else enter(s.name, addr, cell, v as Scalar);
-            s.cells.set(addr, cell);
-          }),
-        );
-      });
+      wb.send(
+        utf8(data) + 60,
+        () => {
+          locked();
+          const r = area();
+          const s = getSheet();
+          if (data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1))
+            throw new Error(`InvalidArgument: ${what} shape for ${rangeA1(r)}`);
+          data.forEach((row, i) =>
+            row.forEach((v, j) => {
+              const addr = a1(r.top + i, r.left + j);
+              const cell = s.cells.get(addr) ?? { value: null, numberFormat: "General" };
+              if (what === "numberFormat") cell.numberFormat = String(v);
+              else enter(s.name, addr, cell, v as Scalar);
+              s.cells.set(addr, cell);
+            }),
+          );
+        },
+        true,
+      );
     };
     const enter = (sheet: string, addr: string, cell: FakeCell, v: Scalar) => {
       delete cell.formula;
@@ -319,16 +564,21 @@ export class FakeWorkbook {
       else cell.value = v;
     };
     const format = (key: string) => (value: unknown) => {
-      wb.send(40, () => {
-        const s = getSheet();
-        const r = area();
-        for (let row = r.top; row <= r.bottom; row++)
-          for (let col = r.left; col <= r.right; col++) {
-            const f = s.formats.get(a1(row, col)) ?? {};
-            f[key] = value;
-            s.formats.set(a1(row, col), f);
-          }
-      });
+      wb.send(
+        40,
+        () => {
+          locked();
+          const s = getSheet();
+          const r = area();
+          for (let row = r.top; row <= r.bottom; row++)
+            for (let col = r.left; col <= r.right; col++) {
+              const f = s.formats.get(a1(row, col)) ?? {};
+              f[key] = value;
+              s.formats.set(a1(row, col), f);
+            }
+        },
+        true,
+      );
     };
     const font = {
       set name(v: string) {
@@ -370,28 +620,56 @@ export class FakeWorkbook {
         setEach("numberFormat", v);
       },
       load(what: string) {
-        wb.calls.push(`load ${what}`);
+        let where = "";
+        try {
+          where = /^[A-Z$\d]/.test(getAddress()) ? getAddress() : "";
+        } catch {
+          // an address that fails (a selection of several areas) fails at sync, as in Excel
+        }
+        wb.calls.push(`load ${what} ${where}`.trim());
         wb.send(60, () => {
+          const r = area();
+          const tooMany = (r.bottom - r.top + 1) * (r.right - r.left + 1) > wb.cellReadLimit;
           for (const key of what.split(",").map((k) => k.trim())) {
-            if (key === "address") loaded.address = `${getSheet().name}!${rangeA1(area())}`;
-            else if (key === "values") loaded.values = matrix((c) => c?.value ?? "");
-            else if (key === "formulas") loaded.formulas = matrix((c) => c?.formula ?? c?.value ?? "");
-            else if (key === "numberFormat")
-              loaded.numberFormat = matrix((c) => c?.numberFormat ?? "General");
+            let v: unknown;
+            if (key === "address") v = `${getSheet().name}!${wholeForm() ? getAddress() : rangeA1(area())}`;
+            else if (key === "values") v = tooMany ? null : matrix((c) => c?.value ?? "");
+            else if (key === "formulas") v = tooMany ? null : matrix((c) => c?.formula ?? c?.value ?? "");
+            else if (key === "numberFormat") v = tooMany ? null : matrix((c) => c?.numberFormat ?? "General");
             else if (key === "text")
-              loaded.text = matrix((c) =>
-                c?.value === null || c?.value === undefined ? "" : String(c.value),
-              );
+              v = tooMany
+                ? null
+                : matrix((c) => (c?.value === null || c?.value === undefined ? "" : displayed(c)));
+            else continue;
+            loaded[key] = v;
+            wb.received(utf8(v), () => delete loaded[key]);
           }
         });
       },
+      getCell: (row: number, col: number) =>
+        derived((r) => ({ top: r.top + row, left: r.left + col, bottom: r.top + row, right: r.left + col })),
+      getResizedRange: (rows: number, cols: number) =>
+        derived((r) => ({ ...r, bottom: r.bottom + rows, right: r.right + cols })),
+      getIntersection(other: { _area: () => CellRange }) {
+        return derived((r) => {
+          const o = other._area();
+          const x = {
+            top: Math.max(r.top, o.top),
+            left: Math.max(r.left, o.left),
+            bottom: Math.min(r.bottom, o.bottom),
+            right: Math.min(r.right, o.right),
+          };
+          return x.top <= x.bottom && x.left <= x.right ? x : null;
+        });
+      },
+      _area: () => area(),
       insert(dir: string) {
         wb.calls.push(`insert ${getAddress()} ${dir}`);
-        wb.send(30, () => shiftRows(getSheet(), area().top, +1));
+        wb.send(30, () => shiftRows(getSheet(), area().top, +1), true);
       },
       delete(dir: string) {
         wb.calls.push(`delete ${getAddress()} ${dir}`);
-        wb.send(30, () => shiftRows(getSheet(), area().top, -1));
+        wb.send(30, () => shiftRows(getSheet(), area().top, -1), true);
       },
       select() {
         wb.calls.push(`select ${getAddress()}`);
@@ -400,7 +678,15 @@ export class FakeWorkbook {
         });
       },
       merge(_across: boolean) {
-        wb.send(20, () => getSheet().merges.push(area()));
+        wb.calls.push(`merge ${getAddress()}`);
+        wb.send(
+          20,
+          () => {
+            locked();
+            getSheet().merges.push(area());
+          },
+          true,
+        );
       },
       getMergedAreasOrNullObject() {
         const m: { isNullObject?: boolean; address?: string; load: (w: string) => void } = {
@@ -414,6 +700,8 @@ export class FakeWorkbook {
                   x.left >= area().left &&
                   x.right <= area().right,
               );
+              if (inside.length > MERGED_AREA_LIMIT)
+                fail("GeneralException", "There was an internal error while processing the request.");
               m.isNullObject = inside.length === 0;
               m.address = inside
                 .map((x) => `${s.name.includes(" ") ? `'${s.name}'` : s.name}!${rangeA1(x)}`)
@@ -443,6 +731,14 @@ export class FakeWorkbook {
         autofitRows() {
           wb.send(20, () => undefined);
         },
+        set rowHeight(v: number) {
+          wb.send(20, () => {
+            const r = area();
+            const s = getSheet();
+            s.rowHeights ??= new Map();
+            for (let row = r.top; row <= r.bottom; row++) s.rowHeights.set(row, v);
+          });
+        },
         borders: {
           getItem(edge: string) {
             return {
@@ -462,27 +758,59 @@ export class FakeWorkbook {
           return this._items;
         },
         load(_what: string) {
+          wb.calls.push("cf.loadAll");
           wb.send(40, () => {
             const s = getSheet();
-            this._items = s.cfs.map((cf) => ({
+            if (s.cfs.some((cf) => cf.unreadable))
+              fail("GeneralException", "There was an internal error while processing the request.");
+            this._items = s.cfs.map((cf, index) => ({
+              id: cf.id,
               type: cf.type,
               customOrNullObject:
                 cf.type === "Custom"
                   ? { isNullObject: false, rule: { formula: cf.formula } }
                   : { isNullObject: true },
               delete() {
-                wb.send(20, () => {
-                  s.cfs = s.cfs.filter((x) => x !== cf);
-                });
+                // By position in the collection as loaded: once an earlier item is gone, this one is not there.
+                wb.send(
+                  20,
+                  () => {
+                    if (s.cfs[index] !== cf) fail("ItemNotFound", "The requested resource doesn't exist.");
+                    s.cfs.splice(index, 1);
+                  },
+                  true,
+                );
               },
             }));
           });
         },
+        getItem(id: string) {
+          return cfById(id, false);
+        },
+        getItemOrNullObject(id: string) {
+          return cfById(id, true);
+        },
         add(type: string) {
           const cf: FakeCf = { range: rangeA1(area()), type, formula: "" };
           wb.calls.push(`cf.add ${cf.range}`);
-          wb.send(40, () => getSheet().cfs.push(cf));
+          wb.send(
+            40,
+            () => {
+              locked();
+              cf.id = `{CF-${nextCfId++}}`;
+              getSheet().cfs.push(cf);
+            },
+            true,
+          );
+          const loadedId: { id?: string } = {};
           return {
+            get id() {
+              if (loadedId.id === undefined) throw new NotLoaded("id");
+              return loadedId.id;
+            },
+            load(_w: string) {
+              wb.send(20, () => (loadedId.id = cf.id));
+            },
             custom: {
               rule: {
                 set formula(v: string) {
@@ -505,6 +833,41 @@ export class FakeWorkbook {
           };
         },
       },
+    };
+    const cfById = (id: string, orNull: boolean) => {
+      wb.calls.push(`cf.get ${id}`);
+      const state: { isNullObject?: boolean; id?: string } = {};
+      const find = () => getSheet().cfs.find((c) => c.id === id);
+      return {
+        get isNullObject() {
+          if (state.isNullObject === undefined) throw new NotLoaded("isNullObject");
+          return state.isNullObject;
+        },
+        get id() {
+          return state.id as string;
+        },
+        load(_w: string) {
+          wb.send(30, () => {
+            const cf = find();
+            if (!cf && !orNull) fail("ItemNotFound", "The requested resource doesn't exist.");
+            state.isNullObject = !cf;
+            state.id = cf?.id;
+          });
+        },
+        delete() {
+          wb.send(
+            20,
+            () => {
+              const s = getSheet();
+              const cf = find();
+              if (!cf) fail("ItemNotFound", "The requested resource doesn't exist.");
+              locked();
+              s.cfs = s.cfs.filter((x) => x !== cf);
+            },
+            true,
+          );
+        },
+      };
     };
     return range;
   }
@@ -543,4 +906,14 @@ export function fakeSettings(): Office.Settings & { store: Map<string, unknown>;
     refreshAsync() {},
   };
   return s as unknown as Office.Settings & { store: Map<string, unknown>; saves: number };
+}
+
+/** The text Excel would show: a date format shows the date (dd/mm/yyyy), anything else the value. */
+function displayed(c: FakeCell): string {
+  if (typeof c.value === "number" && c.numberFormat && /d.*m.*y|m.*d.*y/i.test(c.numberFormat)) {
+    const d = new Date(Date.UTC(1899, 11, 30) + c.value * 86400000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  }
+  return String(c.value);
 }

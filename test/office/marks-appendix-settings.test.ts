@@ -65,10 +65,11 @@ describe("markFindings / clearMarks", () => {
       { range: "D8:D12", type: "CellValue", formula: "" },
       { range: "C8:C12", type: "Custom", formula: "=C8>1000" },
     ]);
-    // Nothing of ours left: one sync to look, none to delete.
+    // Nothing of ours left: no Office call at all; the user's rules were never loaded.
     wb.syncs = 0;
     await host.clearMarks(SHEET);
-    expect(wb.syncs).toBe(1);
+    expect(wb.syncs).toBe(0);
+    expect(wb.calls).not.toContain("cf.loadAll");
   });
 
   test("without ExcelApi 1.6: no Office call, a message instead", async () => {

@@ -1,15 +1,16 @@
-// applyWrites and undo on the fake workbook: two syncs, blocks, text and Text-format cells kept exact, the undo
-// kept in a very hidden sheet and working from a fresh host (the pane closed and reopened), payload splitting.
+// applyWrites and undo on the fake workbook, in an Excel without ExcelApi 1.20 (the undo group has its own tests
+// in limits.test.ts): two syncs, blocks, text and Text-format cells kept exact, the undo kept in a very hidden
+// sheet and working from a fresh host (the pane closed and reopened), payload splitting.
 import { createOfficeHost } from "../../src/hosts/office";
 import { UNDO_SHEET, REQUEST_BUDGET, formulaInput, textNeedsQuote } from "../../src/hosts/office/write";
 import type { CellWrite } from "../../src/engine/report";
-import { FakeWorkbook } from "./fake-excel";
+import { FakeWorkbook, upTo } from "./fake-excel";
 import { SHEET, fixPlanForSheet, makeWorkbook } from "./sheet";
 
 describe("applyWrites", () => {
   test("the plan is written in 2 syncs, grouped into rectangles, formulas and formats set", async () => {
     const wb = makeWorkbook();
-    const host = createOfficeHost({ env: wb.env() });
+    const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
     await host.applyWrites(fixPlanForSheet());
     expect(wb.syncs).toBe(2);
     const s = wb.sheet(SHEET);
@@ -35,7 +36,7 @@ describe("applyWrites", () => {
 
   test("the undo sheet is very hidden and holds the snapshot", async () => {
     const wb = makeWorkbook();
-    await createOfficeHost({ env: wb.env() }).applyWrites(fixPlanForSheet());
+    await createOfficeHost({ env: wb.env(upTo("1.19")) }).applyWrites(fixPlanForSheet());
     const undo = wb.sheet(UNDO_SHEET);
     expect(undo.visibility).toBe("VeryHidden");
     const header = JSON.parse(String(undo.cells.get("A1")?.value));
@@ -45,10 +46,10 @@ describe("applyWrites", () => {
   test("undo restores values, formulas and number formats exactly, from a freshly opened pane", async () => {
     const wb = makeWorkbook();
     const before = wb.dump(SHEET, "A1:F14");
-    await createOfficeHost({ env: wb.env() }).applyWrites(fixPlanForSheet());
+    await createOfficeHost({ env: wb.env(upTo("1.19")) }).applyWrites(fixPlanForSheet());
     expect(wb.dump(SHEET, "A1:F14")).not.toEqual(before);
     // The pane was closed: a new host, nothing kept in memory.
-    const reopened = createOfficeHost({ env: wb.env() });
+    const reopened = createOfficeHost({ env: wb.env(upTo("1.19")) });
     expect(await reopened.canUndo()).toBe(true);
     expect(await reopened.undo()).toBe(true);
     expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
@@ -61,7 +62,7 @@ describe("applyWrites", () => {
 
   test("two writes, two undos: the newest first", async () => {
     const wb = makeWorkbook();
-    const host = createOfficeHost({ env: wb.env() });
+    const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
     const original = wb.dump(SHEET, "A1:F14");
     await host.applyWrites({ writes: [{ sheet: SHEET, cell: "D8", value: 22 }], undecided: [] });
     const afterFirst = wb.dump(SHEET, "A1:F14");
@@ -74,7 +75,7 @@ describe("applyWrites", () => {
 
   test("undo names the sheet when it was renamed or deleted", async () => {
     const wb = makeWorkbook();
-    const host = createOfficeHost({ env: wb.env() });
+    const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
     await host.applyWrites(fixPlanForSheet());
     wb.sheet(SHEET).name = "Biểu 01 (cũ)";
     await expect(host.undo()).rejects.toThrow(`Không tìm thấy trang tính "${SHEET}"`);
@@ -82,13 +83,13 @@ describe("applyWrites", () => {
 
   test("a write to a missing sheet fails with a message naming it", async () => {
     const wb = makeWorkbook();
-    const host = createOfficeHost({ env: wb.env() });
+    const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
     await expect(
       host.applyWrites({ writes: [{ sheet: "Biểu 02", cell: "C5", value: 1 }], undecided: [] }),
     ).rejects.toThrow('Không tìm thấy trang tính "Biểu 02"');
   });
 
-  test("100,000 cells: still 2 syncs, each request under 4 MB; undo restores them", async () => {
+  test("100,000 cells: 3 syncs (the snapshot holds what was and what we wrote), each request under 4 MB; undo restores them", async () => {
     const wb = new FakeWorkbook();
     const rows = 20_000;
     const data: unknown[][] = [
@@ -119,9 +120,9 @@ describe("applyWrites", () => {
     }
     expect(writes.length).toBe(100_000);
     const before = wb.dump(SHEET, `A1:G${rows + 1}`);
-    const host = createOfficeHost({ env: wb.env() });
+    const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
     await host.applyWrites({ writes, undecided: [] });
-    expect(wb.syncs).toBe(2);
+    expect(wb.syncs).toBe(3);
     expect(Math.max(...wb.payloads)).toBeLessThan(REQUEST_BUDGET);
     expect(wb.sheet(SHEET).cells.get(`G${rows + 1}`)?.formula).toBe(
       `=ROUND(F${rows + 1}/C${rows + 1}*100,2)`,
@@ -150,7 +151,7 @@ describe("applyWrites", () => {
           numberFormat: "0.00",
         });
     }
-    await createOfficeHost({ env: wb.env() }).applyWrites({ writes, undecided: [] });
+    await createOfficeHost({ env: wb.env(upTo("1.19")) }).applyWrites({ writes, undecided: [] });
     expect(wb.syncs).toBeGreaterThan(2);
     expect(Math.max(...wb.payloads)).toBeLessThan(REQUEST_BUDGET);
     console.log(

@@ -1,9 +1,17 @@
 // Everything the adapter takes from the Office.js globals, behind one seam so that tests can hand in fakes.
 import type { Lang } from "../../engine/model";
 
+/** What the adapter asks of Excel.run (Excel.RunOptions). */
+export interface BatchOptions {
+  /** Wait while the user is typing in a cell instead of failing with InvalidOperationInCellEditMode (1.11). */
+  delayForCellEdit?: boolean;
+  /** Every sync of this run is one step of Excel's own undo (ExcelApi 1.20). */
+  mergeUndoGroup?: boolean;
+}
+
 export interface OfficeEnv {
   /** Excel.run: one request context per operation. */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: BatchOptions): Promise<T>;
   /** Office.context.requirements.isSetSupported: newer APIs are used only when this says yes. */
   isSetSupported(name: string, version: string): boolean;
   /** Office.context.document.settings; undefined outside a document. */
@@ -15,11 +23,21 @@ export interface OfficeHostOptions {
   /** Messages for the user that are not failures (a fallback taken, a limit reached). */
   onNotice?: (message: string) => void;
   lang?: Lang;
+  /** Office.context.displayLanguage: the pane's language until the user chooses one (vi-* → vi, others → en). */
+  displayLanguage?: string;
+  /** After this long waiting for the user to leave a cell, say so (default 1500 ms). */
+  cellEditNoticeMs?: number;
 }
 
 export function officeEnv(): OfficeEnv {
-  return {
-    run: (batch) => Excel.run(batch),
+  const env: OfficeEnv = {
+    run: (batch, options) => {
+      // RunOptions exist from ExcelApi 1.11 (delayForCellEdit); mergeUndoGroup from 1.20. Older hosts get none.
+      const run: Excel.RunOptions = {};
+      if (options?.delayForCellEdit && env.isSetSupported("ExcelApi", "1.11")) run.delayForCellEdit = true;
+      if (options?.mergeUndoGroup && env.isSetSupported("ExcelApi", "1.20")) run.mergeUndoGroup = true;
+      return Object.keys(run).length > 0 ? Excel.run(run, batch) : Excel.run(batch);
+    },
     isSetSupported(name, version) {
       try {
         return Boolean(Office.context?.requirements?.isSetSupported(name, version));
@@ -29,6 +47,33 @@ export function officeEnv(): OfficeEnv {
     },
     get settings() {
       return typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
+    },
+  };
+  return env;
+}
+
+/**
+ * The env every module of the adapter uses: each batch waits for the user to leave cell-edit mode (rather than
+ * fail with InvalidOperationInCellEditMode), and a long wait is said, so the pane shows why nothing happens yet.
+ */
+export function waitingEnv(
+  env: OfficeEnv,
+  notice: ((m: string) => void) | undefined,
+  waitMessage: () => string,
+  ms = 1500,
+): OfficeEnv {
+  return {
+    isSetSupported: (name, version) => env.isSetSupported(name, version),
+    get settings() {
+      return env.settings;
+    },
+    async run(batch, options = {}) {
+      const timer = notice ? setTimeout(() => notice(waitMessage()), ms) : undefined;
+      try {
+        return await env.run(batch, { delayForCellEdit: true, ...options });
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+      }
     },
   };
 }

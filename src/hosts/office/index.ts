@@ -4,12 +4,13 @@ import type { Grid } from "../../engine/grid";
 import type { Overrides } from "../../engine/model";
 import type { Finding, WritePlan } from "../../engine/report";
 import type { PaneHost, PaneSettings } from "../../taskpane/host";
-import { officeEnv, type OfficeEnv, type OfficeHostOptions } from "./env";
+import { officeEnv, waitingEnv, type OfficeEnv, type OfficeHostOptions } from "./env";
 import { clearMarks, markFindings, marksSupported, selectCell } from "./marks";
 import { readGrid } from "./read";
 import { writeAppendix } from "./render-appendix";
 import * as store from "./settings";
-import { applyWrites, canUndo, undo } from "./write";
+import { message } from "./messages";
+import { applyWrites, canUndo, groupedUndo, undo, type UndoMemory } from "./write";
 
 export interface OfficeCapabilities {
   /** Merged areas are read (ExcelApi 1.13). */
@@ -20,6 +21,8 @@ export interface OfficeCapabilities {
   hiddenUndo: boolean;
   /** Appendix page setup: A4, print titles, fit to width (ExcelApi 1.9). */
   pageLayout: boolean;
+  /** Each fix is one step of Excel's own Ctrl+Z, and no undo sheet is made (ExcelApi 1.20). */
+  undoGroup: boolean;
 }
 
 export interface OfficeHost extends PaneHost {
@@ -28,10 +31,19 @@ export interface OfficeHost extends PaneHost {
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
-  const env: OfficeEnv = options.env ?? officeEnv();
   const notice = options.onNotice;
+  // Every batch waits while the user is typing in a cell (and says so after a while) instead of failing.
+  const env: OfficeEnv = waitingEnv(
+    options.env ?? officeEnv(),
+    notice,
+    () => message("cellEditWait", {}, lang),
+    options.cellEditNoticeMs,
+  );
   // Messages follow the pane's language setting once it is known.
-  let lang = options.lang ?? store.loadSettings(env).lang;
+  const defaultLang = store.langFromDisplay(options.displayLanguage);
+  let lang = options.lang ?? store.loadSettings(env, defaultLang).lang;
+  // The pane's own undo where the workbook keeps none (ExcelApi 1.20, or a protected workbook structure).
+  const memory: UndoMemory = [];
   return {
     kind: "excel",
     capabilities: () => ({
@@ -39,18 +51,19 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       marks: marksSupported(env),
       hiddenUndo: env.isSetSupported("ExcelApi", "1.2"),
       pageLayout: env.isSetSupported("ExcelApi", "1.9"),
+      undoGroup: groupedUndo(env),
     }),
-    readGrid: (): Promise<Grid | null> => readGrid(env, lang),
-    applyWrites: (plan: WritePlan) => applyWrites(env, plan, lang, notice),
+    readGrid: (): Promise<Grid | null> => readGrid(env, lang, notice),
+    applyWrites: (plan: WritePlan) => applyWrites(env, plan, lang, notice, memory),
     markFindings: (sheet: string, findings: Finding[]) => markFindings(env, sheet, findings, lang, notice),
     clearMarks: (sheet: string) => clearMarks(env, sheet, lang),
     selectCell: (sheet: string, address: string) => selectCell(env, sheet, address, lang),
-    canUndo: () => canUndo(env),
-    undo: () => undo(env, lang),
+    canUndo: () => canUndo(env, memory),
+    undo: () => undo(env, lang, notice, memory),
     writeAppendix: (layout: AppendixLayout) => writeAppendix(env, layout, lang, notice),
     loadOverrides: async (sheet: string) => store.loadOverrides(env, sheet),
     saveOverrides: (sheet: string, overrides: Overrides) => store.saveOverrides(env, sheet, overrides, lang),
-    loadSettings: async () => store.loadSettings(env),
+    loadSettings: async () => store.loadSettings(env, defaultLang),
     saveSettings: (settings: PaneSettings) => {
       lang = settings.lang;
       return store.saveSettings(env, settings, lang);
@@ -62,3 +75,4 @@ export { officeEnv } from "./env";
 export type { OfficeEnv, OfficeHostOptions } from "./env";
 export { OfficeHostError } from "./messages";
 export { UNDO_SHEET } from "./write";
+export { langFromDisplay } from "./settings";

@@ -1,11 +1,14 @@
-// Reversible marks: conditional formats on the found cells, recognisable as ours by their rule formula, so that
-// clearing removes exactly ours and never touches the user's own formatting or conditional formats.
+// Reversible marks: conditional formats on the found cells. Their ids are kept in the document's settings, so that
+// clearing loads and deletes exactly ours by id and never touches (or even reads) the user's own rules. The rule
+// formula still names us, for a person looking at Manage Rules.
 import { parseA1, rangeA1 } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { Finding, Severity } from "../../engine/report";
+import { rangeOfAddress } from "./addresses";
 import { rectangles } from "./blocks";
 import type { OfficeEnv } from "./env";
-import { OfficeHostError, message } from "./messages";
+import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
+import * as store from "./settings";
 
 /** Always true, and names us: the rule formula is how our conditional formats are told apart. */
 export const MARK_TAG = "phuluc-mark";
@@ -49,59 +52,77 @@ export async function markFindings(
     areas = [...areas].sort((a, b) => RANK[b.items[0][0]] - RANK[a.items[0][0]]).slice(0, MAX_MARK_AREAS);
     onNotice?.(message("marksCapped", { count: MAX_MARK_AREAS, sheet }, lang));
   }
-  await env.run(async (context) => {
+  const ids = await env.run(async (context) => {
     const ws = worksheet(context, sheet);
-    const ours = await loadOurs(context, ws, sheet, lang);
+    const ours = await findOurs(env, context, sheet, lang);
     for (const cf of ours) cf.delete();
-    for (const area of areas) {
+    const added = areas.map((area) => {
       const severity = area.items[0][0];
       const cf = ws.getRange(rangeA1(area)).conditionalFormats.add("Custom");
       cf.custom.rule.formula = markFormula(severity);
       cf.custom.format.fill.color = MARK_COLORS[severity].fill;
       cf.custom.format.font.color = MARK_COLORS[severity].font;
+      cf.load("id");
+      return cf;
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      throw new OfficeHostError("marksWriteFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
     }
-    await context.sync();
+    return added.map((cf) => cf.id);
   });
+  await store.saveMarkIds(env, sheet, ids, lang);
 }
 
 export async function clearMarks(env: OfficeEnv, sheet: string, lang: Lang): Promise<void> {
   if (!marksSupported(env)) return;
+  if (store.loadMarkIds(env, sheet).length === 0) return;
   await env.run(async (context) => {
-    const ours = await loadOurs(context, worksheet(context, sheet), sheet, lang);
+    const ours = await findOurs(env, context, sheet, lang);
     if (ours.length === 0) return;
     for (const cf of ours) cf.delete();
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      throw new OfficeHostError("marksWriteFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
+    }
   });
+  await store.saveMarkIds(env, sheet, [], lang);
 }
 
 function worksheet(context: Excel.RequestContext, sheet: string): Excel.Worksheet {
   return context.workbook.worksheets.getItem(sheet);
 }
 
-/** Our conditional formats on the sheet (one sync). */
-async function loadOurs(
+/**
+ * Our conditional formats on the sheet, by the ids we kept (one sync). Never the whole collection: loading every
+ * rule throws on some user-made rules (office-js #6827, #6835), and deleting while iterating the collection throws
+ * ItemNotFound (#5222). A mark the user already removed is simply gone.
+ */
+async function findOurs(
+  env: OfficeEnv,
   context: Excel.RequestContext,
-  ws: Excel.Worksheet,
   sheet: string,
   lang: Lang,
 ): Promise<Excel.ConditionalFormat[]> {
-  const all = ws.getRange().conditionalFormats;
-  all.load("items/type,items/customOrNullObject/rule/formula");
+  const ids = store.loadMarkIds(env, sheet);
+  // getItemOrNullObject by id: ExcelApi 1.14; before it, getItem (one missing id fails the lookup: then none).
+  const byId = env.isSetSupported("ExcelApi", "1.14");
+  const collection = () => worksheet(context, sheet).getRange().conditionalFormats;
+  const found = ids.map((id) => (byId ? collection().getItemOrNullObject(id) : collection().getItem(id)));
+  for (const cf of found) cf.load("id");
   try {
     await context.sync();
-  } catch {
-    throw new OfficeHostError("sheetMissing", { sheet }, lang);
+  } catch (e) {
+    const exists = context.workbook.worksheets.getItemOrNullObject(sheet);
+    exists.load("name");
+    await context.sync();
+    if (exists.isNullObject) throw new OfficeHostError("sheetMissing", { sheet }, lang);
+    if (byId) throw new OfficeHostError("marksReadFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
+    return [];
   }
-  return all.items.filter((cf) => {
-    const custom = cf.customOrNullObject;
-    return (
-      cf.type === "Custom" &&
-      custom &&
-      !custom.isNullObject &&
-      typeof custom.rule?.formula === "string" &&
-      custom.rule.formula.includes(MARK_TAG)
-    );
-  });
+  return found.filter((cf) => !cf.isNullObject);
 }
 
 export async function selectCell(env: OfficeEnv, sheet: string, address: string, lang: Lang): Promise<void> {
@@ -124,8 +145,5 @@ export async function selectCell(env: OfficeEnv, sheet: string, address: string,
 }
 
 function toRange(address: string) {
-  const [s, e] = address.split(":");
-  const start = parseA1(s);
-  const end = e ? parseA1(e) : start;
-  return { top: start.row, left: start.col, bottom: end.row, right: end.col };
+  return rangeOfAddress(address);
 }

@@ -40,6 +40,42 @@ const MESSAGES = {
     vi: 'Phiên bản Excel này chưa cho add-in đặt trang in (cần ExcelApi 1.9): hãy tự chọn khổ A4, lặp dòng tiêu đề cho trang "{sheet}".',
     en: 'This Excel version does not let add-ins set up printing (ExcelApi 1.9 needed): set A4 and repeated header rows for "{sheet}" yourself.',
   },
+  cellEditWait: {
+    vi: "Excel đang chờ bạn nhập xong ô đang sửa: nhấn Enter hoặc Esc để Phụ lục tiếp tục.",
+    en: "Excel is waiting for you to finish editing a cell: press Enter or Esc and Phụ lục will continue.",
+  },
+  sheetProtected: {
+    vi: 'Trang "{sheet}" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì (ô đầu tiên: {cell}).',
+    en: 'Sheet "{sheet}" is protected (Review > Unprotect Sheet): Phụ lục wrote nothing (first cell: {cell}).',
+  },
+  workbookProtected: {
+    vi: 'Cấu trúc sổ tính đang được bảo vệ (Xem lại > Bảo vệ sổ làm việc): không thêm được trang "{sheet}".',
+    en: 'The workbook structure is protected (Review > Protect Workbook): cannot add the sheet "{sheet}".',
+  },
+  tooManyMerges: {
+    vi: 'Trang "{sheet}" có quá nhiều vùng gộp ô (trên 512) để Excel trả về một lần: chỉ đọc vùng gộp ở các dòng tiêu đề {rows}.',
+    en: 'Sheet "{sheet}" has too many merged areas (over 512) for Excel to return at once: only those in the header rows {rows} are read.',
+  },
+  marksReadFailed: {
+    vi: 'Không đọc được các ô tô màu của Phụ lục trên trang "{sheet}": {reason}',
+    en: 'Could not read Phụ lục\'s highlights on sheet "{sheet}": {reason}',
+  },
+  marksWriteFailed: {
+    vi: 'Không tô màu / bỏ tô màu được trên trang "{sheet}": {reason}',
+    en: 'Could not add or remove highlights on sheet "{sheet}": {reason}',
+  },
+  undoKeptEdits: {
+    vi: 'Đã hoàn tác trừ {count} ô bạn đã sửa sau khi Phụ lục ghi (giữ nguyên bản sửa của bạn) trên trang "{sheet}": {cells}',
+    en: 'Undone, except {count} cells you edited after Phụ lục wrote them (your edits kept) on sheet "{sheet}": {cells}',
+  },
+  undoInMemory: {
+    vi: 'Cấu trúc sổ tính đang được bảo vệ nên Phụ lục không tạo được trang "{sheet}" để lưu hoàn tác: chỉ hoàn tác được khi ngăn Phụ lục còn mở.',
+    en: 'The workbook structure is protected, so Phụ lục cannot add the sheet "{sheet}" that keeps undo data: undo works only while the pane stays open.',
+  },
+  undoGroupUnsupported: {
+    vi: "Excel không gộp được lần ghi này thành một bước Ctrl+Z; đã ghi từng phần. Dùng nút Hoàn tác của Phụ lục để hoàn tác cả lần ghi.",
+    en: "Excel could not make this write one Ctrl+Z step; it was written in parts. Use Phụ lục's Undo to undo all of it.",
+  },
   settingsSaveFailed: {
     vi: "Không lưu được cài đặt vào sổ tính: {reason}",
     en: "Could not save the settings in the workbook: {reason}",
@@ -58,10 +94,18 @@ export class OfficeHostError extends Error {
     readonly id: MessageId,
     args: Args = {},
     lang: Lang = "vi",
+    /** Office.js's error code behind it, when there is one ("UndoNotSupported", "AccessDenied"...). */
+    readonly code = "",
   ) {
     super(message(id, args, lang));
     this.name = "OfficeHostError";
   }
+}
+
+/** Office.js error code ("AccessDenied", "InvalidOperationInCellEditMode", "UndoNotSupported"...), or "". */
+export function codeOf(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error) return String((error as { code: unknown }).code);
+  return "";
 }
 
 /** The message of an Office.js error without its stack or debug info. */

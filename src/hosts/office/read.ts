@@ -1,69 +1,303 @@
-// Reads the active sheet's used range (or the user's selection within it) into the engine's Grid in ONE sync.
+// Reads the active sheet's used range (or the user's selection within it) into the engine's Grid.
+//
+// Excel on the web refuses a request or a response over 5 MB (counted in UTF-8 bytes) and returns null values for a
+// read beyond 5 million cells, so a sheet is read as a window first and in row bands only when it is larger:
+//   sync 1  the addresses (sheet, used range, selection) and a window of at most WINDOW_ROWS × WINDOW_COLS cells from
+//           the used range's top-left: values, formulas, number formats, and the window's merged areas. An ordinary
+//           table lies inside the window: one sync, done.
+//   bands   a larger table: the rest of the target, in row bands sized from the bytes per cell the window measured.
+//   text    the displayed text only of cells whose number format Excel shows as something the value does not say
+//           (dates, units in quotes): usually none, so no sync.
+//   merges  more than 512 merged areas make getMergedAreasOrNullObject fail, and a failure fails its whole sync:
+//           when the window's sync fails it is repeated without merges, and merges are asked for alone, falling back
+//           to the header rows (where the table's structure is) with a notice.
 import type { Cell, CellRange, Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
-import { cellCount, intersect, rangeOfAddress, splitAreas } from "./addresses";
+import { cellCount, intersect, jsonBytes, rangeOfAddress, splitAreas } from "./addresses";
+import { rectangles } from "./blocks";
 import type { OfficeEnv } from "./env";
-import { OfficeHostError, reasonOf } from "./messages";
+import { OfficeHostError, message, reasonOf } from "./messages";
+import { rangeA1 } from "../../engine/grid";
 
 const ERROR_VALUE =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
-/** What one sync brings back, before conversion. */
-export interface LoadedSheet {
-  sheet: string;
-  used: CellRange;
+/** The first read: rows and columns from the used range's top-left corner. */
+export const WINDOW_ROWS = 1000;
+export const WINDOW_COLS = 50;
+/** Estimated UTF-8 bytes of one response: under Excel on the web's 5 MB, leaving room for the envelope. */
+export const RESPONSE_BUDGET = 4_000_000;
+/** Cells per band at most, whatever the estimate (Excel's read limit is 5 million cells). */
+export const MAX_BAND_CELLS = 500_000;
+/** Header zone whose merged areas are read when the whole table has too many. */
+export const HEADER_ROWS = 30;
+/** Floor of the per-cell estimate (values, formulas and number format of an empty cell as JSON, with margin). */
+const MIN_CELL_BYTES = 24;
+/** Safety factor over the measured bytes per cell (the window may be lighter than the rest). */
+const ESTIMATE_MARGIN = 1.5;
+
+/** One rectangle as Excel returned it. */
+export interface LoadedBlock {
+  range: CellRange;
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
-  text: unknown[][];
-  selection: CellRange | null;
-  merges: CellRange[];
 }
 
-export async function readGrid(env: OfficeEnv, lang: Lang = "vi"): Promise<Grid | null> {
-  let loaded: LoadedSheet;
-  try {
-    loaded = await loadSheet(env, true);
-  } catch (first) {
-    // getSelectedRange throws when several areas are selected: read the used range alone then.
-    try {
-      loaded = await loadSheet(env, false);
-    } catch {
-      throw new OfficeHostError("readFailed", { sheet: "?", reason: reasonOf(first) }, lang);
-    }
-  }
-  return toGrid(loaded);
+export interface ReadReport {
+  syncs: number;
+  bands: number;
 }
 
-async function loadSheet(env: OfficeEnv, withSelection: boolean): Promise<LoadedSheet> {
-  const valuesOnly = env.isSetSupported("ExcelApi", "1.2");
+export async function readGrid(
+  env: OfficeEnv,
+  lang: Lang = "vi",
+  onNotice?: (m: string) => void,
+  report?: ReadReport,
+): Promise<Grid | null> {
   const withMerges = env.isSetSupported("ExcelApi", "1.13");
   return env.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load("name");
-    // valuesOnly (1.2): cells that only carry formatting do not stretch the range.
-    const used = valuesOnly ? sheet.getUsedRange(true) : sheet.getUsedRange();
-    used.load("address,values,formulas,numberFormat,text");
-    // Only the selection's address: its data is sliced from the used range, so nothing is loaded twice.
-    const selected = withSelection ? context.workbook.getSelectedRange() : null;
-    selected?.load("address");
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load("address");
-    await context.sync();
-    return {
-      sheet: sheet.name,
-      used: rangeOfAddress(used.address),
-      values: used.values,
-      formulas: used.formulas,
-      numberFormat: used.numberFormat,
-      text: used.text,
-      selection: selected ? rangeOfAddress(selected.address) : null,
-      merges:
-        merged && merged.isNullObject !== true && merged.address
-          ? splitAreas(merged.address).map(rangeOfAddress)
-          : [],
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await context.sync();
     };
+    const ws = context.workbook.worksheets.getActiveWorksheet();
+    ws.load("name");
+    // valuesOnly: cells that only carry formatting do not stretch the range.
+    const used = ws.getUsedRange(true);
+    const queueWindow = (selection: boolean, merges: boolean) => {
+      used.load("address");
+      const window = used
+        .getCell(0, 0)
+        .getResizedRange(WINDOW_ROWS - 1, WINDOW_COLS - 1)
+        .getIntersection(used);
+      window.load("address,values,formulas,numberFormat");
+      const selected = selection ? selectedRange(context, env) : null;
+      selected?.load("address");
+      const merged = merges ? window.getMergedAreasOrNullObject() : null;
+      merged?.load("address");
+      return { window, selected, merged };
+    };
+    let first = queueWindow(true, withMerges);
+    let mergesKnown = withMerges;
+    try {
+      await sync();
+    } catch (e) {
+      // Too many merged areas, or several selected areas (before ExcelApi 1.9): the same window without them.
+      first = queueWindow(false, false);
+      mergesKnown = false;
+      try {
+        await sync();
+      } catch {
+        throw new OfficeHostError("readFailed", { sheet: "?", reason: reasonOf(e) }, lang);
+      }
+    }
+    const sheet = ws.name;
+    const usedRange = rangeOfAddress(used.address);
+    const win = rangeOfAddress(first.window.address);
+    const selection = first.selected ? selectionOf(first.selected.address) : null;
+    const target = pickRange(usedRange, selection);
+    const windowBlock: LoadedBlock = {
+      range: win,
+      values: first.window.values,
+      formulas: first.window.formulas,
+      numberFormat: first.window.numberFormat,
+    };
+    const blocks: LoadedBlock[] = [];
+    if (windowBlock.values) blocks.push(windowBlock);
+    let merges: CellRange[] = mergesKnown && first.merged ? mergedAreas(first.merged) : [];
+
+    // The rest of the target, in bands sized from the window's bytes per cell.
+    const rest = remainder(target, windowBlock.values ? win : null);
+    let bands = 0;
+    if (rest.length > 0) {
+      const perCell = bytesPerCell(windowBlock);
+      for (const part of rest)
+        for (const band of planBands(part, perCell)) {
+          const loaded = await loadBand(context, ws, band, sync, lang, sheet);
+          bands += loaded.length;
+          blocks.push(...loaded);
+        }
+    }
+
+    // Merged areas: known from the window when the target lies inside it, else asked for alone.
+    const inWindow = rest.length === 0;
+    if (withMerges && (!mergesKnown || !inWindow)) {
+      const all = await tryMerges(context, ws, target, sync);
+      if (all) merges = all;
+      else {
+        const header = { ...target, bottom: Math.min(target.bottom, target.top + HEADER_ROWS - 1) };
+        merges = (mergesKnown ? merges : await tryMerges(context, ws, header, sync)) ?? [];
+        merges = merges.filter((m) => m.top <= header.bottom);
+        onNotice?.(message("tooManyMerges", { sheet, rows: `${header.top}-${header.bottom}` }, lang));
+      }
+    }
+
+    const grid = toGrid(sheet, target, blocks, merges);
+    if (grid) await loadTexts(context, ws, grid, sync);
+    if (report) {
+      report.syncs = syncs;
+      report.bands = bands;
+    }
+    return grid;
   });
+}
+
+/** The selection's range object: getSelectedRanges (1.9) never throws on several areas. */
+function selectedRange(
+  context: Excel.RequestContext,
+  env: OfficeEnv,
+): { load(p: string): void; address: string } {
+  return env.isSetSupported("ExcelApi", "1.9")
+    ? context.workbook.getSelectedRanges()
+    : context.workbook.getSelectedRange();
+}
+
+/** One area (whole columns and rows included); several areas → none (the used range is read). */
+function selectionOf(address: string): CellRange | null {
+  const areas = splitAreas(address);
+  if (areas.length !== 1) return null;
+  try {
+    return rangeOfAddress(areas[0]);
+  } catch {
+    return null;
+  }
+}
+
+function mergedAreas(merged: { isNullObject?: boolean; address?: string }): CellRange[] {
+  return merged.isNullObject !== true && merged.address ? splitAreas(merged.address).map(rangeOfAddress) : [];
+}
+
+async function tryMerges(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  area: CellRange,
+  sync: () => Promise<void>,
+): Promise<CellRange[] | null> {
+  const merged = ws.getRange(rangeA1(area)).getMergedAreasOrNullObject();
+  merged.load("address");
+  try {
+    await sync();
+  } catch {
+    return null;
+  }
+  return mergedAreas(merged);
+}
+
+/** The parts of the target outside the window (the window starts at the used range's top-left). */
+export function remainder(target: CellRange, win: CellRange | null): CellRange[] {
+  const inside = win ? intersect(target, win) : null;
+  if (!inside) return [target];
+  const out: CellRange[] = [];
+  if (inside.right < target.right)
+    out.push({ top: target.top, bottom: inside.bottom, left: inside.right + 1, right: target.right });
+  if (inside.bottom < target.bottom)
+    out.push({ top: inside.bottom + 1, bottom: target.bottom, left: target.left, right: target.right });
+  return out;
+}
+
+/** Measured UTF-8 bytes per cell of a loaded block (values, formulas, number formats), with a margin. */
+export function bytesPerCell(block: LoadedBlock | null): number {
+  if (!block || !block.values) return MIN_CELL_BYTES * 4;
+  const cells = Math.max(1, cellCount(block.range));
+  const bytes = jsonBytes(block.values) + jsonBytes(block.formulas) + jsonBytes(block.numberFormat);
+  return Math.max(MIN_CELL_BYTES, (bytes / cells) * ESTIMATE_MARGIN);
+}
+
+/** Row bands of a rectangle, each estimated under RESPONSE_BUDGET and MAX_BAND_CELLS. */
+export function planBands(area: CellRange, perCell: number): CellRange[] {
+  const width = area.right - area.left + 1;
+  const rows = Math.max(
+    1,
+    Math.min(Math.floor(RESPONSE_BUDGET / (width * perCell)), Math.floor(MAX_BAND_CELLS / width)),
+  );
+  const out: CellRange[] = [];
+  for (let top = area.top; top <= area.bottom; top += rows)
+    out.push({ ...area, top, bottom: Math.min(area.bottom, top + rows - 1) });
+  return out;
+}
+
+/** One band in one sync; a band Excel answers with null values (its cell limit) is read again in halves. */
+async function loadBand(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  band: CellRange,
+  sync: () => Promise<void>,
+  lang: Lang,
+  sheet: string,
+): Promise<LoadedBlock[]> {
+  const range = ws.getRange(rangeA1(band));
+  range.load("values,formulas,numberFormat");
+  try {
+    await sync();
+  } catch (e) {
+    throw new OfficeHostError("readFailed", { sheet, reason: `${rangeA1(band)}: ${reasonOf(e)}` }, lang);
+  }
+  if (range.values && range.formulas && range.numberFormat)
+    return [
+      { range: band, values: range.values, formulas: range.formulas, numberFormat: range.numberFormat },
+    ];
+  if (band.bottom === band.top)
+    throw new OfficeHostError(
+      "readFailed",
+      { sheet, reason: `${rangeA1(band)}: Excel returned no values` },
+      lang,
+    );
+  const mid = band.top + Math.floor((band.bottom - band.top) / 2);
+  return [
+    ...(await loadBand(context, ws, { ...band, bottom: mid }, sync, lang, sheet)),
+    ...(await loadBand(context, ws, { ...band, top: mid + 1 }, sync, lang, sheet)),
+  ];
+}
+
+/**
+ * A number whose format shows something the value and the format's decimals do not say (a date, a time, a unit
+ * in quotes, a fraction, a Text format): only there is Excel's displayed text needed.
+ */
+export function needsText(value: unknown, numberFormat: unknown): boolean {
+  if (typeof value !== "number" || typeof numberFormat !== "string") return false;
+  if (numberFormat === "General") return false;
+  const bare = numberFormat
+    .replace(/\[[^\]]*\]/g, "") // [Red], [$-42A]
+    .replace(/\\./g, "")
+    .replace(/_./g, "")
+    .replace(/\*./g, "");
+  return !/^[#0?.,%\s;()+-]*$/.test(bare) || /[/]/.test(bare);
+}
+
+/** Loads `text` for the cells that need it (see needsText), in one more sync when there are any. */
+async function loadTexts(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  grid: Grid,
+  sync: () => Promise<void>,
+): Promise<void> {
+  const placed: { row: number; col: number; item: Cell }[] = [];
+  grid.cells.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      if (cell && needsText(cell.value, cell.numberFormat))
+        placed.push({ row: grid.top + i, col: grid.left + j, item: cell });
+    }),
+  );
+  if (placed.length === 0) return;
+  const loads = rectangles(placed).map((block) => {
+    const range = ws.getRange(rangeA1(block));
+    range.load("text");
+    return { block, range };
+  });
+  try {
+    await sync();
+  } catch {
+    return; // the values are read; displayed text is a nicety
+  }
+  for (const { block, range } of loads)
+    block.items.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const t = range.text?.[i]?.[j];
+        if (typeof t === "string" && t !== "") cell.text = t;
+      }),
+    );
 }
 
 /** The selection when it covers more than one cell of the used range, else the used range. */
@@ -72,24 +306,42 @@ export function pickRange(used: CellRange, selection: CellRange | null): CellRan
   return inside && cellCount(inside) > 1 ? inside : used;
 }
 
-export function toGrid(s: LoadedSheet): Grid | null {
-  const area = pickRange(s.used, s.selection);
+export function toGrid(
+  sheet: string,
+  area: CellRange,
+  blocks: LoadedBlock[],
+  merges: CellRange[],
+): Grid | null {
   const cells: (Cell | undefined)[][] = [];
   let any = false;
-  for (let r = area.top; r <= area.bottom; r++) {
-    const i = r - s.used.top;
-    const row: (Cell | undefined)[] = [];
-    for (let c = area.left; c <= area.right; c++) {
-      const j = c - s.used.left;
-      const cell = toCell(s.values[i]?.[j], s.formulas[i]?.[j], s.numberFormat[i]?.[j], s.text[i]?.[j]);
-      if (cell) any = true;
-      row.push(cell);
+  for (let r = area.top; r <= area.bottom; r++) cells.push(new Array(area.right - area.left + 1));
+  for (const b of blocks) {
+    const part = intersect(b.range, area);
+    if (!part) continue;
+    for (let r = part.top; r <= part.bottom; r++) {
+      const i = r - b.range.top;
+      for (let c = part.left; c <= part.right; c++) {
+        const j = c - b.range.left;
+        const v = b.values[i]?.[j];
+        const cell = toCell(
+          v,
+          b.formulas[i]?.[j],
+          b.numberFormat[i]?.[j],
+          typeof v === "string" ? v : undefined,
+        );
+        if (cell) any = true;
+        cells[r - area.top][c - area.left] = cell;
+      }
     }
-    cells.push(row);
   }
   if (!any) return null;
-  const merges = s.merges.filter((m) => intersect(m, area) !== null);
-  return { sheet: s.sheet, top: area.top, left: area.left, cells, merges };
+  return {
+    sheet,
+    top: area.top,
+    left: area.left,
+    cells,
+    merges: merges.filter((m) => intersect(m, area) !== null),
+  };
 }
 
 export function toCell(

@@ -63,7 +63,8 @@ export async function writeAppendix(
       for (const block of styleBlocks(layout.cells))
         applyStyle(ws.getRange(rangeA1(block)), block.items[0][0].style ?? {}, block);
     }
-    for (const m of layout.merges) ws.getRange(rangeA1(m)).merge(false);
+    // Range.merge is ExcelApi 1.2 (the manifest's floor is 1.9; guarded for hosts that ignore the manifest).
+    if (widths) for (const m of layout.merges) ws.getRange(rangeA1(m)).merge(false);
     if (widths) {
       layout.columnWidths.forEach((w, i) => {
         if (w > 0)

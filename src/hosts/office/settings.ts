@@ -9,9 +9,10 @@ import { OfficeHostError, reasonOf } from "./messages";
 export const SETTINGS_KEY = "phuluc.settings";
 export const overridesKey = (sheet: string) => `phuluc.overrides:${sheet}`;
 
-export function loadSettings(env: OfficeEnv): PaneSettings {
+/** The saved settings; `defaultLang` (from Office's display language) until the user chose a language. */
+export function loadSettings(env: OfficeEnv, defaultLang: Lang = DEFAULT_SETTINGS.lang): PaneSettings {
   const raw = read(env, SETTINGS_KEY) as Partial<PaneSettings> | null;
-  const s: PaneSettings = { ...DEFAULT_SETTINGS };
+  const s: PaneSettings = { ...DEFAULT_SETTINGS, lang: defaultLang };
   if (!raw || typeof raw !== "object") return s;
   if (
     Number.isInteger(raw.rateDecimals) &&
@@ -86,4 +87,22 @@ function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise
       else resolve();
     });
   });
+}
+
+/** The ids of the conditional formats our marks made on a sheet (so that only those are ever loaded or deleted). */
+export const marksKey = (sheet: string) => `phuluc.marks:${sheet}`;
+
+export function loadMarkIds(env: OfficeEnv, sheet: string): string[] {
+  const raw = read(env, marksKey(sheet));
+  return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string") : [];
+}
+
+export async function saveMarkIds(env: OfficeEnv, sheet: string, ids: string[], lang: Lang): Promise<void> {
+  await write(env, marksKey(sheet), ids, lang);
+}
+
+/** Office.context.displayLanguage ("vi-VN", "en-US", "fr-FR"...) → the pane's language: Vietnamese unless told. */
+export function langFromDisplay(displayLanguage: string | undefined | null): Lang {
+  if (!displayLanguage) return "vi";
+  return /^vi\b/i.test(displayLanguage) ? "vi" : "en";
 }

@@ -1,22 +1,32 @@
 // Applies a write plan in few syncs and keeps, inside the workbook, what it overwrote so that undo restores it
 // exactly — values, formulas and number formats — even after the pane was closed and reopened.
 //
-// applyWrites: sync 1 loads the cells to be overwritten (and the sheet list); sync 2 writes the undo snapshot and
-// the new content. Requests are packed under REQUEST_BUDGET bytes of estimated JSON (Excel on the web rejects
-// payloads over 5 MB), so only very large plans take more syncs.
+// applyWrites: sync 1 loads the cells to be overwritten, the sheet list and the sheets' protection; sync 2 writes the
+// undo snapshot and the new content. Requests are packed under REQUEST_BUDGET bytes of estimated JSON counted in
+// UTF-8 (Excel on the web rejects payloads over 5 MB), so only very large plans take more syncs.
+//
+// Undo, as Excel users expect it:
+// - ExcelApi 1.20: the whole write runs in Excel.run({ mergeUndoGroup: true }), so Ctrl+Z undoes the fix as ONE
+//   step, and no undo sheet is made (hiding a sheet is not undoable on Windows and Mac: it would wipe the user's
+//   Ctrl+Z history). The pane's "Hoàn tác" keeps its own snapshot in memory for the session.
+// - Older Excel: the snapshot lives as JSON in a very hidden sheet, so "Hoàn tác" works after the pane reopens.
+// - Either way the snapshot also holds what we wrote: undo restores only the cells that still hold it, so an edit
+//   the user made afterwards (or a Ctrl+Z that already undid part of it) is never overwritten.
 import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { CellWrite, WritePlan } from "../../engine/report";
-import { cellCount } from "./addresses";
-import { rectangles, splitRows, type Block } from "./blocks";
+import { cellCount, jsonBytes, utf8Bytes } from "./addresses";
+import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
-import { OfficeHostError, reasonOf } from "./messages";
+import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
 
 export const UNDO_SHEET = "_phuluc_undo";
 /** Estimated JSON bytes per request: under 4 MB, leaving room for Office.js's own envelope. */
 export const REQUEST_BUDGET = 4_000_000;
 /** Cells loaded per sync for the snapshot (the response is limited like the request). */
 export const LOAD_BUDGET_CELLS = 120_000;
+/** Estimated UTF-8 bytes of one response when reading undo chunks or checking cells before a restore. */
+export const RESPONSE_BUDGET = 4_000_000;
 /** Our estimates leave a margin under the budget for what they do not count. */
 const PACK_BUDGET = REQUEST_BUDGET * 0.95;
 const CHUNK_CHARS = 30_000; // a cell holds at most 32,767 characters
@@ -32,10 +42,12 @@ export interface SnapshotBlock {
   a: string; // A1 range
   f: Scalar[][]; // ready to be written into Range.formulas
   n: string[][] | string; // number formats, or one for the whole block
+  /** What we wrote there (as written into Range.formulas): a cell that no longer holds it is left alone. */
+  w?: Scalar[][];
 }
 
 export interface UndoEntry {
-  v: 1;
+  v: 1 | 2;
   at: string;
   cells: number;
   blocks: SnapshotBlock[];
@@ -46,67 +58,116 @@ interface Op {
   apply(context: Excel.RequestContext): void;
 }
 
+/** The pane's own undo where Excel's Ctrl+Z does the job (ExcelApi 1.20) or the undo sheet cannot be made. */
+export type UndoMemory = UndoEntry[];
+
+export function groupedUndo(env: OfficeEnv): boolean {
+  return env.isSetSupported("ExcelApi", "1.20");
+}
+
 export async function applyWrites(
   env: OfficeEnv,
   plan: WritePlan,
   lang: Lang = "vi",
   onNotice?: (m: string) => void,
+  memory: UndoMemory = [],
 ): Promise<void> {
   if (plan.writes.length === 0) return;
+  if (!groupedUndo(env)) return write(env, plan, lang, onNotice, memory, false);
+  try {
+    await write(env, plan, lang, onNotice, memory, true);
+  } catch (e) {
+    // Something in the group cannot be undone by Excel: write without the group (nothing was written yet, the
+    // group's failing sync being the first write).
+    if (!(e instanceof OfficeHostError && e.code === "UndoNotSupported")) throw e;
+    onNotice?.(message("undoGroupUnsupported", {}, lang));
+    await write(env, plan, lang, onNotice, memory, false, true);
+  }
+}
+
+async function write(
+  env: OfficeEnv,
+  plan: WritePlan,
+  lang: Lang,
+  onNotice: ((m: string) => void) | undefined,
+  memory: UndoMemory,
+  grouped: boolean,
+  inMemory = grouped,
+): Promise<void> {
   const blocks = writeBlocks(plan.writes);
-  await env.run(async (context) => {
-    // Sync 1 (more only beyond LOAD_BUDGET_CELLS): what the write will overwrite, and whether the undo sheet exists.
+  const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
+    grouped ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch);
+  await run(async (context) => {
+    // Sync 1 (more only beyond LOAD_BUDGET_CELLS): what the write will overwrite, whether the undo sheet exists,
+    // and whether a sheet (or the workbook's structure) is protected.
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    const loadGroups = groupByCells(
-      blocks.flatMap((b) => splitRows<CellWrite, SheetBlock>(b, LOAD_BUDGET_CELLS)),
-      LOAD_BUDGET_CELLS,
-    );
-    const before: {
+    const protections = [...new Set(blocks.map((b) => b.sheet))].map((name) => {
+      const p = sheetOf(context, name).protection;
+      p.load("protected");
+      return { name, p };
+    });
+    const structure = inMemory ? null : context.workbook.protection;
+    structure?.load("protected");
+    let before: {
       block: SheetBlock;
       formulas: unknown[][];
       values: unknown[][];
       numberFormat: unknown[][];
-    }[] = [];
-    for (const group of loadGroups) {
-      const loaded = group.map((block) => {
-        const range = sheetOf(context, block.sheet).getRange(rangeA1(block));
-        range.load("values,formulas,numberFormat");
-        return { block, range };
-      });
-      try {
-        await context.sync();
-      } catch (e) {
-        throw await failure(context, loaded[0].block, e, lang);
-      }
-      for (const { block, range } of loaded)
-        before.push({
-          block,
-          formulas: range.formulas,
-          values: range.values,
-          numberFormat: range.numberFormat,
-        });
+    }[];
+    try {
+      const loaded = await loadPieces(
+        context,
+        blocks.map((b) => ({ sheet: b.sheet, range: b })),
+        ["values", "formulas", "numberFormat"],
+      );
+      before = blocks.map((block, i) => ({
+        block,
+        formulas: loaded[i].formulas,
+        values: loaded[i].values,
+        numberFormat: loaded[i].numberFormat,
+      }));
+    } catch (e) {
+      throw await failure(context, blocks[0], e, lang);
+    }
+    const locked = protections.find((x) => x.p.protected);
+    if (locked) {
+      const first = plan.writes.find((w) => w.sheet === locked.name)!;
+      throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.cell }, lang);
     }
     const names = sheets.items.map((s) => s.name);
     const undoExists = names.includes(UNDO_SHEET);
+    let useSheet = !inMemory;
+    if (useSheet && !undoExists && structure?.protected) {
+      useSheet = false;
+      onNotice?.(message("undoInMemory", { sheet: UNDO_SHEET }, lang));
+    }
 
-    const entry: UndoEntry = { v: 1, at: new Date().toISOString(), cells: 0, blocks: [] };
+    const entry: UndoEntry = { v: 2, at: new Date().toISOString(), cells: 0, blocks: [] };
     const content: Op[] = [];
     for (const b of before) {
-      entry.blocks.push(snapshotOf(b.block, b.values, b.formulas, b.numberFormat));
+      const snapshot = snapshotOf(b.block, b.values, b.formulas, b.numberFormat);
+      const written = contentOps(b.block, b.numberFormat);
+      snapshot.w = written.formulas;
+      entry.blocks.push(snapshot);
       entry.cells += cellCount(b.block);
-      content.push(...contentOps(b.block, b.numberFormat));
+      content.push(...written.ops);
     }
     const canHide = env.isSetSupported("ExcelApi", "1.2");
-    if (!undoExists && !canHide)
+    if (useSheet && !undoExists && !canHide)
       onNotice?.(new OfficeHostError("undoSheetVisible", { sheet: UNDO_SHEET }, lang).message);
     // Sync 2: the snapshot first (so that a failure part-way can still be undone), then the new content.
-    const ops = [...pushUndoOps(entry, undoExists, canHide), ...content];
+    const ops = [...(useSheet ? pushUndoOps(entry, undoExists, canHide) : []), ...content];
     await syncInBatches(context, ops, { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]) }, lang);
+    if (!useSheet) {
+      memory.unshift(entry);
+      memory.splice(UNDO_DEPTH);
+    }
   });
 }
 
-export async function canUndo(env: OfficeEnv): Promise<boolean> {
+export async function canUndo(env: OfficeEnv, memory: UndoMemory = []): Promise<boolean> {
+  if (memory.length > 0) return true;
   return env.run(async (context) => {
     const undo = await findUndoSheet(context);
     if (!undo) return false;
@@ -117,42 +178,161 @@ export async function canUndo(env: OfficeEnv): Promise<boolean> {
   });
 }
 
-/** Restores what the last write overwrote; false when there is nothing to undo. */
-export async function undo(env: OfficeEnv, lang: Lang = "vi"): Promise<boolean> {
+/**
+ * Restores what the last write overwrote, cell by cell where the cell still holds what we wrote; false when there
+ * is nothing to undo. Cells the user changed since are kept, and named in a notice.
+ */
+export async function undo(
+  env: OfficeEnv,
+  lang: Lang = "vi",
+  onNotice?: (m: string) => void,
+  memory: UndoMemory = [],
+): Promise<boolean> {
+  if (memory.length > 0) {
+    const entry = memory[0];
+    const batch = async (context: Excel.RequestContext) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      await restore(context, entry, new Set(sheets.items.map((s) => s.name)), [], lang, onNotice);
+    };
+    try {
+      await (groupedUndo(env) ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch));
+    } catch (e) {
+      if (
+        codeOf(e) !== "UndoNotSupported" &&
+        !(e instanceof OfficeHostError && e.code === "UndoNotSupported")
+      )
+        throw e;
+      await env.run(batch);
+    }
+    memory.shift();
+    return true;
+  }
   return env.run(async (context) => {
     const undoSheet = await findUndoSheet(context);
     if (!undoSheet) return false;
     const head = undoSheet.getRange("A1");
     head.load("values");
-    await context.sync();
-    const header = parseHeader(head.values[0][0]);
-    if (!header) return false;
-    const chunks = undoSheet.getRange(`B1:${a1(1, header.chunks + 1)}`);
-    chunks.load("values");
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
+    const header = parseHeader(head.values[0][0]);
+    if (!header) return false;
+    // The chunks in pieces, each response under budget (a chunk is at most CHUNK_CHARS characters, 3 bytes each).
+    const perRead = Math.max(1, Math.floor(RESPONSE_BUDGET / (CHUNK_CHARS * 3 + 16)));
+    const parts: unknown[] = [];
+    for (let first = 0; first < header.chunks; first += perRead) {
+      const last = Math.min(header.chunks, first + perRead) - 1;
+      const r = undoSheet.getRange(rangeA1({ top: 1, bottom: 1, left: 2 + first, right: 2 + last }));
+      r.load("values");
+      await context.sync();
+      parts.push(...(r.values[0] as unknown[]));
+    }
     let entry: UndoEntry;
     try {
-      entry = JSON.parse(
-        (chunks.values[0] as unknown[]).map((c) => String(c).slice(CHUNK_PREFIX.length)).join(""),
-      ) as UndoEntry;
-      if (entry.v !== 1 || !Array.isArray(entry.blocks)) throw new Error("version");
+      entry = JSON.parse(parts.map((c) => String(c).slice(CHUNK_PREFIX.length)).join("")) as UndoEntry;
+      if ((entry.v !== 1 && entry.v !== 2) || !Array.isArray(entry.blocks)) throw new Error("version");
     } catch {
       throw new OfficeHostError("undoCorrupt", {}, lang);
     }
-    const names = new Set(sheets.items.map((s) => s.name));
-    const missing = entry.blocks.find((b) => !names.has(b.s));
-    if (missing) throw new OfficeHostError("sheetMissing", { sheet: missing.s }, lang);
-    const ops: Op[] = entry.blocks.flatMap(restoreOps);
     // Last: drop the entry (shifting older ones up).
-    ops.push({
+    const drop: Op = {
       bytes: OP_OVERHEAD,
       apply: (c) => c.workbook.worksheets.getItem(UNDO_SHEET).getRange("1:1").delete("Up"),
-    });
-    await syncInBatches(context, ops, { sheet: entry.blocks[0].s, cell: entry.blocks[0].a }, lang);
+    };
+    await restore(context, entry, new Set(sheets.items.map((s) => s.name)), [drop], lang, onNotice);
     return true;
   });
+}
+
+/** Puts back each block's snapshot where the cells still hold what we wrote; `after` runs in the last request. */
+async function restore(
+  context: Excel.RequestContext,
+  entry: UndoEntry,
+  names: Set<string>,
+  after: Op[],
+  lang: Lang,
+  onNotice: ((m: string) => void) | undefined,
+): Promise<void> {
+  const missing = entry.blocks.find((b) => !names.has(b.s));
+  if (missing) throw new OfficeHostError("sheetMissing", { sheet: missing.s }, lang);
+  // What the cells hold now, and whether their sheets are protected: in pieces under the load budget.
+  const sheetNames = [...new Set(entry.blocks.map((b) => b.s))];
+  const protections = sheetNames.map((name) => {
+    const p = sheetOf(context, name).protection;
+    p.load("protected");
+    return { name, p };
+  });
+  const checked = entry.blocks.filter((b) => b.w);
+  const loaded = await loadPieces(
+    context,
+    // What we wrote tells the size of the answer: formulas and values, each about as large.
+    checked.map((b) => ({ sheet: b.s, range: rangeOfA1(b.a), bytes: 2.2 * jsonBytes(b.w) })),
+    ["formulas", "values"],
+  );
+  const now = new Map(checked.map((b, i) => [b, loaded[i]]));
+  const locked = protections.find((x) => x.p.protected);
+  if (locked) {
+    const first = entry.blocks.find((b) => b.s === locked.name)!;
+    throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.a }, lang);
+  }
+  const ops: Op[] = [];
+  const kept: { sheet: string; cell: string }[] = [];
+  for (const b of entry.blocks) {
+    const area = rangeOfA1(b.a);
+    const current = now.get(b);
+    if (!b.w || !current) {
+      ops.push(...restoreOps(b));
+      continue;
+    }
+    const placed: { row: number; col: number; item: { f: Scalar; n: string } }[] = [];
+    b.f.forEach((row, i) =>
+      row.forEach((f, j) => {
+        const cell = { row: area.top + i, col: area.left + j };
+        if (holds(current.formulas[i]?.[j], current.values[i]?.[j], b.w![i][j]))
+          placed.push({ ...cell, item: { f, n: typeof b.n === "string" ? b.n : b.n[i][j] } });
+        else kept.push({ sheet: b.s, cell: a1(cell.row, cell.col) });
+      }),
+    );
+    if (placed.length === cellCount(area)) {
+      ops.push(...restoreOps(b));
+      continue;
+    }
+    for (const r of rectangles(placed, (x) => x.n))
+      ops.push(
+        ...rangeOps(
+          b.s,
+          r,
+          r.items.map((row) => row.map((x) => x.f)),
+          r.items[0][0].n,
+        ),
+      );
+  }
+  ops.push(...after);
+  const first = entry.blocks[0];
+  await syncInBatches(context, ops, { sheet: first.s, cell: first.a }, lang);
+  if (kept.length > 0) {
+    const list =
+      kept
+        .slice(0, 10)
+        .map((k) => k.cell)
+        .join(", ") + (kept.length > 10 ? ", …" : "");
+    onNotice?.(message("undoKeptEdits", { count: kept.length, sheet: kept[0].sheet, cells: list }, lang));
+  }
+}
+
+/** Does a cell (as loaded now) still hold what we wrote into Range.formulas? */
+export function holds(formula: unknown, value: unknown, written: Scalar): boolean {
+  if (typeof written === "string" && written.startsWith("=")) {
+    const norm = (x: unknown) => String(x).replace(/\s+/g, "").toUpperCase();
+    return typeof formula === "string" && norm(formula) === norm(written);
+  }
+  if (typeof formula === "string" && formula.startsWith("=") && formula !== value) return false;
+  if (typeof written === "string" && written.startsWith("'")) return value === written.slice(1);
+  if (written === "") return value === "" || value === null;
+  if (typeof written === "number") return typeof value === "number" && Math.abs(value - written) < 1e-9;
+  return value === written || String(value) === String(written);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -176,19 +356,117 @@ export function writeBlocks(writes: CellWrite[]): SheetBlock[] {
   return out;
 }
 
-function groupByCells(blocks: SheetBlock[], maxCells: number): SheetBlock[][] {
-  const groups: SheetBlock[][] = [];
-  let current: SheetBlock[] = [];
+interface Piece {
+  sheet: string;
+  range: CellRange;
+  /** Estimated UTF-8 bytes of the response for the whole piece, when known. */
+  bytes?: number;
+}
+type Loaded = Record<"values" | "formulas" | "numberFormat", unknown[][]>;
+
+/**
+ * Loads properties of each piece, grouped under LOAD_BUDGET_CELLS cells a sync. The cells' content is unknown
+ * before it is read: a response Excel refuses as too large is asked again in halves. Results follow `pieces`.
+ */
+async function loadPieces(
+  context: Excel.RequestContext,
+  pieces: Piece[],
+  props: (keyof Loaded)[],
+): Promise<Loaded[]> {
+  const out: Loaded[] = [];
+  for (const group of groupPieces(
+    pieces.flatMap((p) => splitPiece(p, LOAD_BUDGET_CELLS)),
+    LOAD_BUDGET_CELLS,
+  )) {
+    const parts = await loadGroup(context, group, props);
+    out.push(...parts);
+  }
+  // Pieces split by rows come back in order: join them again.
+  const joined: Loaded[] = [];
+  let k = 0;
+  for (const p of pieces) {
+    const rows = p.range.bottom - p.range.top + 1;
+    const whole = { values: [], formulas: [], numberFormat: [] } as unknown as Loaded;
+    let got = 0;
+    while (got < rows) {
+      const part = out[k++];
+      for (const prop of props) whole[prop].push(...part[prop]);
+      got += part[props[0]].length;
+    }
+    joined.push(whole);
+  }
+  return joined;
+}
+
+async function loadGroup(
+  context: Excel.RequestContext,
+  group: Piece[],
+  props: (keyof Loaded)[],
+): Promise<Loaded[]> {
+  const ranges = group.map((p) => {
+    const r = sheetOf(context, p.sheet).getRange(rangeA1(p.range));
+    r.load(props.join(","));
+    return r;
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    const single = group.length === 1 && group[0].range.top === group[0].range.bottom;
+    if (codeOf(e) !== "ResponsePayloadSizeLimitExceeded" || single) throw e;
+    const halves: Piece[][] =
+      group.length > 1
+        ? [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]
+        : halve(group[0]).map((p) => [p]);
+    const out: Loaded[] = [];
+    for (const h of halves) out.push(...(await loadGroup(context, h, props)));
+    return out;
+  }
+  return ranges.map((r) => {
+    const l = {} as Loaded;
+    for (const prop of props) l[prop] = r[prop] as unknown[][];
+    return l;
+  });
+}
+
+function halve(p: Piece): Piece[] {
+  const mid = p.range.top + ((p.range.bottom - p.range.top) >> 1);
+  return [
+    { sheet: p.sheet, range: { ...p.range, bottom: mid } },
+    { sheet: p.sheet, range: { ...p.range, top: mid + 1 } },
+  ];
+}
+
+function splitPiece(p: Piece, maxCells: number): Piece[] {
+  const width = p.range.right - p.range.left + 1;
+  const rows = p.range.bottom - p.range.top + 1;
+  const byBytes = p.bytes ? Math.floor((rows * RESPONSE_BUDGET) / p.bytes) : Infinity;
+  const rowsPer = Math.max(1, Math.min(Math.floor(maxCells / width), byBytes));
+  const out: Piece[] = [];
+  for (let top = p.range.top; top <= p.range.bottom; top += rowsPer) {
+    const bottom = Math.min(p.range.bottom, top + rowsPer - 1);
+    const part: Piece = { sheet: p.sheet, range: { ...p.range, top, bottom } };
+    if (p.bytes) part.bytes = (p.bytes * (bottom - top + 1)) / rows;
+    out.push(part);
+  }
+  return out;
+}
+
+function groupPieces(pieces: Piece[], maxCells: number): Piece[][] {
+  const groups: Piece[][] = [];
+  let current: Piece[] = [];
   let cells = 0;
-  for (const b of blocks) {
-    const n = cellCount(b);
-    if (current.length > 0 && cells + n > maxCells) {
+  let bytes = 0;
+  for (const p of pieces) {
+    const n = cellCount(p.range);
+    if (current.length > 0 && (cells + n > maxCells || bytes + (p.bytes ?? 0) > RESPONSE_BUDGET)) {
       groups.push(current);
       current = [];
       cells = 0;
+      bytes = 0;
     }
-    current.push(b);
+    current.push(p);
     cells += n;
+    bytes += p.bytes ?? 0;
   }
   if (current.length) groups.push(current);
   return groups;
@@ -212,7 +490,12 @@ async function failure(
   } catch {
     // ExcelApi 1.4 missing, or the workbook is gone: fall back to Office's own reason.
   }
-  return new OfficeHostError("writeFailed", { sheet: b.sheet, cell: rangeA1(b), reason: reasonOf(e) }, lang);
+  return new OfficeHostError(
+    "writeFailed",
+    { sheet: b.sheet, cell: rangeA1(b), reason: reasonOf(e) },
+    lang,
+    codeOf(e),
+  );
 }
 
 /** Would Excel turn this text into something else (a number, date, boolean, formula) when written back? */
@@ -251,7 +534,7 @@ function snapshotOf(
   return { s: block.sheet, a: rangeA1(block), f, n: uniform ? first : n };
 }
 
-function contentOps(block: SheetBlock, oldFormats: unknown[][]): Op[] {
+function contentOps(block: SheetBlock, oldFormats: unknown[][]): { ops: Op[]; formulas: Scalar[][] } {
   const needsFormat = (w: CellWrite, old: unknown) =>
     w.numberFormat !== undefined || (old === "@" && (w.formula !== undefined || typeof w.value === "number"));
   const formats = block.items.some((row, i) => row.some((w, j) => needsFormat(w, oldFormats[i][j])))
@@ -276,7 +559,7 @@ function contentOps(block: SheetBlock, oldFormats: unknown[][]): Op[] {
       return w.formula !== undefined ? w.formula : formulaInput(w.value, undefined, format);
     }),
   );
-  return rangeOps(block.sheet, block, formulas, formats);
+  return { ops: rangeOps(block.sheet, block, formulas, formats), formulas };
 }
 
 function restoreOps(b: SnapshotBlock): Op[] {
@@ -300,12 +583,9 @@ function rangeOps(
 ): Op[] {
   const width = range.right - range.left + 1;
   // The request carries full 2-D arrays (a uniform format is expanded to every cell).
-  const uniformFormatBytes =
-    typeof formats === "string" ? width * (JSON.stringify(formats).length + 1) + 2 : 0;
+  const uniformFormatBytes = typeof formats === "string" ? width * (jsonBytes(formats) + 1) + 2 : 0;
   const bytesPerRow = (i: number) =>
-    JSON.stringify(formulas[i]).length +
-    1 +
-    (Array.isArray(formats) ? JSON.stringify(formats[i]).length + 1 : uniformFormatBytes);
+    jsonBytes(formulas[i]) + 1 + (Array.isArray(formats) ? jsonBytes(formats[i]) + 1 : uniformFormatBytes);
   const ops: Op[] = [];
   let start = 0;
   while (start < formulas.length) {
@@ -366,12 +646,13 @@ function pushUndoOps(entry: UndoEntry, exists: boolean, canHide: boolean): Op[] 
     },
   ];
   // Chunks in row 1 from column B, in bands that keep each request under budget.
-  const perOp = Math.max(1, Math.floor(REQUEST_BUDGET / 2 / (CHUNK_CHARS * 1.3)));
+  // A chunk of CHUNK_CHARS characters is at most 3 bytes a character in UTF-8 (JSON escapes included).
+  const perOp = Math.max(1, Math.floor(REQUEST_BUDGET / 2 / (CHUNK_CHARS * 3)));
   for (let i = 0; i < chunks.length; i += perOp) {
     const part = chunks.slice(i, i + perOp);
     const left = 2 + i;
     ops.push({
-      bytes: OP_OVERHEAD + JSON.stringify(part).length,
+      bytes: OP_OVERHEAD + utf8Bytes(JSON.stringify(part)),
       apply(context) {
         const r = context.workbook.worksheets
           .getItem(UNDO_SHEET)
@@ -401,7 +682,6 @@ async function findUndoSheet(context: Excel.RequestContext): Promise<Excel.Works
   return sheets.items.find((s) => s.name === UNDO_SHEET) ?? null;
 }
 
-/** Packs operations into requests of at most `budget` estimated bytes, keeping their order. */
 /** Queues the operations in requests under the payload budget, one sync each; a failure names the cell. */
 async function syncInBatches(
   context: Excel.RequestContext,
@@ -414,7 +694,10 @@ async function syncInBatches(
     try {
       await context.sync();
     } catch (e) {
-      throw new OfficeHostError("writeFailed", { ...where, reason: reasonOf(e) }, lang);
+      const code = codeOf(e);
+      if (code === "AccessDenied" || (code === "InvalidOperation" && /protect/i.test(reasonOf(e))))
+        throw new OfficeHostError("sheetProtected", { ...where }, lang, code);
+      throw new OfficeHostError("writeFailed", { ...where, reason: reasonOf(e) }, lang, code);
     }
   }
 }
