@@ -59,6 +59,42 @@ describe("1. Roman numerals of any size, read by sequence", () => {
     );
     expect(a.findings).toEqual([]);
   });
+  test("letters with Roman sub-groups: C after B (with I, II between) is a letter, each letter totals its romans", () => {
+    const sub = (n: string, name: string, h: number, p: number) => [
+      n,
+      name,
+      h,
+      p,
+      Math.round((p / h) * 10000) / 100,
+    ];
+    const grid = gridFromRows("S", [
+      ["STT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      sub("A", "Huyện Một", 700, 35),
+      sub("I", "Xã An", 412, 20),
+      sub("II", "Xã Bình", 288, 15),
+      sub("B", "Huyện Hai", 727, 49),
+      sub("I", "Xã Cường", 530, 31),
+      sub("II", "Xã Dũng", 197, 18),
+      sub("C", "Huyện Ba", 355, 27),
+      sub("I", "Xã Đông", 355, 27),
+      sub("", "Toàn tỉnh", 1782, 111),
+    ]);
+    const [a] = analyzeGrid(grid);
+    expect(a.table.rows.map((r) => r.style ?? r.kind)).toEqual([
+      "letter",
+      "roman",
+      "roman",
+      "letter",
+      "roman",
+      "roman",
+      "letter",
+      "roman",
+      "total",
+    ]);
+    expect(a.table.rows.find((r) => r.row === 8)!.covers).toEqual([9]);
+    expect(a.table.rows.find((r) => r.row === 10)!.covers).toEqual([2, 5, 8]);
+    expect(a.findings).toEqual([]);
+  });
 });
 
 describe('2. "Trong đó" rows are parts of the row above', () => {
