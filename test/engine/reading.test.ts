@@ -565,6 +565,16 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
     const shaped = shapeRows(PROVINCES, { poorRateOf: (u) => Number((u.poor / u.households).toFixed(4)) });
     expect(findingsOf(shapeGrid(shaped))).toEqual([]);
   });
+  test("a rate column copied from the near-poor rates: checked as it reads, reported once, nothing written", () => {
+    const shaped = shapeRows(PROVINCES, {
+      poorRateOf: (u) => Math.round((u.nearPoor / u.households) * 10000) / 100,
+    });
+    const [a] = analyzeGrid(shapeGrid(shaped));
+    expect(brief(a.findings)).toEqual(["warning E3 structure-unsure null"]);
+    expect(describeFinding(a.findings[0])).toContain("khớp với F/C×100");
+    expect(a.unsure).toBe(true);
+    expect(fixPlan([a]).writes).toEqual([]);
+  });
   test("the stated relation wins over the guess", () => {
     // The numbering row states 3=2/1*100 for column E: a stated relation is never second-guessed.
     const rows = setCell(misleading().rows, "E4", "3=2/1*100");
