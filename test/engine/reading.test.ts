@@ -125,6 +125,26 @@ describe('2. "Trong đó" rows are parts of the row above', () => {
     const fs = findingsOf(gridFromRows("Tổng hợp", setCell(shaped.rows, `E${part}`, 7.5)));
     expect(brief(fs)).toEqual([`error E${part} rate-mismatch 7.3`]);
   });
+  test("a part without its own households: its rate is over the households of the row above", () => {
+    const grid = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["1", "Thôn 1", 412, 20, 4.85],
+      ["", "Trong đó: hộ không có khả năng lao động", null, 8, 1.94],
+      ["2", "Thôn 2", 288, 15, 5.21],
+      ["", "Riêng: hộ DTTS", null, 6, 2.08],
+      ["", "Tổng cộng", 700, 35, 5],
+    ]);
+    expect(findingsOf(grid)).toEqual([]);
+    const wrong = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["1", "Thôn 1", 412, 20, 4.85],
+      ["", "Trong đó: hộ không có khả năng lao động", null, 8, 2.5],
+      ["2", "Thôn 2", 288, 15, 5.21],
+      ["", "Riêng: hộ DTTS", null, 6, 2.08],
+      ["", "Tổng cộng", 700, 35, 5],
+    ]);
+    expect(brief(findingsOf(wrong))).toEqual(["error E3 rate-mismatch 1.94"]);
+  });
 });
 
 describe("3. A total at the top covers everything below it", () => {
