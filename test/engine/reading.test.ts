@@ -59,6 +59,42 @@ describe("1. Roman numerals of any size, read by sequence", () => {
     );
     expect(a.findings).toEqual([]);
   });
+  test("letters with Roman sub-groups: C after B (with I, II between) is a letter, each letter totals its romans", () => {
+    const sub = (n: string, name: string, h: number, p: number) => [
+      n,
+      name,
+      h,
+      p,
+      Math.round((p / h) * 10000) / 100,
+    ];
+    const grid = gridFromRows("S", [
+      ["STT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      sub("A", "Huyện Một", 700, 35),
+      sub("I", "Xã An", 412, 20),
+      sub("II", "Xã Bình", 288, 15),
+      sub("B", "Huyện Hai", 727, 49),
+      sub("I", "Xã Cường", 530, 31),
+      sub("II", "Xã Dũng", 197, 18),
+      sub("C", "Huyện Ba", 355, 27),
+      sub("I", "Xã Đông", 355, 27),
+      sub("", "Toàn tỉnh", 1782, 111),
+    ]);
+    const [a] = analyzeGrid(grid);
+    expect(a.table.rows.map((r) => r.style ?? r.kind)).toEqual([
+      "letter",
+      "roman",
+      "roman",
+      "letter",
+      "roman",
+      "roman",
+      "letter",
+      "roman",
+      "total",
+    ]);
+    expect(a.table.rows.find((r) => r.row === 8)!.covers).toEqual([9]);
+    expect(a.table.rows.find((r) => r.row === 10)!.covers).toEqual([2, 5, 8]);
+    expect(a.findings).toEqual([]);
+  });
 });
 
 describe('2. "Trong đó" rows are parts of the row above', () => {
@@ -88,6 +124,43 @@ describe('2. "Trong đó" rows are parts of the row above', () => {
     const part = shaped.partRow.get("0.0")!; // 10 of 137 households: 7,30 %
     const fs = findingsOf(gridFromRows("Tổng hợp", setCell(shaped.rows, `E${part}`, 7.5)));
     expect(brief(fs)).toEqual([`error E${part} rate-mismatch 7.3`]);
+  });
+  test("a part without its own households: its rate is over the households of the row above", () => {
+    const grid = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["1", "Thôn 1", 412, 20, 4.85],
+      ["", "Trong đó: hộ không có khả năng lao động", null, 8, 1.94],
+      ["2", "Thôn 2", 288, 15, 5.21],
+      ["", "Riêng: hộ DTTS", null, 6, 2.08],
+      ["", "Tổng cộng", 700, 35, 5],
+    ]);
+    expect(findingsOf(grid)).toEqual([]);
+    const wrong = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["1", "Thôn 1", 412, 20, 4.85],
+      ["", "Trong đó: hộ không có khả năng lao động", null, 8, 2.5],
+      ["2", "Thôn 2", 288, 15, 5.21],
+      ["", "Riêng: hộ DTTS", null, 6, 2.08],
+      ["", "Tổng cộng", 700, 35, 5],
+    ]);
+    expect(brief(findingsOf(wrong))).toEqual(["error E3 rate-mismatch 1.94"]);
+  });
+  test("unlabelled part rows counted as units: one structure-unsure, no wall of sum errors; --rows fixes it", () => {
+    const groups: Group[] = nationalGroups(6, 2, 31, 1);
+    const shaped = shapeRows(groups);
+    // The "Trong đó" rows lose their label and get a number: they read as units and break every group's sum.
+    let rows = shaped.rows;
+    const parts = [...shaped.partRow.values()];
+    for (const r of parts) rows = setCell(setCell(rows, `A${r}`, "3"), `B${r}`, "Hộ DTTS");
+    const [a] = analyzeGrid(gridFromRows("Tổng hợp", rows));
+    expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(brief(a.findings)).toEqual(["warning C3 structure-unsure null"]);
+    expect(describeFinding(a.findings[0])).toMatch(
+      /^Chưa chắc đã hiểu đúng cột C, D, F \(ô C3, "Tổng số hộ"\): dòng tổng bằng cộng các dòng con không khớp ở/,
+    );
+    const overrides = { rows: Object.fromEntries(parts.map((r) => [r, "part" as const])) };
+    const [b] = analyzeGrid(gridFromRows("Tổng hợp", rows), { overrides });
+    expect(b.findings).toEqual([]);
   });
 });
 
@@ -528,6 +601,16 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
   test("a rate column stored as plain fractions (0.0485, no percent format) is re-read, not flagged", () => {
     const shaped = shapeRows(PROVINCES, { poorRateOf: (u) => Number((u.poor / u.households).toFixed(4)) });
     expect(findingsOf(shapeGrid(shaped))).toEqual([]);
+  });
+  test("a rate column copied from the near-poor rates: checked as it reads, reported once, nothing written", () => {
+    const shaped = shapeRows(PROVINCES, {
+      poorRateOf: (u) => Math.round((u.nearPoor / u.households) * 10000) / 100,
+    });
+    const [a] = analyzeGrid(shapeGrid(shaped));
+    expect(brief(a.findings)).toEqual(["warning E3 structure-unsure null"]);
+    expect(describeFinding(a.findings[0])).toContain("khớp với F/C×100");
+    expect(a.unsure).toBe(true);
+    expect(fixPlan([a]).writes).toEqual([]);
   });
   test("the stated relation wins over the guess", () => {
     // The numbering row states 3=2/1*100 for column E: a stated relation is never second-guessed.

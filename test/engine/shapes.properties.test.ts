@@ -199,9 +199,15 @@ describe("flow forms (Thông tư 07): with or without the stated balance, poor o
     near: fc.boolean(),
     totalFirst: fc.boolean(),
   });
+  interface FlowShape {
+    units: number[][];
+    stated: boolean;
+    near: boolean;
+    totalFirst: boolean;
+  }
   const end = (u: number[]) => u[0] - u[1] - u[2] - u[3] + u[4] + u[5] + u[6] + u[7];
 
-  function flowRows({ units, stated, near, totalFirst }: fc.RecordValue<typeof flowShape>) {
+  function flowRows({ units, stated, near, totalFirst }: FlowShape) {
     const subject = near ? "hộ cận nghèo" : "hộ nghèo";
     const leaves = near
       ? [
@@ -228,7 +234,7 @@ describe("flow forms (Thông tư 07): with or without the stated balance, poor o
     ];
     if (stated) rows.push(["A", "B", "1", "2", "3", "4", "5", "6", "7", "8", "9=1-2-3-4+5+6+7+8"]);
     const first = rows.length + 1;
-    const total = units[0].map((_, k) => units.reduce((a, u) => a + u[k], 0));
+    const total = units[0].map((_: number, k: number) => units.reduce((a, u) => a + u[k], 0));
     const totalLine = ["", "Toàn huyện", ...total, end(total)];
     if (totalFirst) rows.push(totalLine);
     const unitRow: number[] = [];

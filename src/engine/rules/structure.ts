@@ -15,6 +15,7 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
         assumed: d.assumed,
         failed: d.failed,
         applied: d.applied,
+        holds: d.holds,
       }),
     );
   }
