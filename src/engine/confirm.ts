@@ -26,6 +26,8 @@ export interface Doubt {
   applied: number;
   /** The assumed relation, as written in a message ("D/C×100"). */
   assumed: string;
+  /** The reading that holds instead ("F/C×100"), when one does: it is checked, but nothing is written. */
+  holds?: string;
 }
 
 interface Tally {
@@ -74,9 +76,12 @@ function rateAlternatives(ctx: TableContext, group: Relation[]): ((rel: Relation
   const scaled = first.scale === 100 ? 1 : 100;
   alts.push((rel) => ({ ...(rel as Extract<Relation, { kind: "rate" }>), scale: scaled }));
   const numCols = new Set(first.numerator.map((n) => n.col));
-  const counts = ctx.table.columns.filter((c) => COUNT_ROLES.has(c.role) && c.col < first.target.col);
+  // Other counts, nearest first (a rate usually sits right after its count).
+  const counts = ctx.table.columns
+    .filter((c) => COUNT_ROLES.has(c.role) && c.role !== "households" && c.role !== "persons")
+    .sort((a, b) => Math.abs(a.col - first.target.col) - Math.abs(b.col - first.target.col));
   const bases = ctx.table.columns.filter((c) => c.role === "households" || c.role === "persons");
-  for (const n of [...counts].reverse()) {
+  for (const n of counts) {
     if (numCols.has(n.col) || n.col === first.base.col) continue;
     alts.push((rel) => ({
       ...(rel as Extract<Relation, { kind: "rate" }>),
@@ -155,18 +160,20 @@ export function confirmRelations(
     const t = tally(group, ctx);
     if (!misread(t, first.kind)) continue;
     const alternatives = first.kind === "rate" ? rateAlternatives(ctx, group) : linearAlternatives(group);
-    let best: { rels: Relation[]; failed: number } | undefined;
-    for (const alt of alternatives) {
+    let best: { rels: Relation[]; failed: number; index: number } | undefined;
+    alternatives.forEach((alt, index) => {
       const rels = group.map(alt);
       const ta = tally(rels, ctx);
-      if (ta.applied === 0 || misread(ta, first.kind) || ta.failed * 3 > ta.applied) continue;
-      if (!best || ta.failed < best.failed) best = { rels, failed: ta.failed };
-    }
-    if (best) {
-      group.forEach((rel, i) => replaced.set(rel, best!.rels[i]));
-      continue;
-    }
-    for (const rel of group) replaced.set(rel, null);
+      if (ta.applied === 0 || misread(ta, first.kind) || ta.failed * 3 > ta.applied) return;
+      if (!best || ta.failed < best.failed) best = { rels, failed: ta.failed, index };
+    });
+    const found = best as { rels: Relation[]; failed: number; index: number } | undefined;
+    if (found) group.forEach((rel, i) => replaced.set(rel, found.rels[i]));
+    else for (const rel of group) replaced.set(rel, null);
+    // A rate stored as a fraction means the same thing: read silently. Any other reading that holds (another
+    // count, another base, the opposite sign) may as well be a column copied from elsewhere: it is used for the
+    // check, and the doubt is still reported, so nothing is written until the user confirms.
+    if (found && first.kind === "rate" && found.index === 0) continue;
     doubts.push({
       cell: headerCell(ctx, first.target.col),
       column: column.letter,
@@ -182,6 +189,7 @@ export function confirmRelations(
       failed: t.failed,
       applied: t.applied,
       assumed: assumedText(first),
+      ...(found ? { holds: assumedText(found.rels[0]) } : {}),
     });
   }
   if (replaced.size === 0) return { relations, doubts };

@@ -61,7 +61,7 @@ export interface RuleRun {
   /** Readings the data did not confirm (confirm.ts): their relations were dropped. */
   doubts: Doubt[];
   /** The sheet's text was typed in a legacy encoding and decoded for reading. */
-  legacy?: { encoding: "tcvn3" | "vni"; cell: string };
+  legacy?: { encoding: "tcvn3" | "vni"; cell: string; text?: string };
 }
 
 const formatDecimalsCache = new Map<string, number | undefined>();

@@ -55,7 +55,9 @@ export function decodeLegacy(text: string, encoding: LegacyEncoding): string {
  * The legacy encoding a sheet's text is typed in, if any: decoding must turn more of its text cells into
  * words the vocabulary knows (headers, unit and total labels) than reading them as they are.
  */
-export function detectLegacyEncoding(grid: Grid): { encoding: LegacyEncoding; cell: string } | undefined {
+export function detectLegacyEncoding(
+  grid: Grid,
+): { encoding: LegacyEncoding; cell: string; text: string } | undefined {
   const texts: { text: string; row: number; col: number }[] = [];
   for (let i = 0; i < grid.cells.length && texts.length < 400; i++) {
     const row = grid.cells[i];
@@ -68,12 +70,14 @@ export function detectLegacyEncoding(grid: Grid): { encoding: LegacyEncoding; ce
   if (texts.length === 0) return undefined;
   const known = (t: string) =>
     isHeaderWord(t) || /\b(tong|cong|toan|thon|xa|huyen|tinh|ho ngheo|ten)\b/.test(normalize(t));
-  let best: { encoding: LegacyEncoding; hits: number; first?: { row: number; col: number } } | undefined;
+  let best:
+    | { encoding: LegacyEncoding; hits: number; first?: { row: number; col: number; text: string } }
+    | undefined;
   for (const encoding of ["tcvn3", "vni"] as const) {
     const d = get(encoding);
     let hits = 0;
     let misses = 0;
-    let first: { row: number; col: number } | undefined;
+    let first: { row: number; col: number; text: string } | undefined;
     for (const t of texts) {
       if (!d.marks.test(t.text)) continue;
       const decoded = decodeLegacy(t.text, encoding);
@@ -87,7 +91,9 @@ export function detectLegacyEncoding(grid: Grid): { encoding: LegacyEncoding; ce
     }
     if (hits >= 2 && hits > misses && (!best || hits > best.hits)) best = { encoding, hits, first };
   }
-  return best?.first ? { encoding: best.encoding, cell: a1(best.first.row, best.first.col) } : undefined;
+  return best?.first
+    ? { encoding: best.encoding, cell: a1(best.first.row, best.first.col), text: best.first.text }
+    : undefined;
 }
 
 /** A copy of the grid whose text cells are decoded (numbers, formulas and formats untouched). */

@@ -76,5 +76,5 @@ export interface AnalyzeOptions {
    */
   trustStructure?: boolean;
   /** The sheet's text is in a legacy encoding (found by analyzeGrid; set to force one). */
-  legacy?: { encoding: "tcvn3" | "vni"; cell: string };
+  legacy?: { encoding: "tcvn3" | "vni"; cell: string; text?: string };
 }

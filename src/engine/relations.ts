@@ -3,7 +3,7 @@
 // (rules/relations.ts, blame.ts).
 import type { Column, Table } from "./model";
 import type { RuleId } from "./report";
-import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import { COUNT_ROLES, RATE_ROLES, normalize } from "./vocabulary";
 import type { ColumnRole } from "./report";
 
 export interface Ref {
@@ -275,9 +275,67 @@ export function buildRelations(
       });
     }
   }
+  // 6. A flow table without a stated balance (Thông tư 07: end = start − decreases + increases).
+  const flow = flowBalance(table);
+  if (flow) {
+    rowWise(flow.end, (row) => {
+      const r = rowOf.get(row)!;
+      if (r.kind !== "unit" && r.kind !== "part" && r.covers.length > 0) return undefined;
+      return {
+        kind: "linear",
+        rule: "sum-mismatch",
+        target: { row, col: flow.end.col },
+        terms: [
+          { ref: { row, col: flow.start.col }, coef: 1 },
+          ...flow.changes.map((c) => ({ ref: { row, col: c.col }, coef: c.sign })),
+        ],
+      };
+    });
+  }
+
   if (rounding === "truncate")
     for (const rel of relations) if (rel.kind === "rate" || rel.rateTarget) rel.truncate = true;
   return relations;
+}
+
+const FLOW_ROLES = new Set<ColumnRole>([
+  "escaped",
+  "fellBack",
+  "newlyPoor",
+  "otherDecrease",
+  "otherIncrease",
+]);
+
+/**
+ * The balance of a flow table: a start and an end column of one subject (poor or near-poor households) with the
+ * flows between them, each signed by its header ("giảm" / "tăng" groups) or its role. In a near-poor flow, "trở
+ * thành hộ nghèo" leaves the near-poor: a decrease.
+ */
+export function flowBalance(
+  table: Table,
+): { start: Column; end: Column; changes: { col: number; sign: number }[] } | undefined {
+  const { columns } = table;
+  for (const subject of ["poorHouseholds", "nearPoorHouseholds"] as const) {
+    const own = columns.filter((c) => c.role === subject);
+    const start = own.find((c) => c.period.startsWith("start")) ?? (own.length === 2 ? own[0] : undefined);
+    const end = own.find((c) => c.period.startsWith("end")) ?? (own.length === 2 ? own[1] : undefined);
+    if (!start || !end || end.col <= start.col) continue;
+    const between = columns.filter((c) => c.col > start.col && c.col < end.col);
+    if (between.length < 2 || !between.every((c) => FLOW_ROLES.has(c.role))) continue;
+    const changes = between.map((c) => {
+      const h = normalize(c.header);
+      let sign: number;
+      if (/\bgiam\b/.test(h)) sign = -1;
+      else if (/\btang\b/.test(h)) sign = 1;
+      else if (c.role === "escaped" || c.role === "otherDecrease") sign = -1;
+      else if (subject === "nearPoorHouseholds" && /(tro thanh|chuyen thanh|chuyen sang) (ho )?ngheo/.test(h))
+        sign = -1;
+      else sign = 1;
+      return { col: c.col, sign };
+    });
+    return { start, end, changes };
+  }
+  return undefined;
 }
 
 /** A column of targets assigned from above (plan period) in a report of results: an input, not a result. */

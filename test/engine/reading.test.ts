@@ -59,6 +59,42 @@ describe("1. Roman numerals of any size, read by sequence", () => {
     );
     expect(a.findings).toEqual([]);
   });
+  test("letters with Roman sub-groups: C after B (with I, II between) is a letter, each letter totals its romans", () => {
+    const sub = (n: string, name: string, h: number, p: number) => [
+      n,
+      name,
+      h,
+      p,
+      Math.round((p / h) * 10000) / 100,
+    ];
+    const grid = gridFromRows("S", [
+      ["STT", "Đơn vị", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      sub("A", "Huyện Một", 700, 35),
+      sub("I", "Xã An", 412, 20),
+      sub("II", "Xã Bình", 288, 15),
+      sub("B", "Huyện Hai", 727, 49),
+      sub("I", "Xã Cường", 530, 31),
+      sub("II", "Xã Dũng", 197, 18),
+      sub("C", "Huyện Ba", 355, 27),
+      sub("I", "Xã Đông", 355, 27),
+      sub("", "Toàn tỉnh", 1782, 111),
+    ]);
+    const [a] = analyzeGrid(grid);
+    expect(a.table.rows.map((r) => r.style ?? r.kind)).toEqual([
+      "letter",
+      "roman",
+      "roman",
+      "letter",
+      "roman",
+      "roman",
+      "letter",
+      "roman",
+      "total",
+    ]);
+    expect(a.table.rows.find((r) => r.row === 8)!.covers).toEqual([9]);
+    expect(a.table.rows.find((r) => r.row === 10)!.covers).toEqual([2, 5, 8]);
+    expect(a.findings).toEqual([]);
+  });
 });
 
 describe('2. "Trong đó" rows are parts of the row above', () => {
@@ -88,6 +124,26 @@ describe('2. "Trong đó" rows are parts of the row above', () => {
     const part = shaped.partRow.get("0.0")!; // 10 of 137 households: 7,30 %
     const fs = findingsOf(gridFromRows("Tổng hợp", setCell(shaped.rows, `E${part}`, 7.5)));
     expect(brief(fs)).toEqual([`error E${part} rate-mismatch 7.3`]);
+  });
+  test("a part without its own households: its rate is over the households of the row above", () => {
+    const grid = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["1", "Thôn 1", 412, 20, 4.85],
+      ["", "Trong đó: hộ không có khả năng lao động", null, 8, 1.94],
+      ["2", "Thôn 2", 288, 15, 5.21],
+      ["", "Riêng: hộ DTTS", null, 6, 2.08],
+      ["", "Tổng cộng", 700, 35, 5],
+    ]);
+    expect(findingsOf(grid)).toEqual([]);
+    const wrong = gridFromRows("S", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+      ["1", "Thôn 1", 412, 20, 4.85],
+      ["", "Trong đó: hộ không có khả năng lao động", null, 8, 2.5],
+      ["2", "Thôn 2", 288, 15, 5.21],
+      ["", "Riêng: hộ DTTS", null, 6, 2.08],
+      ["", "Tổng cộng", 700, 35, 5],
+    ]);
+    expect(brief(findingsOf(wrong))).toEqual(["error E3 rate-mismatch 1.94"]);
   });
 });
 
@@ -347,6 +403,65 @@ describe("6. The national forms (Thông tư 07, Phụ lục VII)", () => {
   });
 });
 
+describe("6b. Flow tables without a numbering row: the balance is guessed, signed by header and role", () => {
+  const poorFlow = (end1: number) =>
+    gridFromRows(
+      "Biến động",
+      [
+        [
+          "STT",
+          "Xã",
+          "Số hộ nghèo đầu năm",
+          "Số hộ nghèo giảm trong năm",
+          null,
+          "Số hộ nghèo tăng trong năm",
+          null,
+          null,
+          "Số hộ nghèo cuối năm",
+        ],
+        [null, null, null, "Thoát nghèo", "Giảm khác", "Tái nghèo", "Phát sinh mới", "Tăng khác", null],
+        ["1", "Xã An", 50, 10, 1, 1, 3, 1, end1],
+        ["2", "Xã Bình", 40, 8, 0, 0, 2, 0, 34],
+        ["3", "Xã Cường", 30, 4, 2, 2, 1, 1, 28],
+        ["", "Toàn huyện", 120, 22, 3, 3, 6, 2, 44 + 34 + 28],
+      ],
+      { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:H1", "I1:I2"] },
+    );
+  test("clean poor flow: silent", () => {
+    expect(findingsOf(poorFlow(44))).toEqual([]);
+  });
+  test("defective poor flow: the end of period that breaks the balance is blamed", () => {
+    // 50 − 10 − 1 + 1 + 3 + 1 = 44; the total still holds 44, so only I3 is off.
+    expect(brief(findingsOf(poorFlow(45)))).toEqual(["error I3 sum-mismatch 44"]);
+  });
+  const nearFlow = (end2: number) =>
+    gridFromRows("Cận nghèo", [
+      [
+        "STT",
+        "Xã",
+        "Số hộ cận nghèo đầu kỳ",
+        "Thoát cận nghèo",
+        "Trở thành hộ nghèo",
+        "Số hộ khác giảm",
+        "Phát sinh mới",
+        "Hộ nghèo trở thành hộ cận nghèo",
+        "Tái cận nghèo",
+        "Số hộ khác tăng",
+        "Số hộ cận nghèo cuối kỳ",
+      ],
+      ["1", "Xã An", 60, 12, 2, 1, 4, 10, 1, 0, 60],
+      ["2", "Xã Bình", 45, 6, 1, 0, 3, 8, 0, 1, end2],
+      ["3", "Xã Cường", 70, 9, 3, 2, 5, 6, 2, 1, 70],
+      ["", "Toàn huyện", 175, 27, 6, 3, 12, 24, 3, 2, 130 + 50],
+    ]);
+  test("clean near-poor flow: becoming poor leaves the near-poor (a decrease); silent", () => {
+    expect(findingsOf(nearFlow(50))).toEqual([]);
+  });
+  test("defective near-poor flow: the wrong end is blamed", () => {
+    expect(brief(findingsOf(nearFlow(52)))).toEqual(["error K3 sum-mismatch 50"]);
+  });
+});
+
 describe("7. Totals that omit rows", () => {
   const grid = (c9: string) =>
     gridFromRows(
@@ -469,6 +584,16 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
   test("a rate column stored as plain fractions (0.0485, no percent format) is re-read, not flagged", () => {
     const shaped = shapeRows(PROVINCES, { poorRateOf: (u) => Number((u.poor / u.households).toFixed(4)) });
     expect(findingsOf(shapeGrid(shaped))).toEqual([]);
+  });
+  test("a rate column copied from the near-poor rates: checked as it reads, reported once, nothing written", () => {
+    const shaped = shapeRows(PROVINCES, {
+      poorRateOf: (u) => Math.round((u.nearPoor / u.households) * 10000) / 100,
+    });
+    const [a] = analyzeGrid(shapeGrid(shaped));
+    expect(brief(a.findings)).toEqual(["warning E3 structure-unsure null"]);
+    expect(describeFinding(a.findings[0])).toContain("khớp với F/C×100");
+    expect(a.unsure).toBe(true);
+    expect(fixPlan([a]).writes).toEqual([]);
   });
   test("the stated relation wins over the guess", () => {
     // The numbering row states 3=2/1*100 for column E: a stated relation is never second-guessed.

@@ -4,7 +4,7 @@
 // structure-unsure, no error, and nothing written.
 import fc from "fast-check";
 import { analyzeGrid, fixPlan } from "../../src/engine";
-import { type Grid, cellAt, parseA1 } from "../../src/engine/grid";
+import { type Grid, cellAt, gridFromRows, parseA1 } from "../../src/engine/grid";
 import { readNumber } from "../../src/engine/numbers";
 import type { CellWrite } from "../../src/engine/report";
 import { rate, setCell } from "./fixtures";
@@ -183,4 +183,101 @@ test("a clean national table of 10,000+ rows by province is silent, and a fix ch
   const analyses = analyzeGrid(grid);
   expect(analyses.flatMap((a) => a.findings)).toEqual([]);
   expect(changesNoValue(grid, fixPlan(analyses).writes)).toEqual([]);
+});
+
+describe("flow forms (Thông tư 07): with or without the stated balance, poor or near-poor, total first or last", () => {
+  const flowUnit = fc
+    .record({
+      start: fc.integer({ min: 20, max: 900 }),
+      out: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 }),
+      in: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 4 }),
+    })
+    .map(({ start, out, in: inc }) => [start, ...out, ...inc]);
+  const flowShape = fc.record({
+    units: fc.array(flowUnit, { minLength: 2, maxLength: 12 }),
+    stated: fc.boolean(),
+    near: fc.boolean(),
+    totalFirst: fc.boolean(),
+  });
+  interface FlowShape {
+    units: number[][];
+    stated: boolean;
+    near: boolean;
+    totalFirst: boolean;
+  }
+  const end = (u: number[]) => u[0] - u[1] - u[2] - u[3] + u[4] + u[5] + u[6] + u[7];
+
+  function flowRows({ units, stated, near, totalFirst }: FlowShape) {
+    const subject = near ? "hộ cận nghèo" : "hộ nghèo";
+    const leaves = near
+      ? [
+          "Thoát cận nghèo",
+          "Trở thành hộ nghèo",
+          "Số hộ khác giảm",
+          "Phát sinh mới",
+          "Hộ nghèo trở thành hộ cận nghèo",
+          "Tái cận nghèo",
+          "Số hộ khác tăng",
+        ]
+      : [
+          "Thoát nghèo, trở thành hộ cận nghèo",
+          "Thoát nghèo vượt chuẩn cận nghèo",
+          "Số hộ khác giảm",
+          "Hộ cận nghèo trở thành hộ nghèo",
+          "Tái nghèo",
+          "Phát sinh mới",
+          "Số hộ khác tăng",
+        ];
+    const rows: unknown[][] = [
+      [`BIẾN ĐỘNG ${subject.toUpperCase()} NĂM 2024`],
+      ["STT", "Xã, thị trấn", `Số ${subject} đầu kỳ`, ...leaves, `Số ${subject} cuối kỳ`],
+    ];
+    if (stated) rows.push(["A", "B", "1", "2", "3", "4", "5", "6", "7", "8", "9=1-2-3-4+5+6+7+8"]);
+    const first = rows.length + 1;
+    const total = units[0].map((_: number, k: number) => units.reduce((a, u) => a + u[k], 0));
+    const totalLine = ["", "Toàn huyện", ...total, end(total)];
+    if (totalFirst) rows.push(totalLine);
+    const unitRow: number[] = [];
+    units.forEach((u, i) => {
+      unitRow.push(rows.length + 1);
+      rows.push([String(i + 1), `Xã ${i + 1}`, ...u, end(u)]);
+    });
+    if (!totalFirst) rows.push(totalLine);
+    return { rows, unitRow, first };
+  }
+
+  test("a clean flow table is silent", () => {
+    fc.assert(
+      fc.property(flowShape, (shape) => {
+        const { rows } = flowRows(shape);
+        const [a] = analyzeGrid(gridFromRows("Biến động", rows));
+        expect(a.findings).toEqual([]);
+        expect(a.table.columns.some((c) => c.role === "households")).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("one changed cell of a unit (a flow or the end) is blamed on that cell, with the original value", () => {
+    fc.assert(
+      fc.property(
+        flowShape,
+        fc.nat(),
+        fc.integer({ min: 3, max: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        (shape, pick, colIndex, delta) => {
+          const { rows, unitRow } = flowRows(shape);
+          const row = unitRow[pick % unitRow.length];
+          const col = String.fromCharCode(65 + colIndex); // D … K: the flows and the end
+          const original = rows[row - 1][colIndex] as number;
+          const grid = gridFromRows("Biến động", setCell(rows, `${col}${row}`, original + delta));
+          const errors = analyzeGrid(grid)
+            .flatMap((t) => t.findings)
+            .filter((f) => f.severity !== "info");
+          expect(errors.map((f) => [f.cell, f.expected])).toEqual([[`${col}${row}`, original]]);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
 });

@@ -192,24 +192,20 @@ function readColumns(
 }
 
 /**
- * A group number read by sequence as well as by pattern: "L" after "XLIX" is fifty, "C" after "B" is a letter,
- * "I" after "H" is a letter; a lone "I", "V", "X" with nothing before is Roman.
+ * A group number read by sequence as well as by pattern: "L" after "XLIX" is fifty, "C" after "B" is a letter
+ * (even with Roman sub-groups between them), "I" after "H" is a letter; a lone "I", "V", "X" first is Roman.
  */
 function groupStyle(
   text: string,
-  last: { style: "roman" | "letter"; text: string } | undefined,
+  last: { roman?: string; letter?: string },
 ): "unit" | "roman" | "letter" | "none" {
   const style = numberStyle(text);
   if (style !== "roman") return style;
   const t = text.trim().replace(/[.)]$/, "").toUpperCase();
-  if (t.length !== 1 || !last) return style;
-  if (last.style === "letter" && last.text.length === 1 && t.charCodeAt(0) === last.text.charCodeAt(0) + 1)
-    return "letter";
-  if (last.style === "roman") {
-    const prev = romanValue(last.text);
-    if (prev !== undefined && romanValue(t) === prev + 1) return "roman";
-    // A single letter right after a letter-like Roman "C" or "D" sequence: keep Roman only when it continues.
-  }
+  if (t.length !== 1) return style;
+  const prev = last.roman !== undefined ? romanValue(last.roman) : undefined;
+  if (prev !== undefined && romanValue(t) === prev + 1) return "roman";
+  if (last.letter !== undefined && t.charCodeAt(0) === last.letter.charCodeAt(0) + 1) return "letter";
   return style;
 }
 
@@ -231,7 +227,7 @@ function classifyRows(
   const rows: Row[] = [];
   let end = bodyTop - 1;
   let blank = 0;
-  let lastGroup: { style: "roman" | "letter"; text: string } | undefined;
+  const lastGroup: { roman?: string; letter?: string } = {};
   for (let r = bodyTop; r <= bottom; r++) {
     const numberText = shownText(grid, r, numberCol.col);
     let label = firstDataText(grid, r, columns, "unitName");
@@ -284,7 +280,7 @@ function classifyRows(
     };
     if (kind === "group" && (style === "roman" || style === "letter")) {
       row.style = style;
-      lastGroup = { style, text: numberText.trim().replace(/[.)]$/, "").toUpperCase() };
+      lastGroup[style] = numberText.trim().replace(/[.)]$/, "").toUpperCase();
     } else if (kind === "group") {
       row.style = "letter";
     }

@@ -15,15 +15,17 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
         assumed: d.assumed,
         failed: d.failed,
         applied: d.applied,
+        holds: d.holds,
       }),
     );
   }
   if (run.legacy) {
-    out.push(
-      makeFinding(ctx, "legacy-encoding", "info", parseA1(run.legacy.cell), null, [], {
-        encoding: run.legacy.encoding,
-      }),
-    );
+    const f = makeFinding(ctx, "legacy-encoding", "info", parseA1(run.legacy.cell), null, [], {
+      encoding: run.legacy.encoding,
+    });
+    // The cell as the user's file holds it, not as decoded for reading.
+    if (run.legacy.text !== undefined) f.actual = run.legacy.text;
+    out.push(f);
   }
   return out;
 }
