@@ -51,7 +51,11 @@ function nationalRows(units, seed = 7) {
       [1, "I"],
     ];
     let out = "";
-    for (const [v, r] of t) while (n >= v) ((out += r), (n -= v));
+    for (const [v, r] of t)
+      while (n >= v) {
+        out += r;
+        n -= v;
+      }
     return out;
   };
   const provinces = 63;
@@ -145,7 +149,10 @@ function run(units = 10000) {
   const used = new Set();
   while (fiveHundred.length < 500) {
     const r = allUnits[Math.floor(random() * allUnits.length)];
-    if (!used.has(r)) (used.add(r), fiveHundred.push(r));
+    if (!used.has(r)) {
+      used.add(r);
+      fiveHundred.push(r);
+    }
   }
   const cases = [
     { name: "clean", rows: base.rows, planted: [] },

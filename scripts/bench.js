@@ -195,10 +195,9 @@ if (process.argv[2] === "--child") {
     process.exit(1);
   });
 } else {
-  main()
-    .then(() => require("./bench-locate").run()) // the locator's times (issue 8), scripts/bench-locate.js
-    .catch((err) => {
-      process.stderr.write(`bench: ${err && err.message ? err.message : err}\n`);
-      process.exit(1);
-    });
+  main().catch((err) => {
+    process.stderr.write(`bench: ${err && err.message ? err.message : err}\n`);
+    process.exit(1);
+  });
 }
+if (process.argv[2] !== "--child") process.once("beforeExit", () => require("./bench-locate").run()); // issue 8: the locator

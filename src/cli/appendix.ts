@@ -70,9 +70,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       ? `Đã ghi phụ lục vào trang tính mới "${ws.name}" của tệp ${flags.out} (từ bảng ở trang "${grid.sheet}", ${formulas} ô công thức; khổ A4 ${layout.page.orientation === "landscape" ? "ngang" : "dọc"}).`
       : `Wrote the appendix to the new sheet "${ws.name}" of ${flags.out} (from the table on sheet "${grid.sheet}", ${formulas} formula cells; A4 ${layout.page.orientation}).`,
   ];
-  const inputErrors = analysis.findings.filter(
-    (f) => f.severity === "error" && !f.fix && f.rule !== "non-integer-count",
-  ).length;
+  // Corrected inputs (the corrections list) carry a fix; what has none was kept as typed.
+  const inputErrors = analysis.findings.filter((f) => f.severity === "error" && !f.fix).length;
   if (inputErrors > 0) {
     lines.push(
       vi

@@ -82,7 +82,15 @@ describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518
     const grid = workbookToGrids(wb).find((g) => g.sheet === "KH 2024")!;
     const [analysis] = analyzeGrid(grid);
     const table = buildAppendix(analysis, { grid, existingSheetNames: wb.worksheets.map((w) => w.name) });
-    const plan = planTable(analysis.table, grid, analysis.derived, { kind: "points", points: 0.5 });
+    const plan = planTable(
+      analysis.table,
+      grid,
+      analysis.derived,
+      { kind: "points", points: 0.5 },
+      {
+        corrections: analysis.corrections,
+      },
+    );
     const planLayout = buildAppendix(analysis, { grid, plan });
     const names = [
       renderAppendix(wb, table, { cachedValues: false }).name,
@@ -120,7 +128,15 @@ describe("the printed appendix", () => {
     for (const f of fs.readdirSync(ARTIFACTS)) fs.rmSync(path.join(ARTIFACTS, f));
 
     const table = buildAppendix(analysis, { grid });
-    const plan = planTable(analysis.table, grid, analysis.derived, { kind: "points", points: 1.5 });
+    const plan = planTable(
+      analysis.table,
+      grid,
+      analysis.derived,
+      { kind: "points", points: 1.5 },
+      {
+        corrections: analysis.corrections,
+      },
+    );
     const planLayout = buildAppendix(analysis, { grid, plan, year: 2025 });
     for (const [layout, base] of [
       [table, "phu-luc-bang"],

@@ -78,11 +78,7 @@ export function buildRows(groups: Unit[][], shape: Shape): unknown[][] {
   const body: unknown[][] = [];
   let n = 0;
   const all = groups.flat();
-  const total = bodyRow(
-    "",
-    shape.groups && groups.length === 2 ? "Tổng cộng (I+II)" : "Tổng cộng",
-    sum(all),
-  );
+  const total = bodyRow("", shape.groups && groups.length === 2 ? "Tổng cộng (I+II)" : "Tổng cộng", sum(all));
   if (shape.totalFirst) total[1] = "Toàn xã";
   if (shape.totalFirst) body.push(total);
   groups.forEach((g, gi) => {
