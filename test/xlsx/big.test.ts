@@ -8,7 +8,6 @@ import { openPackage } from "../../src/hosts/xlsx/package";
 import { readContext, readSheet } from "../../src/hosts/xlsx/sheet";
 import { ROOT } from "../cli/helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { writeBigTable } = require("../../scripts/big-table.js") as {
   writeBigTable: (file: string, rows: number) => Promise<{ rows: number; wrongRates: number }>;
 };
