@@ -207,7 +207,7 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
       ),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content) },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           ...(online ? [] : officeJsPatterns()),
         ],
