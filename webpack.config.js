@@ -1,5 +1,7 @@
-// Builds the add-in and the standalone page into dist/: three pages (taskpane, commands, standalone), the manifest,
-// the icons, and Office.js copied from @microsoft/office-js so that nothing is loaded from a CDN.
+// Builds the add-in and the standalone page into dist/: the pages (taskpane, commands, notice, standalone), the
+// manifest, the icons, and Office.js copied from @microsoft/office-js so that nothing is loaded from a CDN (the
+// default: offices with poor or no internet). `npm run build:online` (--env online) builds into dist-online/ pages
+// that load Office.js from Microsoft's CDN instead, with the CSP that allows it (what the Store requires).
 // `npm run build` (production), `npm run build:dev`, `npm run dev-server` (https://localhost:3000, dev certificates).
 // PHULUC_URL=https://intranet.example/phuluc/ npm run build  rewrites the manifest's https://localhost:3000/ URLs.
 "use strict";
@@ -18,18 +20,29 @@ const ENTRIES = {
   notice: "./src/commands/notice-page.ts",
 };
 
-/** Own origin only, no eval. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' for styles only. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+/** Microsoft's CDN for Office.js (the online build; the Store requires it). */
+const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+const OFFICE_CDN_JS = `${OFFICE_CDN}/lib/1/hosted/office.js`;
+
+/**
+ * Own origin only, no eval. Fluent UI (Griffel) injects <style> elements, hence 'unsafe-inline' for styles only.
+ * The online build also lets Office.js come from Microsoft's CDN (office.js loads its host scripts from there).
+ */
+function cspFor(online = false) {
+  const cdn = online ? ` ${OFFICE_CDN}` : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${cdn}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' blob:${cdn}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+const CSP = cspFor(false);
 
 const PAGES = {
   // The message for a browser outside Excel is in the HTML itself (revealed by CSS): see src/taskpane/outside.ts.
@@ -49,15 +62,17 @@ function outsideHtml() {
   return mod.exports.outsideHtml();
 }
 
-function pageHtml(page) {
-  // office.js must run before our bundle (which is deferred): a plain blocking script in <head>.
-  const officeJs = page.officeJs ? '\n    <script src="office-js/office.js"></script>' : "";
+function pageHtml(page, online = false) {
+  // office.js must run before our bundle (which is deferred): a plain blocking script in <head>. Offline (the
+  // default): the copy from @microsoft/office-js next to the pages; online: Microsoft's CDN.
+  const src = online ? OFFICE_CDN_JS : "office-js/office.js";
+  const officeJs = page.officeJs ? `\n    <script src="${src}"></script>` : "";
   return `<!doctype html>
 <html lang="vi">
   <head>
     <meta charset="UTF-8" />
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
-    <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+    <meta http-equiv="Content-Security-Policy" content="${cspFor(online)}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${page.title}</title>
     <link rel="icon" type="image/png" href="assets/logo-32.png" />${officeJs}
@@ -87,11 +102,26 @@ function officeJsPatterns() {
   ];
 }
 
-function rewriteManifest(content) {
-  const base = process.env.PHULUC_URL;
+/** PHULUC_URL must be an https address (Office loads add-ins over https only); a clear message otherwise. */
+function checkBaseUrl(base) {
+  let url;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new Error(
+      `PHULUC_URL="${base}" không phải địa chỉ hợp lệ (ví dụ https://may-chu.ubnd.local:3000/phuluc/).`,
+    );
+  }
+  if (url.protocol !== "https:")
+    throw new Error(`PHULUC_URL="${base}" phải bắt đầu bằng https:// (Office chỉ nạp add-in qua https).`);
+  return url.toString();
+}
+
+function rewriteManifest(content, base = process.env.PHULUC_URL) {
   const text = content.toString("utf8");
   if (!base) return text;
-  const url = base.endsWith("/") ? base : `${base}/`;
+  const checked = checkBaseUrl(base);
+  const url = checked.endsWith("/") ? checked : `${checked}/`;
   return text.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1));
 }
 
@@ -101,14 +131,20 @@ function rewriteManifest(content) {
 function makeConfig(env = {}, argv = {}, overrides = {}) {
   const dev = argv.mode !== "production";
   const entries = overrides.entries || ENTRIES;
+  // --env online: Office.js from Microsoft's CDN, into dist-online/ (the default build stays offline, in dist/).
+  const online = Boolean(env.online);
+  if (process.env.PHULUC_URL) checkBaseUrl(process.env.PHULUC_URL);
   return {
     mode: dev ? "development" : "production",
     context: __dirname,
     // Never eval-* source maps: the pages forbid eval through their CSP.
     devtool: "source-map",
+    // The webviews of the hosts the manifest admits (ExcelApi 1.9+): WebView2 (Chromium) on Windows, WKWebView
+    // (Safari 14+) on Mac and iPad, the browser for Excel on the web. All run ES2020; none is Internet Explorer.
+    target: ["web", "es2020"],
     entry: entries,
     output: {
-      path: overrides.outputPath || path.join(__dirname, "dist"),
+      path: overrides.outputPath || path.join(__dirname, online ? "dist-online" : "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
@@ -126,7 +162,13 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
             options: {
               transpileOnly: true,
               // ES modules so that webpack can tree-shake (tsconfig.json says commonjs for jest and the CLI).
-              compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true, declaration: false },
+              compilerOptions: {
+                module: "esnext",
+                moduleResolution: "node",
+                target: "es2020",
+                sourceMap: true,
+                declaration: false,
+              },
             },
           },
         },
@@ -137,7 +179,12 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
         chunks: "all",
         cacheGroups: {
           // Third-party code in chunks named vendors-*, so our own chunks can be checked apart from it.
-          defaultVendors: { test: /[\\/]node_modules[\\/]/, priority: -10, reuseExistingChunk: true, name: vendorChunkName },
+          defaultVendors: {
+            test: /[\\/]node_modules[\\/]/,
+            priority: -10,
+            reuseExistingChunk: true,
+            name: vendorChunkName,
+          },
           default: { minChunks: 2, priority: -20, reuseExistingChunk: true },
         },
       },
@@ -149,7 +196,10 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
           new HtmlWebpackPlugin({
             filename: `${name}.html`,
             chunks: [name],
-            templateContent: pageHtml(PAGES[name] || { title: "Phụ lục", officeJs: false, body: '<div id="root"></div>' }),
+            templateContent: pageHtml(
+              PAGES[name] || { title: "Phụ lục", officeJs: false, body: '<div id="root"></div>' },
+              online,
+            ),
             inject: "head",
             minify: false,
             scriptLoading: "defer",
@@ -157,9 +207,9 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
       ),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "manifest.xml", to: "manifest.xml", transform: rewriteManifest },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content) },
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          ...officeJsPatterns(),
+          ...(online ? [] : officeJsPatterns()),
         ],
       }),
     ],
@@ -194,5 +244,9 @@ module.exports = async (env = {}, argv = {}) => {
 };
 module.exports.makeConfig = makeConfig;
 module.exports.CSP = CSP;
+module.exports.cspFor = cspFor;
+module.exports.pageHtml = pageHtml;
+module.exports.PAGES = PAGES;
+module.exports.OFFICE_CDN_JS = OFFICE_CDN_JS;
 module.exports.ENTRIES = ENTRIES;
 module.exports.rewriteManifest = rewriteManifest;

@@ -12,7 +12,7 @@ export async function recompute(event: Office.AddinCommands.Event): Promise<void
   let outcome: RecomputeOutcome | undefined;
   let lang: "vi" | "en" = "vi";
   try {
-    const host: PaneHost = createOfficeHost();
+    const host: PaneHost = createOfficeHost({ displayLanguage: Office.context?.displayLanguage });
     lang = (await host.loadSettings()).lang;
     outcome = await runRecompute(host, { analyzeGrid, fixPlan });
   } finally {

@@ -11,6 +11,7 @@ import { toRoman } from "./vocabulary";
 import type { CellWrite, ColumnRole } from "./report";
 import type { Plan } from "./plan";
 import type { TableAnalysis } from "./index";
+import { APPENDIX_LOOK, SIGNATURE_TEXT } from "./appendix-style";
 
 export interface AppendixCellStyle {
   bold?: boolean;
@@ -55,11 +56,12 @@ export interface AppendixLayout {
 
 export const COUNT_FORMAT = "#,##0";
 export const RATE_FORMAT = "0.00";
-export const APPENDIX_FONT = "Times New Roman";
-const TABLE_FONT_SIZE = 12;
-const TITLE_FONT_SIZE = 14;
-const SUBTITLE_FONT_SIZE = 13;
-const BODY_ROW_HEIGHT = 18;
+// The look (fonts, sizes, page, margins, signature block) lives in appendix-style.ts, shared by every renderer.
+export const APPENDIX_FONT = APPENDIX_LOOK.fontName;
+const TABLE_FONT_SIZE = APPENDIX_LOOK.fontSize.table;
+const TITLE_FONT_SIZE = APPENDIX_LOOK.fontSize.title;
+const SUBTITLE_FONT_SIZE = APPENDIX_LOOK.fontSize.subtitle;
+const BODY_ROW_HEIGHT = APPENDIX_LOOK.bodyRowHeight;
 
 export interface AppendixOptions {
   /** The sheet the table was read from (values of input cells). */
@@ -285,7 +287,13 @@ function headerStyle(): AppendixCellStyle {
 }
 
 function numberingStyle(): AppendixCellStyle {
-  return { italic: true, horizontal: "center", vertical: "middle", border: true, fontSize: 11 };
+  return {
+    italic: true,
+    horizontal: "center",
+    vertical: "middle",
+    border: true,
+    fontSize: APPENDIX_LOOK.fontSize.numbering,
+  };
 }
 
 function pageFor(totalWidth: number): AppendixLayout["page"] {
@@ -295,6 +303,33 @@ function pageFor(totalWidth: number): AppendixLayout["page"] {
 
 function rowStyleFor(kind: Row["kind"] | "label"): { bold: boolean } {
   return { bold: kind !== "unit" };
+}
+
+/**
+ * Under the table, after one empty row: the date line on the right; then "Người lập biểu" on the left and
+ * "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" on the right, as appendices are signed. No borders, centred in each half.
+ */
+function signatureBlock(sheet: Sheet, width: number, lang: Lang): void {
+  const t = SIGNATURE_TEXT[lang];
+  const last = Math.max(...[...sheet.cells.values()].map((c) => c.row));
+  const half = Math.max(1, Math.floor(width / 2));
+  const left = { left: 1, right: width > 1 ? half : 1 };
+  const right = { left: width > 1 ? half + 1 : 1, right: width };
+  const put = (
+    row: number,
+    side: { left: number; right: number },
+    text: string,
+    style: AppendixCellStyle,
+  ) => {
+    sheet.set(row, side.left, text, { horizontal: "center", vertical: "middle", fontSize: 13, ...style });
+    sheet.merge({ top: row, bottom: row, left: side.left, right: side.right });
+  };
+  const date = last + 2;
+  put(date, right, t.date, { italic: true });
+  put(date + 1, left, t.preparer, { bold: true });
+  put(date + 1, right, t.authority, { bold: true });
+  put(date + 2, left, t.preparerNote, { italic: true });
+  put(date + 2, right, t.authorityTitle, { bold: true });
 }
 
 /** Number shown in the STT column: groups get Roman numerals when the source gave none. */
@@ -549,6 +584,7 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
     if (role === "unitName") widths[c - left] = Math.max(widths[c - left], 18);
     if (numberKind(role)) widths[c - left] = Math.max(widths[c - left], 10);
   }
+  signatureBlock(sheet, width, lang);
   finishHeights(sheet, headerStart, headerEnd, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   titleBlock(sheet, title, subtitle, width, totalWidth);
@@ -811,6 +847,7 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
       );
     }
   }
+  signatureBlock(sheet, cols.length, lang);
   finishHeights(sheet, headerStart, numberingRow, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const vi = lang === "vi";

@@ -12,7 +12,7 @@ const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'";
-const PAGES = ["taskpane.html", "commands.html", "standalone.html"];
+const PAGES = ["taskpane.html", "commands.html", "notice.html", "standalone.html"];
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(dist, "manifest.xml")))
@@ -106,7 +106,7 @@ describe("dist/", () => {
       return `${page}: ${(raw / 1024).toFixed(0)} KiB, ${(gz / 1024).toFixed(0)} KiB gzipped (${files.length} files)`;
     });
     console.log(lines.join("\n"));
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
   });
 });
 
@@ -136,7 +136,7 @@ describe("the pages in Chromium, served from dist/ by a plain static server", ()
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test.each(["standalone.html", "taskpane.html", "commands.html"])(
+  test.each(["standalone.html", "taskpane.html", "commands.html", "notice.html"])(
     "%s: no CSP violation, no page error, no request to another origin",
     async (page) => {
       const { chromium } = await import("playwright-core");
@@ -159,8 +159,15 @@ describe("the pages in Chromium, served from dist/ by a plain static server", ()
           expect(problems).toEqual([]);
           expect((await tab.locator("#root").innerText()).length).toBeGreaterThan(0);
         } else {
-          // Outside Office the pane may report that Excel is missing, but never a CSP violation.
-          expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+          // Outside Office: never a CSP violation, never "Excel is not defined".
+          expect(problems).toEqual([]);
+        }
+        if (page === "taskpane.html") {
+          // The message for a browser outside Excel, at once (office.js loaded and reported no host).
+          const outside = tab.locator("#outside-office");
+          await expect(outside.isVisible()).resolves.toBe(true);
+          expect(await outside.innerText()).toContain("Trang này chạy bên trong Excel");
+          expect(await tab.locator("#outside-office a").first().getAttribute("href")).toBe("standalone.html");
         }
         expect(
           requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")),
@@ -171,4 +178,73 @@ describe("the pages in Chromium, served from dist/ by a plain static server", ()
       }
     },
   );
+});
+
+describe("outside Excel and the ribbon's notice, in Chromium", () => {
+  test("taskpane.html opened from a file: the message shows without any script", async () => {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox"],
+    });
+    try {
+      const tab = await browser.newPage({ javaScriptEnabled: false });
+      await tab.goto(`file://${path.join(dist, "taskpane.html")}`);
+      await tab.waitForTimeout(2500);
+      expect(await tab.locator("#outside-office").isVisible()).toBe(true);
+      expect(await tab.locator("#outside-office").innerText()).toContain("trang Phụ lục độc lập");
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe("the online build (Office.js from Microsoft's CDN) and the offline default", () => {
+  const config = require("../../webpack.config.js") as {
+    makeConfig(
+      env: object,
+      argv: object,
+    ): { output: { path: string }; plugins: { patterns?: { from: string }[] }[] };
+    pageHtml(page: object, online?: boolean): string;
+    PAGES: Record<string, object>;
+    OFFICE_CDN_JS: string;
+    rewriteManifest(content: string, base?: string): string;
+  };
+
+  test("online pages load office.js from the CDN, and their CSP allows that origin and no other", () => {
+    const html = config.pageHtml(config.PAGES.taskpane, true);
+    expect(pageScripts(html)).toEqual([config.OFFICE_CDN_JS]);
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp.match(/https:\/\/[^\s;]+/g)!.every((u) => u === "https://appsforoffice.microsoft.com")).toBe(
+      true,
+    );
+    // The offline default: the local copy and 'self' only.
+    const offline = config.pageHtml(config.PAGES.taskpane, false);
+    expect(pageScripts(offline)).toEqual(["office-js/office.js"]);
+    expect(offline).toContain(CSP);
+    expect(offline).not.toContain("https://");
+  });
+
+  test("the online build copies no Office.js and goes to dist-online/; the default goes to dist/ with it", () => {
+    const copies = (cfg: ReturnType<typeof config.makeConfig>) =>
+      cfg.plugins.flatMap((p) => p.patterns ?? []).map((p) => p.from);
+    const online = config.makeConfig({ online: true }, { mode: "production" });
+    const offline = config.makeConfig({}, { mode: "production" });
+    expect(path.basename(online.output.path)).toBe("dist-online");
+    expect(path.basename(offline.output.path)).toBe("dist");
+    expect(copies(online)).not.toContain("office.js");
+    expect(copies(offline)).toContain("office.js");
+  });
+
+  test("PHULUC_URL: every manifest URL moved to the office's server; anything but https refused clearly", () => {
+    const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+    const moved = config.rewriteManifest(manifest, "https://may-chu.ubnd.local:8443/phuluc");
+    expect(moved).not.toContain("localhost:3000");
+    expect(moved).toContain('DefaultValue="https://may-chu.ubnd.local:8443/phuluc/taskpane.html"');
+    expect(() => config.rewriteManifest(manifest, "http://may-chu/phuluc/")).toThrow(
+      "phải bắt đầu bằng https://",
+    );
+    expect(() => config.rewriteManifest(manifest, "may chu")).toThrow("không phải địa chỉ hợp lệ");
+  });
 });

@@ -107,6 +107,10 @@ export class FakeWorkbook {
   undoStack: string[] = [];
   undoCleared = 0;
   structureProtected = false;
+  /** Model office-js #1860: zoom with one fit direction only is ignored. */
+  fitNeedsBoth = true;
+  /** A host that applies no zoom at all. */
+  ignoreZoom = false;
   /** Cells a single read may return before Excel answers null (5 million; tests may lower it). */
   cellReadLimit = CELL_READ_LIMIT;
   /** Bumped by every command that changes the workbook. */
@@ -459,8 +463,25 @@ export class FakeWorkbook {
         set orientation(v: string) {
           wb.send(20, () => (get().page.orientation = v));
         },
-        set zoom(v: unknown) {
-          wb.send(20, () => (get().page.zoom = v));
+        set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+          wb.send(20, () => {
+            // office-js #1860: a fit in one direction alone is not applied unless the Page Layout tab is open.
+            if (
+              wb.fitNeedsBoth &&
+              (v.horizontalFitToPages === undefined || v.verticalFitToPages === undefined)
+            )
+              return;
+            if (wb.ignoreZoom) return;
+            get().page.zoom = v;
+          });
+        },
+        _zoom: undefined as unknown,
+        get zoom() {
+          if (this._zoom === undefined) throw new NotLoaded("zoom");
+          return this._zoom as { horizontalFitToPages?: number };
+        },
+        load(_w: string) {
+          wb.send(20, () => (this._zoom = get().page.zoom ?? {}));
         },
         set topMargin(v: number) {
           wb.send(20, () => (get().page.topMargin = v));
@@ -729,6 +750,7 @@ export class FakeWorkbook {
           });
         },
         autofitRows() {
+          wb.calls.push("autofitRows");
           wb.send(20, () => undefined);
         },
         set rowHeight(v: number) {

@@ -282,6 +282,23 @@ describe("6. undo", () => {
     ]);
   });
 
+  test("cells Excel's own Ctrl+Z already put back are neither rewritten nor reported as the user's edits", async () => {
+    const wb = makeWorkbook();
+    const before = wb.dump(SHEET, "A1:F14");
+    const notices: string[] = [];
+    const host = createOfficeHost({ env: wb.env(), onNotice: (m) => notices.push(m) });
+    await host.applyWrites(fixPlanForSheet());
+    // The user pressed Ctrl+Z in Excel: the sheet is as before.
+    for (const [addr, cell] of makeWorkbook().sheet(SHEET).cells)
+      wb.sheet(SHEET).cells.set(addr, { ...cell });
+    wb.calls = [];
+    expect(await host.undo()).toBe(true);
+    expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
+    expect(notices).toEqual([]);
+    // Only cells where what we wrote equals what was there (the totals' own formulas) are written again.
+    expect(wb.calls.filter((c) => c.startsWith("formulas "))).toEqual(["formulas C13:D13"]);
+  });
+
   test("a protected sheet: a clear message and nothing written", async () => {
     const wb = makeWorkbook();
     wb.sheet(SHEET).protected = true;

@@ -226,13 +226,45 @@ describe("writeAppendix", () => {
     expect(s.formats.get("B5")?.["font.bold"]).toBeUndefined();
     expect(s.merges).toEqual(LAYOUT.merges);
     expect(s.columnWidths.get(2)).toBeCloseTo((28 * 7 + 5) * 0.75);
+    // The page as the engine's style module says (Nghị định 30 margins: 20/20/30/15 mm), both fit directions.
     expect(s.page).toEqual({
       paperSize: "A4",
       orientation: "Portrait",
-      zoom: { horizontalFitToPages: 1 },
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: expect.any(Number) },
       printTitleRows: "$4:$4",
+      topMargin: 56.7,
+      bottomMargin: 56.7,
+      leftMargin: 85,
+      rightMargin: 42.5,
+      headerMargin: 22.7,
+      footerMargin: 22.7,
+      centerHorizontally: true,
     });
+    expect(s.freeze).toBe(4);
+    expect(s.showGridlines).toBe(false);
     expect(wb.sheets[wb.active].name).toBe(name);
+  });
+
+  test("row heights from the layout (merged wrapped header rows), not autofit", async () => {
+    const wb = makeWorkbook();
+    const layout: AppendixLayout = { ...LAYOUT, rowHeights: { 1: 40, 2: 34, 4: 52, 5: 18, 6: 18 } };
+    const name = await createOfficeHost({ env: wb.env() }).writeAppendix(layout);
+    const heights = Object.fromEntries(wb.sheet(name).rowHeights ?? []);
+    expect(heights).toEqual({ 1: 40, 2: 34, 4: 52, 5: 18, 6: 18 });
+    expect(wb.calls).not.toContain("autofitRows");
+  });
+
+  test("a host that ignores the fit (office-js #1860) is caught by reading it back, and the user told", async () => {
+    const wb = makeWorkbook();
+    const notices: string[] = [];
+    const host = createOfficeHost({ env: wb.env(), onNotice: (m) => notices.push(m) });
+    // Both directions set: applied, even where one alone is ignored (the fake models #1860), nothing to say.
+    await host.writeAppendix(LAYOUT);
+    expect(notices).toEqual([]);
+    // A host that applies no zoom at all: what the adapter reads back differs from what it set.
+    wb.ignoreZoom = true;
+    await host.writeAppendix(LAYOUT);
+    expect(notices).toEqual([expect.stringContaining("Chiều rộng: 1 trang")]);
   });
 
   test("without ExcelApi 1.9 (page layout) the sheet is still written, and the user told", async () => {

@@ -76,6 +76,10 @@ const MESSAGES = {
     vi: "Excel không gộp được lần ghi này thành một bước Ctrl+Z; đã ghi từng phần. Dùng nút Hoàn tác của Phụ lục để hoàn tác cả lần ghi.",
     en: "Excel could not make this write one Ctrl+Z step; it was written in parts. Use Phụ lục's Undo to undo all of it.",
   },
+  printFitNotApplied: {
+    vi: 'Excel chưa nhận cách in "vừa một trang chiều ngang" cho trang "{sheet}": hãy chọn Bố trí trang > Co giãn cho vừa > Chiều rộng: 1 trang.',
+    en: 'Excel did not apply "fit to one page wide" for sheet "{sheet}": set Page Layout > Scale to Fit > Width: 1 page.',
+  },
   settingsSaveFailed: {
     vi: "Không lưu được cài đặt vào sổ tính: {reason}",
     en: "Could not save the settings in the workbook: {reason}",

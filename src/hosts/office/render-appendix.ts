@@ -9,13 +9,11 @@ import type { OfficeEnv } from "./env";
 import { OfficeHostError, message, reasonOf } from "./messages";
 import { formulaInput } from "./write";
 import { uniqueSheetName } from "../../engine/appendix";
+import { APPENDIX_LOOK, pageSetupOf, widthToPoints } from "../../engine/appendix-style";
 
 export { uniqueSheetName };
 
-/** Excel character units → points (Calibri 11 maximum digit width 7 px, 5 px padding; 1 px = 0.75 pt). */
-export function widthToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
+export { widthToPoints };
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
@@ -57,6 +55,7 @@ export async function writeAppendix(
         formulas.push(f);
       }
       all.format.font.name = layout.fontName;
+      all.format.font.size = APPENDIX_LOOK.fontSize.table;
       all.numberFormat = formats;
       all.formulas = formulas;
       // Styles: cells with the same style grouped into rectangles, one set of commands each.
@@ -65,19 +64,37 @@ export async function writeAppendix(
     }
     // Range.merge is ExcelApi 1.2 (the manifest's floor is 1.9; guarded for hosts that ignore the manifest).
     if (widths) for (const m of layout.merges) ws.getRange(rangeA1(m)).merge(false);
+    // Everything about the page comes from the engine's style module: this renderer only draws it.
+    const page = pageSetupOf(layout);
     if (widths) {
       layout.columnWidths.forEach((w, i) => {
         if (w > 0)
           ws.getRange(`${columnRef(i + 1)}:${columnRef(i + 1)}`).format.columnWidth = widthToPoints(w);
       });
-      if (bounds) ws.getRange(rangeA1(bounds)).format.autofitRows();
+      // Row heights as the layout sized them: autofitRows does not grow merged wrapped cells (the header).
+      for (const [rows, height] of heightRuns(layout.rowHeights ?? {}))
+        ws.getRange(`${rows.top}:${rows.bottom}`).format.rowHeight = height;
     }
+    if (env.isSetSupported("ExcelApi", "1.7")) ws.freezePanes.freezeRows(page.freezeRows);
+    if (env.isSetSupported("ExcelApi", "1.8")) ws.showGridlines = page.showGridlines;
+    let zoom: Excel.PageLayout | null = null;
     if (pageLayout) {
       ws.pageLayout.paperSize = "A4";
-      ws.pageLayout.orientation = layout.page.orientation === "landscape" ? "Landscape" : "Portrait";
-      ws.pageLayout.zoom = { horizontalFitToPages: 1 };
-      const [first, last] = layout.printTitleRows;
+      ws.pageLayout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+      const m = page.margins.points;
+      ws.pageLayout.topMargin = m.top;
+      ws.pageLayout.bottomMargin = m.bottom;
+      ws.pageLayout.leftMargin = m.left;
+      ws.pageLayout.rightMargin = m.right;
+      ws.pageLayout.headerMargin = m.header;
+      ws.pageLayout.footerMargin = m.footer;
+      ws.pageLayout.centerHorizontally = page.centerHorizontally;
+      // Both fit directions: the width alone is not applied in some hosts (office-js #1860).
+      ws.pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.pagesTall };
+      const [first, last] = page.printTitleRows;
       if (first > 0 && last >= first) ws.pageLayout.setPrintTitleRows(`$${first}:$${last}`);
+      ws.pageLayout.load("zoom");
+      zoom = ws.pageLayout;
     } else onNotice?.(message("pageLayoutUnsupported", { sheet: name }, lang));
     ws.activate();
     try {
@@ -89,8 +106,25 @@ export async function writeAppendix(
         lang,
       );
     }
+    // Check that the fit was applied; if not, say how to set it by hand.
+    if (zoom && zoom.zoom?.horizontalFitToPages !== page.fitToWidth)
+      onNotice?.(message("printFitNotApplied", { sheet: name }, lang));
     return name;
   });
+}
+
+/** Consecutive rows of the same height → one range each. */
+function heightRuns(heights: Record<number, number>): [CellRange, number][] {
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const out: [CellRange, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[0].bottom === r - 1 && last[1] === heights[r]) last[0].bottom = r;
+    else out.push([{ top: r, bottom: r, left: 1, right: 1 }, heights[r]]);
+  }
+  return out;
 }
 
 function columnRef(col: number): string {
@@ -141,7 +175,7 @@ function applyStyle(range: Excel.Range, s: AppendixCellStyle, area: CellRange): 
       const border = range.format.borders.getItem(edge);
       border.style = "Continuous";
       border.weight = "Thin";
-      border.color = "#000000";
+      border.color = APPENDIX_LOOK.border.color;
     }
   }
 }

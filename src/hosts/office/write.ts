@@ -292,7 +292,9 @@ async function restore(
         const cell = { row: area.top + i, col: area.left + j };
         if (holds(current.formulas[i]?.[j], current.values[i]?.[j], b.w![i][j]))
           placed.push({ ...cell, item: { f, n: typeof b.n === "string" ? b.n : b.n[i][j] } });
-        else kept.push({ sheet: b.s, cell: a1(cell.row, cell.col) });
+        // Already back to what it was (Excel's Ctrl+Z got there first): nothing to do, nothing to say.
+        else if (!holds(current.formulas[i]?.[j], current.values[i]?.[j], f))
+          kept.push({ sheet: b.s, cell: a1(cell.row, cell.col) });
       }),
     );
     if (placed.length === cellCount(area)) {

@@ -1,6 +1,7 @@
 // Renders an AppendixLayout into a NEW ExcelJS worksheet (never over an existing one). Browser-safe.
 import type ExcelJS from "exceljs";
 import { uniqueSheetName, type AppendixCellStyle, type AppendixLayout } from "../../engine/appendix";
+import { APPENDIX_LOOK, pageSetupOf } from "../../engine/appendix-style";
 
 export interface RenderAppendixOptions {
   /**
@@ -10,7 +11,10 @@ export interface RenderAppendixOptions {
   cachedValues?: boolean;
 }
 
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+const THIN: Partial<ExcelJS.Border> = {
+  style: APPENDIX_LOOK.border.style,
+  color: { argb: `FF${APPENDIX_LOOK.border.color.slice(1).toUpperCase()}` },
+};
 const A4 = 9;
 
 /** Adds the appendix as a new worksheet, at the end; its name is made unique among the workbook's sheets. */
@@ -24,20 +28,29 @@ export function renderAppendix(
     layout.sheetName,
     workbook.worksheets.map((w) => w.name),
   );
-  const [firstTitle, lastTitle] = layout.printTitleRows;
+  // Everything about the page comes from the engine's style module: this renderer only draws it.
+  const page = pageSetupOf(layout);
+  const [firstTitle, lastTitle] = page.printTitleRows;
+  const m = page.margins.inches;
   const ws = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: A4,
-      orientation: layout.page.orientation,
+      orientation: page.orientation,
       fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      // Nghị định 30/2020: top 20-25 mm, bottom 20-25 mm, left 30-35 mm, right 15-20 mm (in inches here).
-      margins: { top: 0.79, bottom: 0.79, left: 1.1, right: 0.6, header: 0.3, footer: 0.3 },
+      fitToWidth: page.fitToWidth,
+      fitToHeight: page.fitToHeight,
+      horizontalCentered: page.centerHorizontally,
+      margins: {
+        top: m.top,
+        bottom: m.bottom,
+        left: m.left,
+        right: m.right,
+        header: m.header,
+        footer: m.footer,
+      },
       printTitlesRow: `${firstTitle}:${lastTitle}`,
     },
-    views: [{ state: "frozen", ySplit: lastTitle, xSplit: 0, showGridLines: false }],
+    views: [{ state: "frozen", ySplit: page.freezeRows, xSplit: 0, showGridLines: page.showGridlines }],
   });
   layout.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
@@ -74,7 +87,7 @@ export function renderAppendix(
 function applyStyle(cell: ExcelJS.Cell, style: AppendixCellStyle, fontName: string): void {
   cell.font = {
     name: fontName,
-    size: style.fontSize ?? 12,
+    size: style.fontSize ?? APPENDIX_LOOK.fontSize.table,
     ...(style.bold ? { bold: true } : {}),
     ...(style.italic ? { italic: true } : {}),
   };

@@ -1,0 +1,113 @@
+// One look from every host (issue 10): the appendix's page, margins, frozen header, hidden gridlines and its date
+// line and signature block come from the engine (appendix-style.ts + the layout); the ExcelJS renderer and the
+// Office.js renderer draw the same thing.
+import ExcelJS from "exceljs";
+import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
+import { APPENDIX_LOOK, pageSetupOf, SIGNATURE_TEXT } from "../../src/engine/appendix-style";
+import { planTable } from "../../src/engine/plan";
+import { renderAppendix } from "../../src/hosts/xlsx/appendix";
+import { createOfficeHost } from "../../src/hosts/office";
+import { FakeWorkbook } from "../office/fake-excel";
+import { makeFixture, SMALL } from "./fixture";
+
+const { grid, analysis } = makeFixture(SMALL);
+const tableLayout = buildAppendix(analysis, { grid });
+const lastTableRow = (l: AppendixLayout) =>
+  Math.max(...l.cells.filter((c) => c.style?.border).map((c) => c.row));
+
+describe("date line and signature block", () => {
+  test.each([
+    ["table", tableLayout],
+    [
+      "plan",
+      buildAppendix(analysis, {
+        grid,
+        plan: planTable(analysis.table, grid, analysis.derived, { kind: "households", households: 30 }),
+        year: 2025,
+      }),
+    ],
+  ])("%s appendix: under the table, after one empty row, no borders", (_name, layout) => {
+    const last = lastTableRow(layout);
+    const below = layout.cells.filter((c) => c.row > last);
+    const text = (row: number) =>
+      below
+        .filter((c) => c.row === row)
+        .sort((a, b) => a.col - b.col)
+        .map((c) => c.value);
+    expect(below.some((c) => c.row === last + 1)).toBe(false);
+    expect(text(last + 2)).toEqual([SIGNATURE_TEXT.vi.date]);
+    expect(text(last + 3)).toEqual(["Người lập biểu", "TM. ỦY BAN NHÂN DÂN"]);
+    expect(text(last + 4)).toEqual(["(Ký, ghi rõ họ tên)", "CHỦ TỊCH"]);
+    expect(below.every((c) => !c.style?.border)).toBe(true);
+    // The date line and the authority sit in the right half, the preparer in the left.
+    const width = layout.columnWidths.length;
+    const date = below.find((c) => c.value === SIGNATURE_TEXT.vi.date)!;
+    expect(date.col).toBeGreaterThan(width / 2);
+    const mergeOf = (col: number, row: number) => layout.merges.find((m) => m.top === row && m.left === col);
+    expect(mergeOf(date.col, date.row)?.right).toBe(width);
+    expect(mergeOf(1, last + 3)?.right).toBeLessThan(date.col);
+  });
+
+  test("English appendix: the same block in English", () => {
+    const en = buildAppendix(analysis, { grid, lang: "en" });
+    const values = en.cells.map((c) => c.value);
+    expect(values).toEqual(expect.arrayContaining([SIGNATURE_TEXT.en.preparer, SIGNATURE_TEXT.en.authority]));
+  });
+});
+
+describe("the page as the style module says", () => {
+  test("Nghị định 30 margins, fit to one page wide, header repeated and frozen, no gridlines", () => {
+    const page = pageSetupOf(tableLayout);
+    expect(page.margins.inches).toMatchObject({ top: 0.79, bottom: 0.79, left: 1.18, right: 0.59 });
+    expect(page.margins.points).toMatchObject({ top: 56.7, bottom: 56.7, left: 85, right: 42.5 });
+    expect([page.fitToWidth, page.fitToHeight]).toEqual([1, 0]);
+    expect(page.freezeRows).toBe(tableLayout.printTitleRows[1]);
+    expect(page.showGridlines).toBe(false);
+    expect(page.pagesTall).toBeGreaterThanOrEqual(1);
+  });
+
+  test("a 300-row table needs several pages tall: the number Office.js gets never shrinks it further", () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      name: `Thôn ${i}`,
+      households: 400 + i,
+      poor: 20,
+    }));
+    const big = makeFixture([{ name: "Khu vực", units: rows }]);
+    const page = pageSetupOf(buildAppendix(big.analysis, { grid: big.grid }));
+    // 300 rows × 18 pt ≈ 5,400 pt over ≈ 660 pt a portrait page: at least 8 pages, with room to spare.
+    expect(page.pagesTall).toBeGreaterThanOrEqual(9);
+  });
+
+  test("the file renderer and the Excel renderer draw the same page", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = renderAppendix(workbook, tableLayout);
+    const page = pageSetupOf(tableLayout);
+    expect(ws.pageSetup.margins).toMatchObject(page.margins.inches);
+    expect(ws.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: page.freezeRows, showGridLines: false });
+    const date = tableLayout.cells.find((c) => c.value === SIGNATURE_TEXT.vi.date)!;
+    expect(ws.getCell(date.row, date.col).value).toBe(SIGNATURE_TEXT.vi.date);
+
+    const excel = new FakeWorkbook();
+    excel.addSheet("Biểu 01", [["x"]]);
+    const name = await createOfficeHost({ env: excel.env() }).writeAppendix(tableLayout);
+    const sheet = excel.sheet(name);
+    expect(sheet.page).toMatchObject({
+      topMargin: page.margins.points.top,
+      leftMargin: page.margins.points.left,
+      centerHorizontally: true,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: page.pagesTall },
+    });
+    expect(sheet.freeze).toBe(page.freezeRows);
+    expect(sheet.showGridlines).toBe(false);
+    expect(sheet.cells.get(`${String.fromCharCode(64 + date.col)}${date.row}`)?.value).toBe(
+      SIGNATURE_TEXT.vi.date,
+    );
+    expect(sheet.formats.get("A1")?.["font.name"]).toBe(APPENDIX_LOOK.fontName);
+  });
+});
