@@ -1,10 +1,12 @@
-// The standalone page: open an .xlsx file, pick a sheet, use the same pane over it, download the corrected copy.
-// Everything happens in this browser tab; the file is never uploaded.
+// The standalone page: open an .xlsx file (chosen, dropped on the page, or the bundled sample), pick a sheet, use
+// the same pane over it, download the corrected copy. Everything happens in this browser tab; the file is never
+// uploaded. Leaving the page or opening another file with changes not downloaded asks first.
 import * as React from "react";
 import {
   Button,
   Field,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -15,7 +17,10 @@ import {
 import type ExcelJS from "exceljs";
 import { analyzeGrid } from "../engine";
 import { loadWorkbook, worksheetToGrid } from "../hosts/xlsx";
+import type { AppendixLayout } from "../engine/appendix";
+import type { Finding, Severity, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
+import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
 import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
@@ -85,14 +90,45 @@ const useStyles = makeStyles({
     overflow: "hidden",
   },
   previewCol: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  empty: { padding: tokens.spacingHorizontalL },
+  empty: {
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    alignItems: "flex-start",
+  },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  dropping: {
+    outline: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-8px",
+  },
 });
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The workbook host of this page, knowing whether the workbook holds changes not yet downloaded. */
+class PageHost extends WorkbookHost {
+  dirty = false;
+  override async applyWrites(plan: WritePlan): Promise<void> {
+    if (plan.writes.length) this.dirty = true;
+    await super.applyWrites(plan);
+  }
+  override async undo(): Promise<boolean> {
+    const done = await super.undo();
+    if (done) this.dirty = true;
+    return done;
+  }
+  override async writeAppendix(layout: AppendixLayout): Promise<string> {
+    this.dirty = true;
+    return super.writeAppendix(layout);
+  }
+}
 
 interface OpenFile {
   name: string;
   /** Changes with every opened file, so the pane starts afresh. */
   id: number;
-  host: WorkbookHost;
+  host: PageHost;
 }
 
 export interface StandaloneAppProps {
@@ -122,13 +158,56 @@ export function StandaloneApp({
   const [sheet, setSheet] = React.useState<string>("");
   const [error, setError] = React.useState<string | null>(null);
   const [opening, setOpening] = React.useState(false);
-  const [, setVersion] = React.useState(0);
+  const [version, setVersion] = React.useState(0);
   const t = uiStrings(lang);
   const counter = React.useRef(0);
 
-  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const chosen = e.target.files?.[0];
-    if (!chosen) return;
+  const [previewSheet, setPreviewSheet] = React.useState<string>("");
+  const [dropping, setDropping] = React.useState(false);
+  /** The worst severity of each cell's findings, per sheet: the preview's mark colours. */
+  const [severities, setSeverities] = React.useState<Map<string, Map<string, Severity>>>(new Map());
+  const fileRef = React.useRef<OpenFile | null>(file);
+  fileRef.current = file;
+
+  React.useEffect(() => {
+    document.title = t.standaloneTitle;
+    document.documentElement.lang = lang;
+  }, [lang, t.standaloneTitle]);
+
+  // Changes not downloaded: the browser asks before the page is left or reloaded.
+  React.useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!fileRef.current?.host.dirty) return;
+      e.preventDefault();
+      e.returnValue = t.unsavedLeave;
+      return t.unsavedLeave;
+    };
+    window.addEventListener("beforeunload", onLeave);
+    return () => window.removeEventListener("beforeunload", onLeave);
+  }, [t.unsavedLeave]);
+
+  /** True when there is nothing to lose, or the user agrees to lose it. */
+  const mayReplace = (): boolean => {
+    const open = fileRef.current;
+    if (!open?.host.dirty) return true;
+    return window.confirm(fmt(t.unsavedOpen, { file: open.name }));
+  };
+
+  const show = (workbook: ExcelJS.Workbook, name: string) => {
+    const first = defaultSheet(workbook);
+    const host = new PageHost(workbook, first, name, store, {
+      onChange: () => setVersion((v) => v + 1),
+      onSettings: (s) => setLang(s.lang),
+    });
+    counter.current += 1;
+    setFile({ name, id: counter.current, host });
+    setSheet(first);
+    setPreviewSheet(first);
+    setSeverities(new Map());
+  };
+
+  const openFile = async (chosen: File) => {
+    if (!mayReplace()) return;
     setError(null);
     if (!/\.xlsx$/i.test(chosen.name)) {
       setError(fmt(t.notXlsx, { file: chosen.name }));
@@ -136,15 +215,7 @@ export function StandaloneApp({
     }
     setOpening(true);
     try {
-      const workbook = await loadWorkbook(await chosen.arrayBuffer(), chosen.name);
-      const first = defaultSheet(workbook);
-      const host = new WorkbookHost(workbook, first, chosen.name, store, {
-        onChange: () => setVersion((v) => v + 1),
-        onSettings: (s) => setLang(s.lang),
-      });
-      counter.current += 1;
-      setFile({ name: chosen.name, id: counter.current, host });
-      setSheet(first);
+      show(await loadWorkbook(await chosen.arrayBuffer(), chosen.name), chosen.name);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       setError(
@@ -156,15 +227,45 @@ export function StandaloneApp({
     }
   };
 
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0];
+    e.target.value = ""; // the same file can be chosen again
+    if (chosen) await openFile(chosen);
+  };
+
+  const useSample = () => {
+    if (!mayReplace()) return;
+    setError(null);
+    show(sampleWorkbook(t.sampleSheet), SAMPLE_FILE);
+  };
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    const dropped = e.dataTransfer.files?.[0];
+    if (dropped) void openFile(dropped);
+  };
+
+  const onFindings = React.useCallback((name: string, findings: Finding[]) => {
+    const worst = new Map<string, Severity>();
+    for (const f of findings) {
+      const prev = worst.get(f.cell);
+      if (!prev || RANK[f.severity] > RANK[prev]) worst.set(f.cell, f.severity);
+    }
+    setSeverities((m) => new Map(m).set(name, worst));
+  }, []);
+
   const onSheet = (name: string) => {
     if (!file) return;
     file.host.sheetName = name;
     setSheet(name);
+    setPreviewSheet(name);
   };
 
   const onDownload = async () => {
     if (!file) return;
     const bytes = await file.host.toBytes();
+    file.host.dirty = false;
     const blob = new Blob([bytes], {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
@@ -180,12 +281,34 @@ export function StandaloneApp({
 
   // Read at every render: writing an appendix adds a sheet.
   const sheets = file ? file.host.workbook.worksheets.map((w) => w.name) : [];
-  const worksheet = file?.host.workbook.getWorksheet(sheet);
-  const grid = worksheet ? worksheetToGrid(worksheet) : null;
-  const selected = file?.host.selected?.sheet === sheet ? file.host.selected.address : null;
+  const shownSheet = previewSheet || sheet;
+  const worksheet = file?.host.workbook.getWorksheet(shownSheet);
+  const grid = React.useMemo(
+    () => (worksheet ? worksheetToGrid(worksheet) : null),
+    // the workbook changes in place: the version counter says when
+    [worksheet, version],
+  );
+  const selected = file?.host.selected?.sheet === shownSheet ? file.host.selected.address : null;
+  const marked = new Map<string, Severity>();
+  const sheetSeverity = severities.get(shownSheet);
+  for (const cell of file?.host.marks.get(shownSheet) ?? [])
+    marked.set(cell, sheetSeverity?.get(cell) ?? "warning");
 
   return (
-    <div className={styles.page} lang={lang}>
+    <div
+      className={mergeClasses(styles.page, dropping && styles.dropping)}
+      lang={lang}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={onDrop}
+      data-testid="drop-target"
+    >
       <header className={styles.bar}>
         <h1 className={styles.h1}>{t.standaloneTitle}</h1>
         <label className={styles.fileLabel} htmlFor="pl-file">
@@ -198,10 +321,11 @@ export function StandaloneApp({
             onChange={(e) => void onFile(e)}
           />
           <span className={styles.hint}>{t.openFileHint}</span>
+          <span className={styles.hint}>{t.dropHere}</span>
         </label>
         {sheets.length > 0 && (
           <Field label={t.chooseSheet}>
-            <Select value={sheet} onChange={(_, d) => onSheet(d.value)}>
+            <Select value={shownSheet} onChange={(_, d) => onSheet(d.value)}>
               {sheets.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -222,26 +346,38 @@ export function StandaloneApp({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {!file && !error && (
-        <div className={styles.empty}>
-          <Text>{t.noFile}</Text>
-        </div>
+      {!file && (
+        <section className={styles.empty} aria-labelledby="pl-start" data-testid="guide">
+          <Text as="h2" id="pl-start" weight="semibold" size={400}>
+            {t.guideTitle}
+          </Text>
+          <ol className={styles.steps}>
+            <li>{t.noFile}</li>
+            <li>{t.guideStep2}</li>
+            <li>{t.guideStep3}</li>
+          </ol>
+          <Button appearance="primary" onClick={useSample}>
+            {t.useSample}
+          </Button>
+        </section>
       )}
       {file && (
         <div className={styles.main}>
           <div className={styles.pane}>
-            <PhuLucPane key={`${file.id}:${sheet}`} host={file.host} initialView={initialView} />
+            <PhuLucPane
+              key={`${file.id}:${sheet}`}
+              host={file.host}
+              initialView={initialView}
+              setsTitle={false}
+              onUseSample={useSample}
+              onFindings={onFindings}
+              onSheetWritten={setPreviewSheet}
+            />
           </div>
           <div className={styles.previewCol}>
             {selected && <Text size={200}>{fmt(t.selectedCell, { cell: selected })}</Text>}
             {grid && (
-              <SheetPreview
-                grid={grid}
-                marked={file.host.marks.get(sheet) ?? new Set()}
-                selected={selected}
-                label={t.preview}
-                lang={lang}
-              />
+              <SheetPreview grid={grid} marked={marked} selected={selected} label={t.preview} lang={lang} />
             )}
           </div>
         </div>

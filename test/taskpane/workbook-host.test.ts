@@ -55,7 +55,7 @@ test("fix all repairs every relation; undo restores each written cell exactly", 
   const { workbook, host, changes } = await openSample();
   const ws = workbook.getWorksheet("KH 2024")!;
   const [analysis] = runAnalysis((await host.readGrid())!, DEFAULT_SETTINGS, {});
-  const plan = planFixAll(analysis, DEFAULT_SETTINGS);
+  const { plan } = planFixAll(analysis, DEFAULT_SETTINGS);
   const before = new Map(
     plan.writes.map((w) => [
       w.cell,
