@@ -18,6 +18,7 @@ import type ExcelJS from "exceljs";
 import { analyzeGrid } from "../engine";
 import { loadWorkbook, worksheetToGrid } from "../hosts/xlsx";
 import type { AppendixLayout } from "../engine/appendix";
+import type { Grid } from "../engine/grid";
 import type { Finding, Severity, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
@@ -106,9 +107,32 @@ const useStyles = makeStyles({
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/**
+ * A sheet as a grid, with cached formula results of 0 kept. ExcelJS's `cell.value` copies only truthy fields of
+ * a formula value, so a formula whose result is 0 reads as "no value" (and "Thiếu số liệu" follows every fix);
+ * `cell.result` keeps it. (The same one-line change belongs in hosts/xlsx/read.ts; until then the page does it.)
+ */
+export function readSheet(worksheet: ExcelJS.Worksheet): Grid {
+  const grid = worksheetToGrid(worksheet);
+  grid.cells.forEach((row, i) =>
+    row?.forEach((cell, j) => {
+      if (!cell?.formula || cell.value !== null) return;
+      const result = worksheet.getCell(grid.top + i, grid.left + j).result;
+      if (result === 0) cell.value = 0;
+    }),
+  );
+  return grid;
+}
+
 /** The workbook host of this page, knowing whether the workbook holds changes not yet downloaded. */
-class PageHost extends WorkbookHost {
+export class PageHost extends WorkbookHost {
   dirty = false;
+  override async readGrid(): Promise<Grid | null> {
+    const worksheet = this.workbook.getWorksheet(this.sheetName);
+    if (!worksheet) return super.readGrid(); // its message names the sheet
+    const grid = readSheet(worksheet);
+    return grid.cells.some((row) => row?.some(Boolean)) ? grid : null;
+  }
   override async applyWrites(plan: WritePlan): Promise<void> {
     if (plan.writes.length) this.dirty = true;
     await super.applyWrites(plan);
@@ -284,7 +308,7 @@ export function StandaloneApp({
   const shownSheet = previewSheet || sheet;
   const worksheet = file?.host.workbook.getWorksheet(shownSheet);
   const grid = React.useMemo(
-    () => (worksheet ? worksheetToGrid(worksheet) : null),
+    () => (worksheet ? readSheet(worksheet) : null),
     // the workbook changes in place: the version counter says when
     [worksheet, version],
   );

@@ -8,8 +8,8 @@ export const SAMPLE_FILE = "bang-mau-phu-luc.xlsx";
 /**
  * Planted (by hand), everything else is right (D12 = 20+15+30+13+9 = 87; E12 = 87/1782 → 4.88):
  * - C12 total households 1792; the villages add up to 1782 (sum-mismatch).
- * - E10 rate 5.6; 30/530*100 = 5.660 → 5.66 (rate-mismatch).
- * - D11 "13" typed as text (number-as-text).
+ * - E9 rate 5.6; 30/530*100 = 5.660 → 5.66 (rate-mismatch).
+ * - D10 "13" typed as text (number-as-text).
  */
 export function sampleWorkbook(sheetName: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
