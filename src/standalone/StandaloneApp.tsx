@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
-import { analyzeGrid } from "../engine";
+import { detectTables } from "../engine";
 import { loadWorkbook, worksheetToGrid } from "../hosts/xlsx";
 import type { AppendixLayout } from "../engine/appendix";
 import type { Grid } from "../engine/grid";
@@ -127,23 +127,37 @@ export function readSheet(worksheet: ExcelJS.Worksheet): Grid {
 /** The workbook host of this page, knowing whether the workbook holds changes not yet downloaded. */
 export class PageHost extends WorkbookHost {
   dirty = false;
-  override async readGrid(): Promise<Grid | null> {
-    const worksheet = this.workbook.getWorksheet(this.sheetName);
-    if (!worksheet) return super.readGrid(); // its message names the sheet
+  /** Each sheet read once until it changes: the pane and the preview share the grid of a 10,000-row sheet. */
+  private readonly grids = new Map<string, Grid>();
+
+  gridOf(sheet: string): Grid | null {
+    const cached = this.grids.get(sheet);
+    if (cached) return cached;
+    const worksheet = this.workbook.getWorksheet(sheet);
+    if (!worksheet) return null;
     const grid = readSheet(worksheet);
+    this.grids.set(sheet, grid);
+    return grid;
+  }
+  override async readGrid(): Promise<Grid | null> {
+    const grid = this.gridOf(this.sheetName);
+    if (!grid) return super.readGrid(); // its message names the sheet
     return grid.cells.some((row) => row?.some(Boolean)) ? grid : null;
   }
   override async applyWrites(plan: WritePlan): Promise<void> {
     if (plan.writes.length) this.dirty = true;
+    this.grids.clear();
     await super.applyWrites(plan);
   }
   override async undo(): Promise<boolean> {
+    this.grids.clear();
     const done = await super.undo();
     if (done) this.dirty = true;
     return done;
   }
   override async writeAppendix(layout: AppendixLayout): Promise<string> {
     this.dirty = true;
+    this.grids.clear();
     return super.writeAppendix(layout);
   }
 }
@@ -164,7 +178,8 @@ export interface StandaloneAppProps {
 export function defaultSheet(workbook: ExcelJS.Workbook): string {
   for (const ws of workbook.worksheets) {
     try {
-      if (analyzeGrid(worksheetToGrid(ws), {}).length > 0) return ws.name;
+      // Finding the layout is enough to choose; the full check runs once, in the pane.
+      if (detectTables(readSheet(ws)).length > 0) return ws.name;
     } catch {
       // a sheet the engine cannot read is simply not the default
     }
@@ -239,7 +254,9 @@ export function StandaloneApp({
     }
     setOpening(true);
     try {
-      show(await loadWorkbook(await chosen.arrayBuffer(), chosen.name), chosen.name);
+      const workbook = await loadWorkbook(await chosen.arrayBuffer(), chosen.name);
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between the long steps
+      show(workbook, chosen.name);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       setError(
@@ -308,9 +325,9 @@ export function StandaloneApp({
   const shownSheet = previewSheet || sheet;
   const worksheet = file?.host.workbook.getWorksheet(shownSheet);
   const grid = React.useMemo(
-    () => (worksheet ? readSheet(worksheet) : null),
+    () => (worksheet && file ? file.host.gridOf(shownSheet) : null),
     // the workbook changes in place: the version counter says when
-    [worksheet, version],
+    [worksheet, file, shownSheet, version],
   );
   const selected = file?.host.selected?.sheet === shownSheet ? file.host.selected.address : null;
   const marked = new Map<string, Severity>();

@@ -13,6 +13,13 @@ export interface ExportSource {
   lang: UiLang;
 }
 
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Errors first, then warnings, then infos, as the pane lists them (stable within a severity). */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
 /** The plain-text summary: a heading, the counts, then one line per finding ("- E10 (Lỗi) Tỷ lệ sai: …"). */
 export function findingsText({ sheet, range, findings, lang }: ExportSource): string {
   const t = uiStrings(lang);
@@ -27,7 +34,7 @@ export function findingsText({ sheet, range, findings, lang }: ExportSource): st
           infos: formatNumber(s.infos, lang),
         }),
   ];
-  for (const f of findings) {
+  for (const f of bySeverity(findings)) {
     lines.push(`- ${f.cell} (${severityName(f, lang)}) ${ruleName(f, lang)}: ${findingText(f, lang)}`);
   }
   return lines.join("\n");
@@ -74,7 +81,7 @@ export function findingsWorkbook(source: ExportSource): Uint8Array {
     [fmt(t.reportHeading, { range: source.range, sheet: source.sheet })],
     [],
     header,
-    ...source.findings.map((f) => [
+    ...bySeverity(source.findings).map((f) => [
       f.cell,
       severityName(f, source.lang),
       ruleName(f, source.lang),

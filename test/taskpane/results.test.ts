@@ -2,7 +2,12 @@
 import type { Finding } from "../../src/engine/report";
 import { loadWorkbook, worksheetToGrid } from "../../src/hosts/xlsx";
 import { groupFindings, GROUP_AT } from "../../src/taskpane/components/FindingsView";
-import { exportFileName, findingsText, findingsWorkbook } from "../../src/taskpane/exportFindings";
+import {
+  bySeverity,
+  exportFileName,
+  findingsText,
+  findingsWorkbook,
+} from "../../src/taskpane/exportFindings";
 import { planFixAll, runAnalysis } from "../../src/taskpane/analysis";
 import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
 import type { KeyValueStore } from "../../src/standalone/workbookHost";
@@ -44,7 +49,9 @@ test("a clean table's summary says there is nothing", () => {
 });
 
 test("the exported list opens as a workbook with one row per finding", async () => {
-  const findings = planFindings();
+  const findings = bySeverity(planFindings());
+  // Planted: C11 and E9 errors, E10 a warning, D8 text (info): listed in that order of severity.
+  expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning", "info"]);
   const bytes = findingsWorkbook({ sheet: "Thôn 2024", range: "A4:E11", findings, lang: "vi" });
   const workbook = await loadWorkbook(Buffer.from(bytes), "ket-qua.xlsx");
   expect(workbook.worksheets.map((w) => w.name)).toEqual(["Kết quả"]);
