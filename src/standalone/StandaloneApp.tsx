@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import type ExcelJS from "exceljs";
 import { detectTables } from "../engine";
-import { loadWorkbook, worksheetToGrid } from "../hosts/xlsx";
+import { loadWorkbook, worksheetToGrid, XlsxReadError } from "../hosts/xlsx";
 import type { AppendixLayout } from "../engine/appendix";
 import type { Grid } from "../engine/grid";
 import type { Finding, Severity, WritePlan } from "../engine/report";
@@ -248,19 +248,25 @@ export function StandaloneApp({
   const openFile = async (chosen: File) => {
     if (!mayReplace()) return;
     setError(null);
-    if (!/\.xlsx$/i.test(chosen.name)) {
-      setError(fmt(t.notXlsx, { file: chosen.name }));
-      return;
-    }
     setOpening(true);
     try {
       const workbook = await loadWorkbook(await chosen.arrayBuffer(), chosen.name);
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between the long steps
       show(workbook, chosen.name);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      // One voice for every unreadable file (wrong type, old .xls, damaged): the reader's sentence, in the
+      // page's language, whatever the file's name says.
+      const reason =
+        err instanceof XlsxReadError
+          ? err.inLang(lang).message
+          : err instanceof Error
+            ? err.message
+            : String(err);
+      const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
       setError(
-        reason.includes(chosen.name) ? reason : `${fmt(t.fileReadFailed, { file: chosen.name })}: ${reason}`,
+        reason.includes(chosen.name)
+          ? sentence
+          : `${fmt(t.fileReadFailed, { file: chosen.name })}: ${reason}`,
       );
       setFile(null);
     } finally {

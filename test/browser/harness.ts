@@ -190,7 +190,7 @@ export async function bigTable(
     [null, null, null, "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)"],
     ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100"],
   ];
-  head.forEach((values, i) => ws.addRow(values));
+  head.forEach((values) => ws.addRow(values));
   for (const m of ["A1:G1", "A2:G2", "A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4"]) ws.mergeCells(m);
   let seed = 12345;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
