@@ -175,11 +175,15 @@ export interface StandaloneAppProps {
 }
 
 /** The first sheet on which the engine finds a table; else the first sheet. */
-export function defaultSheet(workbook: ExcelJS.Workbook): string {
+export function defaultSheet(
+  workbook: ExcelJS.Workbook,
+  read: (ws: ExcelJS.Worksheet) => Grid | null = readSheet,
+): string {
   for (const ws of workbook.worksheets) {
     try {
       // Finding the layout is enough to choose; the full check runs once, in the pane.
-      if (detectTables(readSheet(ws)).length > 0) return ws.name;
+      const grid = read(ws);
+      if (grid && detectTables(grid).length > 0) return ws.name;
     } catch {
       // a sheet the engine cannot read is simply not the default
     }
@@ -233,11 +237,13 @@ export function StandaloneApp({
   };
 
   const show = (workbook: ExcelJS.Workbook, name: string) => {
-    const first = defaultSheet(workbook);
-    const host = new PageHost(workbook, first, name, store, {
+    const host = new PageHost(workbook, workbook.worksheets[0]?.name ?? "", name, store, {
       onChange: () => setVersion((v) => v + 1),
       onSettings: (s) => setLang(s.lang),
     });
+    // The grid read to choose the sheet is the one the pane checks: read once.
+    const first = defaultSheet(workbook, (ws) => host.gridOf(ws.name));
+    host.sheetName = first;
     counter.current += 1;
     setFile({ name, id: counter.current, host });
     setSheet(first);

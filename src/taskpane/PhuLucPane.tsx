@@ -21,7 +21,7 @@ import {
 import { cellAt, parseA1, rangeA1 } from "../engine/grid";
 import { summarize, type Finding } from "../engine/report";
 import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
-import { planFixAll, readingUncertain } from "./analysis";
+import { hasFixAllWork, readingUncertain } from "./analysis";
 import { HelpView } from "./components/HelpView";
 import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYPE } from "./exportFindings";
 import { AppendixView } from "./appendix/AppendixView";
@@ -149,13 +149,11 @@ export function PhuLucPane({
   const showBusy = useDelayed(busy, 150);
   const lang = state.settings.lang;
   const uncertain = analysis ? readingUncertain(analysis.findings) : false;
-  // What fix-all would do now: the button is off when it would write nothing.
-  const fixAllPreview = React.useMemo(
-    () => (analysis ? planFixAll(analysis, state.settings, state.grid) : null),
+  // The button is off when fix-all would write nothing (the plan itself is built when it is pressed).
+  const fixable = React.useMemo(
+    () => (analysis ? hasFixAllWork(analysis, state.settings, state.grid) : false),
     [analysis, state.settings, state.grid],
   );
-  const fixable =
-    !!fixAllPreview && !uncertain && fixAllPreview.fixes.length + fixAllPreview.toFormula.length > 0;
 
   React.useEffect(() => {
     if (typeof document === "undefined") return;

@@ -84,6 +84,23 @@ export function planFixAll(
   };
 }
 
+/**
+ * Whether "Sửa tất cả" would write anything, without building the plan (a 10,000-row table has 20,000 derived
+ * cells): stops at the first cell that would be written. Same sorting as planFixAll.
+ */
+export function hasFixAllWork(analysis: TableAnalysis, settings: PaneSettings, grid?: Grid | null): boolean {
+  if (readingUncertain(analysis.findings)) return false;
+  if (analysis.conversions.length > 0) return true;
+  if (analysis.findings.some((f) => f.fix)) return true;
+  const flagged = new Set(analysis.findings.filter((f) => f.severity !== "info").map((f) => f.cell));
+  for (const w of analysis.derived) {
+    const cell = grid && grid.sheet === w.sheet ? cellOf(grid, w.cell) : undefined;
+    if (!grid || flagged.has(w.cell) || !sameValue(cell?.value ?? null, w.value)) return true;
+    if (settings.writeFormulas && w.formula && !sameFormula(cell?.formula, w.formula)) return true;
+  }
+  return false;
+}
+
 function cellOf(grid: Grid, address: string) {
   const { row, col } = parseA1(address);
   return cellAt(grid, row, col);
