@@ -155,7 +155,7 @@ const vi = {
   sampleSheet: "Bảng mẫu",
   // table view on demand
   rowsCount: "{n} dòng. Bấm vào loại dòng để sửa.",
-  editKind: "Đổi loại của dòng {row} (đang là {kind})",
+  editKind: "{kind}: đổi loại của dòng {row}",
   previewRows: "Trang tính có {n} dòng, {cols} cột.",
   previewCols: "Chỉ hiện {shown} trên {cols} cột đầu.",
   dropHere: "Hoặc kéo thả tệp .xlsx vào trang này",
@@ -303,7 +303,7 @@ const en: UiStrings = {
   helpBack: "Back",
   sampleSheet: "Sample table",
   rowsCount: "{n} rows. Press a row's kind to change it.",
-  editKind: "Change the kind of row {row} (now {kind})",
+  editKind: "{kind}: change the kind of row {row}",
   previewRows: "The sheet has {n} rows, {cols} columns.",
   previewCols: "Only the first {shown} of {cols} columns are shown.",
   dropHere: "Or drop an .xlsx file on this page",
