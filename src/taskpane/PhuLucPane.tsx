@@ -321,7 +321,7 @@ export function PhuLucPane({
           <h3 id="pl-changes" className={styles.cardTitle}>
             {t.changesTitle} ({formatNumber(state.lastChanges.length, lang)})
           </h3>
-          <ul className={styles.changeList}>
+          <ul className={styles.changeList} tabIndex={0}>
             {state.lastChanges.map((c) => (
               <li key={c.cell} data-cell={c.cell}>
                 {c.cell}: {formatNumber(c.before, lang)} → {formatNumber(c.after, lang)}
@@ -502,7 +502,7 @@ function FixAllConfirm(props: {
       {pending.fixes.length > 0 && (
         <>
           <Text weight="semibold">{t.fixAllFixes}</Text>
-          <ul className={styles.changeList} data-testid="fix-all-fixes">
+          <ul className={styles.changeList} tabIndex={0} data-testid="fix-all-fixes">
             {pending.fixes.map((w) => (
               <li key={w.cell} data-cell={w.cell}>
                 {w.cell}: {before(w.cell)} → {formatNumber(w.value, lang, w.numberFormat)}
@@ -519,7 +519,12 @@ function FixAllConfirm(props: {
             label={`${t.fixAllKeepFormulas} (${formatNumber(pending.toFormula.length, lang)})`}
           />
           {withFormulas && (
-            <ul className={styles.changeList} data-testid="fix-all-formulas" aria-label={t.fixAllFormulas}>
+            <ul
+              className={styles.changeList}
+              tabIndex={0}
+              data-testid="fix-all-formulas"
+              aria-label={t.fixAllFormulas}
+            >
               {pending.toFormula.map((w) => (
                 <li key={w.cell} data-cell={w.cell}>
                   {w.cell}: {w.formula}
