@@ -330,6 +330,9 @@ describe.each(["light", "dark"] as const)("%s theme", (theme) => {
         await page.waitForTimeout(150);
         for (const o of await horizontalOverflow(page)) problems.push(`${view.name}: ${o}`);
         if (theme === "light") for (const v of await axeViolations(page)) problems.push(`${view.name}: ${v}`);
+        // The view itself at the top of the window (the page's own header scrolls away).
+        const top = view.tab ? page.getByRole("tablist") : page.getByTestId(view.testId);
+        await top.evaluate((el) => el.scrollIntoView({ block: "start" }));
         await page.screenshot({ path: path.join(IMAGES, `${view.name}-${width}-${theme}.png`) });
         if (view.name === "tro-giup") await page.getByRole("button", { name: "Quay lại" }).click();
         if (view.name === "sua-tat-ca") await page.getByRole("button", { name: "Hủy" }).click();
