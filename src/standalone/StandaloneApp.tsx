@@ -1,10 +1,12 @@
-// The standalone page: open an .xlsx file, pick a sheet, use the same pane over it, download the corrected copy.
-// Everything happens in this browser tab; the file is never uploaded.
+// The standalone page: open an .xlsx file (chosen, dropped on the page, or the bundled sample), pick a sheet, use
+// the same pane over it, download the corrected copy. Everything happens in this browser tab; the file is never
+// uploaded. Leaving the page or opening another file with changes not downloaded asks first.
 import * as React from "react";
 import {
   Button,
   Field,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -12,9 +14,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { analyzeGrid } from "../engine";
+import { detectTables } from "../engine";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { XlsxReadError } from "../hosts/xlsx/errors";
+import type { AppendixLayout } from "../engine/appendix";
+import type { Grid } from "../engine/grid";
+import type { Finding, Severity, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
+import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
 import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
@@ -84,14 +91,64 @@ const useStyles = makeStyles({
     overflow: "hidden",
   },
   previewCol: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  empty: { padding: tokens.spacingHorizontalL },
+  empty: {
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    alignItems: "flex-start",
+  },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  dropping: {
+    outline: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-8px",
+  },
 });
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The workbook host of this page, knowing whether the workbook holds changes not yet downloaded. */
+export class PageHost extends WorkbookHost {
+  dirty = false;
+  /** Each sheet read once until it changes: the pane and the preview share the grid of a 10,000-row sheet. */
+  private readonly grids = new Map<string, Grid>();
+
+  gridOf(sheet: string): Grid | null {
+    const cached = this.grids.get(sheet);
+    if (cached) return cached;
+    if (!this.workbook.getWorksheet(sheet)) return null;
+    const grid = this.workbook.grid(sheet);
+    this.grids.set(sheet, grid);
+    return grid;
+  }
+  override async readGrid(): Promise<Grid | null> {
+    const grid = this.gridOf(this.sheetName);
+    if (!grid) return super.readGrid(); // its message names the sheet
+    return grid.cells.some((row) => row?.some(Boolean)) ? grid : null;
+  }
+  override async applyWrites(plan: WritePlan): Promise<void> {
+    if (plan.writes.length) this.dirty = true;
+    this.grids.clear();
+    await super.applyWrites(plan);
+  }
+  override async undo(): Promise<boolean> {
+    this.grids.clear();
+    const done = await super.undo();
+    if (done) this.dirty = true;
+    return done;
+  }
+  override async writeAppendix(layout: AppendixLayout): Promise<string> {
+    this.dirty = true;
+    this.grids.clear();
+    return super.writeAppendix(layout);
+  }
+}
 
 interface OpenFile {
   name: string;
   /** Changes with every opened file, so the pane starts afresh. */
   id: number;
-  host: WorkbookHost;
+  host: PageHost;
 }
 
 export interface StandaloneAppProps {
@@ -100,10 +157,15 @@ export interface StandaloneAppProps {
 }
 
 /** The first sheet on which the engine finds a table; else the first sheet. */
-export function defaultSheet(workbook: XlsxWorkbook): string {
+export function defaultSheet(
+  workbook: XlsxWorkbook,
+  read: (name: string) => Grid | null = (name) => workbook.grid(name),
+): string {
   for (const ws of workbook.worksheets) {
     try {
-      if (analyzeGrid(workbook.grid(ws.name), {}).length > 0) return ws.name;
+      // Finding the layout is enough to choose; the full check runs once, in the pane.
+      const grid = read(ws.name);
+      if (grid && detectTables(grid).length > 0) return ws.name;
     } catch {
       // a sheet the engine cannot read is simply not the default
     }
@@ -121,33 +183,78 @@ export function StandaloneApp({
   const [sheet, setSheet] = React.useState<string>("");
   const [error, setError] = React.useState<string | null>(null);
   const [opening, setOpening] = React.useState(false);
-  const [, setVersion] = React.useState(0);
+  const [version, setVersion] = React.useState(0);
   const t = uiStrings(lang);
   const counter = React.useRef(0);
 
-  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const chosen = e.target.files?.[0];
-    if (!chosen) return;
+  const [previewSheet, setPreviewSheet] = React.useState<string>("");
+  const [dropping, setDropping] = React.useState(false);
+  /** The worst severity of each cell's findings, per sheet: the preview's mark colours. */
+  const [severities, setSeverities] = React.useState<Map<string, Map<string, Severity>>>(new Map());
+  const fileRef = React.useRef<OpenFile | null>(file);
+  fileRef.current = file;
+
+  React.useEffect(() => {
+    document.title = t.standaloneTitle;
+    document.documentElement.lang = lang;
+  }, [lang, t.standaloneTitle]);
+
+  // Changes not downloaded: the browser asks before the page is left or reloaded.
+  React.useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!fileRef.current?.host.dirty) return;
+      e.preventDefault();
+      e.returnValue = t.unsavedLeave;
+      return t.unsavedLeave;
+    };
+    window.addEventListener("beforeunload", onLeave);
+    return () => window.removeEventListener("beforeunload", onLeave);
+  }, [t.unsavedLeave]);
+
+  /** True when there is nothing to lose, or the user agrees to lose it. */
+  const mayReplace = (): boolean => {
+    const open = fileRef.current;
+    if (!open?.host.dirty) return true;
+    return window.confirm(fmt(t.unsavedOpen, { file: open.name }));
+  };
+
+  const show = (workbook: XlsxWorkbook, name: string) => {
+    const host = new PageHost(workbook, workbook.worksheets[0]?.name ?? "", name, store, {
+      onChange: () => setVersion((v) => v + 1),
+      onSettings: (s) => setLang(s.lang),
+    });
+    // The grid read to choose the sheet is the one the pane checks: read once.
+    const first = defaultSheet(workbook, (sheetName) => host.gridOf(sheetName));
+    host.sheetName = first;
+    counter.current += 1;
+    setFile({ name, id: counter.current, host });
+    setSheet(first);
+    setPreviewSheet(first);
+    setSeverities(new Map());
+  };
+
+  const openFile = async (chosen: File) => {
+    if (!mayReplace()) return;
     setError(null);
-    if (!/\.xlsx$/i.test(chosen.name)) {
-      setError(fmt(t.notXlsx, { file: chosen.name }));
-      return;
-    }
     setOpening(true);
     try {
       const workbook = XlsxWorkbook.open(await chosen.arrayBuffer(), chosen.name);
-      const first = defaultSheet(workbook);
-      const host = new WorkbookHost(workbook, first, chosen.name, store, {
-        onChange: () => setVersion((v) => v + 1),
-        onSettings: (s) => setLang(s.lang),
-      });
-      counter.current += 1;
-      setFile({ name: chosen.name, id: counter.current, host });
-      setSheet(first);
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between the long steps
+      show(workbook, chosen.name);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      // One voice for every unreadable file (wrong type, old .xls, damaged): the reader's sentence, in the
+      // page's language, whatever the file's name says.
+      const reason =
+        err instanceof XlsxReadError
+          ? err.inLang(lang).message
+          : err instanceof Error
+            ? err.message
+            : String(err);
+      const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
       setError(
-        reason.includes(chosen.name) ? reason : `${fmt(t.fileReadFailed, { file: chosen.name })}: ${reason}`,
+        reason.includes(chosen.name)
+          ? sentence
+          : `${fmt(t.fileReadFailed, { file: chosen.name })}: ${reason}`,
       );
       setFile(null);
     } finally {
@@ -155,15 +262,45 @@ export function StandaloneApp({
     }
   };
 
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const chosen = e.target.files?.[0];
+    e.target.value = ""; // the same file can be chosen again
+    if (chosen) await openFile(chosen);
+  };
+
+  const useSample = () => {
+    if (!mayReplace()) return;
+    setError(null);
+    show(sampleWorkbook(t.sampleSheet), SAMPLE_FILE);
+  };
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    const dropped = e.dataTransfer.files?.[0];
+    if (dropped) void openFile(dropped);
+  };
+
+  const onFindings = React.useCallback((name: string, findings: Finding[]) => {
+    const worst = new Map<string, Severity>();
+    for (const f of findings) {
+      const prev = worst.get(f.cell);
+      if (!prev || RANK[f.severity] > RANK[prev]) worst.set(f.cell, f.severity);
+    }
+    setSeverities((m) => new Map(m).set(name, worst));
+  }, []);
+
   const onSheet = (name: string) => {
     if (!file) return;
     file.host.sheetName = name;
     setSheet(name);
+    setPreviewSheet(name);
   };
 
   const onDownload = async () => {
     if (!file) return;
     const bytes = await file.host.toBytes();
+    file.host.dirty = false;
     const blob = new Blob([bytes], {
       type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     });
@@ -179,11 +316,34 @@ export function StandaloneApp({
 
   // Read at every render: writing an appendix adds a sheet.
   const sheets = file ? file.host.workbook.worksheets.map((w) => w.name) : [];
-  const grid = file?.host.workbook.getWorksheet(sheet) ? file.host.workbook.grid(sheet) : null;
-  const selected = file?.host.selected?.sheet === sheet ? file.host.selected.address : null;
+  const shownSheet = previewSheet || sheet;
+  const worksheet = file?.host.workbook.getWorksheet(shownSheet);
+  const grid = React.useMemo(
+    () => (worksheet && file ? file.host.gridOf(shownSheet) : null),
+    // the workbook changes in place: the version counter says when
+    [worksheet, file, shownSheet, version],
+  );
+  const selected = file?.host.selected?.sheet === shownSheet ? file.host.selected.address : null;
+  const marked = new Map<string, Severity>();
+  const sheetSeverity = severities.get(shownSheet);
+  for (const cell of file?.host.marks.get(shownSheet) ?? [])
+    marked.set(cell, sheetSeverity?.get(cell) ?? "warning");
 
   return (
-    <div className={styles.page} lang={lang}>
+    <div
+      className={mergeClasses(styles.page, dropping && styles.dropping)}
+      lang={lang}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false);
+      }}
+      onDrop={onDrop}
+      data-testid="drop-target"
+    >
       <header className={styles.bar}>
         <h1 className={styles.h1}>{t.standaloneTitle}</h1>
         <label className={styles.fileLabel} htmlFor="pl-file">
@@ -196,10 +356,11 @@ export function StandaloneApp({
             onChange={(e) => void onFile(e)}
           />
           <span className={styles.hint}>{t.openFileHint}</span>
+          <span className={styles.hint}>{t.dropHere}</span>
         </label>
         {sheets.length > 0 && (
           <Field label={t.chooseSheet}>
-            <Select value={sheet} onChange={(_, d) => onSheet(d.value)}>
+            <Select value={shownSheet} onChange={(_, d) => onSheet(d.value)}>
               {sheets.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -220,26 +381,38 @@ export function StandaloneApp({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {!file && !error && (
-        <div className={styles.empty}>
-          <Text>{t.noFile}</Text>
-        </div>
+      {!file && (
+        <section className={styles.empty} aria-labelledby="pl-start" data-testid="guide">
+          <Text as="h2" id="pl-start" weight="semibold" size={400}>
+            {t.guideTitle}
+          </Text>
+          <ol className={styles.steps}>
+            <li>{t.noFile}</li>
+            <li>{t.guideStep2}</li>
+            <li>{t.guideStep3}</li>
+          </ol>
+          <Button appearance="primary" onClick={useSample}>
+            {t.useSample}
+          </Button>
+        </section>
       )}
       {file && (
         <div className={styles.main}>
           <div className={styles.pane}>
-            <PhuLucPane key={`${file.id}:${sheet}`} host={file.host} initialView={initialView} />
+            <PhuLucPane
+              key={`${file.id}:${sheet}`}
+              host={file.host}
+              initialView={initialView}
+              setsTitle={false}
+              onUseSample={useSample}
+              onFindings={onFindings}
+              onSheetWritten={setPreviewSheet}
+            />
           </div>
           <div className={styles.previewCol}>
             {selected && <Text size={200}>{fmt(t.selectedCell, { cell: selected })}</Text>}
             {grid && (
-              <SheetPreview
-                grid={grid}
-                marked={file.host.marks.get(sheet) ?? new Set()}
-                selected={selected}
-                label={t.preview}
-                lang={lang}
-              />
+              <SheetPreview grid={grid} marked={marked} selected={selected} label={t.preview} lang={lang} />
             )}
           </div>
         </div>

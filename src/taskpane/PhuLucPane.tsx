@@ -3,6 +3,7 @@
 import * as React from "react";
 import {
   Button,
+  Checkbox,
   CounterBadge,
   makeStyles,
   MessageBar,
@@ -17,9 +18,12 @@ import {
   tokens,
   Tooltip,
 } from "@fluentui/react-components";
-import { rangeA1 } from "../engine/grid";
-import { summarize } from "../engine/report";
-import { fmt, type UiStrings } from "../i18n/ui";
+import { cellAt, parseA1, rangeA1 } from "../engine/grid";
+import { summarize, type Finding } from "../engine/report";
+import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
+import { hasFixAllWork, readingUncertain } from "./analysis";
+import { HelpView } from "./components/HelpView";
+import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYPE } from "./exportFindings";
 import { AppendixView } from "./appendix/AppendixView";
 import { FindingsView } from "./components/FindingsView";
 import { SettingsView } from "./components/SettingsView";
@@ -28,7 +32,7 @@ import type { PaneHost } from "./host";
 import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
 
-export type PaneView = "findings" | "table" | "appendix" | "settings";
+export type PaneView = "findings" | "table" | "appendix" | "settings" | "help";
 
 export interface PhuLucPaneProps {
   host: PaneHost;
@@ -36,6 +40,14 @@ export interface PhuLucPaneProps {
   initialView?: PaneView;
   /** Messages the host sends on its own, shown as notices. */
   notices?: NoticeChannel;
+  /** The page title follows the language (the standalone page sets its own). */
+  setsTitle?: boolean;
+  /** "Dùng bảng mẫu" in the first-run guide, where the host can open the bundled sample. */
+  onUseSample?(): void;
+  /** Every new analysis of the current table (the standalone page colours its preview from it). */
+  onFindings?(sheet: string, findings: Finding[]): void;
+  /** A new sheet was written (the appendix): the standalone page shows it. */
+  onSheetWritten?(name: string): void;
 }
 
 const useStyles = makeStyles({
@@ -77,20 +89,127 @@ const useStyles = makeStyles({
   },
   count: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   busy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minHeight: "6px" },
-  body: { paddingTop: tokens.spacingVerticalS },
+  body: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
+  tabs: { flexWrap: "wrap" },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  changeList: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: "12rem",
+    overflowY: "auto",
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyNumeric,
+    overflowWrap: "anywhere",
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  steps: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  copyText: { width: "100%", minHeight: "6rem", boxSizing: "border-box", fontFamily: tokens.fontFamilyBase },
 });
 
-export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): React.ReactElement {
+export function PhuLucPane({
+  host,
+  initialView,
+  notices,
+  setsTitle = true,
+  onUseSample,
+  onFindings,
+  onSheetWritten,
+}: PhuLucPaneProps): React.ReactElement {
   const styles = useStyles();
   const [state, actions, t] = usePane(host);
   const [view, setView] = React.useState<PaneView>(initialView ?? "table");
+  const [returnView, setReturnView] = React.useState<PaneView>("findings");
+  const [copyFallback, setCopyFallback] = React.useState<string | null>(null);
   const notify = React.useRef(actions.notify);
   notify.current = actions.notify;
   React.useEffect(() => notices?.subscribe((m) => notify.current(m)), [notices]);
   const analysis = state.analyses[state.tableIndex];
   const busy = state.busy !== null;
   const showBusy = useDelayed(busy, 150);
-  const fixable = analysis ? analysis.findings.some((f) => f.fix) || analysis.derived.length > 0 : false;
+  const lang = state.settings.lang;
+  const uncertain = analysis ? readingUncertain(analysis.findings) : false;
+  // The button is off when fix-all would write nothing (the plan itself is built when it is pressed).
+  const fixable = React.useMemo(
+    () => (analysis ? hasFixAllWork(analysis, state.settings, state.grid) : false),
+    [analysis, state.settings, state.grid],
+  );
+
+  React.useEffect(() => {
+    if (typeof document === "undefined") return;
+    document.documentElement.lang = lang;
+    if (setsTitle) document.title = `${t.appName} — ${t.appTagline}`;
+  }, [lang, setsTitle, t.appName, t.appTagline]);
+  const findingsRef = React.useRef(onFindings);
+  findingsRef.current = onFindings;
+  React.useEffect(() => {
+    if (state.grid) findingsRef.current?.(state.grid.sheet, analysis?.findings ?? []);
+  }, [analysis, state.grid]);
+
+  /** The number format a finding's cell shows, so "Đúng là" reads like the cell. */
+  const formatOf = (cell: string, f: Finding): string | undefined => {
+    const grid = state.grid;
+    if (grid) {
+      const { row, col } = parseA1(cell);
+      const format = cellAt(grid, row, col)?.numberFormat;
+      if (format && /0\.0/.test(format)) return format;
+    }
+    if (f.rule.startsWith("rate")) return `0.${"0".repeat(state.settings.rateDecimals)}`;
+    return undefined;
+  };
+
+  const exportSource = () =>
+    analysis && {
+      sheet: analysis.table.sheet,
+      range: rangeA1(analysis.table.range),
+      findings: analysis.findings,
+      lang,
+    };
+  const copyResults = async () => {
+    const source = exportSource();
+    if (!source) return;
+    const text = findingsText(source);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopyFallback(null);
+      actions.notify(t.copied, "success");
+    } catch {
+      // Some hosts (older Excel webviews) refuse the clipboard: show the text to copy by hand.
+      setCopyFallback(text);
+      actions.notify(t.copyFailed);
+    }
+  };
+  const exportList = () => {
+    const source = exportSource();
+    if (!source) return;
+    const name = exportFileName(source.sheet, lang);
+    downloadBytes(findingsWorkbook(source), name, XLSX_TYPE);
+    actions.notify(fmt(t.exported, { file: name }), "success");
+  };
+  const openHelp = () => {
+    if (view !== "help") setReturnView(view);
+    setView(view === "help" ? returnView : "help");
+  };
 
   return (
     <main className={styles.root} lang={state.settings.lang} aria-busy={busy}>
@@ -117,7 +236,11 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
           </Button>
         </Tooltip>
         <Tooltip content={t.fixAllHint} relationship="description">
-          <Button disabled={busy || !fixable} onClick={() => void actions.fixAll()}>
+          <Button
+            disabled={busy || !fixable || state.pendingFixAll !== null}
+            onClick={() => actions.fixAll()}
+            data-testid="fix-all"
+          >
             {t.fixAll}
           </Button>
         </Tooltip>
@@ -139,7 +262,19 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
             {t.clearMarks}
           </Button>
         </Tooltip>
+        <Button appearance="subtle" aria-pressed={view === "help"} onClick={openHelp}>
+          {t.help}
+        </Button>
       </Toolbar>
+
+      {state.settings.guideDone !== true && (
+        <Guide
+          t={t}
+          styles={styles}
+          onUseSample={onUseSample}
+          onClose={() => void actions.setSettings({ ...state.settings, guideDone: true })}
+        />
+      )}
 
       <div className={styles.busy} role="status" aria-live="polite">
         {showBusy && state.busy && (
@@ -152,8 +287,54 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
 
       {state.notice && (
         <MessageBar intent={state.notice.intent} role={state.notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{state.notice.text}</MessageBarBody>
+          <MessageBarBody data-testid="notice">{state.notice.text}</MessageBarBody>
         </MessageBar>
+      )}
+      {uncertain && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="unsure">{t.refusedUnsure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {copyFallback && (
+        <textarea
+          className={styles.copyText}
+          readOnly
+          value={copyFallback}
+          aria-label={t.copyResults}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      )}
+
+      {state.pendingFixAll && (
+        <FixAllConfirm
+          pending={state.pendingFixAll}
+          t={t}
+          lang={lang}
+          styles={styles}
+          grid={state.grid}
+          onConfirm={(withFormulas) => void actions.confirmFixAll(withFormulas)}
+          onCancel={actions.cancelFixAll}
+        />
+      )}
+      {state.lastChanges && state.lastChanges.length > 0 && (
+        <section className={styles.card} aria-labelledby="pl-changes" data-testid="changes">
+          <h3 id="pl-changes" className={styles.cardTitle}>
+            {t.changesTitle} ({formatNumber(state.lastChanges.length, lang)})
+          </h3>
+          <ul className={styles.changeList} tabIndex={0}>
+            {state.lastChanges.map((c) => (
+              <li key={c.cell} data-cell={c.cell}>
+                {c.cell}: {formatNumber(c.before, lang)} → {formatNumber(c.after, lang)}
+                {c.formula ? ` (${c.formula})` : ""}
+              </li>
+            ))}
+          </ul>
+          <div className={styles.actions}>
+            <Button size="small" onClick={actions.dismissChanges}>
+              {t.close}
+            </Button>
+          </div>
+        </section>
       )}
 
       {state.analyses.length > 1 && (
@@ -173,6 +354,7 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
       <Summary state={state} t={t} styles={styles} />
 
       <TabList
+        className={styles.tabs}
         selectedValue={view}
         onTabSelect={(_, d) => setView(d.value as PaneView)}
         aria-label={t.views}
@@ -186,15 +368,31 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
 
       <div className={styles.body} role="tabpanel" aria-label={tabLabel(view, t)}>
         {view === "findings" && analysis && (
-          <FindingsView
-            findings={analysis.findings}
-            lang={state.settings.lang}
-            t={t}
-            busy={busy}
-            selectedCell={state.selectedCell}
-            onSelect={(cell) => void actions.selectCell(cell)}
-            onFix={(f) => void actions.fixOne(f)}
-          />
+          <>
+            <div className={styles.actions} style={{ marginBottom: tokens.spacingVerticalS }}>
+              <Tooltip content={t.copyResultsHint} relationship="description">
+                <Button size="small" disabled={busy} onClick={() => void copyResults()}>
+                  {t.copyResults}
+                </Button>
+              </Tooltip>
+              <Tooltip content={t.exportListHint} relationship="description">
+                <Button size="small" disabled={busy} onClick={exportList}>
+                  {t.exportList}
+                </Button>
+              </Tooltip>
+            </div>
+            <FindingsView
+              findings={analysis.findings}
+              lang={lang}
+              t={t}
+              busy={busy}
+              selectedCell={state.selectedCell}
+              onSelect={(cell) => void actions.selectCell(cell)}
+              onFix={(f) => void actions.fixOne(f)}
+              formatOf={formatOf}
+              focusFallbackId="pl-summary"
+            />
+          </>
         )}
         {view === "table" && analysis && (
           <TableView
@@ -207,7 +405,13 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
           />
         )}
         {view === "appendix" && (
-          <AppendixView host={host} analysis={analysis} lang={state.settings.lang} grid={state.grid} />
+          <AppendixView
+            host={host}
+            analysis={analysis}
+            lang={lang}
+            grid={state.grid}
+            onWritten={onSheetWritten}
+          />
         )}
         {view === "settings" && (
           <SettingsView
@@ -217,15 +421,133 @@ export function PhuLucPane({ host, initialView, notices }: PhuLucPaneProps): Rea
             onChange={(s) => void actions.setSettings(s)}
           />
         )}
+        {view === "help" && <HelpView lang={lang} onBack={() => setView(returnView)} />}
       </div>
     </main>
   );
 }
 
 function tabLabel(view: PaneView, t: UiStrings): string {
-  return { findings: t.tabFindings, table: t.tabTable, appendix: t.tabAppendix, settings: t.tabSettings }[
-    view
-  ];
+  return {
+    findings: t.tabFindings,
+    table: t.tabTable,
+    appendix: t.tabAppendix,
+    settings: t.tabSettings,
+    help: t.helpTitle,
+  }[view];
+}
+
+function Guide(props: {
+  t: UiStrings;
+  styles: ReturnType<typeof useStyles>;
+  onUseSample?(): void;
+  onClose(): void;
+}): React.ReactElement {
+  const { t, styles } = props;
+  return (
+    <section className={styles.card} aria-labelledby="pl-guide" data-testid="guide">
+      <h3 id="pl-guide" className={styles.cardTitle}>
+        {t.guideTitle}
+      </h3>
+      <ol className={styles.steps}>
+        <li>{t.guideStep1}</li>
+        <li>{t.guideStep2}</li>
+        <li>{t.guideStep3}</li>
+      </ol>
+      <div className={styles.actions}>
+        {props.onUseSample && (
+          <Button size="small" appearance="primary" onClick={props.onUseSample}>
+            {t.useSample}
+          </Button>
+        )}
+        <Button size="small" onClick={props.onClose}>
+          {t.guideClose}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function FixAllConfirm(props: {
+  pending: NonNullable<PaneState["pendingFixAll"]>;
+  t: UiStrings;
+  lang: "vi" | "en";
+  styles: ReturnType<typeof useStyles>;
+  grid: PaneState["grid"];
+  onConfirm(withFormulas: boolean): void;
+  onCancel(): void;
+}): React.ReactElement {
+  const { pending, t, lang, styles } = props;
+  const [withFormulas, setWithFormulas] = React.useState(true);
+  const n = pending.fixes.length + (withFormulas ? pending.toFormula.length : 0);
+  const before = (cell: string) => {
+    if (!props.grid) return "";
+    const { row, col } = parseA1(cell);
+    const v = cellAt(props.grid, row, col)?.value;
+    return typeof v === "number" || typeof v === "string" ? formatNumber(v, lang) : t.empty;
+  };
+  const confirm = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => confirm.current?.focus(), []);
+  return (
+    <section className={styles.card} aria-labelledby="pl-fixall" data-testid="fix-all-confirm" role="group">
+      <h3 id="pl-fixall" className={styles.cardTitle}>
+        {t.fixAllTitle}:{" "}
+        <span data-testid="fix-all-summary">
+          {fmt(t.fixAllSummary, {
+            fixes: formatNumber(pending.fixes.length, lang),
+            formulas: formatNumber(withFormulas ? pending.toFormula.length : 0, lang),
+          })}
+        </span>
+      </h3>
+      {pending.fixes.length > 0 && (
+        <>
+          <Text weight="semibold">{t.fixAllFixes}</Text>
+          <ul className={styles.changeList} tabIndex={0} data-testid="fix-all-fixes">
+            {pending.fixes.map((w) => (
+              <li key={w.cell} data-cell={w.cell}>
+                {w.cell}: {before(w.cell)} → {formatNumber(w.value, lang, w.numberFormat)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pending.toFormula.length > 0 && (
+        <>
+          <Checkbox
+            checked={withFormulas}
+            onChange={(_, d) => setWithFormulas(d.checked === true)}
+            label={`${t.fixAllKeepFormulas} (${formatNumber(pending.toFormula.length, lang)})`}
+          />
+          {withFormulas && (
+            <ul
+              className={styles.changeList}
+              tabIndex={0}
+              data-testid="fix-all-formulas"
+              aria-label={t.fixAllFormulas}
+            >
+              {pending.toFormula.map((w) => (
+                <li key={w.cell} data-cell={w.cell}>
+                  {w.cell}: {w.formula}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {pending.unchanged > 0 && <Text size={200}>{fmt(t.fixAllUnchanged, { n: pending.unchanged })}</Text>}
+      <div className={styles.actions}>
+        <Button
+          ref={confirm}
+          appearance="primary"
+          disabled={n === 0}
+          onClick={() => props.onConfirm(withFormulas)}
+        >
+          {n === 0 ? t.fixAllNothing : fmt(t.confirmWrite, { n: formatNumber(n, lang) })}
+        </Button>
+        <Button onClick={props.onCancel}>{t.cancel}</Button>
+      </div>
+    </section>
+  );
 }
 
 function Summary(props: {
@@ -260,6 +582,8 @@ function Summary(props: {
       data-infos={s.infos}
       className={styles.summary}
       aria-label={t.summary}
+      id="pl-summary"
+      tabIndex={-1}
     >
       <Text weight="semibold">
         {t.table} {rangeA1(analysis.table.range)}

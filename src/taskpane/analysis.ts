@@ -2,7 +2,7 @@
 // fixes into write plans shaped by the settings (formulas or values). No React, no host calls.
 import { analyzeGrid, fixPlan } from "../engine";
 import type { TableAnalysis } from "../engine";
-import type { Grid } from "../engine/grid";
+import { cellAt, parseA1, type Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { CellWrite, Finding, Severity, WritePlan } from "../engine/report";
 import type { PaneSettings } from "./host";
@@ -22,9 +22,103 @@ export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overr
   return analyses;
 }
 
-/** "Sửa tất cả": every derived cell and text number of the table, as the settings want them written. */
-export function planFixAll(analysis: TableAnalysis, settings: PaneSettings): WritePlan {
-  return shapePlan(fixPlan([analysis]), settings);
+/** The rule the engine reports when it is not sure how it read the table: then nothing is written. */
+export const STRUCTURE_UNSURE = "structure-unsure";
+
+/** True when the engine says its reading of the table is uncertain: every fix is refused. */
+export function readingUncertain(findings: readonly Finding[]): boolean {
+  return findings.some((f) => (f.rule as string) === STRUCTURE_UNSURE);
+}
+
+/** The one place the pane turns a finding into a sentence: the same words as the command line's. */
+export function findingText(finding: Finding, lang: "vi" | "en"): string {
+  return describeFinding(finding, lang);
+}
+
+/** What "Sửa tất cả" will do, said before it is done. */
+export interface FixAllPlan {
+  /** What will be written: `fixes`, then `toFormula` when the user keeps them. */
+  plan: WritePlan;
+  /** Cells whose value changes (a wrong total or rate, a text number) or that carry a finding. */
+  fixes: CellWrite[];
+  /** Cells whose value is already right and that only become a live formula. */
+  toFormula: CellWrite[];
+  /** Derived cells that already hold the same formula and value: not written at all. */
+  unchanged: number;
+  /** Suspect input cells the engine does not change by itself. */
+  undecided: Finding[];
+  /** The engine's reading is uncertain: nothing may be written. */
+  refused: boolean;
+}
+
+/**
+ * "Sửa tất cả": every derived cell and text number of the table, sorted into real fixes (a value changes) and
+ * formula conversions (same value, now live), with cells that already hold the right formula left out, so that a
+ * clean table gets nothing that changes a value. `withFormulas: false` leaves the conversions out.
+ */
+export function planFixAll(
+  analysis: TableAnalysis,
+  settings: PaneSettings,
+  grid?: Grid | null,
+  withFormulas = true,
+): FixAllPlan {
+  const raw = fixPlan([analysis]);
+  const flagged = new Set(analysis.findings.filter((f) => f.severity !== "info" || f.fix).map((f) => f.cell));
+  const fixes: CellWrite[] = [];
+  const toFormula: CellWrite[] = [];
+  let unchanged = 0;
+  for (const w of raw.writes) {
+    const cell = grid && grid.sheet === w.sheet ? cellOf(grid, w.cell) : undefined;
+    const same = grid ? sameValue(cell?.value ?? null, w.value) : false;
+    if (!same || flagged.has(w.cell)) fixes.push(w);
+    else if (!settings.writeFormulas || !w.formula) unchanged++;
+    else if (sameFormula(cell?.formula, w.formula)) unchanged++;
+    else toFormula.push(w);
+  }
+  const refused = readingUncertain(analysis.findings);
+  const writes = refused ? [] : [...fixes, ...(withFormulas ? toFormula : [])];
+  return {
+    plan: shapePlan({ writes, undecided: raw.undecided }, settings),
+    fixes,
+    toFormula: settings.writeFormulas ? toFormula : [],
+    unchanged,
+    undecided: raw.undecided,
+    refused,
+  };
+}
+
+/**
+ * Whether "Sửa tất cả" would write anything, without building the plan (a 10,000-row table has 20,000 derived
+ * cells): stops at the first cell that would be written. Same sorting as planFixAll.
+ */
+export function hasFixAllWork(analysis: TableAnalysis, settings: PaneSettings, grid?: Grid | null): boolean {
+  if (readingUncertain(analysis.findings)) return false;
+  if (analysis.conversions.length > 0) return true;
+  if (analysis.findings.some((f) => f.fix)) return true;
+  const flagged = new Set(analysis.findings.filter((f) => f.severity !== "info").map((f) => f.cell));
+  for (const w of analysis.derived) {
+    const cell = grid && grid.sheet === w.sheet ? cellOf(grid, w.cell) : undefined;
+    if (!grid || flagged.has(w.cell) || !sameValue(cell?.value ?? null, w.value)) return true;
+    if (settings.writeFormulas && w.formula && !sameFormula(cell?.formula, w.formula)) return true;
+  }
+  return false;
+}
+
+function cellOf(grid: Grid, address: string) {
+  const { row, col } = parseA1(address);
+  return cellAt(grid, row, col);
+}
+
+function sameValue(current: unknown, next: CellWrite["value"]): boolean {
+  if (typeof current === "number" && typeof next === "number") return Math.abs(current - next) < 1e-9;
+  if (current === null || current === undefined || current === "") return next === null || next === "";
+  return current === next;
+}
+
+function sameFormula(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const norm = (f: string) => f.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+  return norm(a) === norm(b);
 }
 
 /** "Sửa" on one finding: only that cell. Null when the engine is not sure of a correction. */

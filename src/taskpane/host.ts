@@ -10,6 +10,12 @@ export interface PaneSettings {
   rounding: "half-up" | "truncate";
   writeFormulas: boolean;
   lang: "vi" | "en";
+  /** Mark errors and warnings on the sheet as soon as a check runs (default on). */
+  marks?: boolean;
+  /** Mark infos as well (default off). */
+  markInfos?: boolean;
+  /** The first-run guide was closed. */
+  guideDone?: boolean;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -17,6 +23,9 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   rounding: "half-up",
   writeFormulas: true,
   lang: "vi",
+  marks: true,
+  markInfos: false,
+  guideDone: false,
 };
 
 export interface PaneHost {

@@ -2,9 +2,17 @@
 import * as React from "react";
 import type { Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
-import type { Finding } from "../engine/report";
+import type { Finding, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiStrings } from "../i18n/ui";
-import { planFixAll, planFixOne, runAnalysis, type TableAnalysis } from "./analysis";
+import { cellAt, parseA1 } from "../engine/grid";
+import {
+  planFixAll,
+  planFixOne,
+  readingUncertain,
+  runAnalysis,
+  type FixAllPlan,
+  type TableAnalysis,
+} from "./analysis";
 import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "./host";
 
 export type Phase = "loading" | "ready" | "empty" | "failed";
@@ -26,6 +34,17 @@ export interface PaneState {
   notice: Notice | null;
   canUndo: boolean;
   selectedCell: string | null;
+  /** "Sửa tất cả" waiting for the user's go-ahead: what it will write. */
+  pendingFixAll: FixAllPlan | null;
+  /** What the last write changed, cell by cell (shown after fix-all). */
+  lastChanges: Change[] | null;
+}
+
+export interface Change {
+  cell: string;
+  before: number | string | null;
+  after: number | string | null;
+  formula?: string;
 }
 
 export interface PaneActions {
@@ -35,13 +54,17 @@ export interface PaneActions {
   setSettings(settings: PaneSettings): Promise<void>;
   selectCell(cell: string): Promise<void>;
   fixOne(finding: Finding): Promise<void>;
-  fixAll(): Promise<void>;
+  /** Works out what fix-all would write and asks before writing. */
+  fixAll(): void;
+  confirmFixAll(withFormulas: boolean): Promise<void>;
+  cancelFixAll(): void;
+  dismissChanges(): void;
   undo(): Promise<void>;
   mark(): Promise<void>;
   clearMarks(): Promise<void>;
   dismissNotice(): void;
   /** A host's own message (a fallback taken, a limit reached). */
-  notify(text: string): void;
+  notify(text: string, intent?: Notice["intent"]): void;
 }
 
 const INITIAL: PaneState = {
@@ -55,10 +78,24 @@ const INITIAL: PaneState = {
   notice: null,
   canUndo: false,
   selectedCell: null,
+  pendingFixAll: null,
+  lastChanges: null,
 };
 
 /** Lets React paint the spinner before a synchronous analysis blocks the thread. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Errors and warnings (infos only when asked), the findings marks are drawn for. */
+export function findingsToMark(findings: readonly Finding[], settings: PaneSettings): Finding[] {
+  if (settings.marks === false) return [];
+  return findings.filter((f) => f.severity !== "info" || settings.markInfos === true);
+}
+
+function shown(v: unknown): number | string | null {
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean") return String(v);
+  return null;
+}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -86,6 +123,16 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       const analyses = runAnalysis(grid, settings, overrides);
       const prev = ref.current.tableIndex;
       const tableIndex = keepTable && prev < analyses.length ? prev : 0;
+      // Marks follow every check: a fixed cell loses its mark, a new finding gets one.
+      try {
+        const findings = analyses[tableIndex]?.findings ?? [];
+        if (settings.marks === false) await host.clearMarks(grid.sheet);
+        else await host.markFindings(grid.sheet, findingsToMark(findings, settings));
+      } catch (e) {
+        update({
+          notice: { intent: "warning", text: `${uiStrings(settings.lang).markFailed}: ${message(e)}` },
+        });
+      }
       update({
         phase: analyses.length ? "ready" : "empty",
         grid,
@@ -96,7 +143,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         busy: null,
       });
     },
-    [update],
+    [host, update],
   );
 
   /** Runs an action with a busy label; failures become a notice, never an uncaught error. */
@@ -155,6 +202,15 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
   }, [host, reload, update]);
 
   const current = () => ref.current.analyses[ref.current.tableIndex];
+  /** Before and after of each planned cell, read from the grid before it is written. */
+  const describeChanges = (writes: WritePlan["writes"]): Change[] => {
+    const grid = ref.current.grid;
+    return writes.map((w) => {
+      const { row, col } = parseA1(w.cell);
+      const cell = grid ? cellAt(grid, row, col) : undefined;
+      return { cell: w.cell, before: shown(cell?.value), after: shown(w.value), formula: w.formula };
+    });
+  };
   const strings = () => uiStrings(ref.current.settings.lang);
 
   const actions: PaneActions = {
@@ -184,26 +240,60 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
     fixOne: (finding) =>
       guarded(strings().applying, async () => {
         const { grid, settings } = ref.current;
+        const analysis = current();
+        if (analysis && readingUncertain(analysis.findings)) {
+          update({ notice: { intent: "warning", text: strings().refusedUnsure } });
+          return;
+        }
         const plan = grid ? planFixOne(grid.sheet, finding, settings) : null;
         if (!plan) return;
+        const changes = describeChanges(plan.writes);
         await host.applyWrites(plan);
         await reload(true);
-        update({ notice: { intent: "success", text: fmt(strings().fixedCount, { n: plan.writes.length }) } });
+        update({
+          lastChanges: changes,
+          notice: { intent: "success", text: fmt(strings().fixedOne, { cell: finding.cell }) },
+        });
       }),
-    fixAll: () =>
+    fixAll: () => {
+      const analysis = current();
+      if (!analysis) return;
+      if (readingUncertain(analysis.findings)) {
+        update({ notice: { intent: "warning", text: strings().refusedUnsure }, pendingFixAll: null });
+        return;
+      }
+      const pending = planFixAll(analysis, ref.current.settings, ref.current.grid);
+      if (pending.fixes.length + pending.toFormula.length === 0) {
+        update({ notice: { intent: "info", text: strings().nothingToFix }, pendingFixAll: null });
+        return;
+      }
+      update({ pendingFixAll: pending, lastChanges: null, notice: null });
+    },
+    cancelFixAll: () => update({ pendingFixAll: null }),
+    dismissChanges: () => update({ lastChanges: null }),
+    confirmFixAll: (withFormulas) =>
       guarded(strings().applying, async () => {
         const analysis = current();
+        update({ pendingFixAll: null });
         if (!analysis) return;
-        const plan = planFixAll(analysis, ref.current.settings);
+        const { plan, refused } = planFixAll(analysis, ref.current.settings, ref.current.grid, withFormulas);
+        if (refused) {
+          update({ notice: { intent: "warning", text: strings().refusedUnsure } });
+          return;
+        }
         if (plan.writes.length === 0) {
           update({ notice: { intent: "info", text: strings().nothingToFix } });
           return;
         }
+        const changes = describeChanges(plan.writes);
         await host.applyWrites(plan);
         await reload(true);
         const parts = [fmt(strings().fixedCount, { n: plan.writes.length })];
         if (plan.undecided.length) parts.push(fmt(strings().undecidedNote, { n: plan.undecided.length }));
-        update({ notice: { intent: plan.undecided.length ? "warning" : "success", text: parts.join(" ") } });
+        update({
+          lastChanges: changes,
+          notice: { intent: plan.undecided.length ? "warning" : "success", text: parts.join(" ") },
+        });
       }),
     undo: () =>
       guarded(strings().undoing, async () => {
@@ -215,8 +305,9 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       guarded(strings().marking, async () => {
         const analysis = current();
         if (!analysis) return;
-        await host.markFindings(analysis.table.sheet, analysis.findings);
-        update({ notice: { intent: "info", text: fmt(strings().marked, { n: analysis.findings.length }) } });
+        const marked = findingsToMark(analysis.findings, { ...ref.current.settings, marks: true });
+        await host.markFindings(analysis.table.sheet, marked);
+        update({ notice: { intent: "info", text: fmt(strings().marked, { n: marked.length }) } });
       }),
     clearMarks: () =>
       guarded(strings().marking, async () => {
@@ -226,7 +317,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         update({ notice: { intent: "info", text: strings().marksCleared } });
       }),
     dismissNotice: () => update({ notice: null }),
-    notify: (text) => update({ notice: { intent: "warning", text } }),
+    notify: (text, intent = "warning") => update({ notice: { intent, text } }),
   };
   return [state, actions, t];
 }

@@ -150,6 +150,8 @@ test("open the sample, see the planted defects, fix all, download a clean workbo
   expect(await page.locator('td[data-address="F19"]').count()).toBe(1);
 
   await page.getByRole("button", { name: "Sửa tất cả" }).click();
+  // Fix-all says first what it will write; the user agrees.
+  await page.getByRole("button", { name: /^Ghi \d+ ô$/ }).click();
   await page
     .locator('[data-testid="finding"][data-rule="sum-mismatch"]')
     .first()

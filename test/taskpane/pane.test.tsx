@@ -2,7 +2,9 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { WritePlan } from "../../src/engine/report";
+import type { Finding, WritePlan } from "../../src/engine/report";
+import { parseA1 } from "../../src/engine/grid";
+import { planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/analysis";
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
 import { createNoticeChannel } from "../../src/taskpane/notices";
 import { cleanSheet, FakeHost, planSheet } from "./fixtures";
@@ -99,18 +101,38 @@ describe("findings", () => {
     expect((await summary()).getAttribute("data-errors")).toBe("1");
   });
 
-  test("Sửa tất cả writes every derived cell; no error remains; Hoàn tác restores", async () => {
+  test("Sửa tất cả says first what it will write, writes on confirmation, shows the changes; Hoàn tác restores", async () => {
     const host = new FakeHost(planSheet());
     renderPane(host);
     await summary();
     fireEvent.click(screen.getByRole("button", { name: "Sửa tất cả" }));
+    const confirm = await screen.findByTestId("fix-all-confirm");
+    // Nothing is written before the user agrees.
+    expect(host.callsTo("applyWrites")).toHaveLength(0);
+    // By hand from the planted defects: the value changes in C11 (1437 → 1427), E9 (5,6 → 5,66), E10 (6,59 →
+    // 6,60) and D8 (text "15" → 15); D11 (78), E7, E8 and E11 keep their value and only become formulas.
+    expect(within(confirm).getByTestId("fix-all-summary").textContent).toBe(
+      "4 ô sửa lỗi, 4 ô chuyển sang công thức",
+    );
+    const listed = (id: string) =>
+      Array.from(within(confirm).getByTestId(id).querySelectorAll("li"))
+        .map((li) => li.getAttribute("data-cell"))
+        .sort();
+    expect(listed("fix-all-fixes")).toEqual(["C11", "D8", "E10", "E9"]);
+    expect(listed("fix-all-formulas")).toEqual(["D11", "E11", "E7", "E8"]);
+    expect(within(confirm).getByTestId("fix-all-fixes").textContent).toContain("C11: 1.437 → 1.427");
+
+    fireEvent.click(within(confirm).getByRole("button", { name: "Ghi 8 ô" }));
     await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
     const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
     const cells = plan.writes.map((w) => w.cell);
-    expect(cells).toEqual(expect.arrayContaining(["C11", "D11", "E7", "E8", "E9", "E10", "E11", "D8"]));
+    expect(cells.sort()).toEqual(["C11", "D11", "D8", "E10", "E11", "E7", "E8", "E9"]);
     expect(plan.writes.find((w) => w.cell === "C11")).toMatchObject({ value: 1427, formula: "=SUM(C7:C10)" });
     await waitFor(async () => expect((await summary()).getAttribute("data-errors")).toBe("0"));
     expect((await summary()).getAttribute("data-warnings")).toBe("0");
+    const changes = await screen.findByTestId("changes");
+    expect(changes.querySelectorAll("li")).toHaveLength(8);
+    expect(changes.textContent).toContain("E9: 5,6 → 5,66");
 
     const undo = screen.getByRole("button", { name: "Hoàn tác" });
     await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
@@ -119,19 +141,136 @@ describe("findings", () => {
     await waitFor(async () => expect((await summary()).getAttribute("data-errors")).toBe("2"));
   });
 
-  test("Đánh dấu marks the findings' cells, Xóa đánh dấu clears them", async () => {
+  test("Sửa tất cả without the formula conversions writes only the 4 cells whose value changes", async () => {
     const host = new FakeHost(planSheet());
     renderPane(host);
     await summary();
-    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
-    await waitFor(() => expect(host.callsTo("markFindings")).toHaveLength(1));
-    const [sheet, marked] = host.callsTo("markFindings")[0] as [string, { cell: string }[]];
-    expect(sheet).toBe("Thôn 2024");
-    expect(marked.map((f) => f.cell).sort()).toEqual(["C11", "D8", "E10", "E9"]);
-    fireEvent.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
-    await waitFor(() => expect(host.callsTo("clearMarks")).toEqual([["Thôn 2024"]]));
+    fireEvent.click(screen.getByRole("button", { name: "Sửa tất cả" }));
+    const confirm = await screen.findByTestId("fix-all-confirm");
+    fireEvent.click(within(confirm).getByRole("checkbox"));
+    expect(within(confirm).getByTestId("fix-all-summary").textContent).toBe(
+      "4 ô sửa lỗi, 0 ô chuyển sang công thức",
+    );
+    fireEvent.click(within(confirm).getByRole("button", { name: "Ghi 4 ô" }));
+    await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
+    const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
+    expect(plan.writes.map((w) => w.cell).sort()).toEqual(["C11", "D8", "E10", "E9"]);
   });
 
+  test("Hủy writes nothing", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    fireEvent.click(screen.getByRole("button", { name: "Sửa tất cả" }));
+    fireEvent.click(
+      within(await screen.findByTestId("fix-all-confirm")).getByRole("button", { name: "Hủy" }),
+    );
+    expect(screen.queryByTestId("fix-all-confirm")).toBeNull();
+    expect(host.callsTo("applyWrites")).toHaveLength(0);
+  });
+
+  test("a clean table in values mode: Sửa tất cả is disabled and writes nothing", async () => {
+    const host = new FakeHost(cleanSheet());
+    host.settings = { ...host.settings, writeFormulas: false };
+    renderPane(host);
+    await summary();
+    const button = screen.getByRole("button", { name: "Sửa tất cả" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(host.callsTo("applyWrites")).toHaveLength(0);
+  });
+
+  test("a clean table: fix-all offers only formula conversions, none of which changes a value", async () => {
+    const host = new FakeHost(cleanSheet());
+    renderPane(host);
+    await summary();
+    fireEvent.click(screen.getByRole("button", { name: "Sửa tất cả" }));
+    const confirm = await screen.findByTestId("fix-all-confirm");
+    expect(within(confirm).queryByTestId("fix-all-fixes")).toBeNull();
+    expect(within(confirm).getByTestId("fix-all-summary").textContent).toMatch(/^0 ô sửa lỗi, \d+ ô chuyển/);
+    fireEvent.click(within(confirm).getByRole("button", { name: /^Ghi \d+ ô$/ }));
+    await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
+    const before = cleanSheet();
+    const plan = host.callsTo("applyWrites")[0][0] as WritePlan;
+    for (const w of plan.writes) {
+      const { row, col } = parseA1(w.cell);
+      expect(w.value).toBe(before.cells[row - before.top][col - before.left]?.value);
+    }
+  });
+
+  test("marks follow every check: errors and warnings, not infos; a fixed cell loses its mark", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    await waitFor(() => expect(host.callsTo("markFindings").length).toBeGreaterThanOrEqual(1));
+    const [sheet, marked] = host.callsTo("markFindings").at(-1) as [string, Finding[]];
+    expect(sheet).toBe("Thôn 2024");
+    expect(marked.every((f) => f.severity !== "info")).toBe(true);
+    expect(marked.map((f) => f.cell)).toEqual(expect.arrayContaining(["C11", "E10", "E9"]));
+    // Fix E9: the marks are redrawn without it.
+    fireEvent.click(within(finding("E9")).getByRole("button", { name: "Sửa ô E9" }));
+    await waitFor(() => {
+      const last = host.callsTo("markFindings").at(-1) as [string, Finding[]];
+      expect(last[1].map((f) => f.cell)).not.toContain("E9");
+    });
+    const last = host.callsTo("markFindings").at(-1) as [string, Finding[]];
+    expect(last[1].map((f) => f.cell)).toEqual(expect.arrayContaining(["C11", "E10"]));
+  });
+
+  test("with marks turned off, a check clears them instead", async () => {
+    const host = new FakeHost(planSheet());
+    host.settings = { ...host.settings, marks: false };
+    renderPane(host);
+    await summary();
+    await waitFor(() => expect(host.callsTo("clearMarks")).toEqual([["Thôn 2024"]]));
+    expect(host.callsTo("markFindings")).toHaveLength(0);
+  });
+
+  test("Xóa đánh dấu clears the marks, Đánh dấu draws them again", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    await waitFor(() => expect(host.callsTo("markFindings")).toHaveLength(1));
+    fireEvent.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
+    await waitFor(() => expect(host.callsTo("clearMarks")).toEqual([["Thôn 2024"]]));
+    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu" }));
+    await waitFor(() => expect(host.callsTo("markFindings")).toHaveLength(2));
+  });
+
+  test("after Sửa by keyboard the focus goes to the next finding, not to the page", async () => {
+    const host = new FakeHost(planSheet());
+    renderPane(host);
+    await summary();
+    const fix = within(finding("E9")).getByRole("button", { name: "Sửa ô E9" });
+    fix.focus();
+    fireEvent.click(fix);
+    await waitFor(() => expect(findingCells()).not.toContain("E9 rate-mismatch"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("finding"));
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
+  test("a reading the engine is unsure of: fix-all plans nothing", () => {
+    const host = new FakeHost(planSheet());
+    // The engine's structure-unsure finding, as its issue specifies it (rule id only; the engine adds it).
+    const unsure = {
+      rule: "structure-unsure",
+      severity: "warning",
+      cell: "A4",
+      actual: null,
+      expected: null,
+      message: "Chưa chắc đã đọc đúng cấu trúc bảng.",
+      related: [],
+    } as unknown as Finding;
+    expect(readingUncertain([unsure])).toBe(true);
+    const analysis = runAnalysis(planSheet(), host.settings, {})[0];
+    const pending = planFixAll(
+      { ...analysis, findings: [...analysis.findings, unsure] },
+      host.settings,
+      planSheet(),
+    );
+    expect(pending.refused).toBe(true);
+    expect(pending.plan.writes).toEqual([]);
+  });
   test("a clean table: the summary appears and says so, no finding", async () => {
     renderPane(new FakeHost(cleanSheet()));
     const s = await summary();
@@ -232,6 +371,8 @@ describe("what the engine understood", () => {
     const host = new FakeHost(planSheet());
     renderPane(host, "table");
     await summary();
+    // A row's kind is a button until the user asks to change it (10,000 dropdowns froze the page).
+    fireEvent.click(screen.getByRole("button", { name: /đổi loại của dòng 11$/ }));
     await act(async () => {
       fireEvent.change(screen.getByLabelText("Loại của dòng 11"), { target: { value: "unit" } });
     });

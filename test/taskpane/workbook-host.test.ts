@@ -64,7 +64,7 @@ test("fix all repairs every relation; undo restores each written cell exactly; t
   const { host, changes } = await openSample();
   const original = (await host.readGrid())!;
   const [analysis] = runAnalysis(original, DEFAULT_SETTINGS, {});
-  const plan = planFixAll(analysis, DEFAULT_SETTINGS);
+  const { plan } = planFixAll(analysis, DEFAULT_SETTINGS);
   const before = new Map(plan.writes.map((w) => [w.cell, at(original, w.cell)]));
 
   await host.applyWrites(plan);

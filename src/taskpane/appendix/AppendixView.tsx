@@ -35,10 +35,12 @@ export interface AppendixViewProps {
   lang: "vi" | "en";
   /** The sheet the analysis was read from; read from the host when not given. */
   grid?: Grid | null;
+  /** The appendix was written to this new sheet (the page shows it). */
+  onWritten?(name: string): void;
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   row: {
     display: "flex",
     flexWrap: "wrap",
@@ -61,7 +63,25 @@ const useStyles = makeStyles({
   cell: { padding: `0 ${tokens.spacingHorizontalXS}`, verticalAlign: "middle" },
   bordered: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  // The full-width preview: the whole window, above the pane, so a wide appendix is readable.
+  overlay: {
+    position: "fixed",
+    inset: 0,
+    zIndex: 1000,
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  overlayBar: {
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  overlayBody: { flexGrow: 1, overflow: "auto", padding: tokens.spacingHorizontalM },
 });
+
+/** Appendix sheets written through each host, kept across tab switches. */
+const writtenByHost = new WeakMap<PaneHost, string[]>();
 
 /** A cell's text as a Vietnamese (or English) reader sees it: 1.518 and 13,70. */
 function display(cell: AppendixCell, lang: Lang): string {
@@ -141,6 +161,7 @@ export function AppendixView({
   analysis,
   lang,
   grid: givenGrid,
+  onWritten,
 }: AppendixViewProps): React.ReactElement {
   const styles = useStyles();
   const t = appendixStrings(lang);
@@ -154,6 +175,11 @@ export function AppendixView({
   const [year, setYear] = React.useState("");
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<{ ok: boolean; text: string } | null>(null);
+  /** Sheets already written from this view: a second copy is asked for, never made silently. */
+  const [written, setWritten] = React.useState<string[]>(() => writtenByHost.get(host) ?? []);
+  React.useEffect(() => void writtenByHost.set(host, written), [host, written]);
+  const [askAgain, setAskAgain] = React.useState(false);
+  const [wide, setWide] = React.useState(false);
 
   React.useEffect(() => setGrid(givenGrid), [givenGrid]);
   React.useEffect(() => {
@@ -205,13 +231,20 @@ export function AppendixView({
   const shownSubtitle =
     subtitle ?? (layout ? String(layout.cells.find((c) => c.row === 2 && c.col === 1)?.value ?? "") : "");
 
-  const write = async () => {
+  const write = async (again = false) => {
     if (!layout) return;
+    if (written.length > 0 && !again) {
+      setAskAgain(true);
+      return;
+    }
+    setAskAgain(false);
     setBusy(true);
     setResult(null);
     try {
       const name = await host.writeAppendix(layout);
+      setWritten((w) => [...w, name]);
       setResult({ ok: true, text: t.written(name) });
+      onWritten?.(name);
     } catch (err) {
       setResult({ ok: false, text: t.failed(err instanceof Error ? err.message : String(err)) });
     } finally {
@@ -281,9 +314,33 @@ export function AppendixView({
       )}
       {layout && (
         <>
+          <div>
+            <Button size="small" onClick={() => setWide(true)} data-testid="appendix-wide">
+              {t.fullWidth}
+            </Button>
+          </div>
           <div className={styles.preview} aria-label={t.preview} tabIndex={0}>
             <AppendixPreview layout={layout} lang={lang} />
           </div>
+          {wide && (
+            <div
+              className={styles.overlay}
+              role="dialog"
+              aria-modal="true"
+              aria-label={t.preview}
+              data-testid="appendix-wide-preview"
+              onKeyDown={(e) => e.key === "Escape" && setWide(false)}
+            >
+              <div className={styles.overlayBar}>
+                <Button appearance="primary" onClick={() => setWide(false)} autoFocus>
+                  {t.closePreview}
+                </Button>
+              </div>
+              <div className={styles.overlayBody} tabIndex={0}>
+                <AppendixPreview layout={layout} lang={lang} />
+              </div>
+            </div>
+          )}
           {(built.plan?.notes.length || layout.notes?.length) && (
             <ul className={styles.notes} aria-label={t.notes}>
               {[...(built.plan?.notes ?? []), ...(layout.notes ?? [])].map((n) => (
@@ -294,10 +351,28 @@ export function AppendixView({
         </>
       )}
       <div>
-        <Button appearance="primary" disabled={!layout || busy} onClick={write} data-testid="appendix-write">
+        <Button
+          appearance="primary"
+          disabled={!layout || busy}
+          onClick={() => void write()}
+          data-testid="appendix-write"
+        >
           {busy ? t.writing : t.write}
         </Button>
       </div>
+      {askAgain && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="appendix-again">
+            {t.askAgain(written[written.length - 1])}{" "}
+            <Button size="small" onClick={() => void write(true)}>
+              {t.writeAgain}
+            </Button>{" "}
+            <Button size="small" onClick={() => setAskAgain(false)}>
+              {t.cancel}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <MessageBar intent={result.ok ? "success" : "error"}>
           <MessageBarBody data-testid="appendix-result">{result.text}</MessageBarBody>

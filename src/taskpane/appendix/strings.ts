@@ -26,6 +26,11 @@ const vi = {
   failed: (m: string) => `Không ghi được phụ lục: ${m}`,
   enterTarget: "Nhập chỉ tiêu giảm để xem phân bổ.",
   notes: "Ghi chú",
+  fullWidth: "Xem trước toàn màn hình",
+  closePreview: "Đóng xem trước",
+  askAgain: (name: string) => `Đã ghi phụ lục vào “${name}”. Ghi thêm một bản nữa vào trang tính mới?`,
+  writeAgain: "Ghi thêm bản mới",
+  cancel: "Hủy",
 };
 export type AppendixStrings = typeof vi;
 
@@ -54,6 +59,11 @@ const en: AppendixStrings = {
   failed: (m) => `The appendix could not be written: ${m}`,
   enterTarget: "Enter a reduction target to see the allocation.",
   notes: "Notes",
+  fullWidth: "Full-width preview",
+  closePreview: "Close the preview",
+  askAgain: (name) => `The appendix was written to “${name}”. Write another copy to a new sheet?`,
+  writeAgain: "Write another copy",
+  cancel: "Cancel",
 };
 
 export function appendixStrings(lang: Lang): AppendixStrings {

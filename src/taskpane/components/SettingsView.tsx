@@ -1,11 +1,25 @@
 // Rate decimals, rounding, formulas or values, language: saved with the host.
 import * as React from "react";
-import { Field, makeStyles, Radio, RadioGroup, SpinButton, tokens } from "@fluentui/react-components";
+import {
+  Checkbox,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  tokens,
+} from "@fluentui/react-components";
 import type { UiStrings } from "../../i18n/ui";
 import type { PaneSettings } from "../host";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, maxWidth: "24em" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    maxWidth: "24em",
+    minWidth: 0,
+  },
 });
 
 export interface SettingsViewProps {
@@ -37,6 +51,8 @@ export function SettingsView({ settings, t, busy, onChange }: SettingsViewProps)
           max={6}
           value={settings.rateDecimals}
           disabled={busy}
+          incrementButton={{ "aria-label": t.increment }}
+          decrementButton={{ "aria-label": t.decrement }}
           onChange={(_, d) => {
             const raw = d.value ?? Number(d.displayValue);
             if (Number.isInteger(raw) && raw >= 0 && raw <= 6) set({ rateDecimals: raw });
@@ -64,6 +80,18 @@ export function SettingsView({ settings, t, busy, onChange }: SettingsViewProps)
           <Radio value="values" label={t.writeValues} />
         </RadioGroup>
       </Field>
+      <Checkbox
+        checked={settings.marks !== false}
+        disabled={busy}
+        onChange={(_, d) => set({ marks: d.checked === true })}
+        label={t.marksSetting}
+      />
+      <Checkbox
+        checked={settings.markInfos === true}
+        disabled={busy || settings.marks === false}
+        onChange={(_, d) => set({ markInfos: d.checked === true })}
+        label={t.markInfosSetting}
+      />
     </form>
   );
 }
