@@ -2,6 +2,7 @@
 // title rows repeated (the Print_Titles name is added by the patcher), formulas with their cached values, inline
 // strings (sharedStrings.xml is never touched). Styles come from the caller (appended to styles.xml). Browser-safe.
 import type { AppendixCellStyle, AppendixLayout } from "../../engine/appendix";
+import { pageSetupOf } from "../../engine/appendix-style";
 import { a1, rangeA1 } from "../../engine/grid";
 import { escapeAttr, escapeText } from "./xml";
 
@@ -66,7 +67,10 @@ export function appendixSheetXml(
     maxRow = Math.max(maxRow, c.row);
     maxCol = Math.max(maxCol, c.col);
   }
-  const lastTitle = layout.printTitleRows[1];
+  // The look is the engine's (appendix-style.ts); this file only spells it in SpreadsheetML.
+  const page = pageSetupOf(layout);
+  const lastTitle = page.freezeRows;
+  const m = page.margins.inches;
   const cols = layout.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join("");
@@ -78,7 +82,7 @@ export function appendixSheetXml(
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${a1(maxRow, maxCol)}"/>` +
-    `<sheetViews><sheetView showGridLines="0" workbookViewId="0">` +
+    `<sheetViews><sheetView showGridLines="${page.showGridlines ? 1 : 0}" workbookViewId="0">` +
     (lastTitle > 0
       ? `<pane ySplit="${lastTitle}" topLeftCell="${a1(lastTitle + 1, 1)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${a1(lastTitle + 1, 1)}" sqref="${a1(lastTitle + 1, 1)}"/>`
       : "") +
@@ -87,10 +91,10 @@ export function appendixSheetXml(
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowXml}</sheetData>` +
     merges +
-    `<printOptions horizontalCentered="1"/>` +
-    // Nghị định 30/2020: top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm (inches here).
-    `<pageMargins left="1.1" right="0.6" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="${escapeAttr(layout.page.orientation)}" fitToWidth="1" fitToHeight="0"/>` +
+    (page.centerHorizontally ? `<printOptions horizontalCentered="1"/>` : "") +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    // paperSize 9 is A4.
+    `<pageSetup paperSize="9" orientation="${escapeAttr(page.orientation)}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
     `</worksheet>`
   );
 }
