@@ -334,8 +334,13 @@ async function excelJsChild(file) {
   const ExcelJS = require("exceljs");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
+  const cpu = process.cpuUsage();
   process.stdout.write(
-    JSON.stringify({ sheets: wb.worksheets.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+    JSON.stringify({
+      sheets: wb.worksheets.length,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    }),
   );
 }
 

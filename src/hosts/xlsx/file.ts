@@ -3,7 +3,12 @@
 import { constants, promises as fs } from "fs";
 import * as path from "path";
 import { XlsxReadError } from "./errors";
+import { inflateRawSync } from "zlib";
 import { openPackage, type OpenOptions, type XlsxPackage } from "./package";
+import { useNativeInflate } from "./zip";
+
+// Node's zlib inflates several times faster than fflate; maxOutputLength keeps the declared-size limit.
+useNativeInflate((data, maxSize) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize) }));
 
 export async function readPackageFile(file: string, options: OpenOptions = {}): Promise<XlsxPackage> {
   let bytes: Buffer;

@@ -136,6 +136,16 @@ export function readDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIM
 }
 
 /**
+ * A faster inflater for raw DEFLATE where the platform has one (Node's zlib, registered by file.ts): it must throw
+ * when the output would pass `maxSize`. The browser keeps fflate.
+ */
+let nativeInflate: ((data: Uint8Array, maxSize: number) => Uint8Array) | undefined;
+
+export function useNativeInflate(fn: (data: Uint8Array, maxSize: number) => Uint8Array): void {
+  nativeInflate = fn;
+}
+
+/**
  * Inflates an entry in chunks, handing each piece of output to `onData`; stops with a ZipError as soon as the
  * output passes the size the directory declared (a lying directory cannot make us allocate more).
  */
@@ -144,6 +154,23 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: 
   if (entry.method === 0) {
     for (let i = 0; i < data.length; i += 1 << 20)
       onData(data.subarray(i, Math.min(data.length, i + (1 << 20))));
+    return;
+  }
+  if (nativeInflate) {
+    let out: Uint8Array;
+    try {
+      out = nativeInflate(data, entry.size);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (
+        code === "ERR_BUFFER_TOO_LARGE" ||
+        (err instanceof RangeError && /larger|too large|maxOutputLength/i.test(err.message))
+      )
+        throw new ZipError("bomb", entry.name, `more than the ${mb(entry.size)} declared`);
+      throw new ZipError("corrupt", entry.name, (err as Error).message);
+    }
+    for (let i = 0; i < out.length; i += 1 << 20)
+      onData(out.subarray(i, Math.min(out.length, i + (1 << 20))));
     return;
   }
   let produced = 0;
