@@ -59,7 +59,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   const plan = fixPlan(analyses);
   // Text only: safe even where the table's reading is unsure.
-  const writes = flags.unicode ? plan.writes.concat(grids.flatMap((g) => legacyTextConversions(g))) : plan.writes;
+  const writes = flags.unicode
+    ? plan.writes.concat(grids.flatMap((g) => legacyTextConversions(g)))
+    : plan.writes;
   const result = await writePatched(workbook, { writes }, outputPath, shownOut, lang, {
     inPlace: overwrites,
     force: flags.force,
