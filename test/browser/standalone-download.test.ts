@@ -70,6 +70,8 @@ test.each(FILES)(
     await page.getByLabel("Mở tệp Excel").setInputFiles(input);
     await page.getByTestId("summary").waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Sửa tất cả" }).click();
+    // Fix-all says first what it will write; the user agrees.
+    await page.getByRole("button", { name: /^Ghi \d+ ô$/ }).click();
     await page
       .locator('[data-testid="finding"][data-rule="sum-mismatch"]')
       .first()
