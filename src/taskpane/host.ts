@@ -23,9 +23,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   rounding: "half-up",
   writeFormulas: true,
   lang: "vi",
-  marks: true,
-  markInfos: false,
-  guideDone: false,
+  // marks, markInfos and guideDone are left out: absent means on, off and not yet (hosts store only what is set).
 };
 
 export interface PaneHost {
