@@ -1,6 +1,7 @@
 // `phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en] [--unicode] [--roles C=role,...]
 //  [--rows N=kind,...] [--trust-structure]`
-// Exit 0: copy written and nothing left to decide; 1: written, but input cells remain that a person must check;
+// Exit 0: copy written and nothing left to decide; 1: written, but input cells (or a table read in doubt) remain
+// that a person must check;
 // 2: nothing written (bad arguments, unreadable file).
 import * as path from "path";
 import { CliIO, UserError } from "./io";
@@ -70,5 +71,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     throw err;
   }
   io.out(renderFix({ output: shownOut, inPlace: overwrites, plan }, lang));
-  return plan.undecided.length > 0 ? 1 : 0;
+  // A table left untouched because its reading is unsure also waits for a person.
+  return plan.undecided.length > 0 || (plan.refused?.length ?? 0) > 0 ? 1 : 0;
 }

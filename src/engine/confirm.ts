@@ -125,7 +125,7 @@ function assumedText(rel: Relation): string {
   const letter = (r: Ref) => a1(r.row, r.col).replace(/\d+$/, "");
   if (rel.kind === "rate")
     return `${rel.numerator.map(letter).join("+")}/${letter(rel.base)}${rel.scale === 100 ? "×100" : ""}`;
-  if (rel.kind === "sum") return `SUM`;
+  if (rel.kind === "sum") return "";
   return rel.terms.map((t, i) => `${t.coef < 0 ? "−" : i === 0 ? "" : "+"}${letter(t.ref)}`).join("");
 }
 
@@ -201,12 +201,23 @@ export function confirmRelations(
   return { relations: kept, doubts: mergeDoubts(doubts) };
 }
 
-/** One doubt per column: several dropped relations of one column are one thing the engine did not understand. */
+/**
+ * One doubt per thing not understood: several dropped relations of one column are one doubt, and totals that do
+ * not add up in several columns are one misread of the rows (put on the first column's header).
+ */
 function mergeDoubts(doubts: Doubt[]): Doubt[] {
   const byCell = new Map<string, Doubt>();
+  const sums = doubts.filter((d) => d.relation === "sum");
   for (const d of doubts) {
-    const seen = byCell.get(d.cell);
-    if (!seen) byCell.set(d.cell, d);
+    const key = d.relation === "sum" ? sums[0].cell : d.cell;
+    const seen = byCell.get(key);
+    if (seen && d.relation === "sum" && seen.relation === "sum" && seen !== d) {
+      if (!seen.column.split(", ").includes(d.column)) seen.column += `, ${d.column}`;
+      seen.failed += d.failed;
+      seen.applied += d.applied;
+      continue;
+    }
+    if (seen === undefined) byCell.set(key, { ...d });
     else {
       seen.failed += d.failed;
       seen.applied += d.applied;

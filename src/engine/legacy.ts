@@ -86,7 +86,8 @@ export function detectLegacyEncoding(
       if (known(t.text)) misses++;
       else if (known(decoded)) {
         hits++;
-        first ??= t;
+        // Point at a header word where there is one (rather than the title above the table).
+        if (!first || (!isHeaderWord(decodeLegacy(first.text, encoding)) && isHeaderWord(decoded))) first = t;
       }
     }
     if (hits >= 2 && hits > misses && (!best || hits > best.hits)) best = { encoding, hits, first };

@@ -76,7 +76,7 @@ const VI: Record<RuleId | "input-typo", Builder> = {
         ? `Công thức ô ${p.cell} (${p.formula}) khác với các dòng khác trong cột (${p.pattern}).`
         : `Ô ${p.cell} là số gõ tay trong khi các dòng khác của cột dùng công thức (${p.pattern}).`,
   "structure-unsure": (p) =>
-    `Chưa chắc đã hiểu đúng cột ${p.column} (ô ${p.cell}, "${p.header}"): ${VI_ASSUMED[p.reading ?? ""] ?? "quan hệ"} ${p.assumed} không khớp ở ${p.failed}/${p.applied} dòng, nên chương trình coi là đọc sai bảng${p.holds ? `; số liệu lại khớp với ${p.holds} (tiêu đề sai, hay cột bị chép từ cột khác?), đã kiểm tra theo cách này` : ", đã bỏ kiểm tra này"} và không tự ghi vào bảng. Hãy xác nhận hoặc sửa vai trò của cột (thẻ Bảng; trên dòng lệnh --roles hoặc --trust-structure).`,
+    `Chưa chắc đã hiểu đúng cột ${p.column} (ô ${p.cell}, "${p.header}"): ${VI_ASSUMED[p.reading ?? ""] ?? "quan hệ"}${p.assumed ? ` ${p.assumed}` : ""} không khớp ở ${p.failed}/${p.applied} dòng, nên chương trình coi là đọc sai bảng${p.holds ? `; số liệu lại khớp với ${p.holds} (tiêu đề sai, hay cột bị chép từ cột khác?), đã kiểm tra theo cách này` : ", đã bỏ kiểm tra này"} và không tự ghi vào bảng. Hãy xác nhận hoặc sửa vai trò của cột (thẻ Bảng; trên dòng lệnh --roles hoặc --trust-structure).`,
   "legacy-encoding": (p) =>
     `Trang tính được gõ bằng bảng mã cũ ${p.encoding === "vni" ? "VNI (phông VNI-Times)" : "TCVN3 (phông .VnTime)"}, ví dụ ô ${p.cell}: chữ đã được giải mã để đọc bảng. Dùng "phuluc fix --unicode" hoặc nút chuyển sang Unicode để đổi hẳn.`,
 };
@@ -120,7 +120,7 @@ const EN: Record<RuleId | "input-typo", Builder> = {
         ? `The formula in ${p.cell} (${p.formula}) differs from the rest of its column (${p.pattern}).`
         : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
   "structure-unsure": (p) =>
-    `Not sure the engine understood column ${p.column} (${p.cell}, "${p.header}"): ${EN_ASSUMED[p.reading ?? ""] ?? "the relation"} ${p.assumed} fails in ${p.failed} of ${p.applied} rows, so the table was probably misread; ${p.holds ? `the figures match ${p.holds} instead (a wrong header, or a column copied from another?) and were checked that way,` : "the check was dropped,"} and nothing will be written to the table. Confirm or correct the column's role (Table view; on the command line --roles or --trust-structure).`,
+    `Not sure the engine understood column ${p.column} (${p.cell}, "${p.header}"): ${EN_ASSUMED[p.reading ?? ""] ?? "the relation"}${p.assumed ? ` ${p.assumed}` : ""} fails in ${p.failed} of ${p.applied} rows, so the table was probably misread; ${p.holds ? `the figures match ${p.holds} instead (a wrong header, or a column copied from another?) and were checked that way,` : "the check was dropped,"} and nothing will be written to the table. Confirm or correct the column's role (Table view; on the command line --roles or --trust-structure).`,
   "legacy-encoding": (p) =>
     `The sheet is typed in the legacy ${p.encoding === "vni" ? "VNI (VNI-Times font)" : "TCVN3 (.VnTime font)"} encoding, e.g. ${p.cell}: its text was decoded for reading. Use "phuluc fix --unicode" or the convert-to-Unicode button to convert it.`,
 };

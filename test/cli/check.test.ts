@@ -283,6 +283,7 @@ describe("issue 7 on the command line: the bundled clean samples, legacy text, a
     ]);
     const out = file.replace("in.xlsx", "out.xlsx");
     const r = await runCli(["fix", file, "-o", out]);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
       /^Không có ô nào cần ghi lại\.\nBảng A1:F6 ở trang tính "S" không được sửa: chưa chắc/,
     );

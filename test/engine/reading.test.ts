@@ -145,6 +145,23 @@ describe('2. "Trong đó" rows are parts of the row above', () => {
     ]);
     expect(brief(findingsOf(wrong))).toEqual(["error E3 rate-mismatch 1.94"]);
   });
+  test("unlabelled part rows counted as units: one structure-unsure, no wall of sum errors; --rows fixes it", () => {
+    const groups: Group[] = nationalGroups(6, 2, 31, 1);
+    const shaped = shapeRows(groups);
+    // The "Trong đó" rows lose their label and get a number: they read as units and break every group's sum.
+    let rows = shaped.rows;
+    const parts = [...shaped.partRow.values()];
+    for (const r of parts) rows = setCell(setCell(rows, `A${r}`, "3"), `B${r}`, "Hộ DTTS");
+    const [a] = analyzeGrid(gridFromRows("Tổng hợp", rows));
+    expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(brief(a.findings)).toEqual(["warning C3 structure-unsure null"]);
+    expect(describeFinding(a.findings[0])).toMatch(
+      /^Chưa chắc đã hiểu đúng cột C, D, F \(ô C3, "Tổng số hộ"\): dòng tổng bằng cộng các dòng con không khớp ở/,
+    );
+    const overrides = { rows: Object.fromEntries(parts.map((r) => [r, "part" as const])) };
+    const [b] = analyzeGrid(gridFromRows("Tổng hợp", rows), { overrides });
+    expect(b.findings).toEqual([]);
+  });
 });
 
 describe("3. A total at the top covers everything below it", () => {
