@@ -32,8 +32,11 @@ export interface CorrectionContext {
   isCount: (key: number) => boolean;
 }
 
-const cellOf = (rel: LocatorRelation): string =>
-  rel.kind === "bound" ? a1(rel.whole.row, rel.whole.col) : a1(rel.target.row, rel.target.col);
+/** The cell that speaks for a correction of `self`: a relation's target, or the other side of a part ≤ whole. */
+const cellOf = (rel: LocatorRelation, self: Ref): string => {
+  const r = rel.kind === "bound" && refKey(rel.target) === refKey(self) ? rel.whole : rel.target;
+  return a1(r.row, r.col);
+};
 
 /** Why a typed value is impossible, or undefined when it could be right. */
 function impossible(b: Blame, isCount: boolean): RuleId | undefined {
@@ -57,7 +60,7 @@ export function decideCorrections(ctx: CorrectionContext, located: readonly Blam
       old: ctx.raw(b.cell),
       value: b.value,
       why,
-      confirmedBy: [...new Set(b.confirmedBy.map(cellOf))],
+      confirmedBy: [...new Set(b.confirmedBy.map((r) => cellOf(r, b.cell)))],
     });
   }
   return out.sort((a, b) => a.cell.localeCompare(b.cell, "en", { numeric: true }));
