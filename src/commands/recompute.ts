@@ -11,7 +11,7 @@ export interface RecomputeEngine {
 }
 
 export interface RecomputeOutcome {
-  status: "written" | "nothing-to-do" | "no-table" | "empty" | "failed";
+  status: "written" | "nothing-to-do" | "unsure" | "no-table" | "empty" | "failed";
   cells: number;
   undecided: number;
   message: string;
@@ -26,6 +26,9 @@ const TEXT = {
       `Đã ghi công thức vào ${n} ô trên trang "${sheet}" (hoàn tác được trong ngăn Phụ lục).` +
       (u ? ` ${u} ô số liệu nghi nhập sai chưa được sửa.` : ""),
     failed: (reason: string) => `Không tính lại được: ${reason}`,
+    unsure: (sheet: string, ranges: string) =>
+      `Không ghi gì: Phụ lục chưa chắc đã đọc đúng bảng ${ranges} trên trang "${sheet}". ` +
+      `Mở ngăn Phụ lục, xem mục Bảng để xác nhận hoặc sửa cách đọc, rồi bấm Tính lại.`,
   },
   en: {
     empty: "The open sheet has no data.",
@@ -35,6 +38,9 @@ const TEXT = {
       `Formulas written to ${n} cells on sheet "${sheet}" (undo from the Phụ lục pane).` +
       (u ? ` ${u} input cells that look mistyped were left alone.` : ""),
     failed: (reason: string) => `Could not recompute: ${reason}`,
+    unsure: (sheet: string, ranges: string) =>
+      `Nothing written: Phụ lục is not sure it read the table ${ranges} on sheet "${sheet}" right. ` +
+      `Open the Phụ lục pane, confirm or correct the reading in the Table view, then press Recompute.`,
   },
 };
 
@@ -47,12 +53,25 @@ export async function runRecompute(host: PaneHost, engine: RecomputeEngine): Pro
     const grid = await host.readGrid();
     if (!grid) return { status: "empty", cells: 0, undecided: 0, message: t.empty };
     const overrides = await host.loadOverrides(grid.sheet);
-    const analyses = engine.analyzeGrid(grid, { rateDecimals: settings.rateDecimals, overrides });
+    const analyses = engine.analyzeGrid(grid, {
+      rateDecimals: settings.rateDecimals,
+      rounding: settings.rounding,
+      overrides,
+    });
     if (analyses.length === 0)
       return { status: "no-table", cells: 0, undecided: 0, message: t.noTable(grid.sheet) };
     const plan = engine.fixPlan(analyses);
     // Only what differs from the sheet is written: an already right table is left untouched (and undo stays clean).
     const writes = plan.writes.filter((w) => differs(grid, w));
+    // In doubt, write nothing: a table whose reading the engine is unsure of waits for the user's confirmation.
+    const refused = plan.refused ?? [];
+    if (refused.length > 0 && writes.length === 0)
+      return {
+        status: "unsure",
+        cells: 0,
+        undecided: plan.undecided.length,
+        message: t.unsure(grid.sheet, refused.map((r) => r.range).join(", ")),
+      };
     if (writes.length === 0)
       return {
         status: "nothing-to-do",
@@ -65,7 +84,9 @@ export async function runRecompute(host: PaneHost, engine: RecomputeEngine): Pro
       status: "written",
       cells: writes.length,
       undecided: plan.undecided.length,
-      message: t.written(grid.sheet, writes.length, plan.undecided.length),
+      message:
+        t.written(grid.sheet, writes.length, plan.undecided.length) +
+        (refused.length ? ` ${t.unsure(grid.sheet, refused.map((r) => r.range).join(", "))}` : ""),
     };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

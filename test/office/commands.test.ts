@@ -30,6 +30,36 @@ describe("runRecompute", () => {
     expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
   });
 
+  test("a table read in doubt: nothing written, the message says why and where to confirm", async () => {
+    // The "poor rate" column holds the near-poor rate (copied from elsewhere): no reading of it holds.
+    const wb = makeWorkbook();
+    const rows: [number, string, number, number, number][] = [
+      [1, "Thôn Bình An", 412, 21, 33],
+      [2, "Thôn Phú Lộc", 1518, 47, 60],
+      [3, "Thôn Hòa Mỹ", 530, 35, 41],
+      [4, "Thôn Tân Lập", 250, 12, 30],
+      [5, "Thôn Đông Hải", 355, 18, 22],
+    ];
+    const rate = (part: number, whole: number) => Math.round((part / whole) * 10000) / 100;
+    const hh = rows.reduce((a, r) => a + r[2], 0);
+    const poor = rows.reduce((a, r) => a + r[3], 0);
+    const near = rows.reduce((a, r) => a + r[4], 0);
+    wb.active = wb.sheets.length;
+    wb.addSheet("Nghi ngờ", [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo"],
+      ...rows.map(([n, name, h, p, c]) => [n, name, h, p, rate(c, h), c]),
+      [null, "Tổng cộng", hh, poor, rate(near, hh), near],
+    ]);
+    const before = wb.dump("Nghi ngờ", "A1:F7");
+    const outcome = await runRecompute(createOfficeHost({ env: wb.env() }), { analyzeGrid, fixPlan });
+    expect(outcome.status).toBe("unsure");
+    expect(outcome.cells).toBe(0);
+    expect(outcome.message).toMatch(
+      /^Không ghi gì: Phụ lục chưa chắc đã đọc đúng bảng A1:F7 trên trang "Nghi ngờ"/,
+    );
+    expect(wb.dump("Nghi ngờ", "A1:F7")).toEqual(before);
+  });
+
   test("an empty sheet: nothing written, a clear message", async () => {
     const wb = makeWorkbook();
     wb.active = wb.sheets.length;
