@@ -104,3 +104,42 @@ describe("Lập phụ lục", () => {
     expect(screen.getByText("Write the appendix to a new sheet")).toBeTruthy();
   });
 });
+
+describe("Lập phụ lục on a table read in doubt", () => {
+  it("builds nothing, says why, and cannot write", async () => {
+    // Rates copied from the near-poor column: the engine is unsure of its reading.
+    const rows: [string, number, number, number][] = [
+      ["Thôn Đông", 412, 21, 33],
+      ["Thôn Tây", 1518, 47, 60],
+      ["Thôn Nam", 530, 35, 41],
+      ["Thôn Bắc", 250, 12, 30],
+      ["Thôn Trung", 355, 18, 22],
+    ];
+    const rate = (part: number, whole: number) => Math.round((part / whole) * 10000) / 100;
+    const cell = (value: string | number) => ({ value });
+    const grid = {
+      sheet: "Nghi ngờ",
+      top: 1,
+      left: 1,
+      merges: [],
+      cells: [
+        ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ cận nghèo"].map(cell),
+        ...rows.map(([name, h, p, c], i) => [i + 1, name, h, p, rate(c, h), c].map(cell)),
+      ],
+    };
+    const [analysis] = analyzeGrid(grid);
+    expect(analysis.unsure).toBe(true);
+    const { host } = fakeHost(grid);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <AppendixView host={host} analysis={analysis} lang="vi" grid={grid} />
+      </FluentProvider>,
+    );
+    expect(screen.getByTestId("appendix-error").textContent).toMatch(
+      /^Chưa lập phụ lục: chưa chắc bảng được đọc đúng/,
+    );
+    expect(screen.queryByTestId("appendix-preview")).toBeNull();
+    fireEvent.click(screen.getByTestId("appendix-write"));
+    expect(host.writeAppendix).not.toHaveBeenCalled();
+  });
+});

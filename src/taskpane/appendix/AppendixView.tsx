@@ -196,6 +196,8 @@ export function AppendixView({
 
   const built = React.useMemo((): { layout?: AppendixLayout; plan?: Plan; error?: string } => {
     if (!analysis || !grid || grid.sheet !== analysis.table.sheet) return {};
+    // In doubt, write nothing: no appendix is built from a reading the engine is not sure of.
+    if (analysis.unsure) return { error: t.unsure };
     try {
       let plan: Plan | undefined;
       if (variant === "plan") {
@@ -220,7 +222,7 @@ export function AppendixView({
       if (err instanceof PlanError) return { error: err.message };
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [analysis, grid, variant, target, unit, method, year, title, subtitle, lang, t.enterTarget]);
+  }, [analysis, grid, variant, target, unit, method, year, title, subtitle, lang, t.enterTarget, t.unsure]);
 
   if (!analysis) return <div data-testid="appendix-view">{t.noTable}</div>;
   if (grid === undefined) return <Spinner data-testid="appendix-view" label={t.reading} size="small" />;

@@ -25,6 +25,8 @@ const vi = {
   reading: "Đang đọc trang tính…",
   failed: (m: string) => `Không ghi được phụ lục: ${m}`,
   enterTarget: "Nhập chỉ tiêu giảm để xem phân bổ.",
+  unsure:
+    "Chưa lập phụ lục: chưa chắc bảng được đọc đúng (xem cảnh báo về cấu trúc bảng). Hãy xác nhận hoặc sửa cách đọc ở mục Bảng rồi kiểm tra lại.",
   notes: "Ghi chú",
   fullWidth: "Xem trước toàn màn hình",
   closePreview: "Đóng xem trước",
@@ -58,6 +60,8 @@ const en: AppendixStrings = {
   reading: "Reading the sheet…",
   failed: (m) => `The appendix could not be written: ${m}`,
   enterTarget: "Enter a reduction target to see the allocation.",
+  unsure:
+    "No appendix yet: Phụ lục is not sure it read the table right (see the warning about the table's structure). Confirm or correct the reading in the Table view, then check again.",
   notes: "Notes",
   fullWidth: "Full-width preview",
   closePreview: "Close the preview",
