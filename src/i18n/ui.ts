@@ -48,6 +48,10 @@ const vi = {
   undecidedNote: "{n} ô số liệu gốc có thể gõ nhầm: cần bạn xem lại, không tự sửa.",
   fixedCount: "Đã ghi {n} ô.",
   nothingToFix: "Không có ô nào cần sửa.",
+  unicodeConvert: "Chuyển chữ sang Unicode",
+  unicodeHint:
+    "Trang tính gõ bằng bảng mã cũ (TCVN3/VNI). Phụ lục vẫn đọc được; bấm để chuyển chữ sang Unicode.",
+  unicodeDone: "Đã chuyển {n} ô chữ sang Unicode (hoàn tác được).",
   undone: "Đã hoàn tác.",
   nothingToUndo: "Không có gì để hoàn tác.",
   marked: "Đã đánh dấu {n} ô.",
@@ -207,6 +211,10 @@ const en: UiStrings = {
   undecidedNote: "{n} input cells look mistyped: please review them; they are not fixed automatically.",
   fixedCount: "{n} cells written.",
   nothingToFix: "Nothing to fix.",
+  unicodeConvert: "Convert text to Unicode",
+  unicodeHint:
+    "This sheet is typed in a legacy encoding (TCVN3/VNI). Phụ lục still reads it; press to convert its text to Unicode.",
+  unicodeDone: "Converted {n} text cells to Unicode (can be undone).",
   undone: "Undone.",
   nothingToUndo: "Nothing to undo.",
   marked: "{n} cells marked.",

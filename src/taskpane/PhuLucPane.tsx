@@ -295,6 +295,16 @@ export function PhuLucPane({
           <MessageBarBody data-testid="unsure">{t.refusedUnsure}</MessageBarBody>
         </MessageBar>
       )}
+      {analysis?.legacyEncoding && (
+        <MessageBar intent="info">
+          <MessageBarBody data-testid="legacy">
+            {t.unicodeHint}{" "}
+            <Button size="small" disabled={busy} onClick={() => void actions.convertUnicode()}>
+              {t.unicodeConvert}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {copyFallback && (
         <textarea
           className={styles.copyText}

@@ -5,6 +5,7 @@ import type { Overrides } from "../engine/model";
 import type { Finding, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiStrings } from "../i18n/ui";
 import { cellAt, parseA1 } from "../engine/grid";
+import { legacyTextConversions } from "../engine";
 import {
   planFixAll,
   planFixOne,
@@ -57,6 +58,8 @@ export interface PaneActions {
   /** Works out what fix-all would write and asks before writing. */
   fixAll(): void;
   confirmFixAll(withFormulas: boolean): Promise<void>;
+  /** Rewrites the sheet's TCVN3/VNI text in Unicode (text only: safe even when the reading is unsure). */
+  convertUnicode(): Promise<void>;
   cancelFixAll(): void;
   dismissChanges(): void;
   undo(): Promise<void>;
@@ -270,6 +273,19 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       update({ pendingFixAll: pending, lastChanges: null, notice: null });
     },
     cancelFixAll: () => update({ pendingFixAll: null }),
+    convertUnicode: () =>
+      guarded(strings().applying, async () => {
+        const { grid } = ref.current;
+        if (!grid) return;
+        const writes = legacyTextConversions(grid);
+        if (writes.length === 0) {
+          update({ notice: { intent: "info", text: strings().nothingToFix } });
+          return;
+        }
+        await host.applyWrites({ writes, undecided: [] });
+        await reload(true);
+        update({ notice: { intent: "success", text: fmt(strings().unicodeDone, { n: writes.length }) } });
+      }),
     dismissChanges: () => update({ lastChanges: null }),
     confirmFixAll: (withFormulas) =>
       guarded(strings().applying, async () => {

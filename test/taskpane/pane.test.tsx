@@ -3,7 +3,7 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Finding, WritePlan } from "../../src/engine/report";
-import { parseA1 } from "../../src/engine/grid";
+import { gridFromRows, parseA1 } from "../../src/engine/grid";
 import { planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/analysis";
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
 import { createNoticeChannel } from "../../src/taskpane/notices";
@@ -420,5 +420,45 @@ describe("host notices", () => {
     await screen.findByText("Phiên bản Excel này không tô màu được ô: đã bỏ qua đánh dấu.");
     act(() => notices.emit("Bảng quá lớn: ghi thành nhiều lần."));
     await screen.findByText("Bảng quá lớn: ghi thành nhiều lần.");
+  });
+});
+
+describe("legacy encodings", () => {
+  test("a TCVN3 sheet offers one button that rewrites its text in Unicode, and nothing else", async () => {
+    const host = new FakeHost(
+      gridFromRows("TCVN3", [
+        ["STT", "Tªn ®¬n vÞ", "Tæng sè hé", "Sè hé nghÌo", "Tû lÖ hé nghÌo (%)"],
+        ["1", "Th«n §«ng", 412, 20, 4.85],
+        ["2", "Th«n T©y", 288, 15, 5.21],
+        ["3", "Th«n Nam", 530, 31, 5.85],
+        ["", "Tæng céng", 1230, 66, 5.37],
+      ]),
+    );
+    renderPane(host);
+    await summary();
+    fireEvent.click(
+      within(screen.getByTestId("legacy")).getByRole("button", { name: "Chuyển chữ sang Unicode" }),
+    );
+    await waitFor(() => expect(host.callsTo("applyWrites")).toHaveLength(1));
+    const [plan] = host.callsTo("applyWrites")[0] as [WritePlan];
+    const written = Object.fromEntries(plan.writes.map((w) => [w.cell, w.value]));
+    // Typed by hand from the TCVN3 table: every text cell that changes, and no number.
+    expect(written).toEqual({
+      B1: "Tên đơn vị",
+      C1: "Tổng số hộ",
+      D1: "Số hộ nghèo",
+      E1: "Tỷ lệ hộ nghèo (%)",
+      B2: "Thôn Đông",
+      B3: "Thôn Tây",
+      B4: "Thôn Nam",
+      B5: "Tổng cộng",
+    });
+    await waitFor(() => expect(screen.queryByTestId("legacy")).toBeNull());
+  });
+
+  test("a Unicode sheet shows no such button", async () => {
+    renderPane(new FakeHost(planSheet()));
+    await summary();
+    expect(screen.queryByTestId("legacy")).toBeNull();
   });
 });
