@@ -11,11 +11,15 @@ import { useNativeInflate } from "./zip";
 useNativeInflate((data, maxSize) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize) }));
 
 export async function readPackageFile(file: string, options: OpenOptions = {}): Promise<XlsxPackage> {
-  let bytes: Buffer;
+  return openPackage(await readFileBytes(file), file, options);
+}
+
+/** A file's bytes; any failure becomes an XlsxReadError naming the file and what went wrong. */
+export async function readFileBytes(file: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new XlsxReadError("not-a-file", file);
-    bytes = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (err) {
     if (err instanceof XlsxReadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -26,7 +30,6 @@ export async function readPackageFile(file: string, options: OpenOptions = {}): 
       throw new XlsxReadError("too-large", file);
     throw new XlsxReadError("corrupt", file, code ?? (err as Error).message);
   }
-  return openPackage(bytes, file, options);
 }
 
 export interface SafeWriteOptions {

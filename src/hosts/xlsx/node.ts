@@ -4,23 +4,11 @@ import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook } from "./read";
 import { XlsxReadError } from "./errors";
+import { readFileBytes } from "./file";
 
 /** Reads an .xlsx file; any failure becomes an XlsxReadError with a message for the user. */
 export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new XlsxReadError("not-a-file", file);
-    bytes = await fs.readFile(file);
-  } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new XlsxReadError("not-found", file);
-    if (code === "EACCES" || code === "EPERM") throw new XlsxReadError("no-access", file);
-    if (code === "EISDIR") throw new XlsxReadError("not-a-file", file);
-    throw new XlsxReadError("corrupt", file, (err as Error).message);
-  }
-  return loadWorkbook(bytes, file);
+  return loadWorkbook(await readFileBytes(file), file);
 }
 
 /** Writes the workbook through a temporary file in the same folder, so a failed write never leaves half a file. */

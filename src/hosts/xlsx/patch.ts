@@ -6,7 +6,7 @@
 import type { CellWrite } from "../../engine/report";
 import type { AppendixLayout } from "../../engine/appendix";
 import { uniqueSheetName } from "../../engine/appendix";
-import { columnNumber, parseA1, parseRangeA1, type CellRange } from "../../engine/grid";
+import { columnLetter, columnNumber, parseA1, parseRangeA1, type CellRange } from "../../engine/grid";
 import { XlsxReadError } from "./errors";
 import { openPackage, relsPathFor, REL_NS, type XlsxPackage, type SheetInfo } from "./package";
 import { readContext, readSheet, readStyles, shiftFormula } from "./sheet";
@@ -49,17 +49,6 @@ const STYLES_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const inRange = (r: CellRange, row: number, col: number) =>
   row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-
-function colLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 const encoder = new TextEncoder();
 
@@ -284,22 +273,29 @@ export function setFullCalcOnLoad(xml: string): string {
     return xml.slice(0, calc.start) + next + xml.slice(calc.end);
   }
   const p = findTag(xml, "workbook")?.prefix ?? "";
-  const tag = `<${p ? p + ":" : ""}calcPr fullCalcOnLoad="1"/>`;
-  for (const after of [
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ]) {
-    const t = findTag(xml, after);
-    if (t) return xml.slice(0, t.start) + tag + xml.slice(t.start);
+  return insertInWorkbook(xml, `<${p ? p + ":" : ""}calcPr fullCalcOnLoad="1"/>`, AFTER_CALC_PR);
+}
+
+/** The workbook children that follow calcPr, in the schema's order. */
+const AFTER_CALC_PR = [
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/** Inserts a workbook child before the first of `followers` present (else at the end of <workbook>). */
+function insertInWorkbook(xml: string, fragment: string, followers: readonly string[]): string {
+  for (const name of followers) {
+    const t = findTag(xml, name);
+    if (t) return xml.slice(0, t.start) + fragment + xml.slice(t.start);
   }
-  return insertBefore(xml, "workbook", tag);
+  return insertBefore(xml, "workbook", fragment);
 }
 
 function addDefinedName(xml: string, fragment: string): string {
@@ -311,23 +307,8 @@ function addDefinedName(xml: string, fragment: string): string {
   const p = findTag(xml, "workbook")?.prefix ?? "";
   const wrapped = `<${p ? p + ":" : ""}definedNames>${fragment}</${p ? p + ":" : ""}definedNames>`;
   if (names) return xml.slice(0, names.start) + wrapped + xml.slice(names.end);
-  // definedNames follows sheets, functionGroups and externalReferences.
-  for (const before of [
-    "calcPr",
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ]) {
-    const t = findTag(xml, before);
-    if (t) return xml.slice(0, t.start) + wrapped + xml.slice(t.start);
-  }
-  return insertBefore(xml, "workbook", wrapped);
+  // definedNames follows sheets, functionGroups and externalReferences, and comes before calcPr.
+  return insertInWorkbook(xml, wrapped, ["calcPr", ...AFTER_CALC_PR]);
 }
 
 /** Pivot table locations, table totals rows and array formula ranges of a sheet. */
@@ -403,7 +384,7 @@ export function patchSheetXml(
   const byCell = new Map<string, { row: number; col: number; w: CellWrite }>();
   for (const w of writes) {
     const { row, col } = parseA1(w.cell);
-    byCell.set(`${row}:${col}`, { row, col, w: { ...w, cell: `${colLetters(col)}${row}` } });
+    byCell.set(`${row}:${col}`, { row, col, w: { ...w, cell: `${columnLetter(col)}${row}` } });
   }
   const byRow = new Map<number, { row: number; col: number; w: CellWrite }[]>();
   for (const x of byCell.values()) {
@@ -626,7 +607,7 @@ export function verifyPatch(pkg: XlsxPackage, result: PatchResult): void {
     for (const name of sheets) {
       const mine = result.written.filter((x) => x.sheet === name);
       const wanted = new Set(mine.map((w) => w.cell));
-      const { grid } = readSheet(out, out.sheet(name)!, ctx, (r, c) => wanted.has(`${colLetters(c)}${r}`));
+      const { grid } = readSheet(out, out.sheet(name)!, ctx, (r, c) => wanted.has(`${columnLetter(c)}${r}`));
       for (const w of mine) {
         const { row, col } = parseA1(w.cell);
         const cell = grid.cells[row - 1]?.[col - 1];

@@ -5,7 +5,7 @@
 // rows/cols). Browser-safe.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
-import { columnNumber, parseRangeA1 } from "../../engine/grid";
+import { columnLetter, columnNumber, parseRangeA1 } from "../../engine/grid";
 import { XlsxReadError } from "./errors";
 import type { SheetInfo, XlsxPackage } from "./package";
 import { findClose, findTag, findTags, xmlBool } from "./xml";
@@ -206,20 +206,9 @@ function shiftPlain(text: string, dRow: number, dCol: number): string {
       if (!cAbs) col += dCol;
       if (!rAbs) row += dRow;
       if (col < 1 || row < 1) return "#REF!";
-      return `${cAbs}${columnLetters(col)}${rAbs}${row}`;
+      return `${cAbs}${columnLetter(col)}${rAbs}${row}`;
     },
   );
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -394,7 +383,7 @@ export function readSheet(
   });
 
   function finishCell(): void {
-    if (styles.locked[style] === false) extras.unlocked.add(`${columnLetters(col)}${row}`);
+    if (styles.locked[style] === false) extras.unlocked.add(`${columnLetter(col)}${row}`);
     let formula: string | undefined;
     if (hasF) {
       if (fType === "shared") {
