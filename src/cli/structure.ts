@@ -4,7 +4,8 @@
 import { UserError } from "./io";
 import type { TableAnalysis } from "../engine";
 import type { AnalyzeOptions, Lang, Overrides } from "../engine/model";
-import { COLUMN_ROLES, ROW_KINDS, type ColumnRole, type RowKind } from "../engine/report";
+import { COLUMN_ROLES, ROW_KINDS } from "../engine/kinds";
+import type { ColumnRole, RowKind } from "../engine/report";
 import { rangeA1 } from "../engine/grid";
 
 export const STRUCTURE_OPTIONS = {

@@ -1,7 +1,7 @@
 // The pipeline: grid → tables → context → rule families (rules/) → corrections, derived cells and report.
 import { type Grid, a1, cellAt, parseA1, rangeA1 } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
-import { type CellWrite, type Finding, type TableReport, type WritePlan, WritePlanSchema } from "./report";
+import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
 import { type Ref, type Relation, buildRelations, cellKey, refKey, relationCells } from "./relations";
 import { compressRefs, computeDerived, relationFormula } from "./recompute";
 import { detectTables as detectLayout } from "./detect/layout";
@@ -234,7 +234,9 @@ export function fixPlan(analyses: TableAnalysis[]): WritePlan {
         undecided.push(f);
     }
   }
-  return WritePlanSchema.parse(refused.length ? { writes, undecided, refused } : { writes, undecided });
+  // Built here from engine-made writes and findings (their shapes are the schemas' types); hosts that store or
+  // print a plan validate it with WritePlanSchema.
+  return refused.length ? { writes, undecided, refused } : { writes, undecided };
 }
 
 export { relationCells, compressRefs };

@@ -3,6 +3,10 @@
 import { z } from "zod";
 
 import { RULE_IDS } from "./rules/registry";
+import { COLUMN_ROLES, ROW_KINDS } from "./kinds";
+import { summarize } from "./summary";
+
+export { COLUMN_ROLES, ROW_KINDS, summarize };
 
 /** Derived from the rule registry (rules/registry.ts): one list of ids, severities and families. */
 export { RULE_IDS };
@@ -13,35 +17,9 @@ export type RuleId = z.infer<typeof RuleIdSchema>;
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const COLUMN_ROLES = [
-  "rowNumber",
-  "unitName",
-  "households",
-  "persons",
-  "poorHouseholds",
-  "nearPoorHouseholds",
-  "poorAndNearPoorHouseholds",
-  "poorPersons",
-  "nearPoorPersons",
-  "poorRate",
-  "nearPoorRate",
-  "multidimRate",
-  "reduction",
-  "nearPoorReduction",
-  "rateReduction",
-  "escaped",
-  "fellBack",
-  "newlyPoor",
-  "otherDecrease",
-  "otherIncrease",
-  "note",
-  "other",
-] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
-/** "part": an "of which" row (Trong đó, Gồm, Riêng), a part of the row above, never added into a sum. */
-export const ROW_KINDS = ["unit", "group", "subtotal", "total", "part"] as const;
 export const RowKindSchema = z.enum(ROW_KINDS);
 export type RowKind = z.infer<typeof RowKindSchema>;
 
@@ -113,17 +91,6 @@ export const ReportSchema = z.object({
   summary: SummarySchema,
 });
 export type Report = z.infer<typeof ReportSchema>;
-
-/** Summaries are computed from findings, never inside rules. */
-export function summarize(findings: readonly Finding[]): Summary {
-  const s = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === "error") s.errors++;
-    else if (f.severity === "warning") s.warnings++;
-    else s.infos++;
-  }
-  return s;
-}
 
 export function buildReport(file: string, tables: TableReport[]): Report {
   return ReportSchema.parse({ file, tables, summary: summarize(tables.flatMap((t) => t.findings)) });
