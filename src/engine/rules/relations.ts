@@ -7,6 +7,7 @@ import { checkRelation, describe, relatedOf } from "../check";
 import { type RuleRun, type TableContext, makeFinding } from "../context";
 import { blame } from "../blame";
 import { omittingSum } from "./formulas";
+import { cellAt } from "../grid";
 
 export { checkRelation, describe, relatedOf };
 export type { Check } from "../check";
@@ -24,6 +25,9 @@ export function evaluate(
     const key = refKey(rel.target);
     const reading = ctx.readings.get(key);
     if (reading?.status === "empty") {
+      // A formula saved without its value (openpyxl writes none) is not an empty cell: the spreadsheet computes
+      // it on opening, and the formula rules check the formula itself.
+      if (cellAt(ctx.grid, rel.target.row, rel.target.col)?.formula) continue;
       if (missingReported.has(key)) continue;
       const expected = relationValue(rel, ctx.value, ctx.decimals(rel.target));
       if (expected === undefined) continue;
