@@ -60,7 +60,7 @@ export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
   // not a suspect.
   const violated = evaluation.violated.filter((rel) => !omittingSum(ctx, rel));
   const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft);
-  run.blamed.push(...located.findings);
+  for (const f of located.findings) run.blamed.push(f);
   run.located = located.located;
   const out = [...evaluation.findings, ...located.findings];
   // A rate that looked truncated only because of a wrong input is not a rounding problem.
