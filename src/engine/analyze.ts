@@ -49,7 +49,7 @@ function dedupe(findings: Finding[]): Finding[] {
       seen.add(f.rule);
       keep.push(f);
     }
-    out.push(...keep);
+    for (const f of keep) out.push(f);
   }
   return out;
 }
@@ -137,17 +137,21 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
       };
   }
   // Decided corrections, then text numbers in input cells: written back as numbers.
+  // Sets and maps, not a search per finding: 200,000 text numbers would make it quadratic.
   const conversions: CellWrite[] = corrections.map(correctionWrite);
-  for (const c of corrections) {
-    for (const f of findings)
-      if (f.cell === c.cell && f.severity === "error") {
-        f.expected = c.value;
-        f.fix = { value: c.value, numberFormat: "#,##0" };
-      }
+  const converted = new Set(conversions.map((w) => w.cell));
+  const correctionAt = new Map(corrections.map((c) => [c.cell, c]));
+  for (const f of findings) {
+    const c = correctionAt.get(f.cell);
+    if (c && f.severity === "error") {
+      f.expected = c.value;
+      f.fix = { value: c.value, numberFormat: "#,##0" };
+    }
   }
   for (const f of findings) {
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
-    if (conversions.some((w) => w.cell === f.cell)) continue;
+    if (converted.has(f.cell)) continue;
+    converted.add(f.cell);
     const kind = ctx.kindOf.get(refKey(parseA1(f.cell)));
     const write: CellWrite = {
       sheet: grid.sheet,

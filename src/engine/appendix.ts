@@ -12,6 +12,7 @@ import type { CellWrite, ColumnRole } from "./report";
 import type { Plan } from "./plan";
 import type { TableAnalysis } from "./index";
 import { APPENDIX_LOOK, SIGNATURE_TEXT } from "./appendix-style";
+import { isPercentFormat } from "./context";
 
 export interface AppendixCellStyle {
   bold?: boolean;
@@ -56,6 +57,8 @@ export interface AppendixLayout {
 
 export const COUNT_FORMAT = "#,##0";
 export const RATE_FORMAT = "0.00";
+/** A rate stored as a fraction under a percent format (0.0579 shown 5,79%) keeps that convention. */
+export const PERCENT_RATE_FORMAT = "0.00%";
 // The look (fonts, sizes, page, margins, signature block) lives in appendix-style.ts, shared by every renderer.
 export const APPENDIX_FONT = APPENDIX_LOOK.fontName;
 const TABLE_FONT_SIZE = APPENDIX_LOOK.fontSize.table;
@@ -302,7 +305,8 @@ function pageFor(totalWidth: number): AppendixLayout["page"] {
 }
 
 function rowStyleFor(kind: Row["kind"] | "label"): { bold: boolean } {
-  return { bold: kind !== "unit" };
+  // Aggregates are bold; units and their parts (Trong đó, Gồm, Riêng) are not.
+  return { bold: kind !== "unit" && kind !== "part" };
 }
 
 /**
@@ -497,7 +501,9 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
       .map((b) => b.row)
       .filter((x) => x >= Math.min(row, other) && x <= Math.max(row, other));
     if (inside.length === 0) return undefined;
-    return rowMap.get(end === "start" ? Math.min(...inside) : Math.max(...inside));
+    let pick = inside[0];
+    for (const x of inside) if (end === "start" ? x < pick : x > pick) pick = x;
+    return rowMap.get(pick);
   };
   let groupIndex = 0;
   for (const br of bodyRows) {
@@ -520,7 +526,11 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
               : `${addr}: value ${String(d.value)} kept instead of the formula ${d.formula}`,
           );
         }
-        const format = d.numberFormat ?? (kind === "rate" ? RATE_FORMAT : COUNT_FORMAT);
+        // A write without a format keeps the cell's own (a fraction under "0.00%" stays one).
+        const format =
+          d.numberFormat ??
+          cellAt(grid, br.row, c)?.numberFormat ??
+          (kind === "rate" ? RATE_FORMAT : COUNT_FORMAT);
         sheet.set(
           nr,
           nc,
@@ -545,11 +555,13 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
         const reading = readNumber(value === undefined ? null : (value as never), kind);
         if (reading.status === "ok") {
           const shown = reading.value;
+          const percent =
+            kind === "rate" && typeof value === "number" && isPercentFormat(source?.numberFormat);
           sheet.set(nr, nc, shown, {
             ...base,
             horizontal: "right",
             indent: 1,
-            numberFormat: kind === "rate" ? RATE_FORMAT : COUNT_FORMAT,
+            numberFormat: percent ? PERCENT_RATE_FORMAT : kind === "rate" ? RATE_FORMAT : COUNT_FORMAT,
           });
           fitWidth(nc, String(Math.round(shown)), false);
           continue;
@@ -605,9 +617,12 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
   };
 }
 
-/** Counts show `#,##0`, rates `0.00`, whatever the source typed (General, "0.0" ...). */
+/**
+ * Counts show `#,##0`, rates `0.00`, whatever the source typed (General, "0.0" ...); rates written as fractions
+ * under a percent format show `0.00%`.
+ */
 function normalizeFormat(format: string, kind: NumberKind | undefined): string {
-  if (kind === "rate") return RATE_FORMAT;
+  if (kind === "rate") return isPercentFormat(format) ? PERCENT_RATE_FORMAT : RATE_FORMAT;
   if (kind === "count") return COUNT_FORMAT;
   return format;
 }
@@ -765,7 +780,7 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
   for (const b of body) {
     const nr = rowMap.get(b.source.row)!;
     if (b.source.kind === "group") groupIndex++;
-    const bold = b.source.kind !== "unit";
+    const bold = b.source.kind !== "unit" && b.source.kind !== "part";
     const style = (extra: AppendixCellStyle): AppendixCellStyle => ({
       bold,
       border: true,

@@ -318,7 +318,11 @@ export function locate(
     list.push(rel);
     components.set(root, list);
   }
-  const firstKey = (rels: LocatorRelation[]) => Math.min(...rels.map((r) => refKey(r.target)));
+  const firstKey = (rels: LocatorRelation[]) => {
+    let min = Infinity;
+    for (const r of rels) min = Math.min(min, refKey(r.target));
+    return min;
+  };
   const ordered = [...components.values()].sort((a, b) => firstKey(a) - firstKey(b));
 
   const weightOf = (key: number) => weights(key);

@@ -206,8 +206,9 @@ export function isPlanWord(text: string): boolean {
   return /du kien|ke hoach|chi tieu/.test(normalize(text));
 }
 
+// "Total Result" / "Grand Total": the grand-total row of a pivot table made in an English LibreOffice or Excel.
 const TOTAL_LABEL =
-  /^(tong cong|tong so|tong|cong chung|toan (quoc|xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (nuoc|xa|phuong|huyen|tinh))\b/;
+  /^(tong cong|tong so|tong|cong chung|toan (quoc|xa|phuong|huyen|tinh|thi xa|thi tran|thanh pho|quan|khu vuc)|ca (nuoc|xa|phuong|huyen|tinh)|total result$|grand total$)\b/;
 /** "Of which" rows: a part of the row above, never added into a sum. */
 const PART_LABEL = /^(trong do|gom|rieng|bao gom|trong so do)\b/;
 

@@ -191,6 +191,40 @@ function readColumns(
   return columns;
 }
 
+/** A yes/no answer: TRUE/FALSE (typed or a formula's value), Đạt/Không đạt, Có/Không, x. */
+function isFlagCell(grid: Grid, row: number, col: number): boolean {
+  const c = cellAt(grid, row, col);
+  if (!c) return false;
+  if (typeof c.value === "boolean") return true;
+  if (typeof c.value !== "string") return false;
+  return /^(dat|khong dat|chua dat|co|khong|x|true|false|dung|sai)$/.test(normalize(c.value).trim());
+}
+
+/**
+ * A column of yes/no answers (TRUE/FALSE, Đạt/Không đạt) is not a number column, whatever its header says
+ * ("Trên 5%"): its role becomes "other" when its rows (totals aside) hold at least as many answers as numbers. A role the
+ * user set is kept.
+ */
+function demoteFlagColumns(
+  grid: Grid,
+  columns: Column[],
+  rows: Row[],
+  overrides: Overrides | undefined,
+): void {
+  for (const c of columns) {
+    if (!COUNT_ROLES.has(c.role) && !RATE_ROLES.has(c.role)) continue;
+    if (overrides?.columns?.[c.letter]?.role) continue;
+    let flags = 0;
+    let numbers = 0;
+    for (const r of rows) {
+      if (r.kind === "total" || r.kind === "subtotal") continue; // a total may count the answers
+      if (isFlagCell(grid, r.row, c.col)) flags++;
+      else if (isNumericCell(grid, r.row, c.col)) numbers++;
+    }
+    if (flags > 0 && flags >= numbers) c.role = "other";
+  }
+}
+
 /**
  * A group number read by sequence as well as by pattern: "L" after "XLIX" is fifty, "C" after "B" is a letter
  * (even with Roman sub-groups between them), "I" after "H" is a letter; a lone "I", "V", "X" first is Roman.
@@ -435,6 +469,7 @@ export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
     const columns = readColumns(grid, block, overrides, title);
     const bodyTop = (block.numberingRow ?? block.bottom) + 1;
     const { rows, end } = classifyRows(grid, block, columns, bodyTop, bottom, overrides);
+    demoteFlagColumns(grid, columns, rows, overrides);
     if (rows.length === 0 || !columns.some((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role))) {
       from = block.bottom + 1;
       continue;

@@ -7,6 +7,7 @@ import { checkRelation, describe, relatedOf } from "../check";
 import { type RuleRun, type TableContext, makeFinding } from "../context";
 import { blame } from "../blame";
 import { omittingSum } from "./formulas";
+import { cellAt } from "../grid";
 
 export { checkRelation, describe, relatedOf };
 export type { Check } from "../check";
@@ -24,6 +25,9 @@ export function evaluate(
     const key = refKey(rel.target);
     const reading = ctx.readings.get(key);
     if (reading?.status === "empty") {
+      // A formula saved without its value (openpyxl writes none) is not an empty cell: the spreadsheet computes
+      // it on opening, and the formula rules check the formula itself.
+      if (cellAt(ctx.grid, rel.target.row, rel.target.col)?.formula) continue;
       if (missingReported.has(key)) continue;
       const expected = relationValue(rel, ctx.value, ctx.decimals(rel.target));
       if (expected === undefined) continue;
@@ -56,7 +60,7 @@ export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
   // not a suspect.
   const violated = evaluation.violated.filter((rel) => !omittingSum(ctx, rel));
   const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft);
-  run.blamed.push(...located.findings);
+  for (const f of located.findings) run.blamed.push(f);
   run.located = located.located;
   const out = [...evaluation.findings, ...located.findings];
   // A rate that looked truncated only because of a wrong input is not a rounding problem.
