@@ -226,6 +226,32 @@ describe("the online build (Office.js from Microsoft's CDN) and the offline defa
     expect(offline).not.toContain("https://");
   });
 
+  test("the built dist-online/ (npm test runs `npm run build:online`): CDN Office.js, its CSP, our bundles present", () => {
+    const online = path.join(root, "dist-online");
+    for (const page of ["taskpane.html", "commands.html", "standalone.html"]) {
+      const html = fs.readFileSync(path.join(online, page), "utf8");
+      const scripts = pageScripts(html);
+      const ours = scripts.filter((s) => !s.startsWith("https://"));
+      // Every bundle the page names was built beside it; nothing else comes from outside but Office.js.
+      for (const s of ours) expect(fs.existsSync(path.join(online, s))).toBe(true);
+      expect(ours.length).toBeGreaterThan(0);
+      expect(scripts.filter((s) => s.startsWith("https://")).every((s) => s === config.OFFICE_CDN_JS)).toBe(
+        true,
+      );
+      if (page !== "standalone.html") expect(scripts).toContain(config.OFFICE_CDN_JS);
+      // The built pages are minified: attribute values without spaces lose their quotes.
+      const csp = /Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)![1];
+      expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+      expect(
+        (csp.match(/https:\/\/[^\s;]+/g) ?? []).every((u) => u === "https://appsforoffice.microsoft.com"),
+      ).toBe(true);
+    }
+    // No local copy of Office.js in the online build; the offline build has one.
+    expect(fs.existsSync(path.join(online, "office-js"))).toBe(false);
+    expect(fs.existsSync(path.join(dist, "office-js", "office.js"))).toBe(true);
+    expect(fs.existsSync(path.join(online, "manifest.xml"))).toBe(true);
+  });
+
   test("the online build copies no Office.js and goes to dist-online/; the default goes to dist/ with it", () => {
     const copies = (cfg: ReturnType<typeof config.makeConfig>) =>
       cfg.plugins.flatMap((p) => p.patterns ?? []).map((p) => p.from);
