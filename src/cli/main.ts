@@ -18,7 +18,7 @@ const USAGE = `Cách dùng / Usage:
   phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "w1;w2;..."] [--sheet NAME] [--format text|json] [-o out.xlsx]
   phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]
   phuluc fix <in.xlsx> -o <out.xlsx> --unicode        (chữ TCVN3/VNI → Unicode / legacy text → Unicode)
-  Mọi lệnh / every command: [--roles "C=households,..."] [--rows "15=group,..."] [--trust-structure]
+  Mọi lệnh / every command: [--roles "C=households,..."] [--rows "15=group,..."] [--confirm "C10,D12"] [--trust-structure]
 `;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,5 +1,6 @@
 // The user's word on a table's reading, on the command line: --roles "C=households,J=otherIncrease",
-// --rows "15=group,16=part", --trust-structure. A table whose reading the data did not confirm (structure-unsure)
+// --rows "15=group,16=part", --confirm "C10,D12" (values the user says are right: never blamed nor corrected),
+// --trust-structure. A table whose reading the data did not confirm (structure-unsure)
 // is not written by fix, plan or appendix until the user confirms it; each refusal is one line.
 import { UserError } from "./io";
 import type { TableAnalysis } from "../engine";
@@ -11,10 +12,11 @@ import { rangeA1 } from "../engine/grid";
 export const STRUCTURE_OPTIONS = {
   roles: { type: "string" },
   rows: { type: "string" },
+  confirm: { type: "string" },
   "trust-structure": { type: "boolean" },
 } as const;
 
-type StructureFlags = { roles?: string; rows?: string; "trust-structure"?: boolean };
+type StructureFlags = { roles?: string; rows?: string; confirm?: string; "trust-structure"?: boolean };
 
 function pairs(text: string): [string, string][] {
   return text
@@ -57,8 +59,25 @@ export function structureOptions(command: string, flags: StructureFlags, lang: L
       overrides.rows[Number(row)] = kind as RowKind;
     }
   }
+  if (flags.confirm !== undefined) {
+    overrides.confirmedCells = [];
+    for (const [cell, rest] of pairs(flags.confirm)) {
+      if (
+        !/^\$?[A-Za-z]{1,3}\$?\d+$/.test(cell) ||
+        rest !== "" ||
+        /^[A-Za-z]+0+$/.test(cell.replace(/\$/g, ""))
+      ) {
+        throw new UserError(
+          en
+            ? `phuluc ${command}: --confirm expects cells like "C10,D12"; "${cell}" is not a cell address`
+            : `phuluc ${command}: --confirm cần dạng ô "C10,D12"; "${cell}" không phải địa chỉ ô`,
+        );
+      }
+      overrides.confirmedCells.push(cell.replace(/\$/g, "").toUpperCase());
+    }
+  }
   const options: AnalyzeOptions = {};
-  if (overrides.columns || overrides.rows) options.overrides = overrides;
+  if (overrides.columns || overrides.rows || overrides.confirmedCells) options.overrides = overrides;
   if (flags["trust-structure"]) options.trustStructure = true;
   return options;
 }

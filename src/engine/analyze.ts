@@ -76,8 +76,15 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (!primary.has(key)) primary.set(key, rel);
   }
 
+  // Cells the user confirmed: never blamed, never corrected (an address that does not parse is ignored).
+  const confirmed = new Set<number>();
+  for (const cell of options.overrides?.confirmedCells ?? []) {
+    if (!/^\$?[A-Za-z]{1,3}\$?\d+$/.test(cell.trim())) continue;
+    confirmed.add(refKey(parseA1(cell)));
+  }
   const run: RuleRun & { located: Blame[] } = {
     relations,
+    confirmed,
     primary,
     findings: [],
     blamed: [],
@@ -91,7 +98,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const corrections = decideCorrections(
     { sheet: grid.sheet, raw: (r) => rawActual(grid, r), isCount: (k) => ctx.kindOf.get(k) === "count" },
     run.located,
-  );
+  ).filter((c) => !confirmed.has(refKey(parseA1(c.cell))));
   const correctedValue = new Map(corrections.map((c) => [refKey(parseA1(c.cell)), c.value]));
   const inputValue = (r: Ref): number | undefined => correctedValue.get(refKey(r)) ?? ctx.value(r);
 
@@ -194,6 +201,8 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
       if (!derived) {
         derived = [];
         for (const rel of primary.values()) {
+          // A cell the user confirmed keeps what they typed: fix never writes it.
+          if (confirmed.has(refKey(rel.target))) continue;
           const w = writeFor(rel);
           if (w) derived.push(w);
         }

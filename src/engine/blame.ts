@@ -81,6 +81,7 @@ export function blame(
   violated: Relation[],
   primary: Map<number, Relation>,
   soft: Relation[] = [],
+  confirmed?: ReadonlySet<number>,
 ): Blamed {
   // A broken relation the caller set aside (a total whose formula omits rows: the formula rules report it) is
   // not the locator's to explain.
@@ -89,7 +90,7 @@ export function blame(
   const usable = relations.filter(
     (r) => r.kind !== "sum" || kept.has(r) || checkRelation(r, ctx.value, ctx.decimals).status !== "violated",
   );
-  const located = locateInTable(ctx, usable, primary);
+  const located = locateInTable(ctx, usable, primary, confirmed);
   const softSet = new Set<LocatorRelation>(soft);
   const resolvedSoft = new Set<Relation>();
   const findings: Finding[] = [];

@@ -60,6 +60,8 @@ export interface RuleRun {
   located?: Blame[];
   /** Readings the data did not confirm (confirm.ts): their relations were dropped. */
   doubts: Doubt[];
+  /** Keys (refKey) of the cells the user confirmed: the locator never changes them. */
+  confirmed?: ReadonlySet<number>;
   /** The sheet's text was typed in a legacy encoding and decoded for reading. */
   legacy?: { encoding: "tcvn3" | "vni"; cell: string; text?: string };
 }

@@ -61,6 +61,8 @@ export interface Table {
 export interface Overrides {
   columns?: Record<string, { role?: ColumnRole; period?: string }>;
   rows?: Record<number, RowKind>;
+  /** Cells (A1) the user confirmed in the pane ("Giá trị này đúng"): never blamed, never corrected. */
+  confirmedCells?: string[];
 }
 
 /** How the engine reads a table. No language: findings are data, sentences are made at the edge. */

@@ -32,6 +32,9 @@ import type { PaneHost } from "./host";
 import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
 
+/** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
+const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
+
 export type PaneView = "findings" | "table" | "appendix" | "settings" | "help";
 
 export interface PhuLucPaneProps {
@@ -165,6 +168,17 @@ export function PhuLucPane({
   React.useEffect(() => {
     if (state.grid) findingsRef.current?.(state.grid.sheet, analysis?.findings ?? []);
   }, [analysis, state.grid]);
+
+  // "Giá trị này đúng" is offered on a finding that blames a typed input (not a cell the table computes).
+  const derivedCells = React.useMemo(
+    () =>
+      analysis && analysis.findings.some((f) => f.severity === "error")
+        ? new Set(analysis.derived.map((w) => w.cell))
+        : new Set<string>(),
+    [analysis],
+  );
+  const canConfirm = (f: Finding): boolean =>
+    f.severity === "error" && !NOT_CONFIRMABLE.has(f.rule) && !f.fix?.formula && !derivedCells.has(f.cell);
 
   /** The number format a finding's cell shows, so "Đúng là" reads like the cell. */
   const formatOf = (cell: string, f: Finding): string | undefined => {
@@ -399,6 +413,13 @@ export function PhuLucPane({
               selectedCell={state.selectedCell}
               onSelect={(cell) => void actions.selectCell(cell)}
               onFix={(f) => void actions.fixOne(f)}
+              canConfirm={canConfirm}
+              onConfirm={(f) =>
+                void actions.setOverrides({
+                  ...state.overrides,
+                  confirmedCells: [...new Set([...(state.overrides.confirmedCells ?? []), f.cell])],
+                })
+              }
               formatOf={formatOf}
               focusFallbackId="pl-summary"
             />

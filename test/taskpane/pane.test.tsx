@@ -8,6 +8,7 @@ import { planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/an
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
 import { createNoticeChannel } from "../../src/taskpane/notices";
 import { cleanSheet, FakeHost, planSheet } from "./fixtures";
+import { reportGrid, reportRows, setCell } from "../engine/fixtures";
 
 // jsdom has no ResizeObserver; Fluent's Toolbar and TabList observe their size (browsers all have it).
 class NoopResizeObserver {
@@ -460,5 +461,53 @@ describe("legacy encodings", () => {
     renderPane(new FakeHost(planSheet()));
     await summary();
     expect(screen.queryByTestId("legacy")).toBeNull();
+  });
+});
+
+describe("Giá trị này đúng", () => {
+  // Tổ dân phố 1's 412 households typed 421 (C10): the locator blames that typed count.
+  const typoSheet = () => reportGrid(setCell(reportRows(), "C10", 421));
+
+  test("offered on a typed input's card, not on a computed cell's; pressing it confirms the cell and re-checks", async () => {
+    const host = new FakeHost(typoSheet());
+    renderPane(host);
+    await summary();
+    expect(findingCells()).toEqual(["C10 sum-mismatch"]);
+    const button = within(finding("C10")).getByRole("button", { name: /Giá trị ô C10 đúng/ });
+    expect(button.textContent).toBe("Giá trị này đúng");
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await waitFor(() => expect(host.callsTo("saveOverrides")).toHaveLength(1));
+    expect(host.callsTo("saveOverrides")[0]).toEqual(["Báo cáo 2023", { confirmedCells: ["C10"] }]);
+    // Re-checked: the finding leaves C10 for the group total (derived: no such button there).
+    await waitFor(() => expect(findingCells()).toContain("C9 sum-mismatch"));
+    expect(findingCells().some((c) => c.startsWith("C10 "))).toBe(false);
+    expect(within(finding("C9")).queryByTestId("confirm-value")).toBeNull();
+    // The selection did not move: the button does not also "go to the cell".
+    expect(host.callsTo("selectCell")).toEqual([]);
+  });
+
+  test("the Bảng view lists confirmed cells; removing one blames C10 again", async () => {
+    const host = new FakeHost(typoSheet());
+    host.overrides.set("Báo cáo 2023", { confirmedCells: ["C10"] });
+    renderPane(host, "table");
+    await summary();
+    const listed = screen.getAllByTestId("confirmed-cell").map((e) => e.getAttribute("data-cell"));
+    expect(listed).toEqual(["C10"]);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Bỏ xác nhận ô C10" }));
+    });
+    await waitFor(() => expect(host.callsTo("saveOverrides")).toHaveLength(1));
+    expect(host.callsTo("saveOverrides")[0]).toEqual(["Báo cáo 2023", { confirmedCells: [] }]);
+    expect(screen.queryAllByTestId("confirmed-cell")).toEqual([]);
+    fireEvent.click(screen.getByRole("tab", { name: "Kết quả" }));
+    await waitFor(() => expect(findingCells()).toEqual(["C10 sum-mismatch"]));
+  });
+
+  test("a clean table offers no such button", async () => {
+    renderPane(new FakeHost(reportGrid()));
+    await summary();
+    expect(screen.queryAllByTestId("confirm-value")).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
   // A total whose formula leaves rows out is reported on the total by the formula rules; the omitted row is
   // not a suspect.
   const violated = evaluation.violated.filter((rel) => !omittingSum(ctx, rel));
-  const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft);
+  const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft, run.confirmed);
   for (const f of located.findings) run.blamed.push(f);
   run.located = located.located;
   const out = [...evaluation.findings, ...located.findings];

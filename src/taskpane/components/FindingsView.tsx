@@ -106,6 +106,9 @@ export interface FindingsViewProps {
   selectedCell: string | null;
   onSelect(cell: string): void;
   onFix(finding: Finding): void;
+  /** Whether the finding blames a typed input the user may say is right ("Giá trị này đúng"). */
+  canConfirm?(finding: Finding): boolean;
+  onConfirm?(finding: Finding): void;
   /** The number format a cell shows (so "Đúng là" reads like the cell: 9,10 not 9,1). */
   formatOf?(cell: string, finding: Finding): string | undefined;
   /** Where the focus goes when the last finding is fixed. */
@@ -323,6 +326,21 @@ function FindingItem(
           )}
         </div>
       </div>
+      {props.onConfirm && props.canConfirm?.(f) && (
+        <Button
+          size="small"
+          appearance="secondary"
+          data-testid="confirm-value"
+          disabled={props.busy}
+          aria-label={fmt(t.confirmValueHint, { cell: f.cell })}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onConfirm?.(f);
+          }}
+        >
+          {t.confirmValue}
+        </Button>
+      )}
       {f.fix && (
         <Button
           size="small"

@@ -125,8 +125,13 @@ export interface TableViewProps {
 export function TableView(props: TableViewProps): React.ReactElement {
   const { table, overrides, lang, t } = props;
   const styles = useStyles();
+  const confirmed = overrides.confirmedCells ?? [];
   const hasOverrides =
-    Object.keys(overrides.columns ?? {}).length > 0 || Object.keys(overrides.rows ?? {}).length > 0;
+    Object.keys(overrides.columns ?? {}).length > 0 ||
+    Object.keys(overrides.rows ?? {}).length > 0 ||
+    confirmed.length > 0;
+  const unconfirm = (cell: string) =>
+    props.onChange({ ...overrides, confirmedCells: confirmed.filter((c) => c !== cell) });
 
   const setRole = (letter: string, role: ColumnRole) => {
     const columns = {
@@ -196,6 +201,30 @@ export function TableView(props: TableViewProps): React.ReactElement {
         </table>
       </section>
       <RowsList {...props} onKind={setKind} />
+      {confirmed.length > 0 && (
+        <section aria-labelledby="pl-confirmed">
+          <h3 id="pl-confirmed" className={styles.heading}>
+            {t.confirmedCells}
+          </h3>
+          <Text size={200}>{t.confirmedCellsHint}</Text>
+          <ul>
+            {confirmed.map((cell) => (
+              <li key={cell} data-testid="confirmed-cell" data-cell={cell}>
+                <span className={styles.mono}>{cell}</span>{" "}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={props.busy}
+                  aria-label={fmt(t.unconfirmHint, { cell })}
+                  onClick={() => unconfirm(cell)}
+                >
+                  {t.unconfirm}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {hasOverrides && (
         <div>
           <Button disabled={props.busy} onClick={() => props.onChange({})}>
