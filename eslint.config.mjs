@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "lib/", "dist/", "out/", "coverage/", "test-artifacts/", "samples/"] },
+  { ignores: ["node_modules/", "lib/", "dist/", "dist-online/", "certs/", "out/", "coverage/", "test-artifacts/", "samples/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
