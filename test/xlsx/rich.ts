@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 
-export const RICH = process.env.PHULUC_RICH ?? path.resolve(__dirname, "../../../../shared/fixtures/rich");
+export const RICH = process.env.PHULUC_RICH ?? path.resolve(__dirname, "../../../shared/fixtures/rich");
 
 export interface RichManifest {
   tableSheet: string;
