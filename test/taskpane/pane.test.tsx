@@ -473,7 +473,7 @@ describe("Giá trị này đúng", () => {
     renderPane(host);
     await summary();
     expect(findingCells()).toEqual(["C10 sum-mismatch"]);
-    const button = within(finding("C10")).getByRole("button", { name: /Giá trị ô C10 đúng/ });
+    const button = within(finding("C10")).getByRole("button", { name: /^Giá trị này đúng: ô C10 /u });
     expect(button.textContent).toBe("Giá trị này đúng");
     await act(async () => {
       fireEvent.click(button);
@@ -500,7 +500,7 @@ describe("Giá trị này đúng", () => {
     });
     await waitFor(() => expect(host.callsTo("saveOverrides")).toHaveLength(1));
     expect(host.callsTo("saveOverrides")[0]).toEqual(["Báo cáo 2023", { confirmedCells: [] }]);
-    expect(screen.queryAllByTestId("confirmed-cell")).toEqual([]);
+    await waitFor(() => expect(screen.queryAllByTestId("confirmed-cell")).toEqual([]));
     fireEvent.click(screen.getByRole("tab", { name: "Kết quả" }));
     await waitFor(() => expect(findingCells()).toEqual(["C10 sum-mismatch"]));
   });
