@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
+import { serveDir } from "./harness";
 import type { AddressInfo } from "net";
 import { unzipSync, strFromU8 } from "fflate";
 import { chromium, type Browser } from "playwright-core";
@@ -19,21 +20,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Parts the patcher may edit; every other part of the download must be byte-identical. */
 const EDITABLE = /^(\[Content_Types\]\.xml|.*\.rels|xl\/workbook\.xml|xl\/styles\.xml|xl\/calcChain\.xml)$/;
 
-function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript" };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 let server: http.Server;
 let browser: Browser;
 let origin: string;
@@ -44,7 +30,7 @@ beforeAll(async () => {
     throw new Error(`${path.join(DIST, "standalone.html")} is missing: run \`npm run build\` first.`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-download-"));
-  server = await serve(DIST);
+  server = await serveDir(DIST);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
+import { serveDir } from "./harness";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { analyzeGrid } from "../../src/engine";
@@ -26,31 +27,6 @@ const PLANTED = [
   "F19 sum-mismatch error",
 ];
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-/** A tiny static file server over dist/, like any an office might use. */
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 let server: http.Server;
 let browser: Browser;
 let origin: string;
@@ -64,7 +40,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await serve(DIST);
+  server = await serveDir(DIST);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -113,7 +113,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return separators > 0 && !head.startsWith("<");
 }
 
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
+/** True when `text` occurs in the bytes as UTF-16LE (how OLE files, .xls and encrypted .xlsx, name their streams). */
+export function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const pattern: number[] = [];
   for (const ch of text) pattern.push(ch.charCodeAt(0), 0);
   outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
 import { XlsxReadError } from "./errors";
+import { containsUtf16 } from "./package";
 
 /** Reads .xlsx bytes (Node Buffer, Uint8Array or ArrayBuffer) into an ExcelJS workbook, or throws XlsxReadError. */
 export async function loadWorkbook(
@@ -35,16 +36,6 @@ function sniff(bytes: Uint8Array): Sniffed {
     return containsUtf16(bytes, "EncryptedPackage") ? "encrypted" : "legacy-xls";
   }
   return "not-xlsx";
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const pattern: number[] = [];
-  for (const ch of text) pattern.push(ch.charCodeAt(0), 0);
-  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
-    return true;
-  }
-  return false;
 }
 
 function shortReason(err: unknown): string {
