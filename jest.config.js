@@ -8,4 +8,5 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  setupFiles: ["<rootDir>/test/setup/web-globals.ts"],
 };

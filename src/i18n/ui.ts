@@ -486,10 +486,22 @@ export function formatNumber(
   if (typeof value === "string") return value;
   const shown = numberFormat ? /0\.(0+)/.exec(numberFormat) : null;
   const decimals = shown ? shown[1].length : Number.isInteger(value) ? 0 : Math.min(countDecimals(value), 4);
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  return numberFormatter(lang, decimals).format(value);
+}
+
+/** One formatter per language and decimals: building an Intl.NumberFormat costs far more than using one. */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+function numberFormatter(lang: UiLang, decimals: number): Intl.NumberFormat {
+  const key = `${lang}:${decimals}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    FORMATTERS.set(key, f);
+  }
+  return f;
 }
 
 function countDecimals(value: number): number {

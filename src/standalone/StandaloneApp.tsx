@@ -14,7 +14,6 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { detectTables } from "../engine";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { XlsxReadError } from "../hosts/xlsx/errors";
 import type { AppendixLayout } from "../engine/appendix";
@@ -25,6 +24,12 @@ import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
 import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
+import { work, type WorkClient } from "../worker/client";
+import { firstTable } from "../worker/handler";
+import { decodeGrid, unpack } from "../worker/text";
+import type { TableAnalysis } from "../engine";
+import type { Overrides } from "../engine/model";
+import type { PaneSettings } from "../taskpane/host";
 import {
   browserStore,
   correctedFileName,
@@ -107,22 +112,50 @@ const useStyles = makeStyles({
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Where a file's sheets are read: the page's worker, under the id the file was opened with there. */
+export interface SheetSource {
+  client: WorkClient;
+  file: number;
+}
+
 /** The workbook host of this page, knowing whether the workbook holds changes not yet downloaded. */
 export class PageHost extends WorkbookHost {
   dirty = false;
   /** Each sheet read once until it changes: the pane and the preview share the grid of a 10,000-row sheet. */
   private readonly grids = new Map<string, Grid>();
+  /** Set when the file's sheets are read off the page's thread (a sheet not yet read has no grid here). */
+  source?: SheetSource;
 
+  /** The sheet's grid when it is at hand; null for a sheet still being read by the worker. */
   gridOf(sheet: string): Grid | null {
     const cached = this.grids.get(sheet);
     if (cached) return cached;
     if (!this.workbook.getWorksheet(sheet)) return null;
+    if (this.source && !this.workbook.hasGrid(sheet)) return null;
     const grid = this.workbook.grid(sheet);
     this.grids.set(sheet, grid);
     return grid;
   }
+  /** The sheet's grid, read by the worker first when it is not at hand. */
+  async loadGrid(sheet: string): Promise<Grid | null> {
+    if (this.source && this.workbook.getWorksheet(sheet) && !this.workbook.hasGrid(sheet)) {
+      const text = await this.source.client.run({ op: "sheet", file: this.source.file, sheet });
+      this.workbook.adoptGrid(sheet, decodeGrid(text));
+      this.changed();
+    }
+    return this.gridOf(sheet);
+  }
+  /** Checked in the worker over its own copy of the sheet and the writes made here: no grid crosses. */
+  async analyze(grid: Grid, settings: PaneSettings, overrides: Overrides): Promise<TableAnalysis[]> {
+    const at = this.source;
+    const own = at && this.workbook.hasGrid(grid.sheet) && !this.workbook.isAppendix(grid.sheet);
+    const source = own
+      ? { file: at.file, sheet: grid.sheet, writes: this.workbook.pendingWrites(grid.sheet) }
+      : { grid };
+    return unpack(await (at?.client ?? work()).run({ op: "analyze", source, settings, overrides }));
+  }
   override async readGrid(): Promise<Grid | null> {
-    const grid = this.gridOf(this.sheetName);
+    const grid = await this.loadGrid(this.sheetName);
     if (!grid) return super.readGrid(); // its message names the sheet
     return grid.cells.some((row) => row?.some(Boolean)) ? grid : null;
   }
@@ -161,16 +194,7 @@ export function defaultSheet(
   workbook: XlsxWorkbook,
   read: (name: string) => Grid | null = (name) => workbook.grid(name),
 ): string {
-  for (const ws of workbook.worksheets) {
-    try {
-      // Finding the layout is enough to choose; the full check runs once, in the pane.
-      const grid = read(ws.name);
-      if (grid && detectTables(grid).length > 0) return ws.name;
-    } catch {
-      // a sheet the engine cannot read is simply not the default
-    }
-  }
-  return workbook.worksheets[0].name;
+  return firstTable(workbook, read).sheet || workbook.worksheets[0].name;
 }
 
 export function StandaloneApp({
@@ -218,19 +242,24 @@ export function StandaloneApp({
     return window.confirm(fmt(t.unsavedOpen, { file: open.name }));
   };
 
-  const show = (workbook: XlsxWorkbook, name: string) => {
+  const show = (workbook: XlsxWorkbook, name: string, id: number, source?: SheetSource, first?: string) => {
+    const previous = fileRef.current?.host.source;
+    if (previous) void previous.client.run({ op: "close", file: previous.file });
     const host = new PageHost(workbook, workbook.worksheets[0]?.name ?? "", name, store, {
       onChange: () => setVersion((v) => v + 1),
       onSettings: (s) => setLang(s.lang),
     });
+    host.source = source;
     // The grid read to choose the sheet is the one the pane checks: read once.
-    const first = defaultSheet(workbook, (sheetName) => host.gridOf(sheetName));
-    host.sheetName = first;
-    counter.current += 1;
-    setFile({ name, id: counter.current, host });
-    setSheet(first);
-    setPreviewSheet(first);
-    setSeverities(new Map());
+    const sheetName = first ?? defaultSheet(workbook, (sheetName) => host.gridOf(sheetName));
+    host.sheetName = sheetName;
+    // A transition: React draws the pane and a 10,000-row preview in slices, never in one long task.
+    React.startTransition(() => {
+      setFile({ name, id, host });
+      setSheet(sheetName);
+      setPreviewSheet(sheetName);
+      setSeverities(new Map());
+    });
   };
 
   const openFile = async (chosen: File) => {
@@ -238,9 +267,22 @@ export function StandaloneApp({
     setError(null);
     setOpening(true);
     try {
-      const workbook = XlsxWorkbook.open(await chosen.arrayBuffer(), chosen.name);
-      await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between the long steps
-      show(workbook, chosen.name);
+      const bytes = await chosen.arrayBuffer();
+      // The directory is read here (a damaged or foreign file is refused at once, in the page's words); the
+      // sheets are read and checked in the worker, so the page never stalls on a large table.
+      const workbook = XlsxWorkbook.open(bytes, chosen.name);
+      const id = ++counter.current;
+      const client = work();
+      if (client.offThread) {
+        const source = { client, file: id };
+        await client.run({ op: "open", file: id, bytes, fileName: chosen.name });
+        const first = await client.run({ op: "first-table", file: id });
+        if (first.grid) workbook.adoptGrid(first.sheet, decodeGrid(first.grid));
+        show(workbook, chosen.name, id, source, first.sheet || undefined);
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between the long steps
+        show(workbook, chosen.name, id);
+      }
     } catch (err) {
       // One voice for every unreadable file (wrong type, old .xls, damaged): the reader's sentence, in the
       // page's language, whatever the file's name says.
@@ -271,7 +313,7 @@ export function StandaloneApp({
   const useSample = () => {
     if (!mayReplace()) return;
     setError(null);
-    show(sampleWorkbook(t.sampleSheet), SAMPLE_FILE);
+    show(sampleWorkbook(t.sampleSheet), SAMPLE_FILE, ++counter.current);
   };
 
   const onDrop = (e: React.DragEvent) => {

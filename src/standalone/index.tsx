@@ -1,11 +1,14 @@
 // standalone.html: the pane over an .xlsx file, for Office versions that cannot load add-ins.
 import "../taskpane/jitless";
+import { startWorker } from "../worker/spawn";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { initialViewFromUrl } from "../taskpane/params";
 import { THEMES, themeFromPage, type ThemeName } from "../taskpane/theme";
 import { StandaloneApp } from "./StandaloneApp";
+
+startWorker(); // the engine runs beside the page, not on its thread
 
 function media(query: string): MediaQueryList | null {
   return typeof window.matchMedia === "function" ? window.matchMedia(query) : null;

@@ -72,6 +72,11 @@ export class WorkbookHost implements PaneHost {
     private readonly events: HostEvents = {},
   ) {}
 
+  /** Tells the page to redraw (cells, marks, the selection or a sheet read). */
+  protected changed(): void {
+    this.events.onChange?.();
+  }
+
   async readGrid(): Promise<Grid | null> {
     if (!this.workbook.getWorksheet(this.sheetName))
       throw new Error(`Không có trang tính "${this.sheetName}" trong tệp`);
@@ -92,7 +97,7 @@ export class WorkbookHost implements PaneHost {
     this.refused = this.workbook.write(plan.writes);
     const refused = new Set(this.refused.map((r) => `${r.sheet}!${r.cell}`));
     this.undoStack.push(saved.filter((s) => !refused.has(`${s.sheet}!${s.address}`)));
-    this.events.onChange?.();
+    this.changed();
   }
 
   async canUndo(): Promise<boolean> {
@@ -104,30 +109,30 @@ export class WorkbookHost implements PaneHost {
     if (!saved) return false;
     // Restore in reverse so a cell written twice in one plan gets its first saved state back.
     for (const s of [...saved].reverse()) this.workbook.restore(s.sheet, s.address, s.previous);
-    this.events.onChange?.();
+    this.changed();
     return true;
   }
 
   async markFindings(sheet: string, findings: Finding[]): Promise<void> {
     // Marks live beside the workbook, never in it: the downloaded file keeps the user's formatting.
     this.marks.set(sheet, new Set(findings.map((f) => f.cell)));
-    this.events.onChange?.();
+    this.changed();
   }
 
   async clearMarks(sheet: string): Promise<void> {
     this.marks.delete(sheet);
-    this.events.onChange?.();
+    this.changed();
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
     parseA1(address); // throws on a malformed address
     this.selected = { sheet, address };
-    this.events.onChange?.();
+    this.changed();
   }
 
   async writeAppendix(layout: AppendixLayout): Promise<string> {
     const name = renderAppendixSheet(this.workbook, layout);
-    this.events.onChange?.();
+    this.changed();
     return name;
   }
 

@@ -4,6 +4,7 @@ import type { Grid } from "../engine/grid";
 import type { Finding, WritePlan } from "../engine/report";
 import type { Overrides } from "../engine/model";
 import type { AppendixLayout } from "../engine/appendix";
+import type { TableAnalysis } from "../engine";
 
 export interface PaneSettings {
   rateDecimals: number;
@@ -44,5 +45,10 @@ export interface PaneHost {
   loadOverrides(sheet: string): Promise<Overrides>;
   saveOverrides(sheet: string, overrides: Overrides): Promise<void>;
   loadSettings(): Promise<PaneSettings>;
+  /**
+   * Runs the pane's analysis where the host holds the grid (the standalone page's worker), instead of sending the
+   * grid across. Absent: the pane sends the grid to the worker.
+   */
+  analyze?(grid: Grid, settings: PaneSettings, overrides: Overrides): Promise<TableAnalysis[]>;
   saveSettings(settings: PaneSettings): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // taskpane.html inside Excel: the pane over the Office host, in Office's theme and, until the user chooses, in
 // Office's display language. Opened outside Excel, the page says so and links to the standalone page.
 import "./jitless";
+import { startWorker } from "../worker/spawn";
 import { createOfficeHost, langFromDisplay } from "../hosts/office";
 import { mountPane } from "./mount";
 import { createNoticeChannel } from "./notices";
@@ -23,6 +24,7 @@ else
       return;
     }
     settleOutsideMessage(document, true);
+    startWorker(); // the engine runs beside the pane, not on its thread
     const notices = createNoticeChannel();
     const host = createOfficeHost({
       onNotice: notices.emit,

@@ -6,15 +6,10 @@ import type { Finding, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiStrings } from "../i18n/ui";
 import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
-import {
-  planFixAll,
-  planFixOne,
-  readingUncertain,
-  runAnalysis,
-  type FixAllPlan,
-  type TableAnalysis,
-} from "./analysis";
+import { planFixAll, planFixOne, readingUncertain, type FixAllPlan, type TableAnalysis } from "./analysis";
 import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "./host";
+import { work } from "../worker/client";
+import { unpack } from "../worker/text";
 
 export type Phase = "loading" | "ready" | "empty" | "failed";
 
@@ -123,7 +118,10 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       }
       update({ busy: uiStrings(settings.lang).analyzing });
       await nextFrame();
-      const analyses = runAnalysis(grid, settings, overrides);
+      // In the page's worker when there is one (src/worker): a 10,000-row check never stalls the pane.
+      const analyses = host.analyze
+        ? await host.analyze(grid, settings, overrides)
+        : unpack(await work().run({ op: "analyze", source: { grid }, settings, overrides }));
       const prev = ref.current.tableIndex;
       const tableIndex = keepTable && prev < analyses.length ? prev : 0;
       // Marks follow every check: a fixed cell loses its mark, a new finding gets one.
@@ -136,15 +134,18 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
           notice: { intent: "warning", text: `${uiStrings(settings.lang).markFailed}: ${message(e)}` },
         });
       }
-      update({
-        phase: analyses.length ? "ready" : "empty",
-        grid,
-        analyses,
-        tableIndex,
-        settings,
-        overrides,
-        busy: null,
-      });
+      // A transition: the findings of a 10,000-row table are drawn in slices, the pane stays responsive.
+      React.startTransition(() =>
+        update({
+          phase: analyses.length ? "ready" : "empty",
+          grid,
+          analyses,
+          tableIndex,
+          settings,
+          overrides,
+          busy: null,
+        }),
+      );
     },
     [host, update],
   );

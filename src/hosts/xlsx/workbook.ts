@@ -39,10 +39,36 @@ export class XlsxWorkbook {
     return this.worksheets.find((w) => w.name === name);
   }
 
+  /** An appendix added here (not in the user's package). */
+  isAppendix(name: string): boolean {
+    return this.appendices.some((a) => a.name === name);
+  }
+
+  /** True when the sheet's cells are at hand (read here, or read elsewhere and adopted): grid() is then cheap. */
+  hasGrid(name: string): boolean {
+    return this.grids.has(name) || this.appendices.some((a) => a.name === name);
+  }
+
+  /**
+   * Takes a sheet's grid read from the same bytes elsewhere (the page's worker), so that it is not read twice.
+   * Only for the file's own sheets, before any write.
+   */
+  adoptGrid(name: string, grid: Grid): void {
+    if (!this.pkg.sheet(name)) throw new Error(`Không có trang tính "${name}" trong tệp`);
+    if (!this.grids.has(name)) this.grids.set(name, grid);
+  }
+
   /** The sheet as the engine sees it, with the writes made so far. */
   grid(name: string): Grid {
     const appendix = this.appendices.find((a) => a.name === name);
     if (appendix) return layoutGrid(name, appendix.layout);
+    const writes = this.pending.get(name);
+    const base = this.base(name);
+    return writes && writes.size > 0 ? withWrites(base, writes.values()) : base;
+  }
+
+  /** The sheet's cells as the file has them, read once. */
+  private base(name: string): Grid {
     let base = this.grids.get(name);
     if (!base) {
       const info = this.pkg.sheet(name);
@@ -51,26 +77,18 @@ export class XlsxWorkbook {
       base = readSheet(this.pkg, info, this.ctx).grid;
       this.grids.set(name, base);
     }
-    const writes = this.pending.get(name);
-    if (!writes || writes.size === 0) return base;
-    const cells = base.cells.slice();
-    for (const w of writes.values()) {
-      const { row, col } = parseA1(w.cell);
-      while (cells.length < row) cells.push([]);
-      const r = (cells[row - 1] = (cells[row - 1] ?? []).slice());
-      const old = r[col - 1];
-      if (w.value === null && !w.formula) {
-        r[col - 1] = undefined;
-        continue;
-      }
-      const cell: Cell = { value: w.value };
-      if (w.formula) cell.formula = w.formula.startsWith("=") ? w.formula : `=${w.formula}`;
-      const format = w.numberFormat ?? old?.numberFormat;
-      if (format) cell.numberFormat = format;
-      if (old?.bold) cell.bold = true;
-      r[col - 1] = cell;
-    }
-    return { ...base, cells };
+    return base;
+  }
+
+  /** The writes in force on a sheet (what grid() lays over the file's cells). */
+  pendingWrites(sheet: string): CellWrite[] {
+    return [...(this.pending.get(sheet)?.values() ?? [])];
+  }
+
+  /** The sheet as the file has it with these writes over it (the worker's copy of what the page holds). */
+  gridWith(name: string, writes: readonly CellWrite[]): Grid {
+    const base = this.base(name);
+    return writes.length > 0 ? withWrites(base, writes) : base;
   }
 
   /** The write in force at a cell (undefined: the cell as the file has it). */
@@ -124,6 +142,28 @@ export class XlsxWorkbook {
   toBytes(): Uint8Array {
     return this.patch().bytes;
   }
+}
+
+/** A grid with cell writes laid over it (the rows written are copied; the grid itself is not changed). */
+function withWrites(base: Grid, writes: Iterable<CellWrite>): Grid {
+  const cells = base.cells.slice();
+  for (const w of writes) {
+    const { row, col } = parseA1(w.cell);
+    while (cells.length < row) cells.push([]);
+    const r = (cells[row - 1] = (cells[row - 1] ?? []).slice());
+    const old = r[col - 1];
+    if (w.value === null && !w.formula) {
+      r[col - 1] = undefined;
+      continue;
+    }
+    const cell: Cell = { value: w.value };
+    if (w.formula) cell.formula = w.formula.startsWith("=") ? w.formula : `=${w.formula}`;
+    const format = w.numberFormat ?? old?.numberFormat;
+    if (format) cell.numberFormat = format;
+    if (old?.bold) cell.bold = true;
+    r[col - 1] = cell;
+  }
+  return { ...base, cells };
 }
 
 /** An appendix layout shown as a grid (for the page's preview). */

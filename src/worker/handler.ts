@@ -1,0 +1,65 @@
+// What the worker does with each request, as plain functions: the worker (index.ts) and the in-page fallback
+// (client.ts, where workers are unavailable: file:// pages, tests) run the same code.
+import { detectTables } from "../engine";
+import type { Grid } from "../engine/grid";
+import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import { runAnalysis } from "../taskpane/analysis";
+import { encodeGrid, pack } from "./text";
+import type { ResultOf, WorkRequest } from "./protocol";
+export { toWorkError } from "./errors";
+
+export type Handler = <R extends WorkRequest>(request: R) => ResultOf<R>;
+
+export function createHandler(): Handler {
+  const files = new Map<number, XlsxWorkbook>();
+  const fileOf = (id: number): XlsxWorkbook => {
+    const wb = files.get(id);
+    if (!wb) throw new Error(`tệp #${id} chưa được mở`);
+    return wb;
+  };
+  const handle = (request: WorkRequest): unknown => {
+    switch (request.op) {
+      case "open": {
+        const wb = XlsxWorkbook.open(request.bytes, request.fileName);
+        files.set(request.file, wb);
+        return { sheets: wb.worksheets.map((w) => w.name) };
+      }
+      case "sheet":
+        return encodeGrid(fileOf(request.file).grid(request.sheet));
+      case "first-table": {
+        const first = firstTable(fileOf(request.file));
+        return { sheet: first.sheet, grid: first.grid && encodeGrid(first.grid) };
+      }
+      case "close":
+        files.delete(request.file);
+        return null;
+      case "analyze": {
+        const source = request.source;
+        const grid =
+          "grid" in source ? source.grid : fileOf(source.file).gridWith(source.sheet, source.writes);
+        return pack(runAnalysis(grid, request.settings, request.overrides));
+      }
+    }
+  };
+  return handle as Handler;
+}
+
+/** The first sheet on which the engine finds a table; else the first sheet. Finding the layout is enough. */
+export function firstTable(
+  workbook: XlsxWorkbook,
+  read: (name: string) => Grid | null = (name) => workbook.grid(name),
+): { sheet: string; grid: Grid | null } {
+  let first: { sheet: string; grid: Grid | null } | null = null;
+  for (const ws of workbook.worksheets) {
+    let grid: Grid | null = null;
+    try {
+      grid = read(ws.name);
+      if (!grid) continue;
+      if (detectTables(grid).length > 0) return { sheet: ws.name, grid };
+    } catch {
+      // a sheet the engine cannot read is simply not the default
+    }
+    first ??= { sheet: ws.name, grid };
+  }
+  return first ?? { sheet: "", grid: null };
+}

@@ -1,0 +1,22 @@
+// The worker: reads sheets and runs the engine so that the page never stalls on a 10,000-row table. Started by
+// the pages through spawn.ts; it answers each request (protocol.ts) with the handler's result or its error.
+import "../taskpane/jitless";
+import { createHandler, toWorkError } from "./handler";
+import type { WorkRequest, WorkResponse } from "./protocol";
+
+const handle = createHandler();
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<{ id: number; request: WorkRequest }>) => void) | null;
+  postMessage(message: WorkResponse): void;
+};
+
+scope.onmessage = (e) => {
+  const { id, request } = e.data;
+  let response: WorkResponse;
+  try {
+    response = { id, ok: true, value: handle(request) };
+  } catch (err) {
+    response = { id, ok: false, error: toWorkError(err) };
+  }
+  scope.postMessage(response);
+};
