@@ -16,7 +16,7 @@ import {
   SAMPLE_ROWS,
   SAMPLE_WIDTHS,
 } from "../../src/taskpane/sampleTable";
-import { FakeWorkbook, MERGED_AREA_LIMIT, PAYLOAD_LIMIT, upTo } from "./fake-excel";
+import { FakeWorkbook, MERGED_AREA_LIMIT, PAYLOAD_LIMIT, fakeSettings, upTo } from "./fake-excel";
 import { SHEET, fixPlanForSheet, makeWorkbook } from "./sheet";
 
 const planted = SAMPLE_PLANTED.map((p) => `${p.cell} ${p.rule}`);
@@ -261,4 +261,16 @@ test("the planted cells are real mistakes of the data: the module's list agrees 
   expect(at("E9")).not.toBe(5.66);
   expect(typeof at("D10")).toBe("string");
   expect(SAMPLE_PLANTED.map((p) => p.cell).sort()).toEqual(["C12", "D10", "E9"]);
+});
+
+test("the first-run guide, once closed in Excel, stays closed when the pane reopens (and the marks choice too)", async () => {
+  const settings = fakeSettings();
+  const wb = makeWorkbook();
+  const host = createOfficeHost({ env: wb.env(() => true, settings) });
+  expect((await host.loadSettings()).guideDone).toBeUndefined();
+  await host.saveSettings({ ...DEFAULT_SETTINGS, guideDone: true, marks: false });
+  const reopened = createOfficeHost({ env: wb.env(() => true, settings) });
+  expect(await reopened.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, guideDone: true, marks: false });
+  settings.set("phuluc.settings", { guideDone: "yes", markInfos: 1 });
+  expect(await reopened.loadSettings()).toEqual(DEFAULT_SETTINGS);
 });
