@@ -1,58 +1,49 @@
-// "Dùng bảng mẫu": a commune's plan table with three planted mistakes, built in the browser so the page can be
-// tried without a file of one's own. The figures follow the domain's worked example (villages of 412, 288, 530,
-// 197 and 355 households). The package is written here with fflate (a few small XML parts), so the page needs no
+// "Dùng bảng mẫu" on the standalone page: the bundled sample (src/taskpane/sampleTable.ts, shared with the Excel
+// add-in's writer) as a small .xlsx package written here with fflate (a few XML parts), so the page needs no
 // spreadsheet library: it opens the sample through the same reader and patcher as any user's file.
 import { strToU8, zipSync } from "fflate";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
+import {
+  SAMPLE_COLUMNS,
+  SAMPLE_COUNT_FORMAT,
+  SAMPLE_FONT,
+  SAMPLE_MERGES,
+  SAMPLE_RANGE,
+  SAMPLE_RATE_FORMAT,
+  SAMPLE_ROWS,
+  SAMPLE_WIDTHS,
+  sampleBold,
+  sampleNumberFormat,
+  sampleValue,
+  type SampleValue,
+} from "../taskpane/sampleTable";
 
 export const SAMPLE_FILE = "bang-mau-phu-luc.xlsx";
 
-type Value = string | number | null;
-
-/**
- * Planted (by hand), everything else is right (D12 = 20+15+30+13+9 = 87; E12 = 87/1782 → 4.88):
- * - C12 total households 1792; the villages add up to 1782 (sum-mismatch).
- * - E9 rate 5.6; 30/530*100 = 5.660 → 5.66 (rate-mismatch).
- * - D10 "13" typed as text (number-as-text).
- */
-const ROWS: Value[][] = [
-  ["DỰ KIẾN TỶ LỆ HỘ NGHÈO XÃ HÒA BÌNH NĂM 2024"],
-  ["(Kèm theo Kế hoạch số 45/KH-UBND ngày 15/01/2024 của UBND xã Hòa Bình)"],
-  [],
-  ["STT", "Tên thôn", "Tổng số hộ", "Hộ nghèo", null],
-  [null, null, null, "Số hộ", "Tỷ lệ (%)"],
-  ["A", "B", "1", "2", "3=2/1*100"],
-  [1, "Thôn Đông", 412, 20, 4.85],
-  [2, "Thôn Tây", 288, 15, 5.21],
-  [3, "Thôn Nam", 530, 30, 5.6],
-  [4, "Thôn Bắc", 197, "13", 6.6],
-  [5, "Thôn Trung", 355, 9, 2.54],
-  [null, "Tổng cộng", 1792, 87, 4.88],
-];
-const MERGES = ["A1:E1", "A2:E2", "A4:A5", "B4:B5", "C4:C5", "D4:E4"];
-const BOLD_ROWS = new Set([1, 4, 5, 12]);
-const WIDTHS = [6, 22, 12, 10, 10];
+type Value = SampleValue;
 
 const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const colLetter = (c: number) => String.fromCharCode(64 + c);
 
-/** Style index: 0 normal, 1 bold, 2 `#,##0`, 3 `0.00`, 4 bold `#,##0`, 5 bold `0.00`. */
+/** Built-in number format ids of the formats the sample uses. */
+const NUM_FMT_ID: Record<string, number> = { General: 0, [SAMPLE_COUNT_FORMAT]: 3, [SAMPLE_RATE_FORMAT]: 2 };
+const FORMATS = [SAMPLE_COUNT_FORMAT, SAMPLE_RATE_FORMAT];
+
+/** Style index: 0 normal, 1 bold, 2 `#,##0`, 3 bold `#,##0`, 4 `0.00`, 5 bold `0.00` (the order of XFS). */
 function styleOf(row: number, col: number): number {
-  const bold = BOLD_ROWS.has(row);
-  const body = row >= 7;
-  if (body && col === 3) return bold ? 4 : 2;
-  if (body && col === 5) return bold ? 5 : 3;
-  return bold ? 1 : 0;
+  const bold = sampleBold(row) ? 1 : 0;
+  const format = FORMATS.indexOf(sampleNumberFormat(row, col));
+  return format < 0 ? bold : 2 + format * 2 + bold;
 }
 
 function sheetXml(changes: Record<string, Value>): string {
   const rows: string[] = [];
-  ROWS.forEach((values, i) => {
+  SAMPLE_ROWS.forEach((_, i) => {
     const r = i + 1;
     const cells: string[] = [];
-    for (let c = 1; c <= WIDTHS.length; c++) {
+    for (let c = 1; c <= SAMPLE_COLUMNS; c++) {
       const ref = `${colLetter(c)}${r}`;
-      const v = ref in changes ? changes[ref] : (values[c - 1] ?? null);
+      const v = sampleValue(r, c, changes);
       const s = styleOf(r, c);
       if (v === null || v === undefined) {
         if (s !== 0) cells.push(`<c r="${ref}" s="${s}"/>`);
@@ -64,34 +55,38 @@ function sheetXml(changes: Record<string, Value>): string {
     }
     rows.push(`<row r="${r}">${cells.join("")}</row>`);
   });
-  const cols = WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join(
-    "",
-  );
-  const merges = MERGES.map((m) => `<mergeCell ref="${m}"/>`).join("");
+  const cols = SAMPLE_WIDTHS.map(
+    (w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`,
+  ).join("");
+  const merges = SAMPLE_MERGES.map((m) => `<mergeCell ref="${m}"/>`).join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-    `<dimension ref="A1:E${ROWS.length}"/><cols>${cols}</cols><sheetData>${rows.join("")}</sheetData>` +
-    `<mergeCells count="${MERGES.length}">${merges}</mergeCells></worksheet>`
+    `<dimension ref="${SAMPLE_RANGE}"/><cols>${cols}</cols><sheetData>${rows.join("")}</sheetData>` +
+    `<mergeCells count="${SAMPLE_MERGES.length}">${merges}</mergeCells></worksheet>`
   );
 }
+
+const font = (bold: boolean) =>
+  `<font>${bold ? "<b/>" : ""}<sz val="${SAMPLE_FONT.size}"/><name val="${xmlText(SAMPLE_FONT.name)}"/></font>`;
+/** One xf per style index of styleOf: (format, bold) in that order. */
+const XFS = ["General", ...FORMATS].flatMap((format) =>
+  [false, true].map((bold) => {
+    const id = NUM_FMT_ID[format];
+    const apply = `${id ? ' applyNumberFormat="1"' : ""}${bold ? ' applyFont="1"' : ""}`;
+    return `<xf numFmtId="${id}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"${apply}/>`;
+  }),
+);
 
 const STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
   `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-  `<fonts count="2"><font><sz val="12"/><name val="Times New Roman"/></font>` +
-  `<font><b/><sz val="12"/><name val="Times New Roman"/></font></fonts>` +
+  `<fonts count="2">${font(false)}${font(true)}</fonts>` +
   `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
   `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
   `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="6">` +
-  `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
-  `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
-  `<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-  `<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-  `<xf numFmtId="3" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>` +
-  `<xf numFmtId="2" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>` +
-  `</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+  `<cellXfs count="${XFS.length}">${XFS.join("")}</cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The sample as .xlsx bytes; `changes` (A1 → value) lets tests vary a cell. */
 export function sampleBytes(sheetName: string, changes: Record<string, Value> = {}): Uint8Array {

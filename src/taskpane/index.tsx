@@ -31,7 +31,8 @@ else
       displayLanguage: Office.context?.displayLanguage,
     });
     document.documentElement.lang = langFromDisplay(Office.context?.displayLanguage);
-    const pane = mountPane(host, currentTheme(), notices);
+    // "Dùng bảng mẫu" in the guide adds the sample as a new sheet, then the pane checks it.
+    const pane = mountPane(host, currentTheme(), notices, window.location.search, host);
     // Excel raises no theme event for add-ins (OfficeThemeChanged is Outlook's): look again when the pane gets
     // focus back and every few seconds, and follow a change (dark included) without reloading.
     const follow = () => pane.setTheme(currentTheme());

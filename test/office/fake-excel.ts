@@ -8,8 +8,8 @@
 // - 5 MB a request and 5 MB a response (Excel on the web), counted in UTF-8 bytes: the sync fails;
 // - a read of more than 5 million cells returns null values;
 // - getMergedAreasOrNullObject over more than 512 merged areas fails its sync;
-// - cell-edit mode: every sync fails with InvalidOperationInCellEditMode unless the run asked delayForCellEdit,
-//   which waits until the user leaves the cell;
+// - cell-edit mode: every sync fails with InvalidOperationInCellEditMode unless the run asked delayForCellEdit
+//   on an Excel that has it (ExcelApi 1.11), which waits until the user leaves the cell;
 // - whole-column and whole-row selections are returned as "Sheet!A:H" and "Sheet!3:10";
 // - loading every conditional format fails when the sheet holds a rule Office.js cannot describe (#6827, #6835),
 //   and deleting items of a loaded collection in a loop fails with ItemNotFound (#5222);
@@ -206,7 +206,8 @@ export class FakeWorkbook {
     return {
       run: async (batch, options = {}) => {
         this.runOptions.push(options);
-        if (this.cellEditing && options.delayForCellEdit)
+        // delayForCellEdit is a RunOptions of ExcelApi 1.11: an older Excel ignores it and fails in cell-edit mode.
+        if (this.cellEditing && options.delayForCellEdit && supported("ExcelApi", "1.11"))
           await new Promise<void>((resolve) => this.editWaiters.push(resolve));
         this.run = {
           merge: Boolean(options.mergeUndoGroup) && supported("ExcelApi", "1.20"),

@@ -7,6 +7,7 @@ import type { PaneHost, PaneSettings } from "../../taskpane/host";
 import { officeEnv, waitingEnv, type OfficeEnv, type OfficeHostOptions } from "./env";
 import { clearMarks, markFindings, marksSupported, selectCell } from "./marks";
 import { readGrid } from "./read";
+import { writeSample } from "./sample";
 import { writeAppendix } from "./render-appendix";
 import * as store from "./settings";
 import { message } from "./messages";
@@ -28,6 +29,11 @@ export interface OfficeCapabilities {
 export interface OfficeHost extends PaneHost {
   kind: "excel";
   capabilities(): OfficeCapabilities;
+  /**
+   * "Dùng bảng mẫu": adds the bundled sample as a new, active sheet named `title` (made unique); returns its name.
+   * Not a cell fix: nothing goes on the pane's undo.
+   */
+  writeSample(title: string): Promise<string>;
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -61,6 +67,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     canUndo: () => canUndo(env, memory),
     undo: () => undo(env, lang, notice, memory),
     writeAppendix: (layout: AppendixLayout) => writeAppendix(env, layout, lang, notice),
+    writeSample: (title: string) => writeSample(env, title, lang),
     loadOverrides: async (sheet: string) => store.loadOverrides(env, sheet),
     saveOverrides: (sheet: string, overrides: Overrides) => store.saveOverrides(env, sheet, overrides, lang),
     loadSettings: async () => store.loadSettings(env, defaultLang),

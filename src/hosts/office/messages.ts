@@ -80,6 +80,10 @@ const MESSAGES = {
     vi: 'Excel chưa nhận cách in "vừa một trang chiều ngang" cho trang "{sheet}": hãy chọn Bố trí trang > Co giãn cho vừa > Chiều rộng: 1 trang.',
     en: 'Excel did not apply "fit to one page wide" for sheet "{sheet}": set Page Layout > Scale to Fit > Width: 1 page.',
   },
+  sampleCellEdit: {
+    vi: 'Excel đang ở chế độ sửa ô nên chưa thêm được trang "{sheet}": nhấn Enter hoặc Esc rồi bấm lại “Dùng bảng mẫu”.',
+    en: 'Excel is editing a cell, so the sheet "{sheet}" was not added: press Enter or Esc, then “Use the sample table” again.',
+  },
   settingsSaveFailed: {
     vi: "Không lưu được cài đặt vào sổ tính: {reason}",
     en: "Could not save the settings in the workbook: {reason}",

@@ -23,6 +23,9 @@ export function loadSettings(env: OfficeEnv, defaultLang: Lang = DEFAULT_SETTING
   if (raw.rounding === "half-up" || raw.rounding === "truncate") s.rounding = raw.rounding;
   if (typeof raw.writeFormulas === "boolean") s.writeFormulas = raw.writeFormulas;
   if (raw.lang === "vi" || raw.lang === "en") s.lang = raw.lang;
+  // Kept only when set (absent means marks on, infos off, guide not yet closed), so the guide stays closed.
+  for (const key of ["marks", "markInfos", "guideDone"] as const)
+    if (typeof raw[key] === "boolean") s[key] = raw[key];
   return s;
 }
 
