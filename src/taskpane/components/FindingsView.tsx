@@ -108,6 +108,8 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorBrandStroke1 },
   head: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  // A group's title is a sentence in Vietnamese: the body font (monospace fonts often lack its diacritics).
+  cardTitle: { fontWeight: tokens.fontWeightSemibold },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   message: { display: "block", marginTop: tokens.spacingVerticalXXS },
   values: {
@@ -338,7 +340,7 @@ function FindingGroup(
       className={mergeClasses(styles.item, styles.groupItem, styles[first.severity])}
     >
       <div className={styles.head}>
-        <span className={styles.cell}>{title}</span>
+        <span className={styles.cardTitle}>{title}</span>
       </div>
       <Text className={styles.message}>{findingText(first, lang)}</Text>
       <div className={styles.groupActions}>
