@@ -11,6 +11,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import axe from "axe-core";
 import type { WritePlan } from "../../src/engine/report";
 import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
+import { gridFromRows } from "../../src/engine/grid";
 import { FakeHost } from "./fixtures";
 import { getCell, GROUP_I, GROUP_II, rate, reportGrid, reportRows, setCell } from "../engine/fixtures";
 
@@ -243,5 +244,66 @@ describe("a group of computed cells: the end rate copied from the start rate", (
       await waitFor(() => expect(listed()).not.toContain(`${cell} rate-mismatch`));
     }
     await waitFor(() => expect(document.activeElement?.id).toBe("pl-summary"));
+  });
+});
+
+describe("a long group: a district's 120 villages with the rate column copied from last year", () => {
+  /** 120 villages; with `copied`, every rate is last year's (from 3 to 6 more poor households than now). */
+  function districtSheet(copied: boolean, totalHouseholdsTypo = 0) {
+    const rows: unknown[][] = [
+      ["TỶ LỆ HỘ NGHÈO CÁC THÔN HUYỆN ĐỒNG XUÂN NĂM 2024"],
+      [],
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)"],
+      ["A", "B", "1", "2", "3=2/1*100"],
+    ];
+    let households = 0;
+    let poor = 0;
+    for (let i = 1; i <= 120; i++) {
+      const h = 150 + ((i * 37) % 400);
+      const p = 5 + ((i * 13) % 30);
+      households += h;
+      poor += p;
+      rows.push([i, `Thôn ${i}`, h, p, rate(copied ? p + 3 + (i % 4) : p, h)]);
+    }
+    rows.push(["", "Tổng cộng", households + totalHouseholdsTypo, poor, rate(poor, households)]);
+    return gridFromRows("Huyện 2024", rows);
+  }
+
+  test("the card opens on 50 cells and shows the rest 50 at a time", async () => {
+    renderPane(new FakeHost(districtSheet(true)));
+    await screen.findByTestId("summary");
+    expect(group("rate-mismatch")!.getAttribute("data-count")).toBe("120");
+    const g = openGroup("rate-mismatch");
+    // Body rows 5-124 (title, blank, header, numbering above).
+    const cells = Array.from({ length: 120 }, (_, i) => `E${i + 5}`);
+    expect(cellRows(g)).toEqual(cells.slice(0, 50));
+    fireEvent.click(within(g).getByRole("button", { name: "Xem thêm 50 ô (còn 70 ô)" }));
+    expect(cellRows(g)).toEqual(cells.slice(0, 100));
+    fireEvent.click(within(g).getByRole("button", { name: "Xem thêm 20 ô (còn 20 ô)" }));
+    expect(cellRows(g)).toEqual(cells);
+    expect(within(g).queryByRole("button", { name: /^Xem thêm/u })).toBeNull();
+    expect(within(row(g, "E124")).getByRole("button", { name: "Sửa ô E124" })).toBeTruthy();
+  });
+
+  test("Sửa on the last cell shown: the focus goes to the next cell not shown yet, not past the group", async () => {
+    // Also the total's households typed 100 too many: a card after the group (C125).
+    const host = new FakeHost(districtSheet(true, 100));
+    renderPane(host);
+    await screen.findByTestId("summary");
+    expect(listed()).toContain("C125 sum-mismatch");
+    const g = openGroup("rate-mismatch");
+    expect(cellRows(g).at(-1)).toBe("E54");
+    const fix = within(row(g, "E54")).getByRole("button", { name: "Sửa ô E54" });
+    fix.focus();
+    fireEvent.click(fix);
+    await waitFor(() => expect(listed()).not.toContain("E54 rate-mismatch"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-stop")).toBe("E55|rate-mismatch"));
+  });
+
+  test("the clean twin: nothing", async () => {
+    renderPane(new FakeHost(districtSheet(false)));
+    const s = await screen.findByTestId("summary");
+    expect(s.getAttribute("data-errors")).toBe("0");
+    expect(screen.queryAllByTestId("finding-group")).toEqual([]);
   });
 });

@@ -147,6 +147,9 @@ export interface FindingsViewProps {
 /** A run of findings this long, of one rule in one column, becomes one card. */
 export const GROUP_AT = 4;
 
+/** Cells shown at a time inside an open group: a column copied on a 10,000-row table stays quick to open. */
+export const GROUP_PAGE = 50;
+
 export type FindingEntry =
   { kind: "one"; finding: Finding } | { kind: "group"; findings: Finding[]; column: string };
 
@@ -202,7 +205,15 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
     const from = (e.currentTarget as HTMLElement | null)?.closest<HTMLElement>("[data-finding-key]");
     const key = from?.dataset.findingKey ?? stopKey(f);
     const at = stops.findIndex((s) => s.dataset.stop === key);
-    focusAfter.current = at < 0 ? [] : stops.slice(at + 1).map((s) => s.dataset.stop!);
+    const after = at < 0 ? [] : stops.slice(at + 1);
+    // In a group shown in part, the cells not shown yet come before the cards after the group.
+    const group = from?.closest<HTMLElement>('[data-testid="finding-group"]');
+    const rest = group?.querySelector<HTMLElement>("[data-rest]")?.dataset.rest?.split(" ") ?? [];
+    focusAfter.current = [
+      ...after.filter((s) => group?.contains(s)).map((s) => s.dataset.stop!),
+      ...rest,
+      ...after.filter((s) => !group?.contains(s)).map((s) => s.dataset.stop!),
+    ];
   };
   const onFix: FindingAction = (f, e) => {
     remember(f, e);
@@ -319,9 +330,11 @@ function FindingGroup(
 ): React.ReactElement {
   const { entry, t, lang, styles } = props;
   const [open, setOpen] = React.useState(false);
+  const [shown, setShown] = React.useState(GROUP_PAGE);
   const first = entry.findings[0];
+  const left = entry.findings.length - shown;
   const title = fmt(t.groupTitle, {
-    n: entry.findings.length,
+    n: formatNumber(entry.findings.length, lang),
     col: entry.column,
     rule: RULE_NAMES[lang][first.rule] ?? first.rule,
   });
@@ -345,15 +358,29 @@ function FindingGroup(
       <Text className={styles.message}>{findingText(first, lang)}</Text>
       <div className={styles.groupActions}>
         <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? t.hideCells : fmt(t.showCells, { n: entry.findings.length })}
+          {open ? t.hideCells : fmt(t.showCells, { n: formatNumber(entry.findings.length, lang) })}
         </Button>
       </div>
       {open && (
-        <ul className={styles.cells} aria-label={title}>
-          {entry.findings.map((f) => (
+        <ul
+          className={styles.cells}
+          aria-label={title}
+          data-rest={left > 0 ? entry.findings.slice(shown).map(stopKey).join(" ") : undefined}
+        >
+          {entry.findings.slice(0, shown).map((f) => (
             <GroupCell key={stopKey(f)} finding={f} {...props} />
           ))}
         </ul>
+      )}
+      {open && left > 0 && (
+        <div className={styles.groupActions}>
+          <Button size="small" appearance="subtle" onClick={() => setShown(shown + GROUP_PAGE)}>
+            {fmt(t.showMoreCells, {
+              n: formatNumber(Math.min(left, GROUP_PAGE), lang),
+              left: formatNumber(left, lang),
+            })}
+          </Button>
+        </div>
       )}
     </li>
   );
