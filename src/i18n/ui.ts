@@ -172,6 +172,7 @@ const vi = {
   unsavedOpen: "Những sửa đổi trên tệp {file} chưa được tải về. Mở tệp khác sẽ bỏ chúng. Vẫn mở?",
   unsavedLeave: "Có sửa đổi chưa tải về.",
   severityMark: "{severity} tại ô này",
+  showMoreCells: "Xem thêm {n} ô (còn {left} ô)",
 };
 
 export type UiStrings = typeof vi;
@@ -331,6 +332,7 @@ const en: UiStrings = {
     "The changes to {file} have not been downloaded. Opening another file discards them. Open anyway?",
   unsavedLeave: "There are changes not downloaded.",
   severityMark: "{severity} in this cell",
+  showMoreCells: "Show {n} more cells ({left} left)",
 };
 
 const STRINGS: Record<UiLang, UiStrings> = { vi, en };

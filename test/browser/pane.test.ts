@@ -5,8 +5,10 @@
 // language, no sideways overflow, axe-core, and screenshots of each view (docs/images). Needs `npm run build`.
 import * as fs from "fs";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { loadWorkbook } from "../../src/hosts/xlsx";
+import { getCell, REPORT_MERGES, reportRows, setCell } from "../engine/fixtures";
 import {
   ARTIFACTS,
   axeViolations,
@@ -207,11 +209,20 @@ describe.each(WIDTHS)("at %i px", (width) => {
     expect(listed).toEqual(expect.arrayContaining(["F19", "E10", "E11", "E12", "C14"]));
     expect(listed).toHaveLength(Number(fixes));
     expect(await horizontalOverflow(page)).toEqual([]);
+    for (const list of ["fix-all-fixes", "fix-all-formulas"])
+      expect(
+        await confirm.getByTestId(list).evaluate((el) => el.scrollWidth - el.clientWidth),
+      ).toBeLessThanOrEqual(1);
     await confirm.getByRole("button", { name: `Ghi ${Number(fixes) + Number(formulas)} ô` }).click();
     const changes = page.getByTestId("changes");
     await changes.waitFor();
     expect(await changes.locator("li").count()).toBe(Number(fixes) + Number(formulas));
     expect(await changes.locator('li[data-cell="F19"]').textContent()).toContain("→ 521");
+    // The list of what changed fits the pane too (it scrolls down, never sideways).
+    expect(await horizontalOverflow(page)).toEqual([]);
+    expect(await changes.locator("ul").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(
+      1,
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
@@ -324,6 +335,71 @@ test("English: the page title, the pane, the stepper's buttons; Vietnamese stepp
   await eventually(() => page.title(), "Phụ lục — check poverty-reduction tables");
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
   expect(await page.getByRole("button", { name: "Increase by one" }).count()).toBe(1);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
+test("a grouped card at 350 px: Giá trị này đúng on a cell inside it, by keyboard; it fits; axe", async () => {
+  // The commune report with the end-of-year poor count (F) copied from the start column (D) on every body row:
+  // six units' typed counts break their rows' rates and reductions, one card for column F.
+  let rows = reportRows();
+  for (let r = 9; r <= 17; r++) rows = setCell(rows, `F${r}`, getCell(rows, `D${r}`));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Báo cáo 2023");
+  ws.columns = [6, 24, 10, 9, 9, 9, 9, 9, 9].map((width) => ({ width }));
+  for (const values of rows) ws.addRow(values);
+  for (const m of REPORT_MERGES) ws.mergeCells(m);
+  for (let r = 9; r <= 17; r++) for (const c of ["E", "G", "I"]) ws.getCell(`${c}${r}`).numFmt = "0.00";
+  const file = path.join(ARTIFACTS, "bao-cao-chep-cot.xlsx");
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await wb.xlsx.writeFile(file);
+
+  const { page, errors } = await openPage(served, 350, { axe: true });
+  await openFile(page, file);
+  const group = page.locator('[data-testid="finding-group"][data-rule="reduction-mismatch"]');
+  expect(await group.getAttribute("data-count")).toBe("6");
+  await group.getByRole("button", { name: "Xem 6 ô" }).click();
+  const row = (cell: string) => group.locator(`[data-testid="finding"][data-cell="${cell}"]`);
+  await row("F12").waitFor();
+  expect(await horizontalOverflow(page)).toEqual([]);
+  expect(await group.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  // Every row's buttons lie inside the card.
+  const outside = await group.evaluate((card) => {
+    const box = card.getBoundingClientRect();
+    return [...card.querySelectorAll("button")]
+      .filter((b) => b.getBoundingClientRect().right > box.right + 1)
+      .map((b) => b.getAttribute("aria-label") ?? b.textContent);
+  });
+  expect(outside).toEqual([]);
+  await group.screenshot({ path: path.join(ARTIFACTS, "nhom-350.png") });
+  expect(await axeViolations(page)).toEqual([]);
+  // label-content-name-mismatch is one of axe's experimental rules (off by default): run it on the card.
+  const named = await group.evaluate(async (card) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<unknown> } }).axe;
+    const r = (await axe.run(card, {
+      runOnly: ["label-content-name-mismatch"],
+      rules: { "label-content-name-mismatch": { enabled: true } },
+    })) as { violations: { nodes: { target: string[] }[] }[]; passes: { nodes: unknown[] }[] };
+    return {
+      violations: r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" "))),
+      passed: r.passes.reduce((n, p) => n + p.nodes.length, 0),
+    };
+  });
+  expect(named.violations).toEqual([]);
+  // Đến ô and Giá trị này đúng on six rows (names start with the visible text).
+  expect(named.passed).toBeGreaterThanOrEqual(12);
+
+  const confirm = row("F12").getByRole("button", { name: /^Giá trị này đúng: ô F12 / });
+  await confirm.focus();
+  await page.keyboard.press("Enter");
+  await row("F12").waitFor({ state: "detached" });
+  expect(await group.getAttribute("data-count")).toBe("5");
+  await eventually(
+    () => page.evaluate(() => document.activeElement?.getAttribute("data-stop") ?? null),
+    "F14|reduction-mismatch",
+  );
+  expect(await page.locator('[data-testid="finding"][data-cell="H12"]').count()).toBe(1);
+  expect(await horizontalOverflow(page)).toEqual([]);
   expect(errors).toEqual([]);
   await page.context().close();
 }, 120_000);

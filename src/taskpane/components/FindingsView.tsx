@@ -1,6 +1,7 @@
 // Findings grouped by severity; each one goes to its cell on click or Enter, and offers "Sửa" when the engine
 // is sure of the correction. Many findings of one rule in one column (one cause, many consequences) share one
-// card with the cells inside. After "Sửa" the focus moves to the next finding, or to the summary.
+// card with the cells inside, each cell row offering what a single card offers (go to the cell, "Sửa", "Giá trị
+// này đúng"). After "Sửa" or "Giá trị này đúng" the focus moves to the next finding, or to the summary.
 import * as React from "react";
 import {
   Button,
@@ -63,12 +64,38 @@ const useStyles = makeStyles({
   groupItem: { display: "block", cursor: "default" },
   cells: {
     display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalXS,
-    rowGap: tokens.spacingVerticalXS,
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
     marginTop: tokens.spacingVerticalXS,
+    marginBottom: 0,
     listStyleType: "none",
     padding: 0,
+  },
+  // One cell of a group: its address (goes to it), what it holds and should hold, then the card's actions;
+  // wraps rather than overflows in a 350 px pane.
+  cellRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    minWidth: 0,
+  },
+  cellValues: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+    fontFamily: tokens.fontFamilyNumeric,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  cellActions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXS,
+    marginLeft: "auto",
   },
   groupActions: {
     display: "flex",
@@ -81,6 +108,8 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorBrandStroke1 },
   head: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "baseline", flexWrap: "wrap" },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  // A group's title is a sentence in Vietnamese: the body font (monospace fonts often lack its diacritics).
+  cardTitle: { fontWeight: tokens.fontWeightSemibold },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   message: { display: "block", marginTop: tokens.spacingVerticalXXS },
   values: {
@@ -118,6 +147,9 @@ export interface FindingsViewProps {
 /** A run of findings this long, of one rule in one column, becomes one card. */
 export const GROUP_AT = 4;
 
+/** Cells shown at a time inside an open group: a column copied on a 10,000-row table stays quick to open. */
+export const GROUP_PAGE = 50;
+
 export type FindingEntry =
   { kind: "one"; finding: Finding } | { kind: "group"; findings: Finding[]; column: string };
 
@@ -150,29 +182,62 @@ const COUNTER_COLOR: Record<Severity, "danger" | "important" | "brand"> = {
   info: "brand",
 };
 
+/** A finding's identity across re-checks: its cell and rule (a group's cell rows and single cards share it). */
+const stopKey = (f: Finding) => `${f.cell}|${f.rule}`;
+
+/** The places the focus can land on after an action: single cards, group cards and the cells inside groups. */
+function focusStops(root: HTMLElement | null): HTMLElement[] {
+  return [...(root?.querySelectorAll<HTMLElement>("[data-stop]") ?? [])];
+}
+
+/** What an action on a finding passes up: the finding, and the element it was pressed on (for the focus). */
+type FindingAction = (f: Finding, e: React.SyntheticEvent) => void;
+
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const styles = useStyles();
   const groups = groupBySeverity(props.findings);
   const root = React.useRef<HTMLElement>(null);
-  // After "Sửa": the position of the fixed card, so the focus lands on the card now in its place.
-  const focusAfterFix = React.useRef<number | null>(null);
-  const onFix = (f: Finding, e?: React.SyntheticEvent) => {
-    const cards = [...(root.current?.querySelectorAll<HTMLElement>("[data-card]") ?? [])];
-    const li = (e?.currentTarget as HTMLElement | undefined)?.closest<HTMLElement>("[data-card]");
-    focusAfterFix.current = li ? cards.indexOf(li) : 0;
+  // After "Sửa" or "Giá trị này đúng": the findings that came after the acted-on one, in order, so the focus
+  // lands on the first of them still listed once the checks have run again (inside a group or not).
+  const focusAfter = React.useRef<string[] | null>(null);
+  const remember = (f: Finding, e: React.SyntheticEvent) => {
+    const stops = focusStops(root.current);
+    const from = (e.currentTarget as HTMLElement | null)?.closest<HTMLElement>("[data-finding-key]");
+    const key = from?.dataset.findingKey ?? stopKey(f);
+    const at = stops.findIndex((s) => s.dataset.stop === key);
+    const after = at < 0 ? [] : stops.slice(at + 1);
+    // In a group shown in part, the cells not shown yet come before the cards after the group.
+    const group = from?.closest<HTMLElement>('[data-testid="finding-group"]');
+    const rest = group?.querySelector<HTMLElement>("[data-rest]")?.dataset.rest?.split(" ") ?? [];
+    focusAfter.current = [
+      ...after.filter((s) => group?.contains(s)).map((s) => s.dataset.stop!),
+      ...rest,
+      ...after.filter((s) => !group?.contains(s)).map((s) => s.dataset.stop!),
+    ];
+  };
+  const onFix: FindingAction = (f, e) => {
+    remember(f, e);
     props.onFix(f);
   };
+  const onConfirm: FindingAction = (f, e) => {
+    remember(f, e);
+    props.onConfirm?.(f);
+  };
   React.useEffect(() => {
-    const i = focusAfterFix.current;
-    if (i === null || props.busy) return;
-    focusAfterFix.current = null;
-    const cards = [...(root.current?.querySelectorAll<HTMLElement>("[data-card]") ?? [])];
+    const after = focusAfter.current;
+    if (after === null || props.busy) return;
+    focusAfter.current = null;
+    const stops = focusStops(root.current);
+    const byKey = new Map(stops.map((s) => [s.dataset.stop!, s]));
+    const next = after.map((k) => byKey.get(k)).find((s) => s !== undefined);
     const target =
-      cards[Math.min(i, cards.length - 1)] ??
+      next ??
+      stops[stops.length - 1] ??
       (props.focusFallbackId ? document.getElementById(props.focusFallbackId) : null);
     target?.focus();
   }, [props.findings, props.busy, props.focusFallbackId]);
   if (props.findings.length === 0) return <Text>{props.t.allClear}</Text>;
+  const actions = { onFix, onConfirm: props.onConfirm ? onConfirm : undefined };
   return (
     <section aria-label={props.t.findingsList} ref={root}>
       {SEVERITIES.filter((s) => groups[s].length > 0).map((severity) => {
@@ -195,7 +260,7 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
                     key={`${entry.finding.cell}-${entry.finding.rule}-${i}`}
                     finding={entry.finding}
                     {...props}
-                    onFix={onFix}
+                    {...actions}
                     styles={styles}
                   />
                 ) : (
@@ -203,6 +268,7 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
                     key={`${entry.column}-${entry.findings[0].rule}`}
                     entry={entry}
                     {...props}
+                    {...actions}
                     styles={styles}
                   />
                 ),
@@ -215,24 +281,70 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
   );
 }
 
+type ItemProps = Omit<FindingsViewProps, "onFix" | "onConfirm"> & {
+  styles: ReturnType<typeof useStyles>;
+  onFix: FindingAction;
+  onConfirm?: FindingAction;
+};
+
+/** "Giá trị này đúng" and "Sửa" for one finding: the same buttons on a single card and on a group's cell row. */
+function FindingActions(props: ItemProps & { finding: Finding }): React.ReactElement {
+  const { finding: f, t } = props;
+  return (
+    <>
+      {props.onConfirm && props.canConfirm?.(f) && (
+        <Button
+          size="small"
+          appearance="secondary"
+          data-testid="confirm-value"
+          disabled={props.busy}
+          aria-label={fmt(t.confirmValueHint, { cell: f.cell })}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onConfirm?.(f, e);
+          }}
+        >
+          {t.confirmValue}
+        </Button>
+      )}
+      {f.fix && (
+        <Button
+          size="small"
+          appearance="primary"
+          disabled={props.busy}
+          aria-label={fmt(t.fixHint, { cell: f.cell })}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onFix(f, e);
+          }}
+        >
+          {t.fix}
+        </Button>
+      )}
+    </>
+  );
+}
+
 function FindingGroup(
-  props: FindingsViewProps & {
-    entry: Extract<FindingEntry, { kind: "group" }>;
-    styles: ReturnType<typeof useStyles>;
-  },
+  props: ItemProps & { entry: Extract<FindingEntry, { kind: "group" }> },
 ): React.ReactElement {
   const { entry, t, lang, styles } = props;
   const [open, setOpen] = React.useState(false);
+  const [shown, setShown] = React.useState(GROUP_PAGE);
   const first = entry.findings[0];
+  const left = entry.findings.length - shown;
   const title = fmt(t.groupTitle, {
-    n: entry.findings.length,
+    n: formatNumber(entry.findings.length, lang),
     col: entry.column,
     rule: RULE_NAMES[lang][first.rule] ?? first.rule,
   });
+  const groupKey = `group|${entry.column}|${first.rule}`;
   return (
     <li
       data-testid="finding-group"
       data-card
+      data-stop={groupKey}
+      data-finding-key={groupKey}
       data-rule={first.rule}
       data-count={entry.findings.length}
       data-severity={first.severity}
@@ -241,45 +353,76 @@ function FindingGroup(
       className={mergeClasses(styles.item, styles.groupItem, styles[first.severity])}
     >
       <div className={styles.head}>
-        <span className={styles.cell}>{title}</span>
+        <span className={styles.cardTitle}>{title}</span>
       </div>
       <Text className={styles.message}>{findingText(first, lang)}</Text>
       <div className={styles.groupActions}>
         <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? t.hideCells : fmt(t.showCells, { n: entry.findings.length })}
+          {open ? t.hideCells : fmt(t.showCells, { n: formatNumber(entry.findings.length, lang) })}
         </Button>
       </div>
       {open && (
-        <ul className={styles.cells}>
-          {entry.findings.map((f) => (
-            <li key={f.cell}>
-              <Button
-                size="small"
-                data-testid="finding"
-                data-cell={f.cell}
-                data-rule={f.rule}
-                data-severity={f.severity}
-                aria-label={`${fmt(t.goToCell, { cell: f.cell })}: ${findingText(f, lang)}`}
-                title={findingText(f, lang)}
-                onClick={() => props.onSelect(f.cell)}
-              >
-                {f.cell}
-              </Button>
-            </li>
+        <ul
+          className={styles.cells}
+          aria-label={title}
+          data-rest={left > 0 ? entry.findings.slice(shown).map(stopKey).join(" ") : undefined}
+        >
+          {entry.findings.slice(0, shown).map((f) => (
+            <GroupCell key={stopKey(f)} finding={f} {...props} />
           ))}
         </ul>
+      )}
+      {open && left > 0 && (
+        <div className={styles.groupActions}>
+          <Button size="small" appearance="subtle" onClick={() => setShown(shown + GROUP_PAGE)}>
+            {fmt(t.showMoreCells, {
+              n: formatNumber(Math.min(left, GROUP_PAGE), lang),
+              left: formatNumber(left, lang),
+            })}
+          </Button>
+        </div>
       )}
     </li>
   );
 }
 
-function FindingItem(
-  props: Omit<FindingsViewProps, "onFix"> & {
-    finding: Finding;
-    styles: ReturnType<typeof useStyles>;
-    onFix(f: Finding, e: React.SyntheticEvent): void;
-  },
-): React.ReactElement {
+/** One cell of a group: its address goes to it; then what it holds → what it should hold; then its actions. */
+function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement {
+  const { finding: f, t, lang, styles } = props;
+  const text = findingText(f, lang);
+  const numberFormat = f.fix?.numberFormat ?? props.formatOf?.(f.cell, f);
+  const key = stopKey(f);
+  return (
+    <li
+      data-testid="finding"
+      data-cell={f.cell}
+      data-rule={f.rule}
+      data-severity={f.severity}
+      data-finding-key={key}
+      className={mergeClasses(styles.cellRow, props.selectedCell === f.cell && styles.selected)}
+    >
+      <Button
+        size="small"
+        data-stop={key}
+        // The name starts with the visible text (the address), then says what the finding is.
+        aria-label={`${f.cell}: ${text}`}
+        title={fmt(t.goToCell, { cell: f.cell })}
+        onClick={() => props.onSelect(f.cell)}
+      >
+        {f.cell}
+      </Button>
+      <span className={styles.cellValues}>
+        {formatNumber(f.actual, lang, numberFormat)}
+        {f.expected !== null && ` → ${formatNumber(f.expected, lang, numberFormat)}`}
+      </span>
+      <span className={styles.cellActions}>
+        <FindingActions {...props} />
+      </span>
+    </li>
+  );
+}
+
+function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElement {
   const { finding: f, t, lang, styles } = props;
   const numberFormat = f.fix?.numberFormat ?? props.formatOf?.(f.cell, f);
   const text = findingText(f, lang);
@@ -298,6 +441,8 @@ function FindingItem(
       data-rule={f.rule}
       data-severity={f.severity}
       data-card
+      data-stop={stopKey(f)}
+      data-finding-key={stopKey(f)}
       tabIndex={0}
       aria-label={`${fmt(t.goToCell, { cell: f.cell })}: ${text}`}
       className={mergeClasses(
@@ -326,35 +471,7 @@ function FindingItem(
           )}
         </div>
       </div>
-      {props.onConfirm && props.canConfirm?.(f) && (
-        <Button
-          size="small"
-          appearance="secondary"
-          data-testid="confirm-value"
-          disabled={props.busy}
-          aria-label={fmt(t.confirmValueHint, { cell: f.cell })}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onConfirm?.(f);
-          }}
-        >
-          {t.confirmValue}
-        </Button>
-      )}
-      {f.fix && (
-        <Button
-          size="small"
-          appearance="primary"
-          disabled={props.busy}
-          aria-label={fmt(t.fixHint, { cell: f.cell })}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onFix(f, e);
-          }}
-        >
-          {t.fix}
-        </Button>
-      )}
+      <FindingActions {...props} />
     </li>
   );
 }
