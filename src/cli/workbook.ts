@@ -5,7 +5,7 @@ import { UserError } from "./io";
 import { readPackageFile, writeFileSafely } from "../hosts/xlsx/file";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { readGrids } from "../hosts/xlsx/sheet";
-import { patchPackage, type PatchInput, type PatchResult, type Refusal } from "../hosts/xlsx/patch";
+import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/patch";
 import { XlsxReadError } from "../hosts/xlsx/errors";
 import { analyzeGrid } from "../engine";
 import type { TableAnalysis } from "../engine";
@@ -104,23 +104,7 @@ export function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-/** Words for why a cell was not written. */
-export function refusalText(r: Refusal, lang: Lang): string {
-  const reasons = {
-    pivot: { vi: "nằm trong PivotTable", en: "inside a pivot table" },
-    totals: { vi: "dòng tổng của bảng (Table)", en: "a table's totals row" },
-    array: { vi: "thuộc một công thức mảng", en: "part of an array formula" },
-    protected: { vi: "ô bị khóa trên trang tính được bảo vệ", en: "a locked cell of a protected sheet" },
-    boolean: {
-      vi: "ô chứa giá trị Đúng/Sai (TRUE/FALSE) do người dùng nhập",
-      en: "holds a TRUE/FALSE the user typed",
-    },
-  } as const;
-  const want = r.write.formula ?? String(r.write.value ?? "");
-  return lang === "en"
-    ? `  - "${r.sheet}"!${r.cell}: ${reasons[r.reason].en}; not written (should be ${want})`
-    : `  - "${r.sheet}"!${r.cell}: ${reasons[r.reason].vi}; không ghi (đúng ra là ${want})`;
-}
+export { refusalText } from "../i18n/refusals";
 
 /**
  * Patches the package (cell writes, new sheets), verifies the result and writes it safely; every failure is a

@@ -53,6 +53,7 @@ const vi = {
   allClear: "Không phát hiện lỗi hay cảnh báo nào.",
   undecidedNote: "{n} ô số liệu gốc có thể gõ nhầm: cần bạn xem lại, không tự sửa.",
   fixedCount: "Đã ghi {n} ô.",
+  notWritten: "Không ghi {n} ô, vì tệp không cho ghi ở đó: {list}.",
   nothingToFix: "Không có ô nào cần sửa.",
   unicodeConvert: "Chuyển chữ sang Unicode",
   unicodeHint:
@@ -223,6 +224,7 @@ const en: UiStrings = {
   allClear: "No errors or warnings found.",
   undecidedNote: "{n} input cells look mistyped: please review them; they are not fixed automatically.",
   fixedCount: "{n} cells written.",
+  notWritten: "{n} cells not written, because the file does not allow writing there: {list}.",
   nothingToFix: "Nothing to fix.",
   unicodeConvert: "Convert text to Unicode",
   unicodeHint:

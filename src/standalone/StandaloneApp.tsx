@@ -29,7 +29,7 @@ import { firstTable } from "../worker/handler";
 import { decodeGrid, unpack } from "../worker/text";
 import type { TableAnalysis } from "../engine";
 import type { Overrides } from "../engine/model";
-import type { PaneSettings } from "../taskpane/host";
+import type { PaneSettings, WriteOutcome } from "../taskpane/host";
 import {
   browserStore,
   correctedFileName,
@@ -159,10 +159,11 @@ export class PageHost extends WorkbookHost {
     if (!grid) return super.readGrid(); // its message names the sheet
     return grid.cells.some((row) => row?.some(Boolean)) ? grid : null;
   }
-  override async applyWrites(plan: WritePlan): Promise<void> {
-    if (plan.writes.length) this.dirty = true;
+  override async applyWrites(plan: WritePlan): Promise<WriteOutcome> {
     this.grids.clear();
-    await super.applyWrites(plan);
+    const outcome = await super.applyWrites(plan);
+    if (outcome.refused.length < plan.writes.length) this.dirty = true;
+    return outcome;
   }
   override async undo(): Promise<boolean> {
     this.grids.clear();

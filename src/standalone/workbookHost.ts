@@ -10,7 +10,7 @@ import type { AppendixLayout } from "../engine/appendix";
 import type { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import type { Refusal } from "../hosts/xlsx/patch";
 import { renderAppendixSheet } from "./appendixSheet";
-import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "../taskpane/host";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "../taskpane/host";
 
 interface SavedCell {
   sheet: string;
@@ -84,8 +84,8 @@ export class WorkbookHost implements PaneHost {
     return grid.cells.some((row) => row && row.some(Boolean)) ? grid : null;
   }
 
-  async applyWrites(plan: WritePlan): Promise<void> {
-    if (plan.writes.length === 0) return;
+  async applyWrites(plan: WritePlan): Promise<WriteOutcome> {
+    if (plan.writes.length === 0) return { refused: [] };
     for (const w of plan.writes) {
       if (!this.workbook.getWorksheet(w.sheet)) throw new Error(`Không có trang tính "${w.sheet}" trong tệp`);
     }
@@ -98,6 +98,7 @@ export class WorkbookHost implements PaneHost {
     const refused = new Set(this.refused.map((r) => `${r.sheet}!${r.cell}`));
     this.undoStack.push(saved.filter((s) => !refused.has(`${s.sheet}!${s.address}`)));
     this.changed();
+    return { refused: this.refused };
   }
 
   async canUndo(): Promise<boolean> {

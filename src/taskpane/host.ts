@@ -5,6 +5,7 @@ import type { Finding, WritePlan } from "../engine/report";
 import type { Overrides } from "../engine/model";
 import type { AppendixLayout } from "../engine/appendix";
 import type { TableAnalysis } from "../engine";
+import type { Refusal } from "../hosts/xlsx/patch";
 
 export interface PaneSettings {
   rateDecimals: number;
@@ -27,12 +28,20 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   // marks, markInfos and guideDone are left out: absent means on, off and not yet (hosts store only what is set).
 };
 
+/** What a write left undone, for the pane to say. */
+export interface WriteOutcome {
+  refused: Refusal[];
+}
+
 export interface PaneHost {
   kind: "excel" | "standalone";
   /** The active sheet's used range, or the user's selection when they selected a table. Null: nothing to read. */
   readGrid(): Promise<Grid | null>;
-  /** Writes cells, keeping what it overwrites so that undo() restores it exactly. */
-  applyWrites(plan: WritePlan): Promise<void>;
+  /**
+   * Writes cells, keeping what it overwrites so that undo() restores it exactly. Cells the file forbids writing
+   * (a pivot table, a table's totals row, an array formula, a locked cell) are left as they are and returned.
+   */
+  applyWrites(plan: WritePlan): Promise<WriteOutcome | void>;
   /** Marks cells reversibly (no change to the user's own formatting). */
   markFindings(sheet: string, findings: Finding[]): Promise<void>;
   clearMarks(sheet: string): Promise<void>;

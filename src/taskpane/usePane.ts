@@ -7,7 +7,9 @@ import { fmt, uiStrings, type UiStrings } from "../i18n/ui";
 import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
 import { planFixAll, planFixOne, readingUncertain, type FixAllPlan, type TableAnalysis } from "./analysis";
-import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "./host";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "./host";
+import type { Refusal } from "../hosts/xlsx/patch";
+import { refusalPhrase } from "../i18n/refusals";
 import { work } from "../worker/client";
 import { unpack } from "../worker/text";
 
@@ -93,6 +95,24 @@ function shown(v: unknown): number | string | null {
   if (typeof v === "number" || typeof v === "string") return v;
   if (typeof v === "boolean") return String(v);
   return null;
+}
+
+function refusedBy(outcome: WriteOutcome | void): Refusal[] {
+  return outcome ? outcome.refused : [];
+}
+
+/** "Không ghi 2 ô, vì tệp không cho ghi ở đó: F12: nằm trong PivotTable (đúng ra là 66); …" */
+function notWritten(refused: readonly Refusal[], t: UiStrings, lang: PaneSettings["lang"]): string {
+  return fmt(t.notWritten, {
+    n: refused.length,
+    list: refused.map((r) => refusalPhrase(r, lang)).join("; "),
+  });
+}
+
+/** The changes list shows what was written, not what the file refused. */
+function written(changes: Change[], refused: readonly Refusal[]): Change[] {
+  const skip = new Set(refused.map((r) => r.cell));
+  return changes.filter((c) => !skip.has(c.cell));
 }
 
 function message(e: unknown): string {
@@ -252,11 +272,19 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         const plan = grid ? planFixOne(grid.sheet, finding, settings) : null;
         if (!plan) return;
         const changes = describeChanges(plan.writes);
-        await host.applyWrites(plan);
+        const refused = refusedBy(await host.applyWrites(plan));
         await reload(true);
+        if (refused.length === plan.writes.length) {
+          update({
+            notice: { intent: "warning", text: notWritten(refused, strings(), ref.current.settings.lang) },
+          });
+          return;
+        }
         update({
-          lastChanges: changes,
-          notice: { intent: "success", text: fmt(strings().fixedOne, { cell: finding.cell }) },
+          lastChanges: written(changes, refused),
+          notice: refused.length
+            ? { intent: "warning", text: notWritten(refused, strings(), ref.current.settings.lang) }
+            : { intent: "success", text: fmt(strings().fixedOne, { cell: finding.cell }) },
         });
       }),
     fixAll: () => {
@@ -283,9 +311,11 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
           update({ notice: { intent: "info", text: strings().nothingToFix } });
           return;
         }
-        await host.applyWrites({ writes, undecided: [] });
+        const refused = refusedBy(await host.applyWrites({ writes, undecided: [] }));
         await reload(true);
-        update({ notice: { intent: "success", text: fmt(strings().unicodeDone, { n: writes.length }) } });
+        const parts = [fmt(strings().unicodeDone, { n: writes.length - refused.length })];
+        if (refused.length) parts.push(notWritten(refused, strings(), ref.current.settings.lang));
+        update({ notice: { intent: refused.length ? "warning" : "success", text: parts.join(" ") } });
       }),
     dismissChanges: () => update({ lastChanges: null }),
     confirmFixAll: (withFormulas) =>
@@ -293,8 +323,13 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         const analysis = current();
         update({ pendingFixAll: null });
         if (!analysis) return;
-        const { plan, refused } = planFixAll(analysis, ref.current.settings, ref.current.grid, withFormulas);
-        if (refused) {
+        const { plan, refused: unsure } = planFixAll(
+          analysis,
+          ref.current.settings,
+          ref.current.grid,
+          withFormulas,
+        );
+        if (unsure) {
           update({ notice: { intent: "warning", text: strings().refusedUnsure } });
           return;
         }
@@ -303,13 +338,15 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
           return;
         }
         const changes = describeChanges(plan.writes);
-        await host.applyWrites(plan);
+        const refused = refusedBy(await host.applyWrites(plan));
         await reload(true);
-        const parts = [fmt(strings().fixedCount, { n: plan.writes.length })];
+        const parts = [fmt(strings().fixedCount, { n: plan.writes.length - refused.length })];
+        if (refused.length) parts.push(notWritten(refused, strings(), ref.current.settings.lang));
         if (plan.undecided.length) parts.push(fmt(strings().undecidedNote, { n: plan.undecided.length }));
+        const warn = plan.undecided.length > 0 || refused.length > 0;
         update({
-          lastChanges: changes,
-          notice: { intent: plan.undecided.length ? "warning" : "success", text: parts.join(" ") },
+          lastChanges: written(changes, refused),
+          notice: { intent: warn ? "warning" : "success", text: parts.join(" ") },
         });
       }),
     undo: () =>
