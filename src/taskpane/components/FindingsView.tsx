@@ -386,6 +386,17 @@ function FindingGroup(
   );
 }
 
+/** What marks a finding's element for the focus rule and the tests: its cell, rule, severity and key. */
+function findingData(f: Finding) {
+  return {
+    "data-testid": "finding",
+    "data-cell": f.cell,
+    "data-rule": f.rule,
+    "data-severity": f.severity,
+    "data-finding-key": stopKey(f),
+  };
+}
+
 /** One cell of a group: its address goes to it; then what it holds → what it should hold; then its actions. */
 function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement {
   const { finding: f, t, lang, styles } = props;
@@ -394,11 +405,7 @@ function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement 
   const key = stopKey(f);
   return (
     <li
-      data-testid="finding"
-      data-cell={f.cell}
-      data-rule={f.rule}
-      data-severity={f.severity}
-      data-finding-key={key}
+      {...findingData(f)}
       className={mergeClasses(styles.cellRow, props.selectedCell === f.cell && styles.selected)}
     >
       <Button
@@ -436,13 +443,9 @@ function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElemen
   };
   return (
     <li
-      data-testid="finding"
-      data-cell={f.cell}
-      data-rule={f.rule}
-      data-severity={f.severity}
+      {...findingData(f)}
       data-card
       data-stop={stopKey(f)}
-      data-finding-key={stopKey(f)}
       tabIndex={0}
       aria-label={`${fmt(t.goToCell, { cell: f.cell })}: ${text}`}
       className={mergeClasses(
