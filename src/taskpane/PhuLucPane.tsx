@@ -151,7 +151,7 @@ export function PhuLucPane({
   const busy = state.busy !== null;
   const showBusy = useDelayed(busy, 150);
   const lang = state.settings.lang;
-  const uncertain = analysis ? readingUncertain(analysis.findings) : false;
+  const uncertain = analysis ? readingUncertain(analysis) : false;
   // The button is off when fix-all would write nothing (the plan itself is built when it is pressed).
   const fixable = React.useMemo(
     () => (analysis ? hasFixAllWork(analysis, state.settings, state.grid) : false),

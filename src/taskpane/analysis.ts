@@ -22,12 +22,12 @@ export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overr
   return analyses;
 }
 
-/** The rule the engine reports when it is not sure how it read the table: then nothing is written. */
-export const STRUCTURE_UNSURE = "structure-unsure";
-
-/** True when the engine says its reading of the table is uncertain: every fix is refused. */
-export function readingUncertain(findings: readonly Finding[]): boolean {
-  return findings.some((f) => (f.rule as string) === STRUCTURE_UNSURE);
+/**
+ * True when the engine says its reading of the table is uncertain (its `structure-unsure` finding comes with
+ * `analysis.unsure`): every fix is refused, as `fixPlan`, the command line and the ribbon refuse it.
+ */
+export function readingUncertain(analysis: TableAnalysis): boolean {
+  return analysis.unsure === true;
 }
 
 /** The one place the pane turns a finding into a sentence: the same words as the command line's. */
@@ -75,7 +75,7 @@ export function planFixAll(
     else if (sameFormula(cell?.formula, w.formula)) unchanged++;
     else toFormula.push(w);
   }
-  const refused = readingUncertain(analysis.findings);
+  const refused = readingUncertain(analysis);
   const writes = refused ? [] : [...fixes, ...(withFormulas ? toFormula : [])];
   return {
     plan: shapePlan({ writes, undecided: raw.undecided }, settings),
@@ -92,7 +92,7 @@ export function planFixAll(
  * cells): stops at the first cell that would be written. Same sorting as planFixAll.
  */
 export function hasFixAllWork(analysis: TableAnalysis, settings: PaneSettings, grid?: Grid | null): boolean {
-  if (readingUncertain(analysis.findings)) return false;
+  if (readingUncertain(analysis)) return false;
   if (analysis.conversions.length > 0) return true;
   if (analysis.findings.some((f) => f.fix)) return true;
   const flagged = new Set(analysis.findings.filter((f) => f.severity !== "info").map((f) => f.cell));

@@ -265,7 +265,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       guarded(strings().applying, async () => {
         const { grid, settings } = ref.current;
         const analysis = current();
-        if (analysis && readingUncertain(analysis.findings)) {
+        if (analysis && readingUncertain(analysis)) {
           update({ notice: { intent: "warning", text: strings().refusedUnsure } });
           return;
         }
@@ -290,7 +290,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
     fixAll: () => {
       const analysis = current();
       if (!analysis) return;
-      if (readingUncertain(analysis.findings)) {
+      if (readingUncertain(analysis)) {
         update({ notice: { intent: "warning", text: strings().refusedUnsure }, pendingFixAll: null });
         return;
       }

@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Finding, WritePlan } from "../../src/engine/report";
 import { gridFromRows, parseA1 } from "../../src/engine/grid";
-import { planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/analysis";
+import { hasFixAllWork, planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/analysis";
+import { nationalGroups, shapeGrid, shapeRows } from "../engine/shapes";
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
 import { createNoticeChannel } from "../../src/taskpane/notices";
 import { cleanSheet, FakeHost, planSheet } from "./fixtures";
@@ -252,25 +253,23 @@ describe("findings", () => {
 
   test("a reading the engine is unsure of: fix-all plans nothing", () => {
     const host = new FakeHost(planSheet());
-    // The engine's structure-unsure finding, as its issue specifies it (rule id only; the engine adds it).
-    const unsure = {
-      rule: "structure-unsure",
-      severity: "warning",
-      cell: "A4",
-      actual: null,
-      expected: null,
-      message: "Chưa chắc đã đọc đúng cấu trúc bảng.",
-      related: [],
-    } as unknown as Finding;
-    expect(readingUncertain([unsure])).toBe(true);
-    const analysis = runAnalysis(planSheet(), host.settings, {})[0];
-    const pending = planFixAll(
-      { ...analysis, findings: [...analysis.findings, unsure] },
-      host.settings,
-      planSheet(),
+    // A national table whose "poor rate" column really holds poor + near-poor: no reading of it holds.
+    const grid = shapeGrid(
+      shapeRows(nationalGroups(6, 3, 6), {
+        poorRateOf: (u) => Math.round(((u.poor + u.nearPoor) / u.households) * 10000) / 100,
+      }),
     );
+    const [analysis] = runAnalysis(grid, host.settings, {});
+    expect(analysis.findings.map((f) => f.rule)).toEqual(["structure-unsure"]);
+    expect(readingUncertain(analysis)).toBe(true);
+    expect(hasFixAllWork(analysis, host.settings, grid)).toBe(false);
+    const pending = planFixAll(analysis, host.settings, grid);
     expect(pending.refused).toBe(true);
     expect(pending.plan.writes).toEqual([]);
+    // Its clean twin (the rate over poor households only) is read and may be written.
+    const twin = runAnalysis(shapeGrid(shapeRows(nationalGroups(6, 3, 6))), host.settings, {})[0];
+    expect(readingUncertain(twin)).toBe(false);
+    expect(twin.findings.filter((f) => f.rule === "structure-unsure")).toEqual([]);
   });
   test("a clean table: the summary appears and says so, no finding", async () => {
     renderPane(new FakeHost(cleanSheet()));
