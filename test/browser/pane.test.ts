@@ -66,6 +66,22 @@ describe.each(WIDTHS)("at %i px", (width) => {
     // The sheet is read and checked in a worker; the page only takes the results, drawn in a transition. A task
     // can only be lengthened by other work on the machine (2 shared cores in CI): the best of three loads, each
     // in a fresh page, is the page's own cost.
+    // The probe itself works: a 120 ms task on the page is seen as one.
+    {
+      const probe = await openPage(served, width);
+      await probe.page.waitForTimeout(300);
+      await longestTask(probe.page);
+      // A task of the page's own (a timer), as the page's work is; not the test's evaluate.
+      await probe.page.evaluate(() => {
+        setTimeout(() => {
+          const end = performance.now() + 120;
+          while (performance.now() < end);
+        }, 0);
+      });
+      await probe.page.waitForTimeout(400);
+      expect(await longestTask(probe.page)).toBeGreaterThanOrEqual(100);
+      await probe.page.context().close();
+    }
     let loading = Infinity;
     let opened: Awaited<ReturnType<typeof openPage>> | null = null;
     for (let attempt = 0; attempt < 3 && loading >= 200; attempt++) {
