@@ -61,6 +61,14 @@ const useStyles = makeStyles({
     },
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  cardActions: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  cardActionsBelow: { gridColumn: "1 / -1", marginTop: tokens.spacingVerticalXS },
   groupItem: { display: "block", cursor: "default" },
   cells: {
     display: "flex",
@@ -474,7 +482,15 @@ function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElemen
           )}
         </div>
       </div>
-      <FindingActions {...props} />
+      {/* One action sits beside the text; two go in a row under it, so the text keeps the card's width. */}
+      <div
+        className={mergeClasses(
+          styles.cardActions,
+          props.onConfirm && props.canConfirm?.(f) && f.fix && styles.cardActionsBelow,
+        )}
+      >
+        <FindingActions {...props} />
+      </div>
     </li>
   );
 }
