@@ -146,6 +146,9 @@ const vi = {
   colMessage: "Nội dung",
   // grouped findings
   groupTitle: "{n} ô ở cột {col}: {rule}",
+  groupCopied:
+    "Các ô này ở cột {col} giống hệt cột {from} trên cùng dòng: có lẽ cột {col} đã bị chép nhầm từ cột {from}.",
+  groupExample: "Ví dụ",
   showCells: "Xem {n} ô",
   hideCells: "Thu gọn",
   // marks
@@ -309,6 +312,9 @@ const en: UiStrings = {
   colRule: "Kind",
   colMessage: "Finding",
   groupTitle: "{n} cells in column {col}: {rule}",
+  groupCopied:
+    "These cells of column {col} hold exactly what column {from} holds on the same rows: column {col} was probably copied from column {from} by mistake.",
+  groupExample: "For example",
   showCells: "Show {n} cells",
   hideCells: "Collapse",
   marksSetting: "Colour cells with errors and warnings as soon as a check runs",

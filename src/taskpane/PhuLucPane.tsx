@@ -21,7 +21,7 @@ import {
 import { cellAt, parseA1, rangeA1 } from "../engine/grid";
 import { summarize, type Finding } from "../engine/report";
 import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
-import { hasFixAllWork, readingUncertain } from "./analysis";
+import { copiedColumn, hasFixAllWork, readingUncertain } from "./analysis";
 import { HelpView } from "./components/HelpView";
 import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYPE } from "./exportFindings";
 import { AppendixView } from "./appendix/AppendixView";
@@ -180,6 +180,10 @@ export function PhuLucPane({
   const canConfirm = (f: Finding): boolean =>
     f.severity === "error" && !NOT_CONFIRMABLE.has(f.rule) && !f.fix?.formula && !derivedCells.has(f.cell);
 
+  const copiedFrom = React.useCallback(
+    (findings: readonly Finding[]) => (state.grid ? copiedColumn(state.grid, findings) : null),
+    [state.grid],
+  );
   /** The number format a finding's cell shows, so "Đúng là" reads like the cell. */
   const formatOf = (cell: string, f: Finding): string | undefined => {
     const grid = state.grid;
@@ -421,6 +425,7 @@ export function PhuLucPane({
                 })
               }
               formatOf={formatOf}
+              copiedFrom={copiedFrom}
               focusFallbackId="pl-summary"
             />
           </>

@@ -2,7 +2,7 @@
 // fixes into write plans shaped by the settings (formulas or values). No React, no host calls.
 import { analyzeGrid, fixPlan } from "../engine";
 import type { TableAnalysis } from "../engine";
-import { cellAt, parseA1, type Grid } from "../engine/grid";
+import { cellAt, columnLetter, gridRight, parseA1, type Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { CellWrite, Finding, Severity, WritePlan } from "../engine/report";
 import type { PaneSettings } from "./host";
@@ -140,4 +140,34 @@ export function groupBySeverity(findings: readonly Finding[]): Record<Severity, 
   const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
   for (const f of findings) groups[f.severity].push(f);
   return groups;
+}
+
+/**
+ * The column a group of findings was copied from, when the data says so: every cell of the group holds, as a
+ * number, exactly what one other column holds on the same row (a rate column pasted from last year's start
+ * column, an end count copied over). Null when no column matches every cell, or the group is too small to say.
+ */
+export function copiedColumn(grid: Grid, findings: readonly Finding[]): string | null {
+  if (findings.length < 4) return null;
+  const cells = findings.map((f) => parseA1(f.cell));
+  const own = cells[0].col;
+  if (cells.some((c) => c.col !== own)) return null;
+  const values = findings.map((f, i) => {
+    const v = cellAt(grid, cells[i].row, cells[i].col)?.value;
+    return typeof v === "number" ? v : null;
+  });
+  if (values.some((v) => v === null)) return null;
+  // Identical numbers in every row, but not a column of one repeated value (zeros, a constant), which any
+  // column of that constant would match.
+  if (new Set(values).size < 2) return null;
+  const right = gridRight(grid);
+  for (let col = grid.left; col <= right; col++) {
+    if (col === own) continue;
+    const same = cells.every((c, i) => {
+      const v = cellAt(grid, c.row, col)?.value;
+      return typeof v === "number" && Math.abs(v - (values[i] as number)) < 1e-9;
+    });
+    if (same) return columnLetter(col);
+  }
+  return null;
 }

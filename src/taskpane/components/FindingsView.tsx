@@ -150,6 +150,8 @@ export interface FindingsViewProps {
   formatOf?(cell: string, finding: Finding): string | undefined;
   /** Where the focus goes when the last finding is fixed. */
   focusFallbackId?: string;
+  /** The column a group's cells were copied from, when the data says so (their one cause). */
+  copiedFrom?(findings: readonly Finding[]): string | null;
 }
 
 /** A run of findings this long, of one rule in one column, becomes one card. */
@@ -347,6 +349,7 @@ function FindingGroup(
     rule: RULE_NAMES[lang][first.rule] ?? first.rule,
   });
   const groupKey = `group|${entry.column}|${first.rule}`;
+  const from = React.useMemo(() => props.copiedFrom?.(entry.findings) ?? null, [props.copiedFrom, entry]);
   return (
     <li
       data-testid="finding-group"
@@ -363,7 +366,14 @@ function FindingGroup(
       <div className={styles.head}>
         <span className={styles.cardTitle}>{title}</span>
       </div>
-      <Text className={styles.message}>{findingText(first, lang)}</Text>
+      {from && (
+        <Text className={styles.message} data-testid="group-cause">
+          {fmt(t.groupCopied, { col: entry.column, from })}
+        </Text>
+      )}
+      <Text className={styles.message}>
+        {from ? `${t.groupExample}: ${findingText(first, lang)}` : findingText(first, lang)}
+      </Text>
       <div className={styles.groupActions}>
         <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t.hideCells : fmt(t.showCells, { n: formatNumber(entry.findings.length, lang) })}
