@@ -216,3 +216,26 @@ test("a file that is not a workbook gets a clear message, no crash", async () =>
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
+
+test("opened from file:// (no worker allowed there): the page does the work itself and finds the same defects", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`file://${path.join(DIST, "standalone.html")}`);
+  // The page's own check that a worker is refused here (the premise of this test).
+  const refused = await page.evaluate(() => {
+    try {
+      new Worker("standalone-worker-probe.js").terminate();
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(refused).toBe(true);
+  await page.getByLabel("Mở tệp Excel").setInputFiles(SAMPLE);
+  await page.getByTestId("summary").waitFor({ timeout: 30_000 });
+  expect(await findings(page)).toEqual(expect.arrayContaining(PLANTED));
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
