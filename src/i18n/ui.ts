@@ -149,6 +149,8 @@ const vi = {
   groupCopied:
     "Các ô này ở cột {col} giống hệt cột {from} trên cùng dòng: có lẽ cột {col} đã bị chép nhầm từ cột {from}.",
   groupExample: "Ví dụ",
+  fixSettlesLater:
+    "Sửa sẽ ghi công thức {formula}: hiện công thức ra {now}, sẽ ra {expected} khi các ô khác bị báo lỗi được sửa.",
   showCells: "Xem {n} ô",
   hideCells: "Thu gọn",
   // marks
@@ -315,6 +317,8 @@ const en: UiStrings = {
   groupCopied:
     "These cells of column {col} hold exactly what column {from} holds on the same rows: column {col} was probably copied from column {from} by mistake.",
   groupExample: "For example",
+  fixSettlesLater:
+    "Fix writes the formula {formula}: it gives {now} now, and {expected} once the other cells reported wrong are corrected.",
   showCells: "Show {n} cells",
   hideCells: "Collapse",
   marksSetting: "Colour cells with errors and warnings as soon as a check runs",

@@ -351,3 +351,44 @@ test("a group of one repeated value (a column of zeros) names no column: any col
   const findings = [2, 3, 4, 5].map((r) => ({ cell: `E${r}`, rule: "rate-mismatch" }) as unknown as Finding);
   expect(copiedColumn(grid, findings)).toBeNull();
 });
+
+test("a total whose formula shows another figure today than its right value says so on its card", async () => {
+  // The end count F copied from the start count on the six unit rows only (groups and total typed right), and
+  // the user says F12 is right. The group total F9 is then off from what F10:F12 should add up to (14 + 11 + 31 =
+  // 56, with F10 and F11 still blamed), while =SUM(F10:F12) gives 20 + 15 + 31 = 66 today.
+  let rows = reportRows();
+  for (const r of UNITS) rows = setCell(rows, `F${r}`, getCell(rows, `D${r}`));
+  const host = new FakeHost(reportGrid(rows));
+  host.overrides.set("Báo cáo 2023", { confirmedCells: ["F12"] });
+  renderPane(host);
+  await screen.findByTestId("summary");
+  const f9 = card("F9");
+  expect(within(f9).getByTestId("fix-settles").textContent).toBe(
+    "Sửa sẽ ghi công thức =SUM(F10:F12): hiện công thức ra 66, sẽ ra 56 khi các ô khác bị báo lỗi được sửa.",
+  );
+  // Cards whose fix shows its right value at once carry no such line.
+  for (const el of screen.getAllByTestId("finding").filter((e) => e !== f9))
+    expect(within(el).queryByTestId("fix-settles")).toBeNull();
+});
+
+test("a rate kept as a fraction under a percent format: its fix (0,0566) is the card's 5,66, so no such line", async () => {
+  const formats: Record<string, string> = {};
+  for (const r of [2, 3, 4, 5, 6]) formats[`E${r}`] = "0.00%";
+  const grid = gridFromRows(
+    "S",
+    [
+      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo"],
+      [1, "Thôn 1", 412, 20, 0.0485],
+      [2, "Thôn 2", 288, 15, 0.0521],
+      [3, "Thôn 3", 530, 30, 0.056], // 30/530 = 5,66%, typed 5,60%
+      [4, "Thôn 4", 197, 13, 0.066],
+      [null, "Tổng cộng", 1427, 78, 0.0547],
+    ],
+    { formats },
+  );
+  renderPane(new FakeHost(grid));
+  await screen.findByTestId("summary");
+  const e4 = card("E4");
+  expect(within(e4).getByText("5,66")).toBeTruthy();
+  expect(within(e4).queryByTestId("fix-settles")).toBeNull();
+});

@@ -415,6 +415,19 @@ function findingData(f: Finding) {
   };
 }
 
+/**
+ * What a formula fix shows today, in the card's scale, when it differs from the card's "Đúng là": the engine's
+ * right value assumes the other inputs it blames are corrected, while the formula reads what the cells hold now.
+ * The card then says so, rather than show one figure and write another. Null when they agree.
+ */
+function settlesLater(f: Finding, numberFormat: string | undefined): number | null {
+  const now = f.fix?.value;
+  if (!f.fix?.formula || typeof now !== "number" || typeof f.expected !== "number") return null;
+  // A rate kept as a fraction under a percent format (0,0566 shown as 5,66%): the card speaks in percent.
+  const shown = numberFormat?.includes("%") ? now * 100 : now;
+  return Math.abs(shown - f.expected) > 1e-6 ? shown : null;
+}
+
 /** One cell of a group: its address goes to it; then what it holds → what it should hold; then its actions. */
 function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement {
   const { finding: f, t, lang, styles } = props;
@@ -450,6 +463,7 @@ function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement 
 function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElement {
   const { finding: f, t, lang, styles } = props;
   const numberFormat = f.fix?.numberFormat ?? props.formatOf?.(f.cell, f);
+  const later = settlesLater(f, numberFormat);
   const text = findingText(f, lang);
   const go = () => props.onSelect(f.cell);
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -491,6 +505,15 @@ function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElemen
             </span>
           )}
         </div>
+        {later !== null && (
+          <Text size={200} className={styles.message} data-testid="fix-settles">
+            {fmt(t.fixSettlesLater, {
+              formula: f.fix?.formula ?? "",
+              now: formatNumber(later, lang, numberFormat),
+              expected: formatNumber(f.expected, lang, numberFormat),
+            })}
+          </Text>
+        )}
       </div>
       {/* One action sits beside the text; two go in a row under it, so the text keeps the card's width. */}
       <div
