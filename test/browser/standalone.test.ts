@@ -239,3 +239,41 @@ test("opened from file:// (no worker allowed there): the page does the work itse
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
+
+test("another sheet of the file: read in the worker when chosen, shown and checked; back again, the same findings", async () => {
+  const rich = path.join(ROOT, "../shared/fixtures/rich/hoai-thanh-tay-2024-excel.xlsx");
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(`${origin}/standalone.html`);
+  await page.getByLabel("Mở tệp Excel").setInputFiles(rich);
+  await page.getByTestId("summary").waitFor({ timeout: 30_000 });
+  // The first sheet with a table, and its six planted defects (the fixtures' README).
+  const sheet = page.getByRole("combobox", { name: "Trang tính" });
+  expect(await sheet.inputValue()).toBe("KH 2024");
+  const planted = ["C9", "E10", "E11", "E12", "C14", "F19"];
+  const cells = () =>
+    page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
+  expect((await cells()).sort()).toEqual([...planted].sort());
+
+  // "Số liệu 2023" (last year's figures, a plain list): its cells in the preview, and no finding of KH 2024.
+  await sheet.selectOption("Số liệu 2023");
+  await page.locator('td[data-address="A2"]', { hasText: "Tổ dân phố Ngọc An Đông" }).waitFor();
+  await page
+    .getByTestId("summary")
+    .or(page.getByText(/Không tìm thấy bảng|No table/))
+    .first()
+    .waitFor();
+  expect(await cells()).toEqual([]);
+
+  await sheet.selectOption("KH 2024");
+  await page.getByTestId("summary").waitFor();
+  await page.locator('[data-testid="finding"][data-cell="F19"]').waitFor();
+  expect((await cells()).sort()).toEqual([...planted].sort());
+  expect(errors).toEqual([]);
+  await context.close();
+}, 90_000);
