@@ -96,7 +96,9 @@ export class WorkbookHost implements PaneHost {
     }));
     this.refused = this.workbook.write(plan.writes);
     const refused = new Set(this.refused.map((r) => `${r.sheet}!${r.cell}`));
-    this.undoStack.push(saved.filter((s) => !refused.has(`${s.sheet}!${s.address}`)));
+    const done = saved.filter((s) => !refused.has(`${s.sheet}!${s.address}`));
+    // A write the file refused entirely changed nothing: no undo step (else "Hoàn tác" undoes nothing).
+    if (done.length > 0) this.undoStack.push(done);
     this.changed();
     return { refused: this.refused };
   }

@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../engine/report";
+import { isPercentFormat } from "../../engine/context";
 import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
 import { findingText, groupBySeverity, SEVERITIES } from "../analysis";
 
@@ -423,8 +424,9 @@ function findingData(f: Finding) {
 function settlesLater(f: Finding, numberFormat: string | undefined): number | null {
   const now = f.fix?.value;
   if (!f.fix?.formula || typeof now !== "number" || typeof f.expected !== "number") return null;
-  // A rate kept as a fraction under a percent format (0,0566 shown as 5,66%): the card speaks in percent.
-  const shown = numberFormat?.includes("%") ? now * 100 : now;
+  // A rate kept as a fraction under a percent format (0,0566 shown as 5,66%): the card speaks in percent. A quoted
+  // or escaped "%" (0.00"%": 5,66 typed, shown 5,66%) is no percent format: the engine reads those as typed.
+  const shown = isPercentFormat(numberFormat) ? now * 100 : now;
   return Math.abs(shown - f.expected) > 1e-6 ? shown : null;
 }
 
