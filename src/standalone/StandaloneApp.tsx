@@ -267,24 +267,36 @@ export function StandaloneApp({
     if (!mayReplace()) return;
     setError(null);
     setOpening(true);
+    // The user's latest choice wins: a file still loading when another file or the sample is chosen is dropped.
+    const id = ++counter.current;
+    const superseded = () => id !== counter.current;
+    const client = work();
+    let opened = false;
     try {
       const bytes = await chosen.arrayBuffer();
+      if (superseded()) return;
       // The directory is read here (a damaged or foreign file is refused at once, in the page's words); the
       // sheets are read and checked in the worker, so the page never stalls on a large table.
       const workbook = XlsxWorkbook.open(bytes, chosen.name);
-      const id = ++counter.current;
-      const client = work();
       if (client.offThread) {
         const source = { client, file: id };
+        opened = true;
         await client.run({ op: "open", file: id, bytes, fileName: chosen.name });
         const first = await client.run({ op: "first-table", file: id });
+        if (superseded()) {
+          void client.run({ op: "close", file: id });
+          return;
+        }
         if (first.grid) workbook.adoptGrid(first.sheet, decodeGrid(first.grid));
         show(workbook, chosen.name, id, source, first.sheet || undefined);
       } else {
         await new Promise((resolve) => setTimeout(resolve, 0)); // let the page breathe between the long steps
+        if (superseded()) return;
         show(workbook, chosen.name, id);
       }
     } catch (err) {
+      if (opened) void client.run({ op: "close", file: id }).catch(() => undefined);
+      if (superseded()) return;
       // One voice for every unreadable file (wrong type, old .xls, damaged): the reader's sentence, in the
       // page's language, whatever the file's name says.
       const reason =
@@ -301,7 +313,7 @@ export function StandaloneApp({
       );
       setFile(null);
     } finally {
-      setOpening(false);
+      if (!superseded()) setOpening(false);
     }
   };
 
@@ -314,6 +326,7 @@ export function StandaloneApp({
   const useSample = () => {
     if (!mayReplace()) return;
     setError(null);
+    setOpening(false);
     show(sampleWorkbook(t.sampleSheet), SAMPLE_FILE, ++counter.current);
   };
 
