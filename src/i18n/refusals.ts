@@ -26,8 +26,8 @@ export function refusalText(r: Refusal, lang: Lang): string {
 }
 
 /** A refused cell in a sentence of the pages: "F12: nằm trong PivotTable (đúng ra là 66)". */
-export function refusalPhrase(r: Refusal, lang: Lang): string {
+export function refusalPhrase(r: Refusal, lang: Lang, shown: string = wanted(r)): string {
   return lang === "en"
-    ? `${r.cell}: ${REASONS[r.reason].en} (should be ${wanted(r)})`
-    : `${r.cell}: ${REASONS[r.reason].vi} (đúng ra là ${wanted(r)})`;
+    ? `${r.cell}: ${REASONS[r.reason].en} (should be ${shown})`
+    : `${r.cell}: ${REASONS[r.reason].vi} (đúng ra là ${shown})`;
 }

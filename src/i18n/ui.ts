@@ -54,6 +54,7 @@ const vi = {
   undecidedNote: "{n} ô số liệu gốc có thể gõ nhầm: cần bạn xem lại, không tự sửa.",
   fixedCount: "Đã ghi {n} ô.",
   notWritten: "Không ghi {n} ô, vì tệp không cho ghi ở đó: {list}.",
+  notConverted: "{n} ô khác đã đúng giá trị nhưng không chuyển được sang công thức (tệp không cho ghi ở đó).",
   nothingToFix: "Không có ô nào cần sửa.",
   unicodeConvert: "Chuyển chữ sang Unicode",
   unicodeHint:
@@ -228,8 +229,10 @@ const en: UiStrings = {
   infos: "Info",
   allClear: "No errors or warnings found.",
   undecidedNote: "{n} input cells look mistyped: please review them; they are not fixed automatically.",
-  fixedCount: "{n} cells written.",
-  notWritten: "{n} cells not written, because the file does not allow writing there: {list}.",
+  fixedCount: "Cells written: {n}.",
+  notWritten: "Not written, because the file does not allow writing there ({n}): {list}.",
+  notConverted:
+    "{n} other cell(s) already hold the right value but could not become formulas (the file does not allow writing there).",
   nothingToFix: "Nothing to fix.",
   unicodeConvert: "Convert text to Unicode",
   unicodeHint:

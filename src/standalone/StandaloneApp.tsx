@@ -26,7 +26,7 @@ import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
 import { work, type WorkClient } from "../worker/client";
 import { firstTable } from "../worker/handler";
-import { decodeGrid, unpack } from "../worker/text";
+import { decodeGrid, encodeGrid, unpack } from "../worker/text";
 import type { TableAnalysis } from "../engine";
 import type { Overrides } from "../engine/model";
 import type { PaneSettings, WriteOutcome } from "../taskpane/host";
@@ -151,7 +151,7 @@ export class PageHost extends WorkbookHost {
     const own = at && this.workbook.hasGrid(grid.sheet) && !this.workbook.isAppendix(grid.sheet);
     const source = own
       ? { file: at.file, sheet: grid.sheet, writes: this.workbook.pendingWrites(grid.sheet) }
-      : { grid };
+      : { gridText: encodeGrid(grid) };
     return unpack(await (at?.client ?? work()).run({ op: "analyze", source, settings, overrides }));
   }
   override async readGrid(): Promise<Grid | null> {
@@ -217,6 +217,7 @@ export function StandaloneApp({
   /** The worst severity of each cell's findings, per sheet: the preview's mark colours. */
   const [severities, setSeverities] = React.useState<Map<string, Map<string, Severity>>>(new Map());
   const fileRef = React.useRef<OpenFile | null>(file);
+  const shownSource = React.useRef<SheetSource | null>(null);
   fileRef.current = file;
 
   React.useEffect(() => {
@@ -244,8 +245,11 @@ export function StandaloneApp({
   };
 
   const show = (workbook: XlsxWorkbook, name: string, id: number, source?: SheetSource, first?: string) => {
-    const previous = fileRef.current?.host.source;
-    if (previous) void previous.client.run({ op: "close", file: previous.file });
+    // The file shown until now leaves the worker at once (the state that holds it changes only when React
+    // commits, so a ref set here is what knows it).
+    const previous = shownSource.current;
+    if (previous) void previous.client.run({ op: "close", file: previous.file }).catch(() => undefined);
+    shownSource.current = source ?? null;
     const host = new PageHost(workbook, workbook.worksheets[0]?.name ?? "", name, store, {
       onChange: () => setVersion((v) => v + 1),
       onSettings: (s) => setLang(s.lang),

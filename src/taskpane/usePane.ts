@@ -3,7 +3,8 @@ import * as React from "react";
 import type { Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { Finding, WritePlan } from "../engine/report";
-import { fmt, uiStrings, type UiStrings } from "../i18n/ui";
+import { fmt, formatNumber, uiStrings, type UiStrings } from "../i18n/ui";
+import { isPercentFormat } from "../engine/context";
 import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
 import { planFixAll, planFixOne, readingUncertain, type FixAllPlan, type TableAnalysis } from "./analysis";
@@ -11,7 +12,7 @@ import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome }
 import type { Refusal } from "../hosts/xlsx/patch";
 import { refusalPhrase } from "../i18n/refusals";
 import { work } from "../worker/client";
-import { unpack } from "../worker/text";
+import { encodeGrid, unpack } from "../worker/text";
 
 export type Phase = "loading" | "ready" | "empty" | "failed";
 
@@ -101,12 +102,53 @@ function refusedBy(outcome: WriteOutcome | void): Refusal[] {
   return outcome ? outcome.refused : [];
 }
 
-/** "Không ghi 2 ô, vì tệp không cho ghi ở đó: F12: nằm trong PivotTable (đúng ra là 66); …" */
-function notWritten(refused: readonly Refusal[], t: UiStrings, lang: PaneSettings["lang"]): string {
-  return fmt(t.notWritten, {
-    n: refused.length,
-    list: refused.map((r) => refusalPhrase(r, lang)).join("; "),
+/**
+ * What the file refused, said in the pane's words: the wrong cells it kept, each with its reason and right value
+ * in the cell's own format ("C12: ô bị khóa … (đúng ra là 1.782)"), then how many right values merely stayed
+ * typed numbers instead of becoming live formulas.
+ */
+function notWritten(
+  refused: readonly Refusal[],
+  changes: readonly Change[],
+  grid: Grid | null,
+  t: UiStrings,
+  lang: PaneSettings["lang"],
+): string {
+  const byCell = new Map(changes.map((c) => [c.cell, c]));
+  const wrong = refused.filter((r) => {
+    const c = byCell.get(r.cell);
+    return !c || !sameShown(c.before, c.after);
   });
+  const parts: string[] = [];
+  if (wrong.length)
+    parts.push(
+      fmt(t.notWritten, {
+        n: formatNumber(wrong.length, lang),
+        list: wrong.map((r) => refusalPhrase(r, lang, shownValue(r, grid, lang))).join("; "),
+      }),
+    );
+  const kept = refused.length - wrong.length;
+  if (kept) parts.push(fmt(t.notConverted, { n: formatNumber(kept, lang) }));
+  return parts.join(" ");
+}
+
+/** A refused write's value as its cell shows it (a fraction under a percent format as a percentage). */
+function shownValue(r: Refusal, grid: Grid | null, lang: PaneSettings["lang"]): string {
+  const v = r.write.value;
+  if (typeof v !== "number") return v === null ? "" : String(v);
+  let format = r.write.numberFormat;
+  if (!format && grid && grid.sheet === r.sheet) {
+    const { row, col } = parseA1(r.cell);
+    format = cellAt(grid, row, col)?.numberFormat;
+  }
+  return isPercentFormat(format)
+    ? `${formatNumber(v * 100, lang, format)}%`
+    : formatNumber(v, lang, format && /0\.0|#,##0|^0$/.test(format) ? format : undefined);
+}
+
+function sameShown(a: Change["before"], b: Change["after"]): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return a === b;
 }
 
 /** The changes list shows what was written, not what the file refused. */
@@ -141,7 +183,9 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       // In the page's worker when there is one (src/worker): a 10,000-row check never stalls the pane.
       const analyses = host.analyze
         ? await host.analyze(grid, settings, overrides)
-        : unpack(await work().run({ op: "analyze", source: { grid }, settings, overrides }));
+        : unpack(
+            await work().run({ op: "analyze", source: { gridText: encodeGrid(grid) }, settings, overrides }),
+          );
       const prev = ref.current.tableIndex;
       const tableIndex = keepTable && prev < analyses.length ? prev : 0;
       // Marks follow every check: a fixed cell loses its mark, a new finding gets one.
@@ -276,14 +320,20 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         await reload(true);
         if (refused.length === plan.writes.length) {
           update({
-            notice: { intent: "warning", text: notWritten(refused, strings(), ref.current.settings.lang) },
+            notice: {
+              intent: "warning",
+              text: notWritten(refused, changes, ref.current.grid, strings(), ref.current.settings.lang),
+            },
           });
           return;
         }
         update({
           lastChanges: written(changes, refused),
           notice: refused.length
-            ? { intent: "warning", text: notWritten(refused, strings(), ref.current.settings.lang) }
+            ? {
+                intent: "warning",
+                text: notWritten(refused, changes, ref.current.grid, strings(), ref.current.settings.lang),
+              }
             : { intent: "success", text: fmt(strings().fixedOne, { cell: finding.cell }) },
         });
       }),
@@ -311,10 +361,12 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
           update({ notice: { intent: "info", text: strings().nothingToFix } });
           return;
         }
+        const changes = describeChanges(writes);
         const refused = refusedBy(await host.applyWrites({ writes, undecided: [] }));
         await reload(true);
         const parts = [fmt(strings().unicodeDone, { n: writes.length - refused.length })];
-        if (refused.length) parts.push(notWritten(refused, strings(), ref.current.settings.lang));
+        if (refused.length)
+          parts.push(notWritten(refused, changes, ref.current.grid, strings(), ref.current.settings.lang));
         update({ notice: { intent: refused.length ? "warning" : "success", text: parts.join(" ") } });
       }),
     dismissChanges: () => update({ lastChanges: null }),
@@ -340,8 +392,13 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         const changes = describeChanges(plan.writes);
         const refused = refusedBy(await host.applyWrites(plan));
         await reload(true);
-        const parts = [fmt(strings().fixedCount, { n: plan.writes.length - refused.length })];
-        if (refused.length) parts.push(notWritten(refused, strings(), ref.current.settings.lang));
+        const parts = [
+          fmt(strings().fixedCount, {
+            n: formatNumber(plan.writes.length - refused.length, ref.current.settings.lang),
+          }),
+        ];
+        if (refused.length)
+          parts.push(notWritten(refused, changes, ref.current.grid, strings(), ref.current.settings.lang));
         if (plan.undecided.length) parts.push(fmt(strings().undecidedNote, { n: plan.undecided.length }));
         const warn = plan.undecided.length > 0 || refused.length > 0;
         update({

@@ -38,6 +38,9 @@ export class WorkClient {
         e.preventDefault?.();
         void this.fallBack();
       };
+      // A message that cannot be read back is as good as lost: the page does the work instead.
+      (worker as { onmessageerror?: ((e: Event) => void) | null }).onmessageerror = () =>
+        void this.fallBack();
       this.worker = worker;
     } catch {
       // file:// pages and some webviews refuse workers: the page does the work itself.

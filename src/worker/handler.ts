@@ -4,7 +4,7 @@ import { detectTables } from "../engine";
 import type { Grid } from "../engine/grid";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { runAnalysis } from "../taskpane/analysis";
-import { encodeGrid, pack } from "./text";
+import { decodeGrid, encodeGrid, pack } from "./text";
 import type { ResultOf, WorkRequest } from "./protocol";
 export { toWorkError } from "./errors";
 
@@ -14,7 +14,8 @@ export function createHandler(): Handler {
   const files = new Map<number, XlsxWorkbook>();
   const fileOf = (id: number): XlsxWorkbook => {
     const wb = files.get(id);
-    if (!wb) throw new Error(`tệp #${id} chưa được mở`);
+    // A file the page has closed (another was opened meanwhile): the page shows the new one.
+    if (!wb) throw new Error("tệp này đã được đóng; hãy mở lại tệp / this file was closed; open it again");
     return wb;
   };
   const handle = (request: WorkRequest): unknown => {
@@ -36,7 +37,11 @@ export function createHandler(): Handler {
       case "analyze": {
         const source = request.source;
         const grid =
-          "grid" in source ? source.grid : fileOf(source.file).gridWith(source.sheet, source.writes);
+          "grid" in source
+            ? source.grid
+            : "gridText" in source
+              ? decodeGrid(source.gridText)
+              : fileOf(source.file).gridWith(source.sheet, source.writes);
         return pack(runAnalysis(grid, request.settings, request.overrides));
       }
     }

@@ -22,7 +22,11 @@ export type WorkRequest =
  * The grid to check: sent whole (Excel's pane), or named by the page that opened the file here, with the cell
  * writes it has made since (the page then never sends a 10,000-row grid back).
  */
-export type GridSource = { grid: Grid } | { file: number; sheet: string; writes: CellWrite[] };
+export type GridSource =
+  | { grid: Grid }
+  /** The grid as JSON text (text.ts): cloning a 10,000-row grid's objects costs the page 100-200 ms, its JSON ~20. */
+  | { gridText: string }
+  | { file: number; sheet: string; writes: CellWrite[] };
 
 export interface WorkResults {
   open: { sheets: string[] };

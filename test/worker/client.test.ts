@@ -122,6 +122,11 @@ describe("the worker client", () => {
     const [analysis] = unpack(await client.run({ op: "analyze", source: { grid }, settings, overrides: {} }));
     // 30/530*100 = 5.660 → 5.66, typed 5.6.
     expect(analysis.findings.map((f) => f.cell)).toEqual(["E4"]);
+    // As JSON text (what the pane sends: a fraction of the cost of cloning a large grid's objects).
+    const [again] = unpack(
+      await client.run({ op: "analyze", source: { gridText: encodeGrid(grid) }, settings, overrides: {} }),
+    );
+    expect(again.findings).toEqual(analysis.findings);
   });
 
   test("errors keep the reader's code, so the page words them in its language", async () => {
@@ -134,7 +139,7 @@ describe("the worker client", () => {
     const { bytes } = sample("ke-hoach-giam-ngheo-2024");
     await client.run({ op: "open", file: 3, bytes, fileName: "kh.xlsx" });
     await expect(client.run({ op: "sheet", file: 3, sheet: "Không có" })).rejects.toThrow(/Không có/);
-    await expect(client.run({ op: "sheet", file: 99, sheet: "x" })).rejects.toThrow(/#99/);
+    await expect(client.run({ op: "sheet", file: 99, sheet: "x" })).rejects.toThrow(/đã được đóng/);
   });
 
   test("no worker (file:// pages, jest): the same work runs in the page", async () => {

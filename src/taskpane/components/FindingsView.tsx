@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../engine/report";
 import { isPercentFormat } from "../../engine/context";
+import { RULE_REGISTRY } from "../../engine";
 import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
 import { findingText, groupBySeverity, SEVERITIES } from "../analysis";
 
@@ -416,6 +417,10 @@ function findingData(f: Finding) {
   };
 }
 
+const RELATION_RULES = new Set<string>(
+  RULE_REGISTRY.filter((r) => r.family === "relations" && r.id !== "rate-rounding").map((r) => r.id),
+);
+
 /**
  * What a formula fix shows today, in the card's scale, when it differs from the card's "Đúng là": the engine's
  * right value assumes the other inputs it blames are corrected, while the formula reads what the cells hold now.
@@ -424,6 +429,9 @@ function findingData(f: Finding) {
 function settlesLater(f: Finding, numberFormat: string | undefined): number | null {
   const now = f.fix?.value;
   if (!f.fix?.formula || typeof now !== "number" || typeof f.expected !== "number") return null;
+  // Only a relation (a sum, a rate, a reduction, a projection) waits on other cells; elsewhere the right value
+  // is the cell's own (a number typed as text) and no other figure is to come.
+  if (!RELATION_RULES.has(f.rule)) return null;
   // A rate kept as a fraction under a percent format (0,0566 shown as 5,66%): the card speaks in percent. A quoted
   // or escaped "%" (0.00"%": 5,66 typed, shown 5,66%) is no percent format: the engine reads those as typed.
   const shown = isPercentFormat(numberFormat) ? now * 100 : now;

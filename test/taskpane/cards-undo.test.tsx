@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-// Review of the session's change (issue 10): defects a user would hit, each shown by a test that fails today.
+// Defects a review found (issue 10): a literal "%" format is no percent format; a refused write leaves nothing to undo.
 import * as React from "react";
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-// Review of issue 10's change: defects found and NOT fixed on this branch (each test fails today).
+// The refusal notice names the wrong cells with their right value; a card claims no later figure where none will come.
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

@@ -1,4 +1,4 @@
-// Review: the pages' analysis by reference (the worker's copy + the page's writes) equals the page's own grid,
+// The pages' analysis by reference (the worker's copy + the page's writes) equals the page's own grid,
 // after fix-all, Unicode conversion and undo, on every bundled sample.
 import * as fs from "fs";
 import * as path from "path";

@@ -1,6 +1,6 @@
-// Review: races on the standalone page in Chromium (build first: PHULUC_DIST=/tmp/review-dist).
+// Races on the standalone page in Chromium: the user's latest choice wins over a file still loading.
 import * as path from "path";
-import { bigTable, openPage, start, ARTIFACTS, type Served } from "../browser/harness";
+import { bigTable, openPage, start, ARTIFACTS, type Served } from "./harness";
 
 let served: Served;
 const BIG = path.join(ARTIFACTS, "review-10000.xlsx");
