@@ -370,25 +370,3 @@ test("a total whose formula shows another figure today than its right value says
   for (const el of screen.getAllByTestId("finding").filter((e) => e !== f9))
     expect(within(el).queryByTestId("fix-settles")).toBeNull();
 });
-
-test("a rate kept as a fraction under a percent format: its fix (0,0566) is the card's 5,66, so no such line", async () => {
-  const formats: Record<string, string> = {};
-  for (const r of [2, 3, 4, 5, 6]) formats[`E${r}`] = "0.00%";
-  const grid = gridFromRows(
-    "S",
-    [
-      ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo"],
-      [1, "Thôn 1", 412, 20, 0.0485],
-      [2, "Thôn 2", 288, 15, 0.0521],
-      [3, "Thôn 3", 530, 30, 0.056], // 30/530 = 5,66%, typed 5,60%
-      [4, "Thôn 4", 197, 13, 0.066],
-      [null, "Tổng cộng", 1427, 78, 0.0547],
-    ],
-    { formats },
-  );
-  renderPane(new FakeHost(grid));
-  await screen.findByTestId("summary");
-  const e4 = card("E4");
-  expect(within(e4).getByText("5,66")).toBeTruthy();
-  expect(within(e4).queryByTestId("fix-settles")).toBeNull();
-});

@@ -9,7 +9,7 @@ import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
 import { PageHost } from "../../src/standalone/StandaloneApp";
 import { sampleBytes } from "../../src/standalone/sample";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
-import type { KeyValueStore } from "../../src/standalone/workbookHost";
+import { WorkbookHost, type KeyValueStore } from "../../src/standalone/workbookHost";
 
 class NoopResizeObserver {
   observe() {}
@@ -72,4 +72,26 @@ test("its unprotected twin: every cell written, no refusal said", async () => {
   expect(notice.textContent).not.toContain("Không ghi");
   expect(host.dirty).toBe(true);
   await waitFor(() => expect(screen.getByTestId("changes").textContent).toContain("C12"));
+});
+
+test("the notice names the wrong cells with their right value in the cell's format, conversions apart", async () => {
+  const { notice } = await fixAllOn(protectedSample());
+  // The planted total: the villages add up to 1.782 (typed 1.792); the planted rate 30/530 → 5,66 (typed 5,6).
+  expect(notice.textContent).toContain("C12: ô bị khóa trên trang tính được bảo vệ (đúng ra là 1.782)");
+  expect(notice.textContent).toContain("E9: ô bị khóa trên trang tính được bảo vệ (đúng ra là 5,66)");
+  // E7 holds its right value (20/412 → 4,85): it is no cell that "should be" something else, only counted.
+  expect(notice.textContent).not.toMatch(/E7: [^;]*đúng ra là/);
+  expect(notice.textContent).toMatch(/\d+ ô khác đã đúng giá trị nhưng không chuyển được sang công thức/);
+});
+
+test("a write the file refuses entirely leaves nothing to undo", async () => {
+  const host = new WorkbookHost(protectedSample(), "Bảng mẫu", "k", memory());
+  const outcome = await host.applyWrites({
+    writes: [{ sheet: "Bảng mẫu", cell: "C12", value: 1782 }],
+    undecided: [],
+  });
+  expect(outcome.refused.map((r) => r.cell)).toEqual(["C12"]);
+  // Nothing was written: "Hoàn tác" must stay disabled, else it reports "Đã hoàn tác" and undoes nothing (and a
+  // real earlier fix needs a second click).
+  expect(await host.canUndo()).toBe(false);
 });
