@@ -120,7 +120,17 @@ export interface SheetSource {
 
 /** The workbook host of this page, knowing whether the workbook holds changes not yet downloaded. */
 export class PageHost extends WorkbookHost {
-  dirty = false;
+  /** The last write and the number of appendices when the file was opened or last downloaded. */
+  private saved = { step: 0, appendices: 0 };
+  private appendices = 0;
+  /** Changes not downloaded: a write in force or an appendix added since (undoing every fix makes it clean). */
+  get dirty(): boolean {
+    return this.lastStep !== this.saved.step || this.appendices !== this.saved.appendices;
+  }
+  /** `dirty = false` after a download: what is in force now is what the user has. */
+  set dirty(value: boolean) {
+    if (!value) this.saved = { step: this.lastStep, appendices: this.appendices };
+  }
   /** Each sheet read once until it changes: the pane and the preview share the grid of a 10,000-row sheet. */
   private readonly grids = new Map<string, Grid>();
   /** Set when the file's sheets are read off the page's thread (a sheet not yet read has no grid here). */
@@ -161,18 +171,14 @@ export class PageHost extends WorkbookHost {
   }
   override async applyWrites(plan: WritePlan): Promise<WriteOutcome> {
     this.grids.clear();
-    const outcome = await super.applyWrites(plan);
-    if (outcome.refused.length < plan.writes.length) this.dirty = true;
-    return outcome;
+    return super.applyWrites(plan);
   }
   override async undo(): Promise<boolean> {
     this.grids.clear();
-    const done = await super.undo();
-    if (done) this.dirty = true;
-    return done;
+    return super.undo();
   }
   override async writeAppendix(layout: AppendixLayout): Promise<string> {
-    this.dirty = true;
+    this.appendices += 1;
     this.grids.clear();
     return super.writeAppendix(layout);
   }

@@ -56,7 +56,8 @@ export function browserStore(): KeyValueStore {
 
 export class WorkbookHost implements PaneHost {
   readonly kind = "standalone" as const;
-  private readonly undoStack: SavedCell[][] = [];
+  private readonly undoStack: { step: number; cells: SavedCell[] }[] = [];
+  private nextStep = 1;
   readonly marks = new Map<string, Set<string>>();
   selected: { sheet: string; address: string } | null = null;
   /** Cells the last fix could not write (pivot table, table totals row, array formula, protected, TRUE/FALSE). */
@@ -98,9 +99,14 @@ export class WorkbookHost implements PaneHost {
     const refused = new Set(this.refused.map((r) => `${r.sheet}!${r.cell}`));
     const done = saved.filter((s) => !refused.has(`${s.sheet}!${s.address}`));
     // A write the file refused entirely changed nothing: no undo step (else "Hoàn tác" undoes nothing).
-    if (done.length > 0) this.undoStack.push(done);
+    if (done.length > 0) this.undoStack.push({ step: this.nextStep++, cells: done });
     this.changed();
     return { refused: this.refused };
+  }
+
+  /** The last write still in force (0: none): the same number means the same cells as when it was taken. */
+  protected get lastStep(): number {
+    return this.undoStack[this.undoStack.length - 1]?.step ?? 0;
   }
 
   async canUndo(): Promise<boolean> {
@@ -108,7 +114,7 @@ export class WorkbookHost implements PaneHost {
   }
 
   async undo(): Promise<boolean> {
-    const saved = this.undoStack.pop();
+    const saved = this.undoStack.pop()?.cells;
     if (!saved) return false;
     // Restore in reverse so a cell written twice in one plan gets its first saved state back.
     for (const s of [...saved].reverse()) this.workbook.restore(s.sheet, s.address, s.previous);

@@ -148,3 +148,22 @@ test("the bundled sample shows its three planted mistakes", () => {
     expect.arrayContaining(["C12 sum-mismatch", "E9 rate-mismatch", "D10 number-as-text"]),
   );
 });
+
+test("unsaved changes: a fix makes the page ask, undoing every fix makes it clean again, a download too", async () => {
+  const host = new PageHost(sampleWorkbook("Bảng mẫu"), "Bảng mẫu", "mau.xlsx", memory());
+  expect(host.dirty).toBe(false);
+  await host.applyWrites({ writes: [{ sheet: "Bảng mẫu", cell: "C12", value: 1782 }], undecided: [] });
+  await host.applyWrites({ writes: [{ sheet: "Bảng mẫu", cell: "E9", value: 5.66 }], undecided: [] });
+  expect(host.dirty).toBe(true);
+  await host.undo();
+  expect(host.dirty).toBe(true); // C12 is still written
+  await host.undo();
+  expect(host.dirty).toBe(false); // the file as it was opened
+  await host.applyWrites({ writes: [{ sheet: "Bảng mẫu", cell: "C12", value: 1782 }], undecided: [] });
+  host.dirty = false; // downloaded
+  expect(host.dirty).toBe(false);
+  await host.undo(); // now the page differs from the downloaded copy
+  expect(host.dirty).toBe(true);
+  await host.applyWrites({ writes: [{ sheet: "Bảng mẫu", cell: "C12", value: 1782 }], undecided: [] });
+  expect(host.dirty).toBe(true); // a new write, not the downloaded one
+});
