@@ -1,12 +1,12 @@
 // A real spreadsheet recalculates what `phuluc fix` wrote and must get the cached values we stored.
 // LibreOffice headless (Debian: libreoffice-calc-nogui) with a fresh profile per run, set to always recalculate
 // OOXML files on load; a control file with a deliberately stale cached value proves the recalculation happened.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../cli/helpers";
+import { findSoffice, recalculate } from "./soffice";
 
 const SAMPLES = [
   "ke-hoach-giam-ngheo-2024.xlsx",
@@ -15,32 +15,6 @@ const SAMPLES = [
   "binh-dinh-dau-ky-2022.xlsx",
 ];
 const TYPO = "ke-hoach-nhap-sai.xlsx";
-
-function findSoffice(): string {
-  for (const candidate of ["soffice", "libreoffice"]) {
-    const r = spawnSync(candidate, ["--version"], { encoding: "utf8" });
-    if (r.status === 0) return candidate;
-  }
-  throw new Error(
-    "LibreOffice (soffice) is not installed: this test needs it to recalculate the fixed workbooks. " +
-      "Install it with `apt-get install libreoffice-calc-nogui` (.ci/run does).",
-  );
-}
-
-/** A fresh profile that recalculates OOXML and ODF files on load (0 = always), so cached values are not trusted. */
-function makeProfile(dir: string): string {
-  const user = path.join(dir, "user");
-  fs.mkdirSync(user, { recursive: true });
-  const item = (name: string) =>
-    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ` +
-      `xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
-      `${item("OOXMLRecalcMode")}\n${item("ODFRecalcMode")}\n</oor:items>\n`,
-  );
-  return `file://${dir}`;
-}
 
 interface FormulaCell {
   where: string;
@@ -78,7 +52,7 @@ describe("LibreOffice recalculates the fixed workbooks to our cached values", ()
   const fixed: string[] = [];
 
   beforeAll(async () => {
-    const soffice = findSoffice();
+    findSoffice(); // a clear message first when LibreOffice is missing
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-recalc-"));
     converted = path.join(dir, "lo");
     fs.mkdirSync(path.join(dir, "ours"));
@@ -107,24 +81,12 @@ describe("LibreOffice recalculates the fixed workbooks to our cached values", ()
     control.calcProperties = { fullCalcOnLoad: true };
     await control.xlsx.writeFile(path.join(dir, "ours", "control.xlsx"));
 
-    const profile = makeProfile(path.join(dir, "profile"));
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--norestore",
-        "--calc",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        converted,
-        ...fixed,
-        path.join(dir, "ours", "control.xlsx"),
-      ],
-      { encoding: "utf8", timeout: 180000 },
+    recalculate(
+      [...fixed, path.join(dir, "ours", "control.xlsx")],
+      converted,
+      path.join(dir, "profile"),
+      180000,
     );
-    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr || r.error}`);
   }, 240000);
 
   afterAll(() => {

@@ -1,7 +1,6 @@
 // LibreOffice opens what `fix`, `plan -o` and `appendix -o` wrote into the rich workbooks (Excel, LibreOffice and
 // openpyxl producers), recalculates every formula (a fresh profile set to always recalculate) and must get the
 // cached values in the file: the patched cells and new sheets are well-formed and their values right.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,28 +10,7 @@ import { runCli } from "../cli/helpers";
 import { FILES, RICH } from "../xlsx/rich";
 import { columnLetter } from "../../src/engine/grid";
 import { patchPackage } from "../../src/hosts/xlsx/patch";
-
-function findSoffice(): string {
-  for (const candidate of ["soffice", "libreoffice"]) {
-    const r = spawnSync(candidate, ["--version"], { encoding: "utf8" });
-    if (r.status === 0) return candidate;
-  }
-  throw new Error("LibreOffice (soffice) is not installed: `apt-get install libreoffice-calc-nogui`.");
-}
-
-function makeProfile(dir: string): string {
-  const user = path.join(dir, "user");
-  fs.mkdirSync(user, { recursive: true });
-  const item = (name: string) =>
-    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ` +
-      `xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n` +
-      `${item("OOXMLRecalcMode")}\n${item("ODFRecalcMode")}\n</oor:items>\n`,
-  );
-  return `file://${dir}`;
-}
+import { findSoffice, recalculate } from "./soffice";
 
 /** Formula cells with a cached value, by "sheet!A1". */
 function formulaValues(file: string): Map<string, { formula: string; value: unknown }> {
@@ -57,7 +35,7 @@ describe("LibreOffice recalculates the rich outputs to our cached values", () =>
   let theirs: string;
 
   beforeAll(async () => {
-    const soffice = findSoffice();
+    findSoffice(); // a clear message first when LibreOffice is missing
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-rich-recalc-"));
     ours = path.join(dir, "ours");
     theirs = path.join(dir, "lo");
@@ -78,23 +56,12 @@ describe("LibreOffice recalculates the rich outputs to our cached values", () =>
       writes: [{ sheet: "Biểu đồ", cell: "H40", formula: "=ROUND(29/436*100,2)", value: 99 }],
     });
     fs.writeFileSync(path.join(ours, "control.xlsx"), control.bytes);
-    const r = spawnSync(
-      soffice,
-      [
-        `-env:UserInstallation=${makeProfile(path.join(dir, "profile"))}`,
-        "--headless",
-        "--norestore",
-        "--calc",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        theirs,
-        ...OUTPUTS.map((o) => path.join(ours, o)),
-        path.join(ours, "control.xlsx"),
-      ],
-      { encoding: "utf8", timeout: 300000 },
+    recalculate(
+      [...OUTPUTS.map((o) => path.join(ours, o)), path.join(ours, "control.xlsx")],
+      theirs,
+      path.join(dir, "profile"),
+      300000,
     );
-    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr || r.error}`);
   }, 360000);
 
   afterAll(() => {

@@ -150,14 +150,21 @@ export function readSharedStrings(pkg: XlsxPackage): string[] {
   return out;
 }
 
-function parseStream(pkg: XlsxPackage, part: string, parser: SaxesParser, what: string): void {
+/** Streams a part through a parser; XML it cannot parse becomes a reader error (`code`) naming `what`. */
+function parseStream(
+  pkg: XlsxPackage,
+  part: string,
+  parser: SaxesParser,
+  what: string,
+  code: "corrupt" | "sheet-damaged" = "corrupt",
+): void {
   try {
     pkg.stream(part, (t) => parser.write(t));
     parser.close();
   } catch (err) {
     if (err instanceof XlsxReadError) throw err;
     const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new XlsxReadError("corrupt", pkg.fileName, `${what}: ${reason.slice(0, 160)}`);
+    throw new XlsxReadError(code, pkg.fileName, `${what}: ${reason.slice(0, 160)}`);
   }
 }
 
@@ -450,18 +457,7 @@ export function readSheet(
     r[col - 1] = cell;
   }
 
-  try {
-    pkg.stream(part, (t) => parser.write(t));
-    parser.close();
-  } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
-    const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new XlsxReadError(
-      "sheet-damaged",
-      pkg.fileName,
-      `"${sheet.name}" (${part}): ${reason.slice(0, 160)}`,
-    );
-  }
+  parseStream(pkg, part, parser, `"${sheet.name}" (${part})`, "sheet-damaged");
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   return { grid: { sheet: sheet.name, top: 1, left: 1, cells, merges }, extras };
 }

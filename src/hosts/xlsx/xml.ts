@@ -61,14 +61,7 @@ export function findTags(xml: string, local: string, from = 0, to = xml.length):
   const out: TagMatch[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml)) && m.index < to) {
-    out.push({
-      name: local,
-      prefix: m[1] ?? "",
-      attrs: parseAttrs(m[2]),
-      start: m.index,
-      end: m.index + m[0].length,
-      selfClosing: m[3] === "/",
-    });
+    out.push(tagMatch(local, m));
   }
   return out;
 }
@@ -77,7 +70,10 @@ export function findTag(xml: string, local: string, from = 0): TagMatch | undefi
   const re = new RegExp(`<(?:([A-Za-z_][\\w.-]*):)?${local}(?=[\\s/>])([^>]*?)(/?)>`, "g");
   re.lastIndex = from;
   const m = re.exec(xml);
-  if (!m) return undefined;
+  return m ? tagMatch(local, m) : undefined;
+}
+
+function tagMatch(local: string, m: RegExpExecArray): TagMatch {
   return {
     name: local,
     prefix: m[1] ?? "",
