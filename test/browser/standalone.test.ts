@@ -2,20 +2,14 @@
 // planted defects, fix all, download, check the download with the engine; screenshots in light and dark theme;
 // no request leaves the page's own origin. Needs `npm run build` first (dist/standalone.html).
 import * as fs from "fs";
-import * as http from "http";
 import * as path from "path";
-import { serveDir } from "./harness";
-import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { ARTIFACTS, DIST, ROOT, start, type Served } from "./harness";
+import type { Browser, Page } from "playwright-core";
 import { analyzeGrid } from "../../src/engine";
 import { loadWorkbook, worksheetToGrid } from "../../src/hosts/xlsx";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = process.env.PHULUC_DIST ? path.resolve(process.env.PHULUC_DIST) : path.join(ROOT, "dist");
 const SAMPLE = path.join(ROOT, "samples/ke-hoach-giam-ngheo-2024.xlsx");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const SHOTS = path.join(ARTIFACTS, "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** The defects the samples script plants in "KH 2024" (from its list, written here by hand). */
 const PLANTED = [
@@ -27,38 +21,19 @@ const PLANTED = [
   "F19 sum-mismatch error",
 ];
 
-let server: http.Server;
+let served: Served;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "standalone.html"))) {
-    throw new Error(
-      `${path.join(DIST, "standalone.html")} is missing: run \`npm run build\` before the browser tests.`,
-    );
-  }
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium).`);
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await serveDir(DIST);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  served = await start();
+  browser = served.browser;
+  origin = served.origin;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await served?.close();
 });
 
 interface Opened {
