@@ -15,60 +15,11 @@ const path = require("path");
 const ROOT = path.resolve(__dirname, "..");
 const LIB = path.join(ROOT, "lib");
 
-function rate(count, base) {
-  return Math.floor((2 * count * 10000 + base) / (2 * base)) / 100;
+/** A commune-style table, clean (scripts/big-table.js, the one generator of the bench and the tests). */
+function generate(rows, file) {
+  return require("./big-table.js").writeBigTable(file, rows, { stale: "none" });
 }
 
-/** A commune-style table: title block, merged two-level header, numbering row, N unit rows, a total row. */
-async function generate(rows, file) {
-  const ExcelJS = require("exceljs");
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  const ws = wb.addWorksheet("Biểu 01");
-  ws.columns = [6, 28, 12, 10, 10, 10, 10].map((width) => ({ width }));
-  const head = [
-    ["TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024"],
-    ["(Kèm theo Báo cáo số .../BC-UBND ngày .../.../2024)"],
-    [],
-    ["STT", "Đơn vị", "Tổng số hộ", "Hộ nghèo", null, "Hộ cận nghèo", null],
-    [null, null, null, "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)"],
-    ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100"],
-  ];
-  // Merges before the rows they cover are committed (the streaming writer cannot go back).
-  for (const m of ["A1:G1", "A2:G2", "A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4"]) ws.mergeCells(m);
-  head.forEach((values, i) => {
-    const row = ws.getRow(i + 1);
-    values.forEach((v, j) => {
-      if (v !== null) row.getCell(j + 1).value = v;
-    });
-    if (i !== 2) row.font = { bold: i !== 1 && i !== 5, italic: i === 1 };
-  });
-  for (let i = 1; i <= head.length; i++) ws.getRow(i).commit();
-  let seed = 12345;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const totals = [0, 0, 0];
-  for (let i = 1; i <= rows; i++) {
-    const h = 150 + Math.floor(random() * 900);
-    const poor = Math.floor(random() * h * 0.12);
-    const near = Math.floor(random() * h * 0.1);
-    totals[0] += h;
-    totals[1] += poor;
-    totals[2] += near;
-    const row = ws.addRow([i, `Thôn ${i}`, h, poor, rate(poor, h), near, rate(near, h)]);
-    row.getCell(3).numFmt = "#,##0";
-    row.getCell(5).numFmt = "0.00";
-    row.getCell(7).numFmt = "0.00";
-    row.commit();
-  }
-  const [h, poor, near] = totals;
-  ws.addRow(["Tổng cộng", null, h, poor, rate(poor, h), near, rate(near, h)]).commit();
-  await wb.commit();
-}
-
-/** Child: read and analyse one file, print JSON timings. */
 async function child(file, repeats) {
   const { readPackageFile } = require(path.join(LIB, "hosts/xlsx/file.js"));
   const { readGrids } = require(path.join(LIB, "hosts/xlsx/sheet.js"));

@@ -1,9 +1,10 @@
 "use strict";
 // A commune-style table of any size written straight as .xlsx XML, streamed through fflate's Zip (no workbook
 // library, no whole sheet in memory): title, merged two-level header, numbering row, N unit rows with counts and
-// rates, a total row. Ten rates are stale on purpose (spread over the table), so `fix` has cells to write; with
-// `wrongTotal` the total of poor households is off by 9 as well (the engine's blame is slow on that over 10,000s of
-// rows, so the bench leaves it out). Used by `npm run bench` and the 200,000-row test.
+// rates, a total row. By default ten rates are stale on purpose (spread over the table), so `fix` has cells to
+// write; `stale: "none"` writes a clean table, `stale: [350, …]` plants them on those sheet rows. With `wrongTotal`
+// the total of poor households is off by 9 as well (the engine's blame is slow on that over 10,000s of rows, so
+// the bench leaves it out). The one generator of `npm run bench`, the 200,000-row test and the browser tests.
 const fs = require("fs");
 const { Zip, ZipDeflate, strToU8 } = require("fflate");
 
@@ -20,11 +21,19 @@ const str = (ref, s, style = 0) =>
 const num = (ref, n, style) => `<c r="${ref}" s="${style}"><v>${n}</v></c>`;
 
 /**
- * Writes the table to `file`; resolves with { rows, wrongRates, bytes }. `rows` unit rows (the sheet has rows + 7
- * rows; 1,048,569 units fill a sheet to its last row).
+ * Writes the table to `file`; resolves with { rows, wrongRates, bytes, lastUnitRow }. `rows` unit rows (the sheet
+ * has rows + 7 rows; 1,048,569 units fill a sheet to its last row). Options: `stale` ("spread", the default;
+ * "none"; or the sheet rows whose poor rate is stale), `wrongTotal`, `title`, `unit` (the units' label: "Thôn").
  */
 function writeBigTable(file, rows, options = {}) {
   const off = options.wrongTotal ? 9 : 0;
+  const stale = options.stale ?? "spread";
+  const isStale = (i, r) =>
+    stale === "spread"
+      ? i % Math.max(1, Math.floor(rows / 10)) === 0
+      : stale !== "none" && stale.includes(r);
+  const title = options.title ?? "TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024";
+  const unit = options.unit ?? "Thôn";
   return new Promise((resolve, reject) => {
     const out = fs.createWriteStream(file);
     let bytes = 0;
@@ -32,7 +41,7 @@ function writeBigTable(file, rows, options = {}) {
       if (err) return reject(err);
       bytes += data.length;
       out.write(Buffer.from(data));
-      if (final) out.end(() => resolve({ rows, wrongRates, bytes }));
+      if (final) out.end(() => resolve({ rows, wrongRates, bytes, lastUnitRow: rows + 6 }));
     });
     const add = (name, text) => {
       const f = new ZipDeflate(name, { level: 6 });
@@ -64,7 +73,7 @@ function writeBigTable(file, rows, options = {}) {
     const push = (text, final = false) => sheet.push(strToU8(text), final);
     push(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${R}"><dimension ref="A1:G${rows + 7}"/><cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="28" customWidth="1"/><col min="3" max="7" width="11" customWidth="1"/></cols><sheetData>` +
-        `<row r="1">${str("A1", "TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024", 1)}</row>` +
+        `<row r="1">${str("A1", title, 1)}</row>` +
         `<row r="2">${str("A2", "(Kèm theo Báo cáo số .../BC-UBND ngày .../.../2024)")}</row>` +
         `<row r="4">${str("A4", "STT", 1)}${str("B4", "Đơn vị", 1)}${str("C4", "Tổng số hộ", 1)}${str("D4", "Hộ nghèo", 1)}${str("F4", "Hộ cận nghèo", 1)}</row>` +
         `<row r="5">${str("D5", "Số hộ", 1)}${str("E5", "Tỷ lệ (%)", 1)}${str("F5", "Số hộ", 1)}${str("G5", "Tỷ lệ (%)", 1)}</row>` +
@@ -84,12 +93,12 @@ function writeBigTable(file, rows, options = {}) {
       totals[1] += poor;
       totals[2] += near;
       let pr = rate(poor, h);
-      if (i % Math.max(1, Math.floor(rows / 10)) === 0) {
+      if (isStale(i, r)) {
         pr = Math.round((pr + 1.5) * 100) / 100; // a rate left from last year
         wrongRates++;
       }
       chunk +=
-        `<row r="${r}">${num(`A${r}`, i, 0)}${str(`B${r}`, `Thôn ${i}`)}${num(`C${r}`, h, 2)}${num(`D${r}`, poor, 2)}` +
+        `<row r="${r}">${num(`A${r}`, i, 0)}${str(`B${r}`, `${unit} ${i}`)}${num(`C${r}`, h, 2)}${num(`D${r}`, poor, 2)}` +
         `${num(`E${r}`, pr, 3)}${num(`F${r}`, near, 2)}${num(`G${r}`, rate(near, h), 3)}</row>`;
       if (i % 5000 === 0) {
         push(chunk);

@@ -4,8 +4,14 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+const { writeBigTable } = require("../../scripts/big-table.js") as {
+  writeBigTable(
+    file: string,
+    rows: number,
+    options: { stale: "none" | "spread" | number[]; title?: string; unit?: string },
+  ): Promise<{ lastUnitRow: number }>;
+};
 
 export const ROOT = path.join(__dirname, "../..");
 export const DIST = process.env.PHULUC_DIST ? path.resolve(process.env.PHULUC_DIST) : path.join(ROOT, "dist");
@@ -188,57 +194,22 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
   });
 }
 
-function rate(count: number, base: number): number {
-  return Math.floor((2 * count * 10000 + base) / (2 * base)) / 100;
-}
-
 /**
- * A national-size table: title block, merged two-level header, numbering row, `rows` unit rows and a total row
- * (columns: STT, unit, households, poor, poor rate, near-poor, near-poor rate). With `defects`, two rates are
- * planted wrong: on row 350 and on the last unit row (both well past row 300).
+ * A national-size table (scripts/big-table.js, the bench's generator): title block, merged two-level header,
+ * numbering row, `rows` unit rows and a total row (STT, unit, households, poor, poor rate, near-poor, near-poor
+ * rate). With `defects`, two rates are planted wrong: on row 350 and on the last unit row (both past row 300).
  */
 export async function bigTable(
   file: string,
   rows: number,
   defects: boolean,
 ): Promise<{ lastUnitRow: number }> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Biểu 01");
-  ws.columns = [6, 28, 12, 10, 10, 10, 10].map((width) => ({ width }));
-  const head: (string | null)[][] = [
-    ["TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO TOÀN QUỐC NĂM 2024"],
-    ["(Kèm theo Báo cáo số 12/BC-BLĐTBXH ngày 20/01/2025)"],
-    [],
-    ["STT", "Đơn vị", "Tổng số hộ", "Hộ nghèo", null, "Hộ cận nghèo", null],
-    [null, null, null, "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)"],
-    ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100"],
-  ];
-  head.forEach((values) => ws.addRow(values));
-  for (const m of ["A1:G1", "A2:G2", "A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4"]) ws.mergeCells(m);
-  let seed = 12345;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const totals = [0, 0, 0];
-  const first = head.length + 1;
-  const lastUnitRow = first + rows - 1;
-  for (let i = 1; i <= rows; i++) {
-    const h = 150 + Math.floor(random() * 900);
-    const poor = Math.floor(random() * h * 0.12);
-    const near = Math.floor(random() * h * 0.1);
-    totals[0] += h;
-    totals[1] += poor;
-    totals[2] += near;
-    const r = first + i - 1;
-    let poorRate = rate(poor, h);
-    if (defects && (r === 350 || r === lastUnitRow)) poorRate = Math.round((poorRate + 3.17) * 100) / 100;
-    const row = ws.addRow([i, `Xã ${i}`, h, poor, poorRate, near, rate(near, h)]);
-    row.getCell(3).numFmt = "#,##0";
-    row.getCell(5).numFmt = "0.00";
-    row.getCell(7).numFmt = "0.00";
-  }
-  const [h, poor, near] = totals;
-  ws.addRow([null, "Tổng cộng", h, poor, rate(poor, h), near, rate(near, h)]);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  const { lastUnitRow } = await writeBigTable(file, rows, {
+    stale: defects ? [350, rows + 6] : "none",
+    title: "TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO TOÀN QUỐC NĂM 2024",
+    unit: "Xã",
+  });
   return { lastUnitRow };
 }
 
