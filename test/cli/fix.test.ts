@@ -309,14 +309,25 @@ describe("phuluc fix --in-place and -o replace a file safely", () => {
     expect(fs.statSync(out).mode & 0o777).toBe(0o666 & ~umask);
   });
 
-  it("a folder that does not exist: one line, errno in words", async () => {
+  it("-o into folders that do not exist yet creates them (out/ on a fresh clone), and only them", async () => {
+    const out = path.join(dir, "khong", "co", "x.xlsx");
+    const r = await runCli(["fix", "samples/ke-hoach-giam-ngheo-2024.xlsx", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(fs.statSync(out).isFile()).toBe(true);
+    expect(fs.readdirSync(path.join(dir, "khong"))).toEqual(["co"]);
+  });
+
+  it("a file standing where a folder should be: one line, errno in words, nothing created", async () => {
+    const blocker = path.join(dir, `tep-${++n}`);
+    fs.writeFileSync(blocker, "x");
     const r = await runCli([
       "fix",
       "samples/ke-hoach-giam-ngheo-2024.xlsx",
       "-o",
-      path.join(dir, "khong", "co", "x.xlsx"),
+      path.join(blocker, "sub", "x.xlsx"),
     ]);
     expectOneLineError(r);
-    expect(r.stderr).toContain("thư mục không tồn tại");
+    expect(r.stderr).toContain("không ghi được");
+    expect(fs.readFileSync(blocker, "utf8")).toBe("x");
   });
 });

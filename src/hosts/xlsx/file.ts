@@ -40,6 +40,27 @@ export interface SafeWriteOptions {
 }
 
 /**
+ * Creates the folders an `-o` path names that do not exist yet (`out/` on a fresh clone), and nothing above them:
+ * only the path the user typed, never its symlinks' targets' parents. Returns the folders created, outermost first.
+ */
+async function createMissingFolders(dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      const stat = await fs.stat(d);
+      if (!stat.isDirectory()) return []; // a file where a folder should be: the write fails with ENOTDIR
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") return [];
+      missing.unshift(d);
+      if (path.dirname(d) === d) break;
+    }
+  }
+  for (const d of missing) await fs.mkdir(d).catch(() => undefined);
+  return missing;
+}
+
+/**
  * Writes `bytes` to `file`: through a 0600 temporary file in the target's folder (the link's target's folder when
  * `file` is a symlink), fsynced, then renamed over the target with the target's mode and owner. Errors are
  * XlsxReadError ("exists", "read-only", "write-failed" with the errno code).
@@ -65,6 +86,7 @@ export async function writeFileSafely(
       // not a link
     }
   }
+  if (!existing && !options.inPlace) await createMissingFolders(path.dirname(target));
   if (existing) {
     if (!existing.isFile()) throw new XlsxReadError("write-failed", file, "EISDIR");
     if (!options.inPlace && !options.force) throw new XlsxReadError("exists", file);
