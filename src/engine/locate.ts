@@ -511,13 +511,10 @@ export function locate(
     hubs: Map<LocatorRelation, number>,
   ): LocatorRelation[] => {
     const entries = entriesOf(c.key);
-    // A relation whose target is another chosen change (a rate set to agree with the changed count) is no
-    // evidence for this change: it would confirm any value.
-    const shared = (rel: LocatorRelation) => {
-      const t = refKey(rel.target);
-      const at = changedAt.get(t);
-      return t !== c.key && at !== undefined && changes[at].chosen;
-    };
+    // A relation whose target is another change, chosen or recomputed (a rate set to agree with the changed
+    // count), is no evidence for this change: it would confirm any value. Only a relation that holds after the
+    // change with its own target as typed confirms it.
+    const shared = (rel: LocatorRelation) => movedTarget(rel, c.key);
     const holding = entries
       .filter((e) => goal.has(e.rel) && !broken(e.rel) && !shared(e.rel))
       .map((e) => e.rel);
@@ -529,14 +526,21 @@ export function locate(
     return [...out, ...hubOut];
   };
 
+  /** The relation's target is a cell the current changes moved (other than `self`). */
+  const movedTarget = (rel: LocatorRelation, self: number): boolean => {
+    const t = refKey(rel.target);
+    return t !== self && changedAt.has(t);
+  };
+
   /** Evidence of the current changes, or undefined when an input change is not confirmed. */
   const evidenceOf = (goal: Set<LocatorRelation>, hubs: Map<LocatorRelation, number>): number | undefined => {
     let evidence = 0;
     for (const c of live()) {
       if (!c.chosen) continue;
       const explained = explainedBy(c, goal, hubs).length;
+      // A truncated-looking rate that the change turns right confirms it, unless the rate itself was recomputed.
       const softened = entriesOf(c.key).filter(
-        (e) => originallySoft.has(e.rel) && status(e.rel) === "ok",
+        (e) => originallySoft.has(e.rel) && status(e.rel) === "ok" && !movedTarget(e.rel, c.key),
       ).length;
       if (weightOf(c.key) > derivedWeight && explained + softened < 2) return undefined;
       evidence += explained - 1 + softened / 2;
