@@ -11,7 +11,7 @@ import type { Blame } from "./locate";
 import { confirmRelations } from "./confirm";
 import { decodeGrid, detectLegacyEncoding } from "./legacy";
 import { runRules } from "./rules";
-import { rulePriority } from "./rules/registry";
+import { ruleFamily, rulePriority } from "./rules/registry";
 import type { TableAnalysis } from "./index";
 
 export function detectTables(grid: Grid, options: AnalyzeOptions = {}): Table[] {
@@ -66,8 +66,8 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const filled = (row: number, col: number) => ctx.readings.get(cellKey(row, col))?.status === "ok";
   // With trustStructure the user accepts the reading as it is: every guessed relation is kept.
   const built = buildRelations(table, options.rounding, filled);
-  const { relations, doubts } = options.trustStructure
-    ? { relations: built, doubts: [] }
+  const { relations, doubts, explanations } = options.trustStructure
+    ? { relations: built, doubts: [], explanations: [] }
     : confirmRelations(ctx, built, options.overrides);
   // The relation that defines each derived cell's formula: the first one built (stated, then sums, then rows).
   const primary = new Map<number, Relation>();
@@ -90,6 +90,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     blamed: [],
     located: [],
     doubts,
+    explanations,
     legacy: options.legacy,
   };
   const findings = runRules(ctx, run);
@@ -135,6 +136,8 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
 
   // A derived cell's fix is its formula with the value computed from the inputs.
   for (const f of findings) {
+    // Only a relation's finding is mended by the cell's formula (not a note on the column it sits in).
+    if (ruleFamily(f.rule) === "structure") continue;
     const w = derivedAt(f.cell);
     if (w)
       f.fix = {

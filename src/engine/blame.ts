@@ -82,6 +82,8 @@ export function blame(
   primary: Map<number, Relation>,
   soft: Relation[] = [],
   confirmed?: ReadonlySet<number>,
+  /** Cells of columns found copied from another (explain.ts), by refKey. */
+  copied?: ReadonlySet<number>,
 ): Blamed {
   // A broken relation the caller set aside (a total whose formula omits rows: the formula rules report it) is
   // not the locator's to explain.
@@ -94,9 +96,15 @@ export function blame(
   const softSet = new Set<LocatorRelation>(soft);
   const resolvedSoft = new Set<Relation>();
   const findings: Finding[] = [];
+  // A cell recomputed in several components (a total under many corrected rows) ends at its last value.
+  const last = new Map<number, Blame>();
+  for (const b of located) last.set(refKey(b.cell), b);
   for (const b of located) {
     for (const r of b.explains) if (softSet.has(r)) resolvedSoft.add(r as Relation);
-    if (b.kind === "consequence") continue;
+    if (b.kind === "consequence" && last.get(refKey(b.cell)) !== b) continue;
+    // A consequence is recomputed by fix and needs no finding of its own, unless it is a copied cell (a rate
+    // copied with its block): the copy is wrong as typed, and its right value is reported like any other.
+    if (b.kind === "consequence" && !(copied?.has(refKey(b.cell)) && b.old !== undefined)) continue;
     findings.push(blameFinding(ctx, b, primary));
   }
   return { findings, resolvedSoft, located };

@@ -11,6 +11,8 @@ import { relationValue } from "./recompute";
 import type { TableContext } from "./context";
 import type { Ref, Relation } from "./relations";
 import { COUNT_ROLES } from "./vocabulary";
+import { type Explanation, findAlternative, findCopy } from "./explain";
+import { refKey } from "./relations";
 
 /** A reading the data did not confirm: the relations of one column that were dropped. */
 export interface Doubt {
@@ -33,18 +35,21 @@ export interface Doubt {
 interface Tally {
   applied: number;
   failed: number;
+  /** The relations that failed. */
+  failing: Relation[];
   /** Distinct discrepancies of the failed sums: one wrong cell repeats its difference up the hierarchy. */
   gaps: Set<number>;
 }
 
 function tally(rels: Relation[], ctx: TableContext): Tally {
-  const t: Tally = { applied: 0, failed: 0, gaps: new Set() };
+  const t: Tally = { applied: 0, failed: 0, failing: [], gaps: new Set() };
   for (const rel of rels) {
     const check = checkRelation(rel, ctx.value, ctx.decimals);
     if (check.status === "skip") continue;
     t.applied++;
     if (check.status === "violated") {
       t.failed++;
+      t.failing.push(rel);
       if (rel.kind !== "rate") {
         const actual = ctx.value(rel.target) ?? 0;
         const expected = relationValue(rel, ctx.value, ctx.decimals(rel.target)) ?? 0;
@@ -137,7 +142,7 @@ export function confirmRelations(
   ctx: TableContext,
   relations: Relation[],
   overrides?: Overrides,
-): { relations: Relation[]; doubts: Doubt[] } {
+): { relations: Relation[]; doubts: Doubt[]; explanations: Explanation[] } {
   const userColumns = new Set(
     Object.entries(overrides?.columns ?? {})
       .filter(([, o]) => o.role !== undefined)
@@ -153,12 +158,29 @@ export function confirmRelations(
   }
   const replaced = new Map<Relation, Relation | null>();
   const doubts: Doubt[] = [];
+  const explanations: Explanation[] = [];
+  // First the copies: a column copied from another keeps its reading, and what it was copied from is known
+  // before other columns are re-read (a reading through a copied column is the weaker one).
+  const misreadGroups: { group: Relation[]; t: Tally }[] = [];
+  const copied = new Set<number>();
   for (const group of groups.values()) {
     const first = group[0];
     const column = ctx.table.columns.find((c) => c.col === first.target.col);
     if (!column || userColumns.has(column.letter)) continue;
     const t = tally(group, ctx);
     if (!misread(t, first.kind)) continue;
+    const copy = findCopy(ctx, group, t.failing);
+    if (copy) {
+      if (!explanations.some((e) => e.kind === "copy" && e.targets.includes(copy.column)))
+        explanations.push(copy);
+      for (const c of copy.cells) copied.add(refKey(c));
+      continue;
+    }
+    misreadGroups.push({ group, t });
+  }
+  for (const { group, t } of misreadGroups) {
+    const first = group[0];
+    const column = ctx.table.columns.find((c) => c.col === first.target.col)!;
     const alternatives = first.kind === "rate" ? rateAlternatives(ctx, group) : linearAlternatives(group);
     let best: { rels: Relation[]; failed: number; index: number } | undefined;
     alternatives.forEach((alt, index) => {
@@ -168,6 +190,17 @@ export function confirmRelations(
       if (!best || ta.failed < best.failed) best = { rels, failed: ta.failed, index };
     });
     const found = best as { rels: Relation[]; failed: number; index: number } | undefined;
+    // Another relation that holds in every row is the table's own: adopted, said once (a rate stored as a
+    // fraction is the same reading, kept silently below).
+    const adopted =
+      first.kind === "sum" || (found && first.kind === "rate" && found.index === 0)
+        ? undefined
+        : findAlternative(ctx, group, copied);
+    if (adopted) {
+      group.forEach((rel, i) => replaced.set(rel, adopted.relations[i]));
+      explanations.push(adopted.explanation);
+      continue;
+    }
     if (found) group.forEach((rel, i) => replaced.set(rel, found.rels[i]));
     else for (const rel of group) replaced.set(rel, null);
     // A rate stored as a fraction means the same thing: read silently. Any other reading that holds (another
@@ -192,13 +225,13 @@ export function confirmRelations(
       ...(found ? { holds: assumedText(found.rels[0]) } : {}),
     });
   }
-  if (replaced.size === 0) return { relations, doubts };
+  if (replaced.size === 0) return { relations, doubts, explanations };
   const kept: Relation[] = [];
   for (const rel of relations) {
     const r = replaced.has(rel) ? replaced.get(rel) : rel;
     if (r) kept.push(r);
   }
-  return { relations: kept, doubts: mergeDoubts(doubts) };
+  return { relations: kept, doubts: mergeDoubts(doubts), explanations };
 }
 
 /**

@@ -8,6 +8,7 @@ import { type Ref, type Relation, cellKey, keyCol, keyRow, refKey } from "./rela
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
 import type { Blame } from "./locate";
 import type { Doubt } from "./confirm";
+import type { Explanation } from "./explain";
 
 /** Per-cell storage over a table's rectangle, addressed by refKey: arrays, not maps, on the hot path. */
 export class CellTable<T> {
@@ -60,6 +61,8 @@ export interface RuleRun {
   located?: Blame[];
   /** Readings the data did not confirm (confirm.ts): their relations were dropped. */
   doubts: Doubt[];
+  /** Failures the data explains (explain.ts): copied columns, relations adopted instead of the header's. */
+  explanations?: Explanation[];
   /** Keys (refKey) of the cells the user confirmed: the locator never changes them. */
   confirmed?: ReadonlySet<number>;
   /** The sheet's text was typed in a legacy encoding and decoded for reading. */

@@ -52,7 +52,7 @@ export function relationInputs(rel: Relation): Ref[] {
   return rel.kind === "rate" ? [...rel.numerator, rel.base] : rel.terms.map((t) => t.ref);
 }
 
-const SUBJECT_COUNT: Record<string, ColumnRole> = {
+export const SUBJECT_COUNT: Record<string, ColumnRole> = {
   poorRate: "poorHouseholds",
   nearPoorRate: "nearPoorHouseholds",
   multidimRate: "poorAndNearPoorHouseholds",

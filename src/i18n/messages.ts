@@ -77,6 +77,14 @@ const VI: Record<RuleId | "input-typo", Builder> = {
         : `Ô ${p.cell} là số gõ tay trong khi các dòng khác của cột dùng công thức (${p.pattern}).`,
   "structure-unsure": (p) =>
     `Chưa chắc đã hiểu đúng cột ${p.column} (ô ${p.cell}, "${p.header}"): ${VI_ASSUMED[p.reading ?? ""] ?? "quan hệ"}${p.assumed ? ` ${p.assumed}` : ""} không khớp ở ${p.failed}/${p.applied} dòng, nên chương trình coi là đọc sai bảng${p.holds ? `; số liệu lại khớp với ${p.holds} (tiêu đề sai, hay cột bị chép từ cột khác?), đã kiểm tra theo cách này` : ", đã bỏ kiểm tra này"} và không tự ghi vào bảng. Hãy xác nhận hoặc sửa vai trò của cột (thẻ Bảng; trên dòng lệnh --roles hoặc --trust-structure).`,
+  "copied-column": (p) =>
+    p.columns
+      ? `Các cột ${p.columns} giống hệt các cột ${p.sourceColumns} ở ${p.same}/${p.rows} dòng (từ ô ${p.cell}): có lẽ cả khối đã bị chép từ ${p.sourceColumns}. Những ô chép sai cho dòng của nó được báo riêng, kèm giá trị đúng.`
+      : `Cột ${p.target} giống hệt cột ${p.source} ở ${p.same}/${p.rows} dòng (từ ô ${p.cell}): có lẽ cột ${p.target} đã bị chép từ cột ${p.source}. Những ô chép sai cho dòng của nó được báo riêng, kèm giá trị đúng.`,
+  "duplicate-unit": (p) =>
+    `Đơn vị "${p.name}" có hai lần trong cùng một nhóm (ô ${p.cell} và ô ${p.otherCell}): có thể chép trùng dòng, hoặc thiếu một đơn vị khác.`,
+  "reading-adopted": (p) =>
+    `Cột ${p.column} (ô ${p.cell}, "${p.header}") không phải ${p.assumed} như tiêu đề gợi ý mà là ${p.holds}: đúng ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`,
   "legacy-encoding": (p) =>
     `Trang tính được gõ bằng bảng mã cũ ${p.encoding === "vni" ? "VNI (phông VNI-Times)" : "TCVN3 (phông .VnTime)"}, ví dụ ô ${p.cell}: chữ đã được giải mã để đọc bảng. Dùng "phuluc fix --unicode" hoặc nút chuyển sang Unicode để đổi hẳn.`,
 };
@@ -121,6 +129,14 @@ const EN: Record<RuleId | "input-typo", Builder> = {
         : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
   "structure-unsure": (p) =>
     `Not sure the engine understood column ${p.column} (${p.cell}, "${p.header}"): ${EN_ASSUMED[p.reading ?? ""] ?? "the relation"}${p.assumed ? ` ${p.assumed}` : ""} fails in ${p.failed} of ${p.applied} rows, so the table was probably misread; ${p.holds ? `the figures match ${p.holds} instead (a wrong header, or a column copied from another?) and were checked that way,` : "the check was dropped,"} and nothing will be written to the table. Confirm or correct the column's role (Table view; on the command line --roles or --trust-structure).`,
+  "copied-column": (p) =>
+    p.columns
+      ? `Columns ${p.columns} are identical to columns ${p.sourceColumns} in ${p.same} of ${p.rows} rows (from ${p.cell}): the block was probably copied from ${p.sourceColumns}. Copied cells that are wrong for their own row are reported one by one, with their right value.`
+      : `Column ${p.target} is identical to column ${p.source} in ${p.same} of ${p.rows} rows (from ${p.cell}): column ${p.target} was probably copied from column ${p.source}. Copied cells that are wrong for their own row are reported one by one, with their right value.`,
+  "duplicate-unit": (p) =>
+    `Unit "${p.name}" appears twice in the same group (${p.cell} and ${p.otherCell}): a row copied twice, or another unit missing?`,
+  "reading-adopted": (p) =>
+    `Column ${p.column} (${p.cell}, "${p.header}") is not ${p.assumed} as its header suggests but ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`,
   "legacy-encoding": (p) =>
     `The sheet is typed in the legacy ${p.encoding === "vni" ? "VNI (VNI-Times font)" : "TCVN3 (.VnTime font)"} encoding, e.g. ${p.cell}: its text was decoded for reading. Use "phuluc fix --unicode" or the convert-to-Unicode button to convert it.`,
 };
@@ -158,6 +174,9 @@ export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
     "inconsistent-formula": "Công thức khác cột",
     "structure-unsure": "Chưa chắc cấu trúc bảng",
     "legacy-encoding": "Bảng mã cũ",
+    "copied-column": "Cột bị chép",
+    "duplicate-unit": "Đơn vị trùng",
+    "reading-adopted": "Cách đọc cột",
   },
   en: {
     "sum-mismatch": "Total mismatch",
@@ -177,5 +196,8 @@ export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
     "inconsistent-formula": "Inconsistent formula",
     "structure-unsure": "Structure unsure",
     "legacy-encoding": "Legacy encoding",
+    "copied-column": "Copied column",
+    "duplicate-unit": "Duplicate unit",
+    "reading-adopted": "Column reading",
   },
 };

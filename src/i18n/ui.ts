@@ -449,6 +449,9 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "inconsistent-formula": "Công thức khác cả cột",
     "structure-unsure": "Chưa chắc đã hiểu đúng bảng",
     "legacy-encoding": "Bảng mã cũ (TCVN3/VNI)",
+    "copied-column": "Cột bị chép từ cột khác",
+    "duplicate-unit": "Đơn vị có hai lần",
+    "reading-adopted": "Cột được đọc theo số liệu",
   },
   en: {
     "sum-mismatch": "Total does not add up",
@@ -468,6 +471,9 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "inconsistent-formula": "Formula breaks its column's pattern",
     "structure-unsure": "Table structure unsure",
     "legacy-encoding": "Legacy encoding (TCVN3/VNI)",
+    "copied-column": "Column copied from another",
+    "duplicate-unit": "Unit listed twice",
+    "reading-adopted": "Column read from its figures",
   },
 };
 

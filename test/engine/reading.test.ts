@@ -4,7 +4,7 @@ import { analyzeGrid, fixPlan, legacyTextConversions } from "../../src/engine";
 import { type Grid, gridFromRows } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/report";
 import { describeFinding } from "../../src/i18n/findings";
-import { setCell } from "./fixtures";
+import { rate, setCell } from "./fixtures";
 import { type Group, nationalGroups, shapeGrid, shapeRows } from "./shapes";
 
 const brief = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.cell} ${f.rule} ${f.expected}`);
@@ -602,16 +602,27 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
     const shaped = shapeRows(PROVINCES, { poorRateOf: (u) => Number((u.poor / u.households).toFixed(4)) });
     expect(findingsOf(shapeGrid(shaped))).toEqual([]);
   });
-  test("a rate column copied from the near-poor rates: checked as it reads, reported once, nothing written", () => {
+  test("a rate column copied from the near-poor rates: the reading stays, the copy is named, every wrong cell has its value", () => {
     const shaped = shapeRows(PROVINCES, {
       poorRateOf: (u) => Math.round((u.nearPoor / u.households) * 10000) / 100,
     });
     const [a] = analyzeGrid(shapeGrid(shaped));
-    expect(brief(a.findings)).toEqual(["warning E3 structure-unsure null"]);
-    expect(describeFinding(a.findings[0])).toContain("khớp với F/C×100");
-    expect(a.unsure).toBe(true);
-    expect(fixPlan([a]).writes).toEqual([]);
+    const copy = a.findings.filter((f) => f.rule === "copied-column");
+    expect(copy.map((f) => [f.params?.target, f.params?.source])).toEqual([["E", "G"]]);
+    expect(a.unsure).toBe(false);
+    // Each copied rate that is wrong for its own row is a rate-mismatch with poor / households × 100.
+    const wrong = a.findings.filter((f) => f.rule === "rate-mismatch");
+    const body = a.table.rows.filter((r) => r.kind !== "part");
+    const expected = body
+      .map((r) => {
+        const get = (c: string) => shaped.rows[r.row - 1]["ABCDEFG".indexOf(c)] as number;
+        return { cell: `E${r.row}`, right: rate(get("D"), get("C")), shown: get("E") };
+      })
+      .filter((x) => Math.abs(x.right - x.shown) > 1e-9);
+    expect(wrong.map((f) => [f.cell, f.expected])).toEqual(expected.map((x) => [x.cell, x.right]));
+    expect(a.findings.filter((f) => f.rule === "structure-unsure")).toEqual([]);
   });
+
   test("the stated relation wins over the guess", () => {
     // The numbering row states 3=2/1*100 for column E: a stated relation is never second-guessed.
     const rows = setCell(misleading().rows, "E4", "3=2/1*100");

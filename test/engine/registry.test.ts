@@ -9,6 +9,7 @@ import { FAMILIES } from "../../src/engine/rules";
 import { describeFinding } from "../../src/i18n/findings";
 import { reportGrid, reportRows, setCell } from "./fixtures";
 import { nationalGroups, shapeGrid, shapeRows } from "./shapes";
+import { camLongGrid, diSuGrid } from "../judgement/seeds";
 
 const planGrid = (reduction: number, projected: number, projectedRate?: number) =>
   gridFromRows(
@@ -106,6 +107,20 @@ const TCVN3_TEXTS = [
 ];
 
 const CASES: Record<RegisteredRuleId, Case> = {
+  // Dị Sử's 2021 rates copied from 2020 (../shared/domain.md): one note names the copy, on its first cell.
+  "copied-column": { trigger: () => diSuGrid(), cell: "H8", silent: () => diSuGrid(true) },
+  // Cẩm Long's "tỷ lệ giảm" is reduction / start households × 100, not start rate − projected rate.
+  "reading-adopted": { trigger: () => camLongGrid(), cell: "J3", silent: () => camLongGrid(true) },
+  "duplicate-unit": {
+    trigger: () =>
+      villages([
+        ["1", "Thôn 1", 100, 12, 12, 5],
+        ["2", "THÔN 1", 100, 12, 12, 5],
+        ["3", "Thôn 3", 150, 15, 10, 8],
+      ]),
+    cell: "B3",
+    silent: cleanVillages,
+  },
   "structure-unsure": {
     // The "poor rate" column holds poor + near-poor over households: no reading of it holds.
     trigger: () =>

@@ -28,6 +28,9 @@ export const RULE_REGISTRY = [
   { id: "number-as-text", severity: "info", family: "values" },
   { id: "inconsistent-formula", severity: "warning", family: "formulas" },
   { id: "structure-unsure", severity: "warning", family: "structure" },
+  { id: "copied-column", severity: "warning", family: "structure" },
+  { id: "duplicate-unit", severity: "warning", family: "structure" },
+  { id: "reading-adopted", severity: "info", family: "structure" },
   { id: "legacy-encoding", severity: "info", family: "structure" },
 ] as const satisfies readonly {
   id: string;
@@ -49,3 +52,7 @@ export const rulePriority = (id: string): number => PRIORITY.get(id) ?? RULE_REG
 export function registeredSeverity(id: RegisteredRuleId): "error" | "warning" | "info" {
   return RULE_REGISTRY.find((r) => r.id === id)!.severity;
 }
+
+const FAMILY = new Map<string, FamilyName>(RULE_REGISTRY.map((r) => [r.id, r.family]));
+/** The family that emits a rule ("structure": notes on the reading, never mended by a cell's formula). */
+export const ruleFamily = (id: string): FamilyName | undefined => FAMILY.get(id);

@@ -59,7 +59,10 @@ export function relationFindings(ctx: TableContext, run: RuleRun): Finding[] {
   // A total whose formula leaves rows out is reported on the total by the formula rules; the omitted row is
   // not a suspect.
   const violated = evaluation.violated.filter((rel) => !omittingSum(ctx, rel));
-  const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft, run.confirmed);
+  const copied = new Set<number>();
+  for (const e of run.explanations ?? [])
+    if (e.kind === "copy") for (const c of e.cells) copied.add(refKey(c));
+  const located = blame(ctx, run.relations, violated, run.primary, evaluation.soft, run.confirmed, copied);
   for (const f of located.findings) run.blamed.push(f);
   run.located = located.located;
   const out = [...evaluation.findings, ...located.findings];
