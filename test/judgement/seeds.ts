@@ -20,7 +20,9 @@ function formats(rows: Row[], rateCols: number[], first: number, overrides: Reco
 export function myHaoRows(clean = false): Row[] {
   return [
     ["DỰ KIẾN TỶ LỆ HỘ NGHÈO PHƯỜNG DỊ SỬ NĂM 2024"],
-    ["(Kèm theo Kế hoạch số: /KH-UBND ngày / /2021 của UBND phường về thực hiện mục tiêu giảm nghèo năm 2024)"],
+    [
+      "(Kèm theo Kế hoạch số: /KH-UBND ngày / /2021 của UBND phường về thực hiện mục tiêu giảm nghèo năm 2024)",
+    ],
     [],
     ["Stt", "Xã, phường", "Dự kiến tỷ lệ hộ nghèo năm 2024"],
     [null, null, "Tổng số hộ dân cư", "Tổng số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
@@ -72,7 +74,9 @@ export function diSuRows(clean = false): Row[] {
   return [
     ["DỰ KIẾN"],
     ["TỶ LỆ HỘ NGHÈO PHƯỜNG DỊ SỬ NĂM 2021"],
-    ["(Kèm theo Kế hoạch số: 12/KH-UBND ngày 10/5/2021 của UBND phường về thực hiện mục tiêu giảm nghèo phường Dị Sử năm 2021)"],
+    [
+      "(Kèm theo Kế hoạch số: 12/KH-UBND ngày 10/5/2021 của UBND phường về thực hiện mục tiêu giảm nghèo phường Dị Sử năm 2021)",
+    ],
     [],
     ["Stt", "Tổ dân phố", "Tỷ lệ hộ nghèo năm 2020", null, null, "Dự kiến tỷ lệ hộ nghèo năm 2021"],
     [
@@ -151,14 +155,41 @@ export function camLongRows(clean = false): Row[] {
       u[4],
       u[5],
     ]),
-    [null, "Tổng", clean ? 1518 : 1.518, 208, 13.7, clean ? 1518 : 1.518, clean ? 163 : 208, clean ? 10.74 : 13.7, 45, 2.96],
+    [
+      null,
+      "Tổng",
+      clean ? 1518 : 1.518,
+      208,
+      13.7,
+      clean ? 1518 : 1.518,
+      clean ? 163 : 208,
+      clean ? 10.74 : 13.7,
+      45,
+      2.96,
+    ],
   ];
 }
 
 export function camLongGrid(clean = false): Grid {
   const rows = camLongRows(clean);
   return gridFromRows("Cẩm Long 2023", rows, {
-    merges: ["A1:J1", "A3:A5", "B3:B5", "C3:E3", "F3:H3", "I3:I5", "J3:J5", "C4:C5", "D4:E4", "F4:F5", "G4:H4"],
-    formats: formats(rows, [4, 7, 9], 6, { J8: "0.0", C12: clean ? "#,##0" : "0.000", F12: clean ? "#,##0" : "0.000" }),
+    merges: [
+      "A1:J1",
+      "A3:A5",
+      "B3:B5",
+      "C3:E3",
+      "F3:H3",
+      "I3:I5",
+      "J3:J5",
+      "C4:C5",
+      "D4:E4",
+      "F4:F5",
+      "G4:H4",
+    ],
+    formats: formats(rows, [4, 7, 9], 6, {
+      J8: "0.0",
+      C12: clean ? "#,##0" : "0.000",
+      F12: clean ? "#,##0" : "0.000",
+    }),
   });
 }
