@@ -2,7 +2,16 @@
 import { type Grid, a1, cellAt, parseA1, rangeA1 } from "./grid";
 import type { AnalyzeOptions, Table } from "./model";
 import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
-import { type Ref, type Relation, buildRelations, cellKey, refKey, relationCells } from "./relations";
+import {
+  type Ref,
+  type Relation,
+  buildRelations,
+  cellKey,
+  keyCol,
+  keyRow,
+  refKey,
+  relationCells,
+} from "./relations";
 import { compressRefs, computeDerived, relationFormula } from "./recompute";
 import { detectTables as detectLayout } from "./detect/layout";
 import { type RuleRun, buildContext, rawActual } from "./context";
@@ -103,12 +112,38 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   const correctedValue = new Map(corrections.map((c) => [refKey(parseA1(c.cell)), c.value]));
   const inputValue = (r: Ref): number | undefined => correctedValue.get(refKey(r)) ?? ctx.value(r);
 
+  // Open suspicions: input cells with an error the engine did not correct. Nothing is recomputed from the value
+  // they hold, so a fix never hides the suspicion by making its neighbours agree with it.
+  const suspected = new Set<number>();
+  for (const f of findings) {
+    if (f.severity !== "error" || ruleFamily(f.rule) === "structure") continue;
+    const key = refKey(parseA1(f.cell));
+    if (primary.has(key) || correctedValue.has(key) || confirmed.has(key)) continue;
+    suspected.add(key);
+    if (f.params?.variant === "input-typo") f.certainty = "suggested";
+  }
+  const taintMemo = new Map<number, boolean>();
+  const tainted = (key: number, depth = 0): boolean => {
+    if (suspected.has(key)) return true;
+    const rel = primary.get(key);
+    if (!rel || depth > 64) return false;
+    const memo = taintMemo.get(key);
+    if (memo !== undefined) return memo;
+    taintMemo.set(key, false);
+    const out = relationCells(rel).some((r) => refKey(r) !== key && tainted(refKey(r), depth + 1));
+    taintMemo.set(key, out);
+    return out;
+  };
+
   // Derived cells: formula and value computed from the inputs, lazily (a check needs only the flagged ones).
   const derivedValue = computeDerived(primary, inputValue, ctx.decimals);
   const writeFor = (rel: Relation): CellWrite | undefined => {
     const ref = rel.target;
+    if (suspected.size && tainted(refKey(ref))) return undefined;
     const v = derivedValue(ref);
-    if (v === undefined) return undefined;
+    if (v === undefined || !Number.isFinite(v)) return undefined;
+    // Never an impossible value: a negative rate or count is not a correction (a reduction may be negative).
+    if (v < 0 && (rel.kind === "rate" || rel.kind === "sum")) return undefined;
     const d = ctx.decimals(ref);
     const baseIsZero = rel.kind === "rate" && inputValue(rel.base) === 0;
     // A percent-formatted cell keeps its convention: a fraction, =ROUND(D8/C8,4) for two shown decimals.
@@ -196,6 +231,11 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     conversions,
     corrections,
     unsure: doubts.length > 0,
+    ...(suspected.size
+      ? {
+          suspected: [...suspected].sort((x, y) => x - y).map((k) => a1(keyRow(k), keyCol(k))),
+        }
+      : {}),
     ...(options.legacy ? { legacyEncoding: options.legacy.encoding } : {}),
     get report(): TableReport {
       return (report ??= makeReport());

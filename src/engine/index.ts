@@ -19,6 +19,12 @@ export interface TableAnalysis {
    * appendix must not write to this table until the user confirms or corrects the reading.
    */
   unsure?: boolean;
+  /**
+   * Input cells (A1) with an open error the engine did not correct (a likely typo, an unreadable or negative
+   * count): the derived cells that depend on them are neither recomputed nor written until the user settles them,
+   * and the appendix and plan built on the table must say so.
+   */
+  suspected?: string[];
   /** The sheet's text is typed in TCVN3 or VNI (a legacy-encoding finding); see legacyTextConversions. */
   legacyEncoding?: "tcvn3" | "vni";
 }

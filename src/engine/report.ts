@@ -51,6 +51,12 @@ export const FindingSchema = z.object({
   decimals: z.number().int().nonnegative().optional(),
   /** Present when the engine is sure of the correction (a derived cell, a text number): "Sửa" applies it. */
   fix: CellFixSchema.optional(),
+  /**
+   * What the data does for this finding: "proved" (absent means proved: the relation is broken, the number is
+   * unreadable) or "suggested" (a likely typo: the data points at this cell and value but does not pin it down).
+   * Nothing is written from a suggestion, and nothing is recomputed from the value it doubts.
+   */
+  certainty: z.enum(["proved", "suggested"]).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

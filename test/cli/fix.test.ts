@@ -158,9 +158,13 @@ describe("phuluc fix with a mistyped household count", () => {
     expect(r.stdout).toMatch(/lỗi\s+C16\s+sum-mismatch\s+985\s+958\s/);
     const ws = (await load(out)).getWorksheet("KH 2024")!;
     expect(ws.getCell("C16").value).toBe(985);
-    // Derived cells follow the cells as they are, so a spreadsheet that recalculates shows the cached values.
-    expect(ws.getCell("E16").result).toBeCloseTo(7.41, 10); // 73/985 = 7,411
-    expect(ws.getCell("C13").result).toBe(1518 + 623 + 985 + 705 + 382);
+    // Nothing is recomputed from a suspected value: the rate and the group total keep what they held (958's).
+    const before = (await load(typo)).getWorksheet("KH 2024")!;
+    for (const c of ["E16", "C13", "G16", "J16"])
+      expect(ws.getCell(c).value).toEqual(before.getCell(c).value);
+    // And the suspicion is still there when the fixed copy is checked again.
+    const again = await runCli(["check", out]);
+    expect(again.stdout).toMatch(/C16\s+sum-mismatch\s+985\s+958\s/);
   });
 });
 
