@@ -230,6 +230,7 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     findings: final,
     conversions,
     corrections,
+    options,
     unsure: doubts.length > 0,
     ...(suspected.size
       ? {

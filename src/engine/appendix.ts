@@ -422,7 +422,8 @@ function withIntendedCounts(
     );
   }
   const corrected: Grid = { ...grid, cells };
-  return { analysis: analyzeTable(corrected, analysis.table), grid: corrected, notes };
+  // The caller's options travel with the analysis: rounding, confirmed cells and the user's reading are kept.
+  return { analysis: analyzeTable(corrected, analysis.table, analysis.options), grid: corrected, notes };
 }
 
 function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): AppendixLayout {

@@ -25,6 +25,9 @@ export interface TableAnalysis {
    * and the appendix and plan built on the table must say so.
    */
   suspected?: string[];
+  /** The options the table was read with (rounding, the user's reading, confirmed cells): whatever re-reads it
+   *  (the appendix, after corrections) reads it the same way. */
+  options?: AnalyzeOptions;
   /** The sheet's text is typed in TCVN3 or VNI (a legacy-encoding finding); see legacyTextConversions. */
   legacyEncoding?: "tcvn3" | "vni";
 }
