@@ -21,20 +21,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(args, SPEC);
   const lang = (flags.lang ?? "vi") as Lang;
   const file = positionals[0];
-  const { analyses, sheetsWithoutTable } = await analyzeWorkbookFile(path.resolve(io.cwd, file), file, {
-    sheet: flags.sheet,
-    lang,
-    engine: structureOptions("check", flags, lang),
-  });
+  const { analyses, sheetsWithoutTable, unread } = await analyzeWorkbookFile(
+    path.resolve(io.cwd, file),
+    file,
+    {
+      sheet: flags.sheet,
+      lang,
+      engine: structureOptions("check", flags, lang),
+    },
+  );
   const tables = analyses.map((a) => a.report);
   // The JSON contract is validated against ReportSchema (zod loads only then: the text output starts faster); it
   // keeps a sentence on every finding, in the chosen language.
   const built: Report =
     flags.format === "json"
-      ? (await import("../engine/report")).buildReport(file, tables)
-      : { file, tables, summary: summarize(tables.flatMap((t) => t.findings)) };
+      ? (await import("../engine/report")).buildReport(file, tables, unread)
+      : {
+          file,
+          tables,
+          summary: summarize(tables.flatMap((t) => t.findings)),
+          ...(unread.length ? { unread } : {}),
+        };
   const report = describeReport(built, lang);
   if (flags.format === "json") io.out(JSON.stringify(report, null, 2) + "\n");
   else io.out(renderReport(report, lang, sheetsWithoutTable));
-  return report.summary.errors > 0 ? 1 : 0;
+  // 0: read whole and clean; 1: errors; 3: no error, but something holding numbers was not read (never "0 lỗi").
+  if (report.summary.errors > 0) return 1;
+  return unread.length > 0 ? 3 : 0;
 }

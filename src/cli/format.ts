@@ -1,5 +1,6 @@
 // Text rendering of reports and fix results for people at a terminal. Vietnamese by default, English on request.
 import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
+import type { Unread } from "../engine/coverage";
 import type { Lang } from "../engine/model";
 import { describeFinding } from "../i18n/findings";
 import { refusalLine } from "./structure";
@@ -11,6 +12,13 @@ const STRINGS = {
     noFindings: "  Không có sai sót.",
     noTable: (sheet: string) => `Trang tính "${sheet}": không tìm thấy bảng số liệu.`,
     noTableAnywhere: "Không tìm thấy bảng số liệu nào trong tệp.",
+    unreadSummary: (n: number) => `Còn ${n} phần có số liệu chưa đọc được (xem trên): chưa kiểm tra hết tệp.`,
+    unread: (u: Unread) =>
+      u.reason === "no-table"
+        ? `CHƯA ĐỌC: trang tính "${u.sheet}" có số liệu nhưng không nhận ra bảng; không kiểm tra được gì ở đó.`
+        : u.reason === "rows"
+          ? `CHƯA ĐỌC HẾT: bảng ở ${u.range} (trang "${u.sheet}"): chỉ đọc được ${u.rowsRead}/${u.rowsTotal} dòng có số liệu.`
+          : `CHƯA ĐỌC: trang "${u.sheet}", vùng ${u.range} có số liệu nằm ngoài các bảng đã đọc.`,
     headers: ["Mức độ", "Ô", "Quy tắc", "Đang ghi", "Đúng là", "Nội dung"],
     severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" } as Record<Severity, string>,
     summary: (file: string, e: number, w: number, i: number) =>
@@ -32,6 +40,14 @@ const STRINGS = {
     noFindings: "  No problems found.",
     noTable: (sheet: string) => `Sheet "${sheet}": no data table found.`,
     noTableAnywhere: "No data table found in the file.",
+    unreadSummary: (n: number) =>
+      `${n} part(s) holding numbers could not be read (see above): the file is not fully checked.`,
+    unread: (u: Unread) =>
+      u.reason === "no-table"
+        ? `NOT READ: sheet "${u.sheet}" holds numbers but no table was recognised; nothing there was checked.`
+        : u.reason === "rows"
+          ? `NOT READ IN FULL: table ${u.range} (sheet "${u.sheet}"): only ${u.rowsRead} of ${u.rowsTotal} rows with numbers were read.`
+          : `NOT READ: sheet "${u.sheet}", range ${u.range} holds numbers outside the tables read.`,
     headers: ["Severity", "Cell", "Rule", "Actual", "Expected", "Message"],
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
     summary: (file: string, e: number, w: number, i: number) =>
@@ -103,10 +119,17 @@ export function renderTable(table: TableReport, lang: Lang): string {
 export function renderReport(report: Report, lang: Lang, sheetsWithoutTable: string[] = []): string {
   const s = STRINGS[lang];
   const blocks = report.tables.map((t) => renderTable(t, lang));
-  for (const sheet of sheetsWithoutTable) blocks.push(s.noTable(sheet));
+  const unread = report.unread ?? [];
+  // A sheet with numbers and no table is said once, as not read (not merely "no table").
+  const unreadSheets = new Set(unread.filter((u) => u.reason === "no-table").map((u) => u.sheet));
+  for (const sheet of sheetsWithoutTable) if (!unreadSheets.has(sheet)) blocks.push(s.noTable(sheet));
   if (report.tables.length === 0 && sheetsWithoutTable.length === 0) blocks.push(s.noTableAnywhere);
+  if (unread.length) blocks.push(unread.map((u) => s.unread(u)).join("\n"));
   const { errors, warnings, infos } = report.summary;
-  blocks.push(s.summary(report.file, errors, warnings, infos));
+  blocks.push(
+    s.summary(report.file, errors, warnings, infos) +
+      (unread.length ? ` ${s.unreadSummary(unread.length)}` : ""),
+  );
   return blocks.join("\n\n") + "\n";
 }
 

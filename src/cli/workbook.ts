@@ -7,8 +7,8 @@ import type { XlsxPackage } from "../hosts/xlsx/package";
 import { readGrids } from "../hosts/xlsx/sheet";
 import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/patch";
 import { XlsxReadError } from "../hosts/xlsx/errors";
-import { analyzeGrid } from "../engine";
-import type { TableAnalysis } from "../engine";
+import { analyzeGrid, unreadParts } from "../engine";
+import type { TableAnalysis, Unread } from "../engine";
 import type { Grid } from "../engine/grid";
 import type { AnalyzeOptions, Lang } from "../engine/model";
 
@@ -18,6 +18,8 @@ export interface WorkbookAnalysis {
   analyses: TableAnalysis[];
   /** Sheets that were checked and hold no recognisable table. */
   sheetsWithoutTable: string[];
+  /** What holds numbers but was not read (a sheet with no table found, rows or ranges outside the tables). */
+  unread: Unread[];
 }
 
 /** Reads the file (`shown` is the name used in messages), keeping the user's language in read errors. */
@@ -60,9 +62,10 @@ export function analyzeGrids(
   grids: Grid[],
   lang: Lang,
   engine: AnalyzeOptions = {},
-): { analyses: TableAnalysis[]; sheetsWithoutTable: string[] } {
+): { analyses: TableAnalysis[]; sheetsWithoutTable: string[]; unread: Unread[] } {
   const analyses: TableAnalysis[] = [];
   const sheetsWithoutTable: string[] = [];
+  const unread: Unread[] = [];
   for (const grid of grids) {
     let found: TableAnalysis[];
     try {
@@ -77,9 +80,15 @@ export function analyzeGrids(
       );
     }
     if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
+    unread.push(
+      ...unreadParts(
+        grid,
+        found.map((a) => a.table),
+      ),
+    );
     analyses.push(...found);
   }
-  return { analyses, sheetsWithoutTable };
+  return { analyses, sheetsWithoutTable, unread };
 }
 
 export async function analyzeWorkbookFile(

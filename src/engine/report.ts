@@ -91,15 +91,31 @@ export const SummarySchema = z.object({
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
+/** A part of the workbook that was not read (coverage.ts): said out loud, never "0 lỗi". */
+export const UnreadSchema = z.object({
+  sheet: z.string(),
+  range: z.string().optional(),
+  reason: z.enum(["no-table", "outside", "rows"]),
+  rowsRead: z.number().int().nonnegative().optional(),
+  rowsTotal: z.number().int().nonnegative().optional(),
+});
+
 export const ReportSchema = z.object({
   file: z.string(),
   tables: z.array(TableReportSchema),
   summary: SummarySchema,
+  /** Sheets and ranges holding numbers that no table read covers. */
+  unread: z.array(UnreadSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export function buildReport(file: string, tables: TableReport[]): Report {
-  return ReportSchema.parse({ file, tables, summary: summarize(tables.flatMap((t) => t.findings)) });
+export function buildReport(file: string, tables: TableReport[], unread?: Report["unread"]): Report {
+  return ReportSchema.parse({
+    file,
+    tables,
+    summary: summarize(tables.flatMap((t) => t.findings)),
+    ...(unread && unread.length ? { unread } : {}),
+  });
 }
 
 /** A write plan: cells to set, produced by the engine and applied by a host. */
