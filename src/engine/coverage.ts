@@ -48,7 +48,7 @@ export function unreadParts(grid: Grid, tables: readonly Table[]): Unread[] {
     );
   for (const t of tables) {
     const read = new Set(t.rows.map((r) => r.row));
-    const skipped = new Set<number>(t.headerRows);
+    const skipped = new Set<number>([...t.headerRows, ...(t.skippedRows ?? [])]);
     if (t.numberingRow) skipped.add(t.numberingRow);
     let total = read.size;
     for (const row of rows.keys())

@@ -55,6 +55,8 @@ export interface Table {
   stated: StatedRelation[];
   /** A plan (Dự kiến, Kế hoạch, Chỉ tiêu): the reduction is the input and the projection follows. */
   isPlan: boolean;
+  /** Rows inside the body read as what they are and left out on purpose: a header band repeated, a note. */
+  skippedRows?: number[];
 }
 
 /** Corrections the user made in the pane, remembered per sheet. */

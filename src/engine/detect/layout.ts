@@ -255,13 +255,40 @@ function classifyRows(
   bodyTop: number,
   bottom: number,
   overrides: Overrides | undefined,
-): { rows: Row[]; end: number } {
+): { rows: Row[]; end: number; skipped: number[] } {
   const dataCols = columns.filter((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role));
   const numberCol = columns.find((c) => c.role === "rowNumber") ?? columns[0];
+  const labelCol = columns.find((c) => c.role === "unitName");
   const rows: Row[] = [];
   let end = bodyTop - 1;
   let blank = 0;
   const lastGroup: { roman?: string; letter?: string } = {};
+  // The header's own texts by column: a band that repeats them inside the body (a header printed again on each
+  // page, a second band) is skipped, not read as units.
+  const headerTexts = new Map<number, Set<string>>();
+  for (let r = block.top; r <= (block.numberingRow ?? block.bottom); r++)
+    for (let c = block.left; c <= block.right; c++) {
+      const t = normalize(shownText(grid, r, c));
+      if (t === "") continue;
+      const set = headerTexts.get(c) ?? new Set<string>();
+      set.add(t);
+      headerTexts.set(c, set);
+    }
+  const repeatsHeader = (r: number): boolean => {
+    let texts = 0;
+    for (let c = block.left; c <= block.right; c++) {
+      // A remark merged down from a row above (a notes column) belongs to that row, not to this band.
+      const m = mergeAt(grid, r, c);
+      if (m && m.top < r) continue;
+      const t = normalize(shownText(grid, r, c));
+      if (t === "") continue;
+      if (!headerTexts.get(c)?.has(t)) return false;
+      texts++;
+    }
+    return texts >= 2;
+  };
+  const noteCols = new Set(columns.filter((c) => c.role === "note").map((c) => c.col));
+  const skipped: number[] = [];
   for (let r = bodyTop; r <= bottom; r++) {
     const numberText = shownText(grid, r, numberCol.col);
     let label = firstDataText(grid, r, columns, "unitName");
@@ -270,14 +297,21 @@ function classifyRows(
       (c) => cellText(cellAt(grid, r, c.col)).trim() !== "" || cellAt(grid, r, c.col)?.formula,
     );
     if (rowIsEmpty(grid, r, block.left, block.right)) {
+      // The second line of a unit whose name or number is merged over two rows continues that unit.
+      const merged = mergeAt(grid, r, numberCol.col) ?? (labelCol ? mergeAt(grid, r, labelCol.col) : undefined);
+      if (merged && merged.top < r && rows.length > 0) continue;
       blank++;
       if (blank >= 2 && rows.length > 0) break;
+      continue;
+    }
+    if (rows.length > 0 && (repeatsHeader(r) || isNumberingRow(grid, r, block.left, block.right))) {
+      skipped.push(r);
       continue;
     }
     const nLabel = normalize(label);
     const nNumber = /^\d*$/.test(numberText) ? numberText : normalize(numberText);
     if (
-      rowHasTableEnd(grid, r, block.left, block.right, label, nLabel) ||
+      rowHasTableEnd(grid, r, block.left, block.right, label, nLabel, noteCols) ||
       (!hasData && rowHeaderWords(grid, r, block.left, block.right) >= 2)
     )
       break;
@@ -301,8 +335,13 @@ function classifyRows(
     else if (isPartLabel(label, nLabel) || (numberText === "" && isPartLabel(words))) kind = "part";
     else if (style === "roman" || style === "letter") kind = "group";
     else if (style === "unit") kind = "unit";
-    else if (hasData || label !== "") kind = "unit";
-    else continue;
+    else if (hasData) kind = "unit";
+    // Words with no number and no row number between units: a note ("(Thôn Đông sáp nhập từ năm 2020)"), not a
+    // unit whose every figure is missing.
+    else {
+      skipped.push(r);
+      continue;
+    }
     const o = overrides?.rows?.[r];
     if (o) kind = o;
     const row: Row = {
@@ -327,7 +366,7 @@ function classifyRows(
     rows.push(row);
     end = r;
   }
-  return { rows, end };
+  return { rows, end, skipped: skipped.filter((r) => r <= end) };
 }
 
 function rowHasTableEnd(
@@ -337,8 +376,11 @@ function rowHasTableEnd(
   right: number,
   label: string,
   nLabel: string,
+  noteCols: ReadonlySet<number> = new Set(),
 ): boolean {
   for (let c = left; c <= right; c++) {
+    // A remark in the table's own notes column ("Ghi chú ...", merged down the rows) is data, not the end.
+    if (noteCols.has(c)) continue;
     const cell = cellAt(grid, row, c);
     if (!cell || typeof cell.value !== "string" || cell.value.length < 2) continue;
     if (cell.value === label ? isTableEnd(label, nLabel) : isTableEnd(cell.value)) return true;
@@ -468,7 +510,7 @@ export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
     const title = titleAbove(grid, tables.length ? from : grid.top, block.top, grid.left, right);
     const columns = readColumns(grid, block, overrides, title);
     const bodyTop = (block.numberingRow ?? block.bottom) + 1;
-    const { rows, end } = classifyRows(grid, block, columns, bodyTop, bottom, overrides);
+    const { rows, end, skipped } = classifyRows(grid, block, columns, bodyTop, bottom, overrides);
     demoteFlagColumns(grid, columns, rows, overrides);
     if (rows.length === 0 || !columns.some((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role))) {
       from = block.bottom + 1;
@@ -503,6 +545,7 @@ export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
       rows,
       stated: readStated(grid, block, columns),
       isPlan,
+      ...(skipped.length ? { skippedRows: skipped } : {}),
     });
     from = end + 1;
   }
