@@ -135,6 +135,14 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     return out;
   };
 
+  // A derived cell's right value computed from a suspected input is itself only suggested.
+  if (suspected.size)
+    for (const f of findings) {
+      const key = refKey(parseA1(f.cell));
+      if (!suspected.has(key) && primary.has(key) && f.severity === "error" && tainted(key))
+        f.certainty = "suggested";
+    }
+
   // Derived cells: formula and value computed from the inputs, lazily (a check needs only the flagged ones).
   const derivedValue = computeDerived(primary, inputValue, ctx.decimals);
   const writeFor = (rel: Relation): CellWrite | undefined => {

@@ -34,6 +34,7 @@ export function weightsOf(
   ctx: TableContext,
   primary: Map<number, Relation>,
   confirmed: ReadonlySet<number> = new Set(),
+  copied: ReadonlySet<number> = new Set(),
 ): (key: number) => number {
   const assigned = new Set(
     ctx.table.isPlan
@@ -44,6 +45,7 @@ export function weightsOf(
   );
   return (key) => {
     if (confirmed.has(key)) return WEIGHTS.confirmed;
+    if (copied.has(key)) return WEIGHTS.copied;
     if (primary.has(key)) return WEIGHTS.derived;
     if (assigned.has(keyCol(key))) return WEIGHTS.target;
     return WEIGHTS.input;
@@ -55,6 +57,7 @@ export function locateInTable(
   relations: Relation[],
   primary: Map<number, Relation>,
   confirmed?: ReadonlySet<number>,
+  copied?: ReadonlySet<number>,
 ): Blame[] {
   const all: LocatorRelation[] = [...relations, ...boundsOf(ctx)];
   return locate(
@@ -71,7 +74,7 @@ export function locateInTable(
       decimals: (key) => ctx.decimals({ row: keyRow(key), col: keyCol(key) }),
       isCount: (key) => ctx.kindOf.get(key) === "count",
     },
-    weightsOf(ctx, primary, confirmed),
+    weightsOf(ctx, primary, confirmed, copied),
   );
 }
 
@@ -92,7 +95,7 @@ export function blame(
   const usable = relations.filter(
     (r) => r.kind !== "sum" || kept.has(r) || checkRelation(r, ctx.value, ctx.decimals).status !== "violated",
   );
-  const located = locateInTable(ctx, usable, primary, confirmed);
+  const located = locateInTable(ctx, usable, primary, confirmed, copied);
   const softSet = new Set<LocatorRelation>(soft);
   const resolvedSoft = new Set<Relation>();
   const findings: Finding[] = [];
@@ -135,11 +138,10 @@ function blameFinding(ctx: TableContext, b: Blame, primary: Map<number, Relation
   // A copy is named on typed inputs (a neighbour's count); a derived cell is recomputed whatever its origin.
   const copy = b.derived ? undefined : copiedFrom(ctx, b.cell);
   const copyParams = copy ? { copiedFrom: copy.cell, copiedAbove: copy.above ? "1" : "" } : {};
-  if (b.kind === "aggregate" || (b.derived && own)) {
+  if (b.kind === "aggregate" || (b.derived && own) || (b.kind === "consequence" && own)) {
     const rel: LocatorRelation =
-      (own && (b.explains.includes(own) || b.kind === "aggregate" || b.explains.length === 0)
-        ? own
-        : undefined) ?? b.explains[0];
+      (own && (b.explains.includes(own) || b.kind !== "cell" || b.explains.length === 0) ? own : undefined) ??
+      b.explains[0];
     const shownRel: Relation = rel.kind === "bound" ? own! : rel;
     return makeFinding(ctx, shownRel.rule, "error", b.cell, b.value, relatedOf(shownRel), {
       relation: describe(shownRel),

@@ -10,8 +10,8 @@ import { checkRelation } from "./check";
 import { relationValue } from "./recompute";
 import type { TableContext } from "./context";
 import type { Ref, Relation } from "./relations";
-import { COUNT_ROLES } from "./vocabulary";
-import { type Explanation, findAlternative, findCopy } from "./explain";
+import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import { type CopyExplanation, type Explanation, findAlternative, findCopy } from "./explain";
 import { refKey } from "./relations";
 
 /** A reading the data did not confirm: the relations of one column that were dropped. */
@@ -150,8 +150,8 @@ export function confirmRelations(
   );
   const groups = new Map<string, Relation[]>();
   for (const rel of relations) {
-    if (rel.stated) continue;
-    const key = groupKey(rel);
+    // Stated relations are never re-read, but a copy may still explain why they fail.
+    const key = (rel.stated ? "stated|" : "") + groupKey(rel);
     const list = groups.get(key);
     if (list) list.push(rel);
     else groups.set(key, [rel]);
@@ -163,6 +163,12 @@ export function confirmRelations(
   // before other columns are re-read (a reading through a copied column is the weaker one).
   const misreadGroups: { group: Relation[]; t: Tally }[] = [];
   const copied = new Set<number>();
+  const noteCopy = (copy: CopyExplanation) => {
+    if (!explanations.some((e) => e.kind === "copy" && e.targets.includes(copy.column)))
+      explanations.push(copy);
+    for (const c of copy.cells) copied.add(refKey(c));
+  };
+  const failingGroups: { group: Relation[]; t: Tally }[] = [];
   for (const group of groups.values()) {
     const first = group[0];
     const column = ctx.table.columns.find((c) => c.col === first.target.col);
@@ -170,13 +176,22 @@ export function confirmRelations(
     const t = tally(group, ctx);
     if (!misread(t, first.kind)) continue;
     const copy = findCopy(ctx, group, t.failing);
-    if (copy) {
-      if (!explanations.some((e) => e.kind === "copy" && e.targets.includes(copy.column)))
-        explanations.push(copy);
-      for (const c of copy.cells) copied.add(refKey(c));
+    if (copy) noteCopy(copy);
+    else failingGroups.push({ group, t });
+  }
+  // Then another relation that holds in every row as the data stands; then a copy among the columns the failing
+  // one is computed from (a reduction failing because the end count was copied from the start).
+  for (const { group, t } of failingGroups) {
+    const first = group[0];
+    const holds = first.stated || first.kind === "sum" ? undefined : findAlternative(ctx, group, copied);
+    if (holds && !(first.kind === "rate" && fractionHolds(ctx, group))) {
+      group.forEach((rel, i) => replaced.set(rel, holds.relations[i]));
+      explanations.push(holds.explanation);
       continue;
     }
-    misreadGroups.push({ group, t });
+    const copy = findCopy(ctx, group, t.failing, { inputs: true });
+    if (copy) noteCopy(copy);
+    else if (!first.stated) misreadGroups.push({ group, t });
   }
   for (const { group, t } of misreadGroups) {
     const first = group[0];
@@ -190,17 +205,6 @@ export function confirmRelations(
       if (!best || ta.failed < best.failed) best = { rels, failed: ta.failed, index };
     });
     const found = best as { rels: Relation[]; failed: number; index: number } | undefined;
-    // Another relation that holds in every row is the table's own: adopted, said once (a rate stored as a
-    // fraction is the same reading, kept silently below).
-    const adopted =
-      first.kind === "sum" || (found && first.kind === "rate" && found.index === 0)
-        ? undefined
-        : findAlternative(ctx, group, copied);
-    if (adopted) {
-      group.forEach((rel, i) => replaced.set(rel, adopted.relations[i]));
-      explanations.push(adopted.explanation);
-      continue;
-    }
     if (found) group.forEach((rel, i) => replaced.set(rel, found.rels[i]));
     else for (const rel of group) replaced.set(rel, null);
     // A rate stored as a fraction means the same thing: read silently. Any other reading that holds (another
@@ -225,13 +229,60 @@ export function confirmRelations(
       ...(found ? { holds: assumedText(found.rels[0]) } : {}),
     });
   }
-  if (replaced.size === 0) return { relations, doubts, explanations };
   const kept: Relation[] = [];
   for (const rel of relations) {
     const r = replaced.has(rel) ? replaced.get(rel) : rel;
     if (r) kept.push(r);
   }
-  return { relations: kept, doubts: mergeDoubts(doubts), explanations };
+  const doubted = new Set(doubts.flatMap((d) => d.column.split(", ")));
+  kept.push(...readUncheckedColumns(ctx, kept, new Set([...userColumns, ...doubted]), explanations));
+  return {
+    relations: replaced.size === 0 && kept.length === relations.length ? relations : kept,
+    doubts: replaced.size === 0 ? doubts : mergeDoubts(doubts),
+    explanations,
+  };
+}
+
+/**
+ * A rate column that no relation checks (a "tỷ lệ giảm" with no projected rate beside it, a share whose base the
+ * header does not name): the relation that holds in every row is searched for and adopted, said once; when none
+ * holds, the column is said to be unchecked. Tables without households are the implied family's (rules/implied.ts).
+ */
+function readUncheckedColumns(
+  ctx: TableContext,
+  relations: Relation[],
+  userColumns: ReadonlySet<string>,
+  explanations: Explanation[],
+): Relation[] {
+  if (!ctx.table.columns.some((c) => c.role === "households")) return [];
+  const targeted = new Set(relations.map((r) => r.target.col));
+  const out: Relation[] = [];
+  for (const column of ctx.table.columns) {
+    if (!RATE_ROLES.has(column.role) || targeted.has(column.col) || userColumns.has(column.letter)) continue;
+    const group: Relation[] = ctx.table.rows
+      .filter((r) => r.kind !== "part" && ctx.value({ row: r.row, col: column.col }) !== undefined)
+      .map((r) => ({
+        kind: "linear",
+        rule: "rate-mismatch",
+        target: { row: r.row, col: column.col },
+        terms: [],
+        rateTarget: true,
+      }));
+    if (group.length < 3) continue;
+    const holds = findAlternative(ctx, group, new Set());
+    if (holds) {
+      out.push(...holds.relations);
+      explanations.push({ ...holds.explanation, assumed: "" });
+    } else
+      explanations.push({
+        kind: "unchecked",
+        column: column.letter,
+        cell: headerCell(ctx, column.col),
+        header: column.header,
+        rows: group.length,
+      });
+  }
+  return out;
 }
 
 /**
@@ -257,4 +308,12 @@ function mergeDoubts(doubts: Doubt[]): Doubt[] {
     }
   }
   return [...byCell.values()];
+}
+
+/** A rate stored as a fraction (0.0579) reads the same relation: it is not another reading to announce. */
+function fractionHolds(ctx: TableContext, group: Relation[]): boolean {
+  const alt = rateAlternatives(ctx, group)[0];
+  if (!alt) return false;
+  const t = tally(group.map(alt), ctx);
+  return t.applied > 0 && !misread(t, group[0].kind) && t.failed * 3 <= t.applied;
 }

@@ -60,7 +60,16 @@ export interface AlternativeExplanation {
   rows: number;
 }
 
-export type Explanation = CopyExplanation | AlternativeExplanation;
+/** A rate column no relation explains: nothing in it was checked, and that is said on the column. */
+export interface UncheckedExplanation {
+  kind: "unchecked";
+  column: string;
+  cell: string;
+  header: string;
+  rows: number;
+}
+
+export type Explanation = CopyExplanation | AlternativeExplanation | UncheckedExplanation;
 
 const EPS = 1e-9;
 
@@ -99,9 +108,31 @@ export function findCopy(
   ctx: TableContext,
   group: Relation[],
   failing: Relation[],
+  /** Look at the columns the failing column is computed from, not at the column itself. */
+  options: { inputs?: boolean } = {},
 ): CopyExplanation | undefined {
   if (failing.length < READING_WEIGHTS.copyMinCells) return undefined;
-  const target = group[0].target.col;
+  // The failing column itself (a rate copied from last year's), or the columns it is computed from (an end count
+  // copied from the start count makes the reduction fail, not the end count): confirm.ts asks for the second
+  // only when no other reading of the column holds.
+  const inputs = new Set<number>();
+  for (const rel of failing)
+    for (const r of rel.kind === "rate" ? [...rel.numerator, rel.base] : rel.terms.map((t) => t.ref))
+      if (r.col !== group[0].target.col) inputs.add(r.col);
+  // Later columns first: a copy is made into the later period (start → end, last year → this year).
+  const cols = options.inputs ? [...inputs].sort((a, b) => b - a) : [group[0].target.col];
+  for (const col of cols) {
+    const found = copyOf(
+      ctx,
+      col,
+      failing.map((rel) => ({ row: rel.target.row, col })),
+    );
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function copyOf(ctx: TableContext, target: number, failingCells: Ref[]): CopyExplanation | undefined {
   const column = ctx.table.columns.find((c) => c.col === target);
   if (!column) return undefined;
   const kind = kindOfColumn(column);
@@ -111,14 +142,14 @@ export function findCopy(
     if (c.col === target || kindOfColumn(c) !== kind) continue;
     const values = new Set<number>();
     let copies = 0;
-    for (const rel of failing) {
-      const x = ctx.value(rel.target);
-      const y = ctx.value({ row: rel.target.row, col: c.col });
+    for (const ref of failingCells) {
+      const x = ctx.value(ref);
+      const y = ctx.value({ row: ref.row, col: c.col });
       if (x === undefined || y === undefined || Math.abs(x - y) >= EPS) continue;
       copies++;
       values.add(x);
     }
-    if (copies < READING_WEIGHTS.copyMinCells || copies <= failing.length * READING_WEIGHTS.copyMinShare)
+    if (copies < READING_WEIGHTS.copyMinCells || copies <= failingCells.length * READING_WEIGHTS.copyMinShare)
       continue;
     if (values.size < 2) continue;
     const { same, both } = sameRows(ctx, target, c.col);

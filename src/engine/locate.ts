@@ -28,6 +28,8 @@ export interface Bound {
 export type LocatorRelation = Relation | Bound;
 
 export const WEIGHTS = {
+  /** A cell of a column found copied from another (explain.ts): the likeliest wrong of all. */
+  copied: 0.5,
   /** A cell whose value follows from a relation (a rate, a subtotal, a reduction in a report). */
   derived: 1,
   /** A number someone typed (households, poor households at the start and end). */

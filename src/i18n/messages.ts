@@ -83,8 +83,12 @@ const VI: Record<RuleId | "input-typo", Builder> = {
       : `Cột ${p.target} giống hệt cột ${p.source} ở ${p.same}/${p.rows} dòng (từ ô ${p.cell}): có lẽ cột ${p.target} đã bị chép từ cột ${p.source}. Những ô chép sai cho dòng của nó được báo riêng, kèm giá trị đúng.`,
   "duplicate-unit": (p) =>
     `Đơn vị "${p.name}" có hai lần trong cùng một nhóm (ô ${p.cell} và ô ${p.otherCell}): có thể chép trùng dòng, hoặc thiếu một đơn vị khác.`,
+  "column-unchecked": (p) =>
+    `Chưa kiểm tra được cột ${p.column} (ô ${p.cell}, "${p.header}"): không tìm ra cách tính nào khớp với số liệu ở cả ${p.rows} dòng, nên các số trong cột này chưa được kiểm tra. Hãy cho biết vai trò của cột (thẻ Bảng; trên dòng lệnh --roles).`,
   "reading-adopted": (p) =>
-    `Cột ${p.column} (ô ${p.cell}, "${p.header}") không phải ${p.assumed} như tiêu đề gợi ý mà là ${p.holds}: đúng ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`,
+    !p.assumed
+      ? `Cột ${p.column} (ô ${p.cell}, "${p.header}") được đọc là ${p.holds}: khớp ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`
+      : `Cột ${p.column} (ô ${p.cell}, "${p.header}") không phải ${p.assumed} như tiêu đề gợi ý mà là ${p.holds}: đúng ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`,
   "legacy-encoding": (p) =>
     `Trang tính được gõ bằng bảng mã cũ ${p.encoding === "vni" ? "VNI (phông VNI-Times)" : "TCVN3 (phông .VnTime)"}, ví dụ ô ${p.cell}: chữ đã được giải mã để đọc bảng. Dùng "phuluc fix --unicode" hoặc nút chuyển sang Unicode để đổi hẳn.`,
 };
@@ -135,8 +139,12 @@ const EN: Record<RuleId | "input-typo", Builder> = {
       : `Column ${p.target} is identical to column ${p.source} in ${p.same} of ${p.rows} rows (from ${p.cell}): column ${p.target} was probably copied from column ${p.source}. Copied cells that are wrong for their own row are reported one by one, with their right value.`,
   "duplicate-unit": (p) =>
     `Unit "${p.name}" appears twice in the same group (${p.cell} and ${p.otherCell}): a row copied twice, or another unit missing?`,
+  "column-unchecked": (p) =>
+    `Column ${p.column} (${p.cell}, "${p.header}") could not be checked: no way of computing it matches the figures in all ${p.rows} rows, so its numbers were not checked. Tell the program the column's role (Table view; on the command line --roles).`,
   "reading-adopted": (p) =>
-    `Column ${p.column} (${p.cell}, "${p.header}") is not ${p.assumed} as its header suggests but ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`,
+    !p.assumed
+      ? `Column ${p.column} (${p.cell}, "${p.header}") was read as ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`
+      : `Column ${p.column} (${p.cell}, "${p.header}") is not ${p.assumed} as its header suggests but ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`,
   "legacy-encoding": (p) =>
     `The sheet is typed in the legacy ${p.encoding === "vni" ? "VNI (VNI-Times font)" : "TCVN3 (.VnTime font)"} encoding, e.g. ${p.cell}: its text was decoded for reading. Use "phuluc fix --unicode" or the convert-to-Unicode button to convert it.`,
 };
@@ -177,6 +185,7 @@ export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
     "copied-column": "Cột bị chép",
     "duplicate-unit": "Đơn vị trùng",
     "reading-adopted": "Cách đọc cột",
+    "column-unchecked": "Cột chưa kiểm tra",
   },
   en: {
     "sum-mismatch": "Total mismatch",
@@ -199,5 +208,6 @@ export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
     "copied-column": "Copied column",
     "duplicate-unit": "Duplicate unit",
     "reading-adopted": "Column reading",
+    "column-unchecked": "Column unchecked",
   },
 };

@@ -452,6 +452,7 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "copied-column": "Cột bị chép từ cột khác",
     "duplicate-unit": "Đơn vị có hai lần",
     "reading-adopted": "Cột được đọc theo số liệu",
+    "column-unchecked": "Cột chưa kiểm tra được",
   },
   en: {
     "sum-mismatch": "Total does not add up",
@@ -474,6 +475,7 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "copied-column": "Column copied from another",
     "duplicate-unit": "Unit listed twice",
     "reading-adopted": "Column read from its figures",
+    "column-unchecked": "Column could not be checked",
   },
 };
 

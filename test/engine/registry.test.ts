@@ -111,6 +111,18 @@ const CASES: Record<RegisteredRuleId, Case> = {
   "copied-column": { trigger: () => diSuGrid(), cell: "H8", silent: () => diSuGrid(true) },
   // Cẩm Long's "tỷ lệ giảm" is reduction / start households × 100, not start rate − projected rate.
   "reading-adopted": { trigger: () => camLongGrid(), cell: "J3", silent: () => camLongGrid(true) },
+  // A "tỷ lệ giảm" column that no reduction / households explains: said, not passed over in silence.
+  "column-unchecked": {
+    trigger: () =>
+      gridFromRows("S", [
+        ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Số hộ giảm", "Tỷ lệ giảm (%)"],
+        ["1", "Thôn 1", 100, 12, 12, 2, 1.5],
+        ["2", "Thôn 2", 200, 10, 5, 3, 0.9],
+        ["3", "Thôn 3", 150, 15, 10, 4, 2.2],
+      ]),
+    cell: "G1",
+    silent: cleanVillages,
+  },
   "duplicate-unit": {
     trigger: () =>
       villages([

@@ -31,6 +31,7 @@ export const RULE_REGISTRY = [
   { id: "copied-column", severity: "warning", family: "structure" },
   { id: "duplicate-unit", severity: "warning", family: "structure" },
   { id: "reading-adopted", severity: "info", family: "structure" },
+  { id: "column-unchecked", severity: "warning", family: "structure" },
   { id: "legacy-encoding", severity: "info", family: "structure" },
 ] as const satisfies readonly {
   id: string;

@@ -37,6 +37,14 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
             : {}),
         }),
       );
+    } else if (e.kind === "unchecked") {
+      out.push(
+        makeFinding(ctx, "column-unchecked", "warning", parseA1(e.cell), null, [], {
+          column: e.column,
+          header: e.header,
+          rows: e.rows,
+        }),
+      );
     } else {
       out.push(
         makeFinding(ctx, "reading-adopted", "info", parseA1(e.cell), null, [], {
