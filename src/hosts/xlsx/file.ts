@@ -3,12 +3,15 @@
 import { constants, promises as fs } from "fs";
 import * as path from "path";
 import { XlsxReadError } from "./errors";
-import { inflateRawSync } from "zlib";
+import * as zlib from "zlib";
 import { openPackage, type OpenOptions, type XlsxPackage } from "./package";
-import { useNativeInflate } from "./zip";
+import { useNativeCrc, useNativeInflate } from "./zip";
 
 // Node's zlib inflates several times faster than fflate; maxOutputLength keeps the declared-size limit.
-useNativeInflate((data, maxSize) => inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize) }));
+useNativeInflate((data, maxSize) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize) }));
+// zlib.crc32 (Node 20.15+) checks a part's CRC at memory speed; older Node keeps the table in zip.ts.
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+if (nativeCrc) useNativeCrc((data, value) => nativeCrc(data, value));
 
 export async function readPackageFile(file: string, options: OpenOptions = {}): Promise<XlsxPackage> {
   return openPackage(await readFileBytes(file), file, options);
