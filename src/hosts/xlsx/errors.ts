@@ -22,7 +22,8 @@ export type XlsxReadErrorCode =
   | "read-only"
   | "verify-failed"
   | "limit"
-  | "utf16";
+  | "utf16"
+  | "changed-meanwhile";
 
 const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: string) => string>> = {
   "not-found": {
@@ -109,6 +110,12 @@ const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: st
   "verify-failed": {
     vi: (f, d) => `không ghi tệp "${f}": bản kiểm tra lại thiếu ${d}; tệp gốc được giữ nguyên`,
     en: (f, d) => `"${f}" not written: the re-read copy lacks ${d}; the original is untouched`,
+  },
+  "changed-meanwhile": {
+    vi: (f, d) =>
+      `tệp "${f}" đã được chương trình khác lưu lại trong lúc Phụ lục sửa: bản đó được giữ nguyên, bản đã sửa được ghi bên cạnh vào "${d}"`,
+    en: (f, d) =>
+      `"${f}" was saved by another program while Phụ lục was fixing it: that save is kept, the fixed copy was written beside it to "${d}"`,
   },
   limit: {
     vi: (f, d) =>
