@@ -11,7 +11,6 @@ import { openPackage } from "../../src/hosts/xlsx/package";
 import { readGrids } from "../../src/hosts/xlsx/sheet";
 import { ROOT } from "../cli/helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const hostile = require("./hostile.js") as {
   PROBES: Record<string, (size?: number) => Uint8Array>;
   UNITS: [string, number, number, number][];

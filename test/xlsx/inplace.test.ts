@@ -9,7 +9,6 @@ import { openPackage } from "../../src/hosts/xlsx/package";
 import { readGrids } from "../../src/hosts/xlsx/sheet";
 import { runCli } from "../cli/helpers";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const hostile = require("./hostile.js") as { PROBES: Record<string, () => Uint8Array> };
 
 let dir: string;
