@@ -86,8 +86,8 @@ const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: st
       `"${f}" is not an Excel workbook (.xlsx) but a text file (.csv) with no formulas or formats; open it in Excel and save it as .xlsx`,
   },
   "too-large": {
-    vi: (f, d) => `tệp "${f}" quá lớn để xử lý an toàn${d ? ` (${d})` : ""}`,
-    en: (f, d) => `"${f}" is too large to handle safely${d ? ` (${d})` : ""}`,
+    vi: (f, d) => `tệp "${f}" quá lớn để xử lý an toàn${d ? ` (${explain(d, "vi")})` : ""}`,
+    en: (f, d) => `"${f}" is too large to handle safely${d ? ` (${explain(d, "en")})` : ""}`,
   },
   bomb: {
     vi: (f, d) =>
@@ -136,7 +136,17 @@ const MESSAGES: Record<XlsxReadErrorCode, Record<Lang, (file: string, detail: st
  * (the CLI and the page re-create errors in the user's language from code, file and detail).
  */
 export type ReasonKind =
-  "depth" | "attributes" | "tag" | "text" | "doctype" | "beyond-grid" | "crc" | "duplicate";
+  | "depth"
+  | "attributes"
+  | "tag"
+  | "text"
+  | "doctype"
+  | "beyond-grid"
+  | "crc"
+  | "duplicate"
+  | "cells"
+  | "time"
+  | "memory";
 
 export function reasonDetail(where: string, kind: ReasonKind, value: string | number = ""): string {
   return `${where}\t${kind}\t${value}`;
@@ -178,6 +188,19 @@ const REASONS: Record<ReasonKind, Record<Lang, (value: string) => string>> = {
   duplicate: {
     vi: () => `có hai phần cùng tên trong tệp nén`,
     en: () => `two entries of the package have the same name`,
+  },
+  cells: {
+    vi: (v) => `có hơn ${count(Number(v), "vi")} ô, quá sức của trang web; hãy dùng lệnh phuluc`,
+    en: (v) =>
+      `has more than ${count(Number(v), "en")} cells, more than the page can hold; use the phuluc command`,
+  },
+  time: {
+    vi: (v) => `đọc quá ${count(Number(v), "vi")} giây, đã dừng`,
+    en: (v) => `reading took more than ${count(Number(v), "en")} seconds and was stopped`,
+  },
+  memory: {
+    vi: () => `cần nhiều bộ nhớ hơn trang web có, đã dừng`,
+    en: () => `it needs more memory than the page has and was stopped`,
   },
 };
 

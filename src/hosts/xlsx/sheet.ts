@@ -152,7 +152,7 @@ function parseStream(
     });
     parser.close();
   } catch (err) {
-    if (err instanceof XlsxReadError || err instanceof BeyondGrid) throw err;
+    if (err instanceof XlsxReadError || err instanceof BeyondGrid || err instanceof OverBudget) throw err;
     if (err instanceof XmlLimitError)
       throw new XlsxReadError("limit", pkg.fileName, reasonDetail(what, err.kind, err.limit));
     const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
@@ -245,6 +245,8 @@ export interface ReadContext {
   strings: string[];
   styles: StyleInfo;
   date1904: boolean;
+  /** Most cells one sheet may hold (the page's memory budget); unlimited when missing. */
+  maxCells?: number;
 }
 
 export function readContext(pkg: XlsxPackage): ReadContext {
@@ -252,6 +254,9 @@ export function readContext(pkg: XlsxPackage): ReadContext {
 }
 
 const A1 = /^([A-Za-z]{1,3})(\d{1,7})$/;
+
+/** Thrown inside the parser's handlers when a sheet passes the cells budget; becomes "too-large". */
+class OverBudget extends Error {}
 
 /** Thrown inside the parser's handlers for an address outside Excel's grid; becomes "sheet-damaged". */
 class BeyondGrid extends Error {
@@ -280,6 +285,8 @@ export function readSheet(
   };
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const { strings, styles } = ctx;
+  const maxCells = ctx.maxCells ?? Infinity;
+  let stored = 0;
 
   let row = 0;
   let col = 0;
@@ -453,6 +460,7 @@ export function readSheet(
     const format = styles.formats[style];
     if (format) cell.numberFormat = format;
     if (styles.bold[style]) cell.bold = true;
+    if (++stored > maxCells) throw new OverBudget();
     let r = cells[row - 1];
     if (!r) r = cells[row - 1] = [];
     r[col - 1] = cell;
@@ -464,6 +472,8 @@ export function readSheet(
   } catch (err) {
     if (err instanceof BeyondGrid)
       throw new XlsxReadError("sheet-damaged", pkg.fileName, reasonDetail(what, "beyond-grid", err.address));
+    if (err instanceof OverBudget)
+      throw new XlsxReadError("too-large", pkg.fileName, reasonDetail(what, "cells", maxCells));
     throw err;
   }
   // Bounded by MAX_ROW: a lone cell at XFD1048576 costs a million empty rows at most, never more.
