@@ -136,7 +136,13 @@ async function besideName(target: string, tmp: string): Promise<string> {
   for (let n = 1; n < 1000; n++) {
     const candidate = `${stem} (đã sửa${n > 1 ? ` ${n}` : ""})${ext}`;
     try {
-      await fs.link(tmp, candidate); // never replaces a file: fails if the name is taken
+      try {
+        await fs.link(tmp, candidate); // never replaces a file: fails if the name is taken
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") throw err;
+        // No hard links here (a FAT USB stick): a copy that also refuses to replace a file.
+        await fs.copyFile(tmp, candidate, constants.COPYFILE_EXCL);
+      }
       await fs.rm(tmp, { force: true });
       return candidate;
     } catch (err) {
