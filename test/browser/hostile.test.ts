@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { longestTask, openFile, openPage, start, type Served } from "./harness";
+import { bigTable, longestTask, openFile, openPage, start, type Served } from "./harness";
 
 const hostile = require("../xlsx/hostile.js") as { PROBES: Record<string, () => Uint8Array> };
 
@@ -54,6 +54,23 @@ test("the crash files get one line, the tab survives and stays responsive, the n
   // The same tab opens a clean file afterwards.
   await openFile(page, probe("plain-table"));
   await page.getByTestId("finding").first().waitFor();
+  expect(await page.getByTestId("finding").first().getAttribute("data-cell")).toBe("E4");
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
+test("Hủy stops a long reading in the worker; the page stays usable and opens the next file", async () => {
+  const big = path.join(dir, "toan-quoc-300000.xlsx");
+  await bigTable(big, 300_000, true);
+  const { page, errors } = await openPage(served, 1366);
+  await page.getByLabel("Mở tệp Excel").setInputFiles(big);
+  const cancel = page.getByTestId("cancel-reading");
+  await cancel.waitFor({ timeout: 20_000 });
+  await cancel.click();
+  await page.getByRole("alert").filter({ hasText: "Đã hủy đọc tệp toan-quoc-300000.xlsx." }).waitFor();
+  expect(await cancel.count()).toBe(0);
+  expect(await page.getByTestId("summary").count()).toBe(0);
+  await openFile(page, probe("plain-table"));
   expect(await page.getByTestId("finding").first().getAttribute("data-cell")).toBe("E4");
   expect(errors).toEqual([]);
   await page.context().close();
