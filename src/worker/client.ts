@@ -24,7 +24,7 @@ interface Pending {
 }
 
 export interface WorkOptions {
-  /** Longest a request may run in the worker before it is stopped, ms (60 s: a 1,048,576-row sheet takes ~20). */
+  /** Longest a request on a file may run in the worker before it is stopped, ms (60 s). */
   budgetMs?: number;
 }
 
@@ -124,6 +124,8 @@ export class WorkClient {
     this.timer = undefined;
     this.timed = head ?? 0;
     if (head === undefined || !this.worker) return;
+    // The budget is for reading a file; a grid sent whole (Excel's pane) has no file to blame and runs on.
+    if (fileOf(this.pending.get(head)?.request) === undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const p = this.pending.get(head);
