@@ -3,7 +3,7 @@ import { CliIO, processIO, UserError } from "./io";
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-// Each command's module (and the engine, the .xlsx reader, ExcelJS behind it) loads only when that command runs,
+// Each command's module (and the engine and the .xlsx reader behind it) loads only when that command runs,
 // so `phuluc --help` starts in a few tens of milliseconds.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./check")).run,

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UserError } from "./io";
-import { readPackageFile, writeFileSafely } from "../hosts/xlsx/file";
+import { identityOf, readPackageFile, writeFileSafely } from "../hosts/xlsx/file";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { readGrids } from "../hosts/xlsx/sheet";
 import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/patch";
@@ -129,7 +129,13 @@ export async function writePatched(
 ): Promise<PatchResult> {
   try {
     const result = patchPackage(workbook, input);
-    await writeFileSafely(file, result.bytes, options);
+    // In place, the file must still be the one we read; if another program saved it meanwhile, both are kept.
+    const expect = options.inPlace ? identityOf(workbook) : undefined;
+    const saved = await writeFileSafely(file, result.bytes, { ...options, expect });
+    if (saved.conflict) {
+      const beside = path.join(path.dirname(shown), path.basename(saved.path));
+      throw new XlsxReadError("changed-meanwhile", shown, beside, lang);
+    }
     return result;
   } catch (err) {
     if (err instanceof XlsxReadError)

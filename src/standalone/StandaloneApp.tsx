@@ -214,6 +214,9 @@ export function StandaloneApp({
   const [sheet, setSheet] = React.useState<string>("");
   const [error, setError] = React.useState<string | null>(null);
   const [opening, setOpening] = React.useState(false);
+  /** The file being read in the worker, which "Hủy" stops (none when the reading runs in the page). */
+  const reading = React.useRef<{ id: number; name: string; client: WorkClient } | null>(null);
+  const [cancellable, setCancellable] = React.useState(false);
   const [version, setVersion] = React.useState(0);
   const t = uiStrings(lang);
   const counter = React.useRef(0);
@@ -291,6 +294,8 @@ export function StandaloneApp({
       if (client.offThread) {
         const source = { client, file: id };
         opened = true;
+        reading.current = { id, name: chosen.name, client };
+        setCancellable(true);
         await client.run({ op: "open", file: id, bytes, fileName: chosen.name });
         const first = await client.run({ op: "first-table", file: id });
         if (superseded()) {
@@ -323,8 +328,24 @@ export function StandaloneApp({
       );
       setFile(null);
     } finally {
+      if (reading.current?.id === id) {
+        reading.current = null;
+        setCancellable(false);
+      }
       if (!superseded()) setOpening(false);
     }
+  };
+
+  /** "Hủy": the worker stops reading the file (issue 24.7); the page stays as it was before it was chosen. */
+  const cancelReading = () => {
+    const r = reading.current;
+    if (!r) return;
+    reading.current = null;
+    setCancellable(false);
+    counter.current++; // the file's answers, if any still come, are dropped
+    r.client.cancel(r.id);
+    setOpening(false);
+    setError(fmt(t.readingCancelled, { file: r.name }));
   };
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -441,6 +462,11 @@ export function StandaloneApp({
           </Button>
         )}
         {opening && <Spinner size="tiny" label={t.loading} />}
+        {opening && cancellable && (
+          <Button data-testid="cancel-reading" onClick={cancelReading}>
+            {t.cancelReading}
+          </Button>
+        )}
       </header>
       {error && (
         <MessageBar intent="error" role="alert">

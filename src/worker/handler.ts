@@ -10,6 +10,15 @@ export { toWorkError } from "./errors";
 
 export type Handler = <R extends WorkRequest>(request: R) => ResultOf<R>;
 
+/**
+ * The page's memory budget (issue 24.7): a browser tab holds far less than the command line's process, so parts,
+ * packages and sheets are bounded lower here; past it the file gets the reader's "too large" line, never a crash.
+ */
+export const PAGE_BUDGET = {
+  limits: { maxPart: 512 * 1024 * 1024, maxTotal: 768 * 1024 * 1024 },
+  maxCells: 4_000_000,
+};
+
 export function createHandler(): Handler {
   const files = new Map<number, XlsxWorkbook>();
   const fileOf = (id: number): XlsxWorkbook => {
@@ -21,7 +30,7 @@ export function createHandler(): Handler {
   const handle = (request: WorkRequest): unknown => {
     switch (request.op) {
       case "open": {
-        const wb = XlsxWorkbook.open(request.bytes, request.fileName);
+        const wb = XlsxWorkbook.open(request.bytes, request.fileName, PAGE_BUDGET);
         files.set(request.file, wb);
         return { sheets: wb.worksheets.map((w) => w.name) };
       }

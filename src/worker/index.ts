@@ -10,6 +10,9 @@ const scope = self as unknown as {
   postMessage(message: WorkResponse): void;
 };
 
+// Started: from now on a death is a death while working (the client then never moves that file into the page).
+scope.postMessage({ id: 0, ok: true, value: "ready" });
+
 scope.onmessage = (e) => {
   const { id, request } = e.data;
   let response: WorkResponse;

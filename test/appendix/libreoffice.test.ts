@@ -1,23 +1,29 @@
-// Proof with a real spreadsheet: LibreOffice opens what the appendix writer wrote, recalculates every formula and
-// must get the engine's values; the printed appendix is kept as PDF and PNG in test-artifacts/appendix/.
+// Proof with a real spreadsheet: LibreOffice opens what the appendix writer (the patcher's new sheets) wrote, with
+// every cached value removed, recalculates every formula and must get the engine's values (read back with our own
+// reader); the printed appendix is kept as PDF and PNG in test-artifacts/appendix/. The source workbooks are
+// written by ExcelJS, a producer we did not write.
 import ExcelJS from "exceljs";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { analyzeGrid } from "../../src/engine";
 import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
 import { planTable } from "../../src/engine/plan";
-import { renderAppendix } from "../../src/hosts/xlsx/appendix";
+import type { Grid } from "../../src/engine/grid";
+import { readPackageFile } from "../../src/hosts/xlsx/file";
+import { openPackage, type XlsxPackage } from "../../src/hosts/xlsx/package";
+import { patchPackage } from "../../src/hosts/xlsx/patch";
+import { readGrids } from "../../src/hosts/xlsx/sheet";
 import { largeGroups, makeFixture, SMALL } from "./fixture";
 import { convert, pdfPages, pdfToPngs } from "./soffice";
-import { readWorkbookFile } from "../../src/hosts/xlsx/node";
-import { workbookToGrids } from "../../src/hosts/xlsx/read";
+import { makeXlsx } from "../xlsx/make";
 
 const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/appendix");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-appendix-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function sourceWorkbook(grid: ReturnType<typeof makeFixture>["grid"]): ExcelJS.Workbook {
+async function sourceWorkbook(grid: ReturnType<typeof makeFixture>["grid"]): Promise<XlsxPackage> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(grid.sheet);
   grid.cells.forEach((row, i) =>
@@ -28,7 +34,27 @@ function sourceWorkbook(grid: ReturnType<typeof makeFixture>["grid"]): ExcelJS.W
           : (cell.value as ExcelJS.CellValue);
     }),
   );
-  return wb;
+  return openPackage(new Uint8Array(await wb.xlsx.writeBuffer()), "nguon.xlsx");
+}
+
+/**
+ * Adds the appendices to the package and writes it to `file` with the new sheets' cached values removed, so only a
+ * recalculation can give the values back. Returns the new sheets' names.
+ */
+function writeWithoutCachedValues(pkg: XlsxPackage, layouts: AppendixLayout[], file: string): string[] {
+  const result = patchPackage(pkg, { sheets: layouts });
+  const parts = unzipSync(result.bytes);
+  for (const part of result.addedParts.filter((p) => p.includes("worksheets/"))) {
+    const xml = new TextDecoder().decode(parts[part]);
+    parts[part] = strToU8(xml.replace(/(<\/f>)<v>[^<]*<\/v>/g, "$1"));
+    expect(parts[part].length).toBeLessThan(xml.length); // there were cached values to remove
+  }
+  fs.writeFileSync(file, zipSync(parts));
+  return result.added;
+}
+
+function valueAt(grid: Grid, row: number, col: number) {
+  return grid.cells[row - 1]?.[col - 1]?.value ?? null;
 }
 
 function formulaCells(layout: AppendixLayout) {
@@ -42,26 +68,21 @@ describe("LibreOffice recalculates the written appendix to the engine's values",
     const table = buildAppendix(analysis, { grid, existingSheetNames: [grid.sheet] });
     const plan = planTable(analysis.table, grid, analysis.derived, { kind: "households", households: 30 });
     const planLayout = buildAppendix(analysis, { grid, plan, year: 2025 });
-    const wb = sourceWorkbook(grid);
-    const ws1 = renderAppendix(wb, table, { cachedValues: false });
-    const ws2 = renderAppendix(wb, planLayout, { cachedValues: false });
     const file = path.join(tmp, "recalc.xlsx");
-    await wb.xlsx.writeFile(file);
+    const [name1, name2] = writeWithoutCachedValues(await sourceWorkbook(grid), [table, planLayout], file);
 
     const out = convert(file, "xlsx", path.join(tmp, "lo"));
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.readFile(out);
+    const back = readGrids(await readPackageFile(out));
     let compared = 0;
     for (const [layout, name] of [
-      [table, ws1.name],
-      [planLayout, ws2.name],
+      [table, name1],
+      [planLayout, name2],
     ] as const) {
-      const sheet = back.getWorksheet(name);
+      const sheet = back.find((g) => g.sheet === name);
       expect(sheet).toBeDefined();
       expect(formulaCells(layout).length).toBeGreaterThan(10);
       for (const c of formulaCells(layout)) {
-        const v = sheet!.getCell(c.row, c.col).value as { formula?: string; result?: unknown } | number;
-        const result = typeof v === "object" && v !== null ? v.result : v;
+        const result = valueAt(sheet!, c.row, c.col);
         expect({ cell: `${name}!${c.row}:${c.col}`, value: result }).toEqual({
           cell: `${name}!${c.row}:${c.col}`,
           value: c.value,
@@ -70,16 +91,16 @@ describe("LibreOffice recalculates the written appendix to the engine's values",
       }
     }
     // the user's sheet is still there, untouched, first
-    expect(back.worksheets[0].name).toBe("KH 2024");
-    expect(back.worksheets[0].getCell("B10").value).toBe("Thôn Phú Hòa");
+    expect(back[0].sheet).toBe("KH 2024");
+    expect(valueAt(back[0], 10, 2)).toBe("Thôn Phú Hòa");
     expect(compared).toBeGreaterThan(40);
   });
 });
 
 describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518 typed as a decimal)", () => {
   it("every formula of both appendices recalculates to the engine's value", async () => {
-    const wb = await readWorkbookFile(path.resolve(__dirname, "../../samples/ke-hoach-giam-ngheo-2024.xlsx"));
-    const grid = workbookToGrids(wb).find((g) => g.sheet === "KH 2024")!;
+    const wb = await readPackageFile(path.resolve(__dirname, "../../samples/ke-hoach-giam-ngheo-2024.xlsx"));
+    const grid = readGrids(wb).find((g) => g.sheet === "KH 2024")!;
     const [analysis] = analyzeGrid(grid);
     const table = buildAppendix(analysis, { grid, existingSheetNames: wb.worksheets.map((w) => w.name) });
     const plan = planTable(
@@ -92,20 +113,14 @@ describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518
       },
     );
     const planLayout = buildAppendix(analysis, { grid, plan });
-    const names = [
-      renderAppendix(wb, table, { cachedValues: false }).name,
-      renderAppendix(wb, planLayout, { cachedValues: false }).name,
-    ];
     const file = path.join(tmp, "sample.xlsx");
-    await wb.xlsx.writeFile(file);
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.readFile(convert(file, "xlsx", path.join(tmp, "lo-sample")));
+    const names = writeWithoutCachedValues(wb, [table, planLayout], file);
+    const back = readGrids(await readPackageFile(convert(file, "xlsx", path.join(tmp, "lo-sample"))));
     let compared = 0;
     [table, planLayout].forEach((layout, i) => {
-      const sheet = back.getWorksheet(names[i])!;
+      const sheet = back.find((g) => g.sheet === names[i])!;
       for (const c of formulaCells(layout)) {
-        const v = sheet.getCell(c.row, c.col).value as { result?: unknown } | number;
-        const result = typeof v === "object" && v !== null ? v.result : v;
+        const result = valueAt(sheet, c.row, c.col);
         expect({ sheet: names[i], row: c.row, col: c.col, value: result }).toEqual({
           sheet: names[i],
           row: c.row,
@@ -142,10 +157,13 @@ describe("the printed appendix", () => {
       [table, "phu-luc-bang"],
       [planLayout, "phu-luc-du-kien"],
     ] as const) {
-      const wb = new ExcelJS.Workbook();
-      renderAppendix(wb, layout);
+      // The appendix alone in a workbook: a hidden, empty first sheet (nothing printed) and the new sheet.
+      const empty = openPackage(
+        makeXlsx([{ name: "Nguồn", xml: "<sheetData/>", state: "hidden" }]),
+        "n.xlsx",
+      );
       const file = path.join(ARTIFACTS, `${base}.xlsx`);
-      await wb.xlsx.writeFile(file);
+      fs.writeFileSync(file, patchPackage(empty, { sheets: [layout] }).bytes);
       const pdf = convert(file, "pdf", ARTIFACTS);
       const pages = pdfPages(pdf);
       expect(pages.length).toBeGreaterThanOrEqual(2);

@@ -1,11 +1,14 @@
 // One look from every host (issue 10): the appendix's page, margins, frozen header, hidden gridlines and its date
-// line and signature block come from the engine (appendix-style.ts + the layout); the ExcelJS renderer and the
-// Office.js renderer draw the same thing.
-import ExcelJS from "exceljs";
+// line and signature block come from the engine (appendix-style.ts + the layout); the .xlsx renderer (newsheet.ts,
+// through the patcher) and the Office.js renderer draw the same thing.
 import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
 import { APPENDIX_LOOK, pageSetupOf, SIGNATURE_TEXT } from "../../src/engine/appendix-style";
 import { planTable } from "../../src/engine/plan";
-import { renderAppendix } from "../../src/hosts/xlsx/appendix";
+import { openPackage } from "../../src/hosts/xlsx/package";
+import { patchPackage } from "../../src/hosts/xlsx/patch";
+import { readGrids } from "../../src/hosts/xlsx/sheet";
+import { parseTree, childNamed } from "../../src/hosts/xlsx/xml";
+import { makeXlsx } from "../xlsx/make";
 import { createOfficeHost } from "../../src/hosts/office";
 import { FakeWorkbook } from "../office/fake-excel";
 import { makeFixture, SMALL } from "./fixture";
@@ -79,19 +82,27 @@ describe("the page as the style module says", () => {
   });
 
   test("the file renderer and the Excel renderer draw the same page", async () => {
-    const workbook = new ExcelJS.Workbook();
-    const ws = renderAppendix(workbook, tableLayout);
+    const source = openPackage(makeXlsx([{ name: "KH 2024", xml: "<sheetData/>" }]), "kh.xlsx");
+    const result = patchPackage(source, { sheets: [tableLayout] });
+    const out = openPackage(result.bytes, "kh.xlsx");
+    const info = out.sheet(result.added[0])!;
+    const ws = parseTree(out.text(info.part!), info.part!);
     const page = pageSetupOf(tableLayout);
-    expect(ws.pageSetup.margins).toMatchObject(page.margins.inches);
-    expect(ws.pageSetup).toMatchObject({
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
+    const num = (attrs: Record<string, string>) =>
+      Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, Number(v)]));
+    expect(num(childNamed(ws, "pageMargins")!.attrs)).toMatchObject(page.margins.inches);
+    expect(childNamed(childNamed(ws, "sheetPr"), "pageSetUpPr")?.attrs.fitToPage).toBe("1");
+    expect(childNamed(ws, "pageSetup")!.attrs).toMatchObject({ fitToWidth: "1", fitToHeight: "0" });
+    expect(childNamed(ws, "printOptions")!.attrs.horizontalCentered).toBe("1");
+    const view = childNamed(childNamed(ws, "sheetViews"), "sheetView")!;
+    expect(view.attrs.showGridLines).toBe("0");
+    expect(childNamed(view, "pane")!.attrs).toMatchObject({
+      state: "frozen",
+      ySplit: String(page.freezeRows),
     });
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: page.freezeRows, showGridLines: false });
     const date = tableLayout.cells.find((c) => c.value === SIGNATURE_TEXT.vi.date)!;
-    expect(ws.getCell(date.row, date.col).value).toBe(SIGNATURE_TEXT.vi.date);
+    const grid = readGrids(out, result.added[0])[0];
+    expect(grid.cells[date.row - 1][date.col - 1]?.value).toBe(SIGNATURE_TEXT.vi.date);
 
     const excel = new FakeWorkbook();
     excel.addSheet("Biểu 01", [["x"]]);

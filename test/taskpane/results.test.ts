@@ -1,6 +1,6 @@
 // "Sao chép kết quả", "Xuất danh sách", grouped findings, and a zero that keeps its value through fix-all.
 import type { Finding } from "../../src/engine/report";
-import { loadWorkbook } from "../../src/hosts/xlsx";
+import { readBack } from "../xlsx/read-back";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
 import { groupFindings, GROUP_AT } from "../../src/taskpane/components/FindingsView";
 import {
@@ -54,17 +54,16 @@ test("the exported list opens as a workbook with one row per finding", async () 
   // Planted: C11 and E9 errors, E10 a warning, D8 text (info): listed in that order of severity.
   expect(findings.map((f) => f.severity)).toEqual(["error", "error", "warning", "info"]);
   const bytes = findingsWorkbook({ sheet: "Thôn 2024", range: "A4:E11", findings, lang: "vi" });
-  const workbook = await loadWorkbook(Buffer.from(bytes), "ket-qua.xlsx");
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(["Kết quả"]);
-  const ws = workbook.worksheets[0];
-  expect(ws.getCell("A3").value).toBe("Ô");
-  expect(ws.getCell("D3").value).toBe("Nội dung");
-  const cells = findings.map((_, i) => ws.getCell(`A${4 + i}`).value);
+  const ws = readBack(bytes, "ket-qua.xlsx");
+  expect(ws.names).toEqual(["Kết quả"]);
+  expect(ws.value("A3")).toBe("Ô");
+  expect(ws.value("D3")).toBe("Nội dung");
+  const cells = findings.map((_, i) => ws.value(`A${4 + i}`));
   expect(cells).toEqual(findings.map((f) => f.cell));
   const c11 = findings.findIndex((f) => f.cell === "C11");
-  expect(ws.getCell(`E${4 + c11}`).value).toBe(1437);
-  expect(ws.getCell(`F${4 + c11}`).value).toBe(1427);
-  expect(ws.getCell(`A${4 + findings.length}`).value).toBeNull();
+  expect(ws.value(`E${4 + c11}`)).toBe(1437);
+  expect(ws.value(`F${4 + c11}`)).toBe(1427);
+  expect(ws.value(`A${4 + findings.length}`)).toBeNull();
 });
 
 test("text with XML's special and control characters survives the export", async () => {
@@ -78,10 +77,10 @@ test("text with XML's special and control characters survives the export", async
     related: [],
   };
   const bytes = findingsWorkbook({ sheet: "S", range: "A1:B2", findings: [odd], lang: "en" });
-  const ws = (await loadWorkbook(Buffer.from(bytes), "f.xlsx")).worksheets[0];
-  expect(ws.getCell("E4").value).toBe('a < b & "c"');
+  const ws = readBack(bytes, "f.xlsx");
+  expect(ws.value("E4")).toBe('a < b & "c"');
   // The sentence is made from the finding's values: the special characters come through unescaped.
-  expect(ws.getCell("D4").value).toEqual(expect.stringContaining('"a < b & "c""'));
+  expect(ws.value("D4")).toEqual(expect.stringContaining('"a < b & "c""'));
 });
 
 test("export file names carry no character a file system refuses", () => {

@@ -1,6 +1,7 @@
 // The worker that reads sheets and runs the engine off the page's thread: what crosses (structured clone, JSON
-// text), by reference after writes, errors in the page's words, and the fall-back into the page when no worker
-// can run or the worker dies. The fake worker is as strict as a real one: every message is structured-cloned,
+// text), by reference after writes, errors in the page's words, the fall-back into the page when no worker can
+// run, and the page's budget (issue 24.7): a request over its time, "Hủy", or a worker that dies working ends that
+// file's work with one line while the other files go on in a fresh worker. The fake worker is as strict as a real one: every message is structured-cloned,
 // answers arrive in a later task, and the handler runs on the clones only.
 import * as fs from "fs";
 import * as path from "path";
@@ -8,7 +9,7 @@ import { analyzeGrid } from "../../src/engine";
 import { gridFromRows, type Grid } from "../../src/engine/grid";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
 import { XlsxReadError } from "../../src/hosts/xlsx/errors";
-import { WorkClient, type WorkerLike } from "../../src/worker/client";
+import { WorkCancelled, WorkClient, type WorkerLike } from "../../src/worker/client";
 import { createHandler, toWorkError } from "../../src/worker/handler";
 import { decodeGrid, encodeGrid, pack, unpack } from "../../src/worker/text";
 import type { WorkRequest, WorkResponse } from "../../src/worker/protocol";
@@ -21,16 +22,30 @@ class FakeWorker implements WorkerLike {
   onmessage: ((e: MessageEvent<WorkResponse>) => void) | null = null;
   onerror: ((e: Event) => void) | null = null;
   terminated = false;
+  dead = false;
   received: WorkRequest[] = [];
   private readonly handle = createHandler();
-  constructor(private readonly dieAfter = Infinity) {}
+  /**
+   * `dieAfter`: fails (as a worker that cannot start does) after that many requests; `stuck`: never answers such a
+   * request (a file that takes forever); `crash`: dies on such a request (a file that exhausts its memory).
+   */
+  constructor(
+    private readonly dieAfter = Infinity,
+    private readonly stuck: (r: WorkRequest) => boolean = () => false,
+    private readonly crash: (r: WorkRequest) => boolean = () => false,
+  ) {}
   postMessage(message: unknown): void {
     const { id, request } = structuredClone(message) as { id: number; request: WorkRequest };
     this.received.push(request);
     setTimeout(() => {
-      if (this.terminated) return;
-      if (this.received.length > this.dieAfter) {
+      if (this.terminated || this.dead) return;
+      if (this.received.length > this.dieAfter || this.crash(request)) {
+        this.dead = true;
         this.onerror?.(new Event("error"));
+        return;
+      }
+      if (this.stuck(request)) {
+        this.dead = true; // busy for ever: nothing after this is answered
         return;
       }
       let response: WorkResponse;
@@ -153,21 +168,100 @@ describe("the worker client", () => {
     expect(new WorkClient().offThread).toBe(false);
   });
 
-  test("a worker that dies mid-way: waiting requests and open files move into the page", async () => {
-    const { bytes, defects, sheet } = sample("ke-hoach-giam-ngheo-2024");
-    const fake = new FakeWorker(1); // answers the open, then fails
+  test("a worker that fails before answering anything (cannot start): the work moves into the page", async () => {
+    const { bytes, sheet } = sample("ke-hoach-giam-ngheo-2024");
+    const fake = new FakeWorker(0);
     const client = new WorkClient(() => fake);
     await client.run({ op: "open", file: 5, bytes, fileName: "kh.xlsx" });
-    const text = await client.run({ op: "sheet", file: 5, sheet });
     expect(fake.terminated).toBe(true);
     expect(client.offThread).toBe(false);
-    expect(decodeGrid(text).sheet).toBe(sheet);
-    const analyses = unpack(
-      await client.run({ op: "analyze", source: { file: 5, sheet, writes: [] }, settings, overrides: {} }),
+    expect(decodeGrid(await client.run({ op: "sheet", file: 5, sheet })).sheet).toBe(sheet);
+  });
+});
+
+describe("the page's budget (issue 24.7)", () => {
+  const isFile = (n: number) => (r: WorkRequest) => r.op !== "open" && "file" in r && r.file === n;
+
+  test("a request over its time: one line for that file, the other file goes on in a fresh worker", async () => {
+    const kh = sample("ke-hoach-giam-ngheo-2024");
+    const bd = sample("bien-dong-ho-ngheo-2023");
+    const workers: FakeWorker[] = [];
+    const client = new WorkClient(
+      () => {
+        // The first worker never finishes file 1's first table; the ones after it are well.
+        const w = new FakeWorker(Infinity, workers.length === 0 ? isFile(1) : () => false);
+        workers.push(w);
+        return w;
+      },
+      { budgetMs: 200 },
     );
-    expect(analyses[0].findings.map((f) => f.cell)).toEqual(
-      expect.arrayContaining(defects.map((d) => d.cell)),
+    await client.run({ op: "open", file: 1, bytes: kh.bytes, fileName: "cham.xlsx" });
+    await client.run({ op: "open", file: 2, bytes: bd.bytes, fileName: "bd.xlsx" });
+    const slow = client.run({ op: "first-table", file: 1 }).catch((e: unknown) => e);
+    const other = client.run({ op: "first-table", file: 2 }); // waits behind the stuck one
+    const err = await slow;
+    expect(err).toBeInstanceOf(XlsxReadError);
+    expect((err as XlsxReadError).message).toBe(
+      'tệp "cham.xlsx" quá lớn để xử lý an toàn (đọc quá 0,2 giây, đã dừng)',
     );
+    expect((await other).sheet).toBe(bd.sheet);
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    // The new worker opened the file that was not at fault again, never the one that was.
+    expect(
+      workers[1].received.filter((r) => r.op === "open").map((r) => (r as { file: number }).file),
+    ).toEqual([2]);
+    expect(client.offThread).toBe(true);
+    await expect(client.run({ op: "sheet", file: 1, sheet: kh.sheet })).rejects.toThrow(/đã được đóng/);
+  });
+
+  test("Hủy: the file's requests end as cancelled; the page may open another file at once", async () => {
+    const kh = sample("ke-hoach-giam-ngheo-2024");
+    const workers: FakeWorker[] = [];
+    const client = new WorkClient(() => {
+      const w = new FakeWorker(Infinity, workers.length === 0 ? isFile(3) : () => false);
+      workers.push(w);
+      return w;
+    });
+    await client.run({ op: "open", file: 3, bytes: kh.bytes, fileName: "kh.xlsx" });
+    const reading = client.run({ op: "first-table", file: 3 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    client.cancel();
+    expect(await reading).toBeInstanceOf(WorkCancelled);
+    await client.run({ op: "open", file: 4, bytes: kh.bytes, fileName: "kh.xlsx" });
+    expect((await client.run({ op: "first-table", file: 4 })).sheet).toBe(kh.sheet);
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  test("a worker that dies working (out of memory): that file fails in words and is never read in the page", async () => {
+    const kh = sample("ke-hoach-giam-ngheo-2024");
+    const bd = sample("bien-dong-ho-ngheo-2023");
+    const workers: FakeWorker[] = [];
+    const client = new WorkClient(() => {
+      const w = new FakeWorker(Infinity, () => false, workers.length === 0 ? isFile(6) : () => false);
+      workers.push(w);
+      return w;
+    });
+    await client.run({ op: "open", file: 6, bytes: kh.bytes, fileName: "nang.xlsx" });
+    await client.run({ op: "open", file: 7, bytes: bd.bytes, fileName: "bd.xlsx" });
+    const heavy = client.run({ op: "first-table", file: 6 }).catch((e: unknown) => e);
+    const other = client.run({ op: "first-table", file: 7 });
+    const err = (await heavy) as XlsxReadError;
+    expect(err).toBeInstanceOf(XlsxReadError);
+    expect(err.inLang("en").message).toBe(
+      '"nang.xlsx" is too large to handle safely (it needs more memory than the page has and was stopped)',
+    );
+    expect((await other).sheet).toBe(bd.sheet);
+    expect(client.offThread).toBe(true); // still off the page's thread
+  });
+
+  test("a sheet over the page's cells budget is refused in the reader's words", () => {
+    const { bytes } = sample("ke-hoach-giam-ngheo-2024");
+    const wb = XlsxWorkbook.open(bytes, "kh.xlsx", { maxCells: 50 });
+    expect(() => wb.grid("KH 2024")).toThrow(
+      /tệp "kh\.xlsx" quá lớn để xử lý an toàn \("KH 2024" \(xl\/worksheets\/sheet1\.xml\) có hơn 50 ô/,
+    );
+    expect(XlsxWorkbook.open(bytes, "kh.xlsx", { maxCells: 1000 }).grid("KH 2024").sheet).toBe("KH 2024");
   });
 });
 

@@ -1,11 +1,17 @@
-// ExcelJS → Grid: values, formulas (with "="), cached results, formats, merges, bold; typed read errors.
+// Our reader → Grid, on files written by ExcelJS (a producer we did not write): values, formulas (with "="), cached
+// results, formats, merges, bold; typed read errors.
 import * as path from "path";
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { cellAt, rangeA1 } from "../../src/engine/grid";
-import { loadWorkbook, workbookToGrids } from "../../src/hosts/xlsx/read";
-import { readWorkbookFile } from "../../src/hosts/xlsx/node";
+import { openPackage } from "../../src/hosts/xlsx/package";
+import { readGrids } from "../../src/hosts/xlsx/sheet";
+import { readPackageFile } from "../../src/hosts/xlsx/file";
 import { XlsxReadError } from "../../src/hosts/xlsx/errors";
+
+async function readFileGrids(file: string) {
+  return readGrids(await readPackageFile(file));
+}
 
 const SAMPLES = path.resolve(__dirname, "..", "..", "samples");
 
@@ -14,14 +20,12 @@ async function roundTrip(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) =>
   const wb = new ExcelJS.Workbook();
   build(wb.addWorksheet("Biểu 1"), wb);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return workbookToGrids(await loadWorkbook(bytes, "thu.xlsx"));
+  return readGrids(openPackage(bytes, "thu.xlsx"));
 }
 
 describe("reading the demo sample", () => {
   it("gives one grid per sheet with values, text numbers, formats, merges and bold", async () => {
-    const grids = workbookToGrids(
-      await readWorkbookFile(path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx")),
-    );
+    const grids = await readFileGrids(path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx"));
     expect(grids.map((g) => g.sheet)).toEqual(["KH 2024", "Ghi chú"]);
     const g = grids[0];
     expect(cellAt(g, 1, 1)?.value).toBe(
@@ -43,7 +47,7 @@ describe("reading the demo sample", () => {
   });
 
   it("reads formulas with their leading = and the cached result", async () => {
-    const [g] = workbookToGrids(await readWorkbookFile(path.join(SAMPLES, "bao-cao-ket-qua-2023-sach.xlsx")));
+    const [g] = await readFileGrids(path.join(SAMPLES, "bao-cao-ket-qua-2023-sach.xlsx"));
     expect(cellAt(g, 7, 5)).toEqual({ value: 7.52, formula: "=ROUND(D7/C7*100,2)", numberFormat: "0.00" });
     expect(cellAt(g, 14, 3)?.formula).toBe("=SUM(C7:C13)");
     expect(cellAt(g, 14, 3)?.value).toBe(412 + 288 + 530 + 197 + 355 + 466 + 329);
@@ -91,11 +95,16 @@ describe("cell kinds", () => {
 describe("files that are not usable workbooks", () => {
   const cases: [string, Uint8Array, string, RegExp][] = [
     ["empty", new Uint8Array(), "empty", /rỗng/],
-    ["text", new TextEncoder().encode("STT,Thôn\n1,An\n"), "not-xlsx", /không phải là bảng tính Excel/],
+    ["text", new TextEncoder().encode("STT,Thôn\n1,An\n"), "csv", /không phải là bảng tính Excel/],
     ["zip without a workbook", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "corrupt", /bị hỏng/],
   ];
   it.each(cases)("%s → %s", async (_name, bytes, code, message) => {
-    const err = await loadWorkbook(bytes, "x.xlsx").catch((e: unknown) => e);
+    let err: unknown;
+    try {
+      openPackage(bytes, "x.xlsx");
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(XlsxReadError);
     expect((err as XlsxReadError).code).toBe(code);
     expect((err as XlsxReadError).message).toMatch(message);
@@ -103,14 +112,14 @@ describe("files that are not usable workbooks", () => {
   });
 
   it("a missing path", async () => {
-    const err = await readWorkbookFile("/khong/co/tep.xlsx").catch((e: unknown) => e);
+    const err = await readPackageFile("/khong/co/tep.xlsx").catch((e: unknown) => e);
     expect((err as XlsxReadError).code).toBe("not-found");
   });
 
   it("accepts an ArrayBuffer, as the browser gives", async () => {
     const buf = fs.readFileSync(path.join(SAMPLES, "binh-dinh-dau-ky-2022.xlsx"));
     const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-    const grids = workbookToGrids(await loadWorkbook(ab as ArrayBuffer, "bd.xlsx"));
+    const grids = readGrids(openPackage(ab as ArrayBuffer, "bd.xlsx"));
     expect(grids[0].sheet).toBe("Đầu kỳ 2022");
   });
 });

@@ -3,7 +3,7 @@
 // the same from all three producers (Excel, LibreOffice, openpyxl).
 import * as fs from "fs";
 import * as path from "path";
-import { loadWorkbook, workbookToGrids } from "../../src/hosts/xlsx/read";
+import { exceljsGrids } from "./exceljs-grid";
 import { openPackage } from "../../src/hosts/xlsx/package";
 import { readGrids } from "../../src/hosts/xlsx/sheet";
 import type { Grid } from "../../src/engine/grid";
@@ -24,7 +24,7 @@ const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"));
 
 test.each(samples)("%s: the same grid as ExcelJS reads", async (file) => {
   const bytes = fs.readFileSync(path.join(SAMPLES, file));
-  const theirs = workbookToGrids(await loadWorkbook(bytes, file));
+  const theirs = await exceljsGrids(bytes);
   const ours = readGrids(openPackage(bytes, file));
   expect(ours.map((g) => g.sheet)).toEqual(theirs.map((g) => g.sheet));
   ours.forEach((g, i) => {

@@ -31,6 +31,15 @@ import {
 } from "../vocabulary";
 import { parseStatedRelation } from "./numbering";
 
+/**
+ * The last column up to `right` where `row` holds a cell: row scans stop there, so their work follows the used
+ * cells, not the sheet's extent (one value at XFD1048576 must not make every row 16,384 columns wide).
+ */
+function usedRight(grid: Grid, row: number, right: number): number {
+  const cells = grid.cells[row - grid.top];
+  return cells ? Math.min(right, grid.left + cells.length - 1) : grid.left - 1;
+}
+
 /** Text shown at (row, col): a merged area shows its top-left cell's text everywhere. */
 function shownText(grid: Grid, row: number, col: number): string {
   const m = mergeAt(grid, row, col);
@@ -54,7 +63,7 @@ function isNumberingRow(grid: Grid, row: number, left: number, right: number): b
   let others = 0;
   let lastInt = 0;
   let increasing = true;
-  for (let c = left; c <= right; c++) {
+  for (let c = left, end = usedRight(grid, row, right); c <= end; c++) {
     const m = mergeAt(grid, row, c);
     if (m && m.left !== c) continue;
     const t = cellText(cellAt(grid, row, c)).trim();
@@ -74,7 +83,7 @@ function isNumberingRow(grid: Grid, row: number, left: number, right: number): b
 
 function rowHeaderWords(grid: Grid, row: number, left: number, right: number): number {
   let n = 0;
-  for (let c = left; c <= right; c++) {
+  for (let c = left, end = usedRight(grid, row, right); c <= end; c++) {
     const m = mergeAt(grid, row, c);
     if (m && (m.left !== c || m.top !== row)) continue;
     const cell = cellAt(grid, row, c);
@@ -84,7 +93,8 @@ function rowHeaderWords(grid: Grid, row: number, left: number, right: number): n
 }
 
 function rowIsEmpty(grid: Grid, row: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) if (cellText(cellAt(grid, row, c)).trim() !== "") return false;
+  for (let c = left, end = usedRight(grid, row, right); c <= end; c++)
+    if (cellText(cellAt(grid, row, c)).trim() !== "") return false;
   return true;
 }
 
@@ -137,7 +147,8 @@ function looksLikeBodyRow(grid: Grid, row: number, left: number, right: number):
   const first = shownText(grid, row, left);
   const style = numberStyle(first);
   let numeric = 0;
-  for (let c = left + 1; c <= right; c++) if (isNumericCell(grid, row, c)) numeric++;
+  for (let c = left + 1, end = usedRight(grid, row, right); c <= end; c++)
+    if (isNumericCell(grid, row, c)) numeric++;
   if (isTotalLabel(first) && numeric > 0) return true;
   return (style === "unit" || style === "roman" || style === "letter") && numeric >= 1;
 }
@@ -378,7 +389,7 @@ function rowHasTableEnd(
   nLabel: string,
   noteCols: ReadonlySet<number> = new Set(),
 ): boolean {
-  for (let c = left; c <= right; c++) {
+  for (let c = left, end = usedRight(grid, row, right); c <= end; c++) {
     // A remark in the table's own notes column ("Ghi chú ...", merged down the rows) is data, not the end.
     if (noteCols.has(c)) continue;
     const cell = cellAt(grid, row, c);
@@ -488,7 +499,7 @@ function titleAbove(grid: Grid, from: number, to: number, left: number, right: n
   const lines: string[] = [];
   for (let r = from; r < to; r++) {
     const parts: string[] = [];
-    for (let c = left; c <= right; c++) {
+    for (let c = left, end = usedRight(grid, r, right); c <= end; c++) {
       const m = mergeAt(grid, r, c);
       if (m && m.left !== c) continue;
       const t = cellText(cellAt(grid, r, c)).trim();

@@ -2,7 +2,7 @@
 // little the engine and the patcher need to find their way: the workbook part, its sheets (name, state, part),
 // shared strings, styles, defined names. Tolerant of Excel, LibreOffice and openpyxl (absolute targets, other
 // part names). Browser-safe: no Node imports.
-import { XlsxReadError } from "./errors";
+import { reasonDetail, XlsxReadError } from "./errors";
 import {
   DEFAULT_LIMITS,
   readDirectory,
@@ -12,7 +12,16 @@ import {
   type ZipEntry,
   type ZipLimits,
 } from "./zip";
-import { decodeXml, findTag, findTags, innerText, parseAttrs, xmlBool } from "./xml";
+import {
+  bytesToBinary,
+  childNamed,
+  childrenNamed,
+  parseAttrs,
+  parseTree,
+  xmlBool,
+  XmlReadError,
+  type XmlNode,
+} from "./xml";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_TYPE = {
@@ -141,6 +150,8 @@ export class XlsxPackage {
   readonly sharedStringsPart?: string;
   readonly stylesPart?: string;
   readonly calcChainPart?: string;
+  /** Dates count from 1904 (old Mac workbooks). */
+  readonly date1904: boolean;
   private readonly caseMap = new Map<string, string>();
   private readonly relsCache = new Map<string, Relationship[]>();
 
@@ -167,10 +178,10 @@ export class XlsxPackage {
     const workbookPart = root?.part ?? (this.has("xl/workbook.xml") ? "xl/workbook.xml" : undefined);
     if (!workbookPart || !this.has(workbookPart)) throw new XlsxReadError("not-xlsx", fileName);
     this.workbookPart = this.actual(workbookPart);
-    const xml = this.text(this.workbookPart);
+    const workbook = this.tree(this.workbookPart);
     const rels = this.rels(this.workbookPart);
     const byId = new Map(rels.map((r) => [r.id, r]));
-    this.sheets = findTags(xml, "sheet").map((t, index) => {
+    this.sheets = childrenNamed(childNamed(workbook, "sheets"), "sheet").map((t, index) => {
       const rId = Object.entries(t.attrs).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1] ?? "";
       const rel = byId.get(rId);
       const state = t.attrs.state === "hidden" || t.attrs.state === "veryHidden" ? t.attrs.state : "visible";
@@ -187,12 +198,13 @@ export class XlsxPackage {
         index,
       };
     });
-    this.definedNames = findTags(xml, "definedName").map((t) => ({
+    this.definedNames = childrenNamed(childNamed(workbook, "definedNames"), "definedName").map((t) => ({
       name: t.attrs.name ?? "",
       ...(t.attrs.localSheetId !== undefined ? { localSheetId: Number(t.attrs.localSheetId) } : {}),
       hidden: xmlBool(t.attrs.hidden),
-      text: decodeXml(innerText(xml, t)),
+      text: t.text,
     }));
+    this.date1904 = xmlBool(childNamed(workbook, "workbookPr")?.attrs.date1904);
     const find = (re: RegExp) => {
       const r = rels.find((x) => re.test(x.type) && x.part && this.has(x.part));
       return r?.part ? this.actual(r.part) : undefined;
@@ -236,9 +248,29 @@ export class XlsxPackage {
   }
 
   text(part: string): string {
-    let s = utf8.decode(this.raw(part));
+    const raw = this.raw(part);
+    if (isUtf16(raw)) throw new XlsxReadError("utf16", this.fileName, this.actual(part));
+    let s = utf8.decode(raw);
     if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     return s;
+  }
+
+  /** A part as a byte string (one character per byte), for editing its markup without re-encoding its text. */
+  binary(part: string): string {
+    const raw = this.raw(part);
+    if (isUtf16(raw)) throw new XlsxReadError("utf16", this.fileName, this.actual(part));
+    return bytesToBinary(raw);
+  }
+
+  /** A little part (workbook, relationships, styles, pivot and table parts) read as XML, within the bounds. */
+  tree(part: string): XmlNode {
+    const xml = this.text(part);
+    try {
+      return parseTree(xml, this.actual(part));
+    } catch (err) {
+      if (err instanceof XmlReadError) throw xmlToReadError(err, this.fileName);
+      throw err;
+    }
   }
 
   /** Streams a part's text in pieces (for worksheets and shared strings, which may be hundreds of MB). */
@@ -247,6 +279,7 @@ export class XlsxPackage {
     let first = true;
     try {
       streamEntry(this.bytes, this.entry(part), (chunk) => {
+        if (first && isUtf16(chunk)) throw new XlsxReadError("utf16", this.fileName, this.actual(part));
         let s = decoder.decode(chunk, { stream: true });
         if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
         first = false;
@@ -267,8 +300,7 @@ export class XlsxPackage {
     const path = part === "" ? "_rels/.rels" : relsPathFor(part);
     const out: Relationship[] = [];
     if (this.has(path)) {
-      const xml = this.text(path);
-      for (const t of findTags(xml, "Relationship")) {
+      for (const t of childrenNamed(this.tree(path), "Relationship")) {
         const external = t.attrs.TargetMode === "External";
         const target = t.attrs.Target ?? "";
         out.push({
@@ -291,10 +323,10 @@ export class XlsxPackage {
     for (const rel of this.rels(sheet.part)) {
       if (!rel.part || !this.has(rel.part)) continue;
       if (REL_TYPE.pivotTable.test(rel.type)) {
-        const loc = findTag(this.text(rel.part), "location");
+        const loc = childNamed(this.tree(rel.part), "location");
         if (loc?.attrs.ref) out.push({ ref: loc.attrs.ref, kind: "pivot" });
       } else if (REL_TYPE.table.test(rel.type)) {
-        const t = findTag(this.text(rel.part), "table");
+        const t = this.tree(rel.part);
         const count = Number(t?.attrs.totalsRowCount ?? 0);
         if (t?.attrs.ref && count > 0) {
           const [a, b] = t.attrs.ref.split(":");
@@ -311,9 +343,29 @@ export class XlsxPackage {
   }
 }
 
+/** A part whose first bytes are a UTF-16 byte-order mark or "<" followed by a zero byte. */
+function isUtf16(b: Uint8Array): boolean {
+  if (b.length < 2) return false;
+  return (
+    (b[0] === 0xff && b[1] === 0xfe) ||
+    (b[0] === 0xfe && b[1] === 0xff) ||
+    (b[0] === 0x3c && b[1] === 0) ||
+    (b[0] === 0 && b[1] === 0x3c)
+  );
+}
+
+/** A part's XML that is malformed (corrupt) or passes a bound (limit), naming the part. */
+export function xmlToReadError(err: XmlReadError, fileName: string, where = err.part): XlsxReadError {
+  if (err.limit)
+    return new XlsxReadError("limit", fileName, reasonDetail(where, err.limit.kind, err.limit.limit));
+  return new XlsxReadError("corrupt", fileName, `${where}: ${err.reason}`);
+}
+
 export function zipToReadError(err: unknown, fileName: string): Error {
   if (err instanceof XlsxReadError) return err;
+  if (err instanceof XmlReadError) return xmlToReadError(err, fileName);
   if (err instanceof ZipError) {
+    if (err.reason) return new XlsxReadError("corrupt", fileName, reasonDetail(err.part, err.reason));
     const part = err.part ? `${err.part}: ` : "";
     if (err.kind === "encrypted") return new XlsxReadError("encrypted", fileName);
     if (err.kind === "too-large") return new XlsxReadError("too-large", fileName, `${part}${err.message}`);

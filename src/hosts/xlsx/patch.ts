@@ -12,7 +12,17 @@ import { openPackage, relsPathFor, REL_NS, type XlsxPackage, type SheetInfo } fr
 import { readContext, readSheet, readStyles, shiftFormula } from "./sheet";
 import { StylesEditor } from "./styles";
 import { appendixSheetXml } from "./newsheet";
-import { escapeAttr, escapeText, findClose, findTag, findTags, prefixFor, xmlBool } from "./xml";
+import {
+  binaryToBytes,
+  escapeAttr,
+  escapeText,
+  findClose,
+  findTag,
+  findTags,
+  prefixFor,
+  utf8Binary,
+  xmlBool,
+} from "./xml";
 import { writeZip, type OutPart } from "./zip";
 
 export type RefusalReason = "pivot" | "totals" | "array" | "protected" | "boolean";
@@ -54,7 +64,8 @@ const encoder = new TextEncoder();
 
 /** Applies writes and new sheets to the package; throws XlsxReadError("verify-failed") if the result lost anything. */
 export function patchPackage(pkg: XlsxPackage, input: PatchInput): PatchResult {
-  const replaced = new Map<string, string>();
+  // Worksheets are edited as byte strings (their bytes kept), the little parts as text.
+  const replaced = new Map<string, string | Uint8Array>();
   const addedParts = new Map<string, string>();
   const dropped = new Set<string>();
   const refused: Refusal[] = [];
@@ -181,7 +192,8 @@ export function patchPackage(pkg: XlsxPackage, input: PatchInput): PatchResult {
     const text = replaced.get(name);
     if (text !== undefined) {
       const e = pkg.entries.get(name)!;
-      parts.push({ name, data: encoder.encode(text), time: e.time, date: e.date });
+      const data = typeof text === "string" ? encoder.encode(text) : text;
+      parts.push({ name, data, time: e.time, date: e.date });
     } else parts.push({ name, copy: pkg.entries.get(name)!, source: pkg.bytes });
   }
   for (const [name, text] of addedParts) parts.push({ name, data: encoder.encode(text) });
@@ -210,10 +222,10 @@ function patchSheets(
   all: CellWrite[],
   styles: StylesEditor,
   styleInfo: ReturnType<typeof readStyles>,
-): { refused: Refusal[]; written: CellWrite[]; replaced: Map<string, string> } {
+): { refused: Refusal[]; written: CellWrite[]; replaced: Map<string, Uint8Array> } {
   const refused: Refusal[] = [];
   const written: CellWrite[] = [];
-  const replaced = new Map<string, string>();
+  const replaced = new Map<string, Uint8Array>();
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of all) {
     const list = bySheet.get(w.sheet) ?? [];
@@ -223,7 +235,8 @@ function patchSheets(
   for (const [name, writes] of bySheet) {
     const sheet = pkg.sheet(name);
     if (!sheet?.part) throw new XlsxReadError("unknown-sheet", pkg.fileName, `"${name}"`);
-    const xml = pkg.text(sheet.part);
+    // The sheet's bytes as they are: cells nobody writes keep every byte, valid UTF-8 or not.
+    const xml = pkg.binary(sheet.part);
     const blocked = blockedRanges(pkg, sheet, xml);
     const isProtected = xmlBool(findTag(xml, "sheetProtection")?.attrs.sheet);
     const allowed: CellWrite[] = [];
@@ -240,7 +253,7 @@ function patchSheets(
     for (const x of result.refusedCells)
       refused.push({ sheet: name, cell: x.w.cell, reason: x.reason, write: x.w });
     for (const w of result.written) written.push(w);
-    if (result.written.length > 0) replaced.set(sheet.part, result.xml);
+    if (result.written.length > 0) replaced.set(sheet.part, binaryToBytes(result.xml));
   }
   return { refused, written, replaced };
 }
@@ -348,8 +361,15 @@ function numText(n: number): string {
   return Number.isFinite(n) ? String(n) : "";
 }
 
-/** The new <c> element for a write. `attrs` are the old cell's attributes other than r, s, t (kept: ph). */
+/**
+ * The new <c> element for a write, as a byte string (the sheet is edited as one). `extra` holds the old cell's
+ * attributes other than r, s, t that are kept (ph).
+ */
 function cellXml(p: string, ref: string, style: number | undefined, w: CellWrite, extra: string): string {
+  return utf8Binary(cellText(p, ref, style, w, extra));
+}
+
+function cellText(p: string, ref: string, style: number | undefined, w: CellWrite, extra: string): string {
   const s = style !== undefined && style !== 0 ? ` s="${style}"` : "";
   const v = w.value;
   if (w.formula) {

@@ -6,9 +6,14 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
 import { columnLetter, columnNumber, parseRangeA1 } from "../../engine/grid";
-import { XlsxReadError } from "./errors";
+import { reasonDetail, XlsxReadError } from "./errors";
+import { XmlGuard, XmlLimitError } from "./guard";
 import type { SheetInfo, XlsxPackage } from "./package";
-import { findClose, findTag, findTags, xmlBool } from "./xml";
+import { childNamed, childrenNamed, localName as local, xmlBool, type XmlNode } from "./xml";
+
+/** Excel's grid: rows and columns beyond it are a damaged sheet, never a reason to allocate. */
+export const MAX_ROW = 1048576;
+export const MAX_COL = 16384;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Styles
@@ -70,50 +75,28 @@ export function isDateFormat(format: string | undefined, id?: number): boolean {
 export function readStyles(pkg: XlsxPackage): StyleInfo {
   const out: StyleInfo = { formats: [], bold: [], locked: [], isDate: [] };
   if (!pkg.stylesPart) return out;
-  const xml = pkg.text(pkg.stylesPart);
+  const root: XmlNode = pkg.tree(pkg.stylesPart);
   const custom = new Map<number, string>();
-  for (const t of findTags(xml, "numFmt")) custom.set(Number(t.attrs.numFmtId), t.attrs.formatCode ?? "");
-  const fontBold: boolean[] = [];
-  const fonts = findTag(xml, "fonts");
-  if (fonts && !fonts.selfClosing) {
-    const end = findClose(xml, "fonts", fonts.prefix, fonts.end);
-    let at = fonts.end;
-    for (const f of findTags(xml, "font", fonts.end, end)) {
-      if (f.start < at) continue;
-      const close = f.selfClosing ? f.end : findClose(xml, "font", f.prefix, f.end);
-      const b = f.selfClosing ? undefined : findTags(xml, "b", f.end, close)[0];
-      fontBold.push(b !== undefined && xmlBool(b.attrs.val, true));
-      at = close;
-    }
-  }
-  const xfs = findTag(xml, "cellXfs");
-  if (xfs && !xfs.selfClosing) {
-    const end = findClose(xml, "cellXfs", xfs.prefix, xfs.end);
-    for (const x of findTags(xml, "xf", xfs.end, end)) {
-      const id = Number(x.attrs.numFmtId ?? 0);
-      const format = custom.get(id) ?? BUILTIN_FORMATS[id];
-      out.formats.push(format && format !== "General" ? format : undefined);
-      out.isDate.push(isDateFormat(format, id));
-      out.bold.push(fontBold[Number(x.attrs.fontId ?? 0)] ?? false);
-      let locked = true;
-      if (!x.selfClosing) {
-        const close = findClose(xml, "xf", x.prefix, x.end);
-        const p = findTags(xml, "protection", x.end, close)[0];
-        if (p) locked = xmlBool(p.attrs.locked, true);
-      }
-      out.locked.push(locked);
-    }
+  for (const t of childrenNamed(childNamed(root, "numFmts"), "numFmt"))
+    custom.set(Number(t.attrs.numFmtId), t.attrs.formatCode ?? "");
+  const fontBold = childrenNamed(childNamed(root, "fonts"), "font").map((f) => {
+    const b = childNamed(f, "b");
+    return b !== undefined && xmlBool(b.attrs.val, true);
+  });
+  for (const x of childrenNamed(childNamed(root, "cellXfs"), "xf")) {
+    const id = Number(x.attrs.numFmtId ?? 0);
+    const format = custom.get(id) ?? BUILTIN_FORMATS[id];
+    out.formats.push(format && format !== "General" ? format : undefined);
+    out.isDate.push(isDateFormat(format, id));
+    out.bold.push(fontBold[Number(x.attrs.fontId ?? 0)] ?? false);
+    const p = childNamed(x, "protection");
+    out.locked.push(p ? xmlBool(p.attrs.locked, true) : true);
   }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared strings
-
-const local = (name: string) => {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
-};
 
 export function readSharedStrings(pkg: XlsxPackage): string[] {
   const out: string[] = [];
@@ -146,11 +129,14 @@ export function readSharedStrings(pkg: XlsxPackage): string[] {
       inSi = false;
     }
   });
-  parseStream(pkg, pkg.sharedStringsPart, parser, "sharedStrings");
+  parseStream(pkg, pkg.sharedStringsPart, parser, pkg.sharedStringsPart);
   return out;
 }
 
-/** Streams a part through a parser; XML it cannot parse becomes a reader error (`code`) naming `what`. */
+/**
+ * Streams a part through a parser behind the guard's bounds; XML it cannot parse becomes a reader error (`code`)
+ * naming `what`, XML over a bound a "limit" error naming it.
+ */
 function parseStream(
   pkg: XlsxPackage,
   part: string,
@@ -158,11 +144,17 @@ function parseStream(
   what: string,
   code: "corrupt" | "sheet-damaged" = "corrupt",
 ): void {
+  const guard = new XmlGuard();
   try {
-    pkg.stream(part, (t) => parser.write(t));
+    pkg.stream(part, (t) => {
+      guard.write(t);
+      parser.write(t);
+    });
     parser.close();
   } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
+    if (err instanceof XlsxReadError || err instanceof BeyondGrid || err instanceof OverBudget) throw err;
+    if (err instanceof XmlLimitError)
+      throw new XlsxReadError("limit", pkg.fileName, reasonDetail(what, err.kind, err.limit));
     const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
     throw new XlsxReadError(code, pkg.fileName, `${what}: ${reason.slice(0, 160)}`);
   }
@@ -253,15 +245,25 @@ export interface ReadContext {
   strings: string[];
   styles: StyleInfo;
   date1904: boolean;
+  /** Most cells one sheet may hold (the page's memory budget); unlimited when missing. */
+  maxCells?: number;
 }
 
 export function readContext(pkg: XlsxPackage): ReadContext {
-  const wb = pkg.text(pkg.workbookPart);
-  const pr = findTag(wb, "workbookPr");
-  return { strings: readSharedStrings(pkg), styles: readStyles(pkg), date1904: xmlBool(pr?.attrs.date1904) };
+  return { strings: readSharedStrings(pkg), styles: readStyles(pkg), date1904: pkg.date1904 };
 }
 
-const A1 = /^([A-Za-z]{1,3})(\d+)$/;
+const A1 = /^([A-Za-z]{1,3})(\d{1,7})$/;
+
+/** Thrown inside the parser's handlers when a sheet passes the cells budget; becomes "too-large". */
+class OverBudget extends Error {}
+
+/** Thrown inside the parser's handlers for an address outside Excel's grid; becomes "sheet-damaged". */
+class BeyondGrid extends Error {
+  constructor(readonly address: string) {
+    super(address);
+  }
+}
 
 /** `keep` limits which cells are stored (verification reads back only the written ones). */
 export function readSheet(
@@ -283,6 +285,8 @@ export function readSheet(
   };
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const { strings, styles } = ctx;
+  const maxCells = ctx.maxCells ?? Infinity;
+  let stored = 0;
 
   let row = 0;
   let col = 0;
@@ -309,6 +313,7 @@ export function readSheet(
     switch (n) {
       case "row": {
         row = a.r ? Number(a.r) : row + 1;
+        if (!(Number.isInteger(row) && row >= 1 && row <= MAX_ROW)) throw new BeyondGrid(`${a.r ?? row}`);
         col = 0;
         if (xmlBool(a.hidden)) extras.hiddenRows.push(row);
         break;
@@ -318,7 +323,10 @@ export function readSheet(
         if (m) {
           col = columnNumber(m[1]);
           row = Number(m[2]);
-        } else col += 1;
+        } else if (a.r) throw new BeyondGrid(a.r);
+        else col += 1;
+        if (col > MAX_COL || row > MAX_ROW || row < 1)
+          throw new BeyondGrid(m ? a.r : `${columnLetter(Math.min(col, 99999))}${row}`);
         style = a.s ? Number(a.s) : 0;
         type = a.t ?? "n";
         cellMeta = a.cm !== undefined;
@@ -452,12 +460,23 @@ export function readSheet(
     const format = styles.formats[style];
     if (format) cell.numberFormat = format;
     if (styles.bold[style]) cell.bold = true;
+    if (++stored > maxCells) throw new OverBudget();
     let r = cells[row - 1];
     if (!r) r = cells[row - 1] = [];
     r[col - 1] = cell;
   }
 
-  parseStream(pkg, part, parser, `"${sheet.name}" (${part})`, "sheet-damaged");
+  const what = `"${sheet.name}" (${part})`;
+  try {
+    parseStream(pkg, part, parser, what, "sheet-damaged");
+  } catch (err) {
+    if (err instanceof BeyondGrid)
+      throw new XlsxReadError("sheet-damaged", pkg.fileName, reasonDetail(what, "beyond-grid", err.address));
+    if (err instanceof OverBudget)
+      throw new XlsxReadError("too-large", pkg.fileName, reasonDetail(what, "cells", maxCells));
+    throw err;
+  }
+  // Bounded by MAX_ROW: a lone cell at XFD1048576 costs a million empty rows at most, never more.
   for (let i = 0; i < cells.length; i++) if (!cells[i]) cells[i] = [];
   return { grid: { sheet: sheet.name, top: 1, left: 1, cells, merges }, extras };
 }

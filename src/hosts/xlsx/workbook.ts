@@ -5,7 +5,7 @@ import type { Cell, Grid } from "../../engine/grid";
 import { parseA1 } from "../../engine/grid";
 import type { CellWrite } from "../../engine/report";
 import { uniqueSheetName, type AppendixLayout } from "../../engine/appendix";
-import { openPackage, type XlsxPackage } from "./package";
+import { openPackage, type OpenOptions, type XlsxPackage } from "./package";
 import { readContext, readSheet, type ReadContext } from "./sheet";
 import { checkWrites, patchPackage, type PatchResult, type Refusal } from "./patch";
 
@@ -20,10 +20,18 @@ export class XlsxWorkbook {
   private readonly pending = new Map<string, Map<string, CellWrite>>();
   private readonly appendices: { name: string; layout: AppendixLayout }[] = [];
 
-  constructor(readonly pkg: XlsxPackage) {}
+  constructor(
+    readonly pkg: XlsxPackage,
+    /** Most cells a sheet may hold here (the page's memory budget). */
+    private readonly maxCells?: number,
+  ) {}
 
-  static open(data: ArrayBuffer | Uint8Array, fileName: string): XlsxWorkbook {
-    return new XlsxWorkbook(openPackage(data, fileName));
+  static open(
+    data: ArrayBuffer | Uint8Array,
+    fileName: string,
+    budget: OpenOptions & { maxCells?: number } = {},
+  ): XlsxWorkbook {
+    return new XlsxWorkbook(openPackage(data, fileName, budget), budget.maxCells);
   }
 
   get fileName(): string {
@@ -73,7 +81,7 @@ export class XlsxWorkbook {
     if (!base) {
       const info = this.pkg.sheet(name);
       if (!info) throw new Error(`Không có trang tính "${name}" trong tệp`);
-      this.ctx ??= readContext(this.pkg);
+      this.ctx ??= { ...readContext(this.pkg), maxCells: this.maxCells };
       base = readSheet(this.pkg, info, this.ctx).grid;
       this.grids.set(name, base);
     }

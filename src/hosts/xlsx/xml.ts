@@ -1,5 +1,9 @@
-// Small XML helpers for the package's little parts (workbook.xml, relationships, content types, styles), where a
-// tag scanner is enough; worksheets and shared strings go through saxes (sheet.ts). Browser-safe.
+// XML helpers. Every part is read as XML by saxes behind the guard's bounds: the little parts (workbook.xml,
+// relationships, styles, pivot and table parts) as a small tree (parseTree), worksheets and shared strings streamed
+// (sheet.ts). The tag scanner below (findTag...) is only for editing text the package has already read as XML (the
+// patcher). Browser-safe.
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { XmlGuard, XmlLimitError } from "./guard";
 
 export type Attrs = Record<string, string>;
 
@@ -113,4 +117,118 @@ export function prefixFor(xml: string, uri: string): string | undefined {
     if (k.startsWith("xmlns:")) return k.slice(6);
   }
   return undefined;
+}
+
+/** An element of a little part: local name, attributes (prefixed names as written), children and direct text. */
+export interface XmlNode {
+  name: string;
+  attrs: Attrs;
+  children: XmlNode[];
+  text: string;
+}
+
+/** Why a part's XML could not be read: malformed (`reason`) or over a bound (`limit`). */
+export class XmlReadError extends Error {
+  constructor(
+    readonly part: string,
+    readonly reason: string,
+    readonly limit?: XmlLimitError,
+  ) {
+    super(`${part}: ${reason}`);
+    this.name = "XmlReadError";
+  }
+}
+
+export const localName = (name: string): string => {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** Parses a little part into a tree (comments, processing instructions dropped); throws XmlReadError. */
+export function parseTree(xml: string, part: string): XmlNode {
+  const root: XmlNode = { name: "", attrs: {}, children: [], text: "" };
+  const stack: XmlNode[] = [root];
+  const guard = new XmlGuard();
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on("opentag", (tag: SaxesTagPlain) => {
+    const node: XmlNode = {
+      name: localName(tag.name),
+      attrs: tag.attributes as Attrs,
+      children: [],
+      text: "",
+    };
+    stack[stack.length - 1].children.push(node);
+    if (!tag.isSelfClosing) stack.push(node);
+  });
+  parser.on("closetag", (tag: SaxesTagPlain) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  const onText = (t: string) => {
+    if (stack.length > 1) stack[stack.length - 1].text += t;
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
+  try {
+    guard.write(xml);
+    parser.write(xml);
+    parser.close();
+  } catch (err) {
+    if (err instanceof XmlLimitError) throw new XmlReadError(part, err.message, err);
+    throw new XmlReadError(
+      part,
+      err instanceof Error ? err.message.split("\n")[0].slice(0, 160) : String(err),
+    );
+  }
+  const top = root.children[0];
+  if (!top) throw new XmlReadError(part, "no root element");
+  return top;
+}
+
+/** Children of `node` named `name` (local name). */
+export function childrenNamed(node: XmlNode | undefined, name: string): XmlNode[] {
+  return node ? node.children.filter((c) => c.name === name) : [];
+}
+
+export function childNamed(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return node?.children.find((c) => c.name === name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bytes as text, one character per byte: the patcher edits a worksheet's markup (ASCII) and copies every other byte
+// as it was, even bytes that are not valid UTF-8 (decoding them as UTF-8 would turn them into U+FFFD).
+
+const BYTES = new TextDecoder("windows-1252");
+/** windows-1252 (what "latin1" means to TextDecoder) maps 27 bytes of 0x80-0x9F elsewhere: their way back. */
+const BACK = (() => {
+  const m = new Map<number, number>();
+  const text = BYTES.decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
+  for (let i = 0; i < 32; i++) m.set(text.charCodeAt(i), 0x80 + i);
+  return m;
+})();
+
+export function bytesToBinary(bytes: Uint8Array): string {
+  return BYTES.decode(bytes);
+}
+
+export function binaryToBytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xa0 && c < 0x100)) out[i] = c;
+    else {
+      const b = BACK.get(c);
+      if (b === undefined) throw new Error(`not a byte string at ${i}`);
+      out[i] = b;
+    }
+  }
+  return out;
+}
+
+const UTF8 = new TextEncoder();
+
+/** Text to insert into a byte string: its UTF-8 bytes, one character each. */
+export function utf8Binary(s: string): string {
+  // ASCII (most new cells: numbers, formulas) is its own byte string.
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return bytesToBinary(UTF8.encode(s));
+  return s;
 }

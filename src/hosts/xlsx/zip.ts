@@ -44,6 +44,8 @@ export class ZipError extends Error {
     readonly kind: "corrupt" | "encrypted" | "too-large" | "bomb",
     readonly part: string,
     message: string,
+    /** A reason the reader's messages word themselves (errors.ts). */
+    readonly reason?: "crc" | "duplicate",
   ) {
     super(message);
     this.name = "ZipError";
@@ -78,6 +80,8 @@ export function readDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIM
   }
   if (count > limits.maxEntries) throw new ZipError("too-large", "", `${count} parts > ${limits.maxEntries}`);
   const entries: ZipEntry[] = [];
+  // Part names are case-insensitive (OPC): two entries of one name would be read one way and written another.
+  const names = new Set<string>();
   let p = offset;
   let total = 0;
   for (let i = 0; i < count; i++) {
@@ -116,6 +120,8 @@ export function readDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_LIM
         e += 4 + len;
       }
     }
+    if (names.has(name.toLowerCase())) throw new ZipError("corrupt", name, "duplicate entry", "duplicate");
+    names.add(name.toLowerCase());
     if (flags & 1) throw new ZipError("encrypted", name, "encrypted zip entry");
     if (method !== 0 && method !== 8) throw new ZipError("corrupt", name, `compression method ${method}`);
     if (size > limits.maxPart) throw new ZipError("too-large", name, `${mb(size)} > ${mb(limits.maxPart)}`);
@@ -145,13 +151,33 @@ export function useNativeInflate(fn: (data: Uint8Array, maxSize: number) => Uint
   nativeInflate = fn;
 }
 
+/** A faster CRC-32 where the platform has one (Node's zlib.crc32): `(data, running crc) → crc`. */
+let nativeCrc: ((data: Uint8Array, value: number) => number) | undefined;
+
+export function useNativeCrc(fn: (data: Uint8Array, value: number) => number): void {
+  nativeCrc = fn;
+}
+
 /**
  * Inflates an entry in chunks, handing each piece of output to `onData`; stops with a ZipError as soon as the
- * output passes the size the directory declared (a lying directory cannot make us allocate more).
+ * output passes the size the directory declared (a lying directory cannot make us allocate more). The CRC-32 of
+ * what was read is checked against the directory's at the end: damaged data is never taken (nor written back
+ * under a fresh CRC by the patcher).
  */
 export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
+  let crc = 0;
+  const update = nativeCrc ?? crc32Update;
+  inflateEntry(bytes, entry, (chunk) => {
+    crc = update(chunk, crc);
+    onData(chunk);
+  });
+  if (crc >>> 0 !== entry.crc >>> 0) throw new ZipError("corrupt", entry.name, "CRC mismatch", "crc");
+}
+
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) {
+    if (data.length !== entry.size) throw new ZipError("corrupt", entry.name, "stored size mismatch");
     for (let i = 0; i < data.length; i += 1 << 20)
       onData(data.subarray(i, Math.min(data.length, i + (1 << 20))));
     return;
@@ -208,7 +234,6 @@ export function mb(bytes: number): string {
 
 /** The entry's whole content (for parts whose declared size was checked against the limits). */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.method === 0) return bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const out = new Uint8Array(entry.size);
   let at = 0;
   streamEntry(bytes, entry, (chunk) => {
@@ -233,9 +258,14 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc32(data: Uint8Array): number {
-  let c = -1;
+  return crc32Update(data, 0);
+}
+
+/** The CRC-32 of everything so far, from the CRC of what came before (0 at the start). */
+export function crc32Update(data: Uint8Array, crc: number): number {
+  let c = ~crc;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+  return ~c >>> 0;
 }
 
 /** A part of the new zip: either copied from the source (its compressed bytes as they are) or new content. */
