@@ -206,7 +206,8 @@ describe("5. conditional formats: ours by id only", () => {
     expect(wb.sheet(SHEET).cfs.length).toBe(4);
     // Marking again deletes the three previous marks in one batch (no ItemNotFound), by id.
     await host.markFindings(SHEET, [mark("E9", "error")]);
-    expect(wb.sheet(SHEET).cfs.map((c) => c.range)).toEqual(["D8:D12", "E9"]);
+    // A new rule takes the first priority.
+    expect(wb.sheet(SHEET).cfs.map((c) => c.range)).toEqual(["E9", "D8:D12"]);
     wb.syncs = 0;
     await host.clearMarks(SHEET);
     expect(wb.syncs).toBe(2);
@@ -240,7 +241,7 @@ describe("6. undo", () => {
     expect(wb.sheets.map((s) => s.name)).not.toContain(UNDO_SHEET);
     expect(wb.runOptions.some((o) => o.mergeUndoGroup)).toBe(true);
     expect(wb.syncs).toBe(2);
-    expect(host.capabilities().undoGroup).toBe(true);
+    expect((await host.capabilities()).undoGroup).toBe(true);
     // The pane's "Hoàn tác" still works in the session.
     expect(await host.canUndo()).toBe(true);
     expect(await host.undo()).toBe(true);

@@ -28,7 +28,8 @@ export interface OfficeCapabilities {
 
 export interface OfficeHost extends PaneHost {
   kind: "excel";
-  capabilities(): OfficeCapabilities;
+  /** Async: whether Excel's undo group works depends on the loaded Office.js library, probed once. */
+  capabilities(): Promise<OfficeCapabilities>;
   /**
    * "Dùng bảng mẫu": adds the bundled sample as a new, active sheet named `title` (made unique); returns its name.
    * Not a cell fix: nothing goes on the pane's undo.
@@ -52,12 +53,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const memory: UndoMemory = [];
   return {
     kind: "excel",
-    capabilities: () => ({
+    capabilities: async () => ({
       merges: env.isSetSupported("ExcelApi", "1.13"),
       marks: marksSupported(env),
       hiddenUndo: env.isSetSupported("ExcelApi", "1.2"),
       pageLayout: env.isSetSupported("ExcelApi", "1.9"),
-      undoGroup: groupedUndo(env),
+      undoGroup: await groupedUndo(env),
     }),
     readGrid: (): Promise<Grid | null> => readGrid(env, lang, notice),
     applyWrites: (plan: WritePlan) => applyWrites(env, plan, lang, notice, memory),

@@ -72,6 +72,10 @@ const MESSAGES = {
     vi: 'Cấu trúc sổ tính đang được bảo vệ nên Phụ lục không tạo được trang "{sheet}" để lưu hoàn tác: chỉ hoàn tác được khi ngăn Phụ lục còn mở.',
     en: 'The workbook structure is protected, so Phụ lục cannot add the sheet "{sheet}" that keeps undo data: undo works only while the pane stays open.',
   },
+  undoTooLarge: {
+    vi: "Lần ghi này lớn ({cells} ô) nên Phụ lục chỉ giữ bản hoàn tác khi ngăn còn mở; Ctrl+Z của Excel vẫn hoàn tác được.",
+    en: "This write is large ({cells} cells), so Phụ lục keeps its undo only while the pane stays open; Excel's Ctrl+Z still undoes it.",
+  },
   undoGroupUnsupported: {
     vi: "Excel không gộp được lần ghi này thành một bước Ctrl+Z; đã ghi từng phần. Dùng nút Hoàn tác của Phụ lục để hoàn tác cả lần ghi.",
     en: "Excel could not make this write one Ctrl+Z step; it was written in parts. Use Phụ lục's Undo to undo all of it.",

@@ -1,0 +1,118 @@
+// Issue 22: Excel as it really runs. Each test runs against the stricter fake (fake-excel.ts: the library apart
+// from the host, one settings copy per runtime, conditional-format ids that are priorities, protection by locked
+// cell) and failed on the code before the fix.
+import { analyzeGrid, fixPlan } from "../../src/engine";
+import { createOfficeHost } from "../../src/hosts/office";
+import { MARK_TAG } from "../../src/hosts/office/marks";
+import { UNDO_SHEET } from "../../src/hosts/office/write";
+import { runRecompute } from "../../src/commands/recompute";
+import type { Finding } from "../../src/engine/report";
+import { fakeDocument, fakeSettings, upTo } from "./fake-excel";
+import { SHEET, fixPlanForSheet, makeWorkbook } from "./sheet";
+
+const mark = (cell: string, severity: Finding["severity"]): Finding => ({
+  rule: "rate-mismatch",
+  severity,
+  cell,
+  actual: 1,
+  expected: 2,
+  message: "",
+  related: [],
+});
+
+describe("1. undo after the ribbon's Tính lại", () => {
+  test("the command and the pane are two runtimes over one workbook: the pane undoes what the command wrote", async () => {
+    const wb = makeWorkbook();
+    const doc = fakeDocument();
+    const before = wb.dump(SHEET, "A1:F14");
+    // The pane is open (its runtime read the document's settings when it started).
+    const pane = createOfficeHost({ env: wb.env(undefined, fakeSettings(doc)) });
+    expect(await pane.canUndo()).toBe(false);
+    // The ribbon's command: a runtime of its own, gone once it completes.
+    const command = createOfficeHost({ env: wb.env(undefined, fakeSettings(doc)) });
+    const outcome = await runRecompute(command, { analyzeGrid, fixPlan });
+    expect(outcome.status).toBe("written");
+    expect(wb.sheet(SHEET).cells.get("E8")?.formula).toMatch(/D8/);
+    // ExcelApi 1.20 with a library that knows the group: one Ctrl+Z step, no undo sheet.
+    expect(wb.undoStack).toEqual(["add-in"]);
+    expect(wb.sheets.map((s) => s.name)).not.toContain(UNDO_SHEET);
+    // The pane saves its settings meanwhile (from its own, older copy): the command's record survives.
+    await pane.saveSettings({ ...(await pane.loadSettings()), rateDecimals: 2 });
+    expect(await pane.canUndo()).toBe(true);
+    expect(await pane.undo()).toBe(true);
+    expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
+    expect(await pane.canUndo()).toBe(false);
+    // A pane opened later finds nothing left to undo either.
+    expect(await createOfficeHost({ env: wb.env(undefined, fakeSettings(doc)) }).canUndo()).toBe(false);
+  });
+});
+
+describe("2. the office.js served must have the APIs gated on", () => {
+  test("host says ExcelApi 1.20, the bundled library drops mergeUndoGroup: the undo sheet is the undo", async () => {
+    const wb = makeWorkbook();
+    wb.undoStack = ["gõ C8"];
+    const before = wb.dump(SHEET, "A1:F14");
+    const env = wb.env(undefined, undefined, { library: "bundled" });
+    const host = createOfficeHost({ env });
+    expect((await host.capabilities()).undoGroup).toBe(false);
+    await host.applyWrites(fixPlanForSheet());
+    // Not silently several undo steps with nothing else to undo them: the snapshot is in the undo sheet, which a
+    // new runtime reads.
+    expect(wb.sheets.map((s) => s.name)).toContain(UNDO_SHEET);
+    expect(wb.runOptions.filter((o) => o.mergeUndoGroup).length).toBeLessThanOrEqual(1); // the probe only
+    const reopened = createOfficeHost({ env: wb.env(undefined, undefined, { library: "bundled" }) });
+    expect(await reopened.canUndo()).toBe(true);
+    expect(await reopened.undo()).toBe(true);
+    expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
+  });
+
+  test("the same host with the current library: the group is used", async () => {
+    const wb = makeWorkbook();
+    const host = createOfficeHost({ env: wb.env(undefined, undefined, { library: "current" }) });
+    expect((await host.capabilities()).undoGroup).toBe(true);
+    await host.applyWrites(fixPlanForSheet());
+    expect(wb.undoStack).toEqual(["add-in"]);
+    expect(wb.sheets.map((s) => s.name)).not.toContain(UNDO_SHEET);
+  });
+
+  test("a host without ExcelApi 1.20 is never probed", async () => {
+    const wb = makeWorkbook();
+    const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
+    expect((await host.capabilities()).undoGroup).toBe(false);
+    expect(wb.runOptions).toEqual([]);
+  });
+});
+
+describe("5. marks found again after the ids moved", () => {
+  test("the user adds a rule after the marks (ids are priorities): ours are cleared, theirs kept", async () => {
+    const wb = makeWorkbook();
+    const settings = fakeSettings();
+    const host = createOfficeHost({ env: wb.env(undefined, settings) });
+    await host.markFindings(SHEET, [mark("E8", "error"), mark("C13", "error"), mark("E10", "warning")]);
+    expect(wb.sheet(SHEET).cfs.filter((c) => c.formula.includes(MARK_TAG))).toHaveLength(3);
+    // The user adds two rules of their own in Manage Rules: each takes the first priority.
+    const mine = [
+      { range: "C8:C12", type: "Custom", formula: "=C8>1000", fill: "#00FF00" },
+      { range: "D8:D12", type: "Custom", formula: "=D8>40", fill: "#0000FF" },
+    ];
+    wb.sheet(SHEET).cfs.unshift(...mine);
+    await host.clearMarks(SHEET);
+    expect(wb.sheet(SHEET).cfs).toEqual(mine);
+    // Marking again after that: the user's rules stay, ours replace ours.
+    await host.markFindings(SHEET, [mark("E9", "error")]);
+    wb.sheet(SHEET).cfs.splice(0, 0, { range: "A1", type: "Custom", formula: "=TRUE", fill: "#FF0000" });
+    await host.markFindings(SHEET, [mark("E12", "warning")]);
+    expect(wb.sheet(SHEET).cfs.map((c) => c.range)).toEqual(["E12", "A1", "C8:C12", "D8:D12"]);
+  });
+
+  test("a rule at our kept id that does not name us is never deleted, even with our range", async () => {
+    const wb = makeWorkbook();
+    const host = createOfficeHost({ env: wb.env(undefined, fakeSettings()) });
+    await host.markFindings(SHEET, [mark("E8", "error")]);
+    // The user deleted our mark and made a rule of their own on the same cell.
+    const theirs = { range: "E8", type: "Custom", formula: "=E8>5", fill: "#00FF00" };
+    wb.sheet(SHEET).cfs = [theirs];
+    await host.clearMarks(SHEET);
+    expect(wb.sheet(SHEET).cfs).toEqual([theirs]);
+  });
+});
