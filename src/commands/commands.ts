@@ -12,13 +12,21 @@ export async function recompute(event: Office.AddinCommands.Event): Promise<void
   let outcome: RecomputeOutcome | undefined;
   let lang: "vi" | "en" = "vi";
   try {
-    const host: PaneHost = createOfficeHost({ displayLanguage: Office.context?.displayLanguage });
+    // A command has five minutes: it does not wait for the user to leave a cell (it says so instead).
+    const host: PaneHost = createOfficeHost({
+      displayLanguage: Office.context?.displayLanguage,
+      waitForCellEdit: false,
+    });
     lang = (await host.loadSettings()).lang;
     outcome = await runRecompute(host, { analyzeGrid, fixPlan });
   } finally {
-    // The result in a dialog (Excel has no notification bar for commands); the command ends when it closes.
-    if (outcome?.message) await showNotice(Office.context?.ui, noticeUrl(pageUrl(), outcome.message, lang));
-    event.completed();
+    // The result in a dialog (Excel has no notification bar for commands). The command completes once the dialog
+    // is open, not when the user closes it: the dialog lives on its own.
+    try {
+      if (outcome?.message) await showNotice(Office.context?.ui, noticeUrl(pageUrl(), outcome.message, lang));
+    } finally {
+      event.completed();
+    }
   }
 }
 

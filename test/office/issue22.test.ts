@@ -116,3 +116,90 @@ describe("5. marks found again after the ids moved", () => {
     expect(wb.sheet(SHEET).cfs).toEqual([theirs]);
   });
 });
+
+/** Office and Excel globals over the fake workbook, and commands.ts loaded fresh (it associates on onReady). */
+function loadCommands(wb: ReturnType<typeof makeWorkbook>, ui: unknown) {
+  const associated: Record<string, (e: { completed(): void }) => Promise<void>> = {};
+  const env = wb.env();
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.Office = {
+    onReady: (cb: () => void) => cb(),
+    actions: {
+      associate: (name: string, fn: (e: { completed(): void }) => Promise<void>) => (associated[name] = fn),
+    },
+    context: { requirements: { isSetSupported: () => true }, document: { settings: undefined }, ui },
+  };
+  // Excel.run(batch) or Excel.run(options, batch), through the fake's run (which honours delayForCellEdit).
+  g.Excel = {
+    run: (...args: unknown[]) =>
+      env.run(
+        args[args.length - 1] as (c: Excel.RequestContext) => Promise<unknown>,
+        args.length > 1 ? (args[0] as object) : {},
+      ),
+  };
+  jest.isolateModules(() => {
+    require("../../src/commands/commands");
+  });
+  return {
+    associated,
+    cleanup() {
+      delete g.Office;
+      delete g.Excel;
+    },
+  };
+}
+
+describe("7. the five-minute command limit", () => {
+  const openingUi = (dialogs: string[]) => ({
+    displayDialogAsync(url: string, _o: unknown, cb: (r: unknown) => void) {
+      dialogs.push(url);
+      cb({ status: "succeeded", value: { addEventHandler() {}, close() {} } });
+    },
+  });
+
+  test("the command completes once the result's dialog is open, not when the user closes it", async () => {
+    const wb = makeWorkbook();
+    const dialogs: string[] = [];
+    const { associated, cleanup } = loadCommands(wb, openingUi(dialogs));
+    try {
+      const completed = jest.fn();
+      await associated.recompute({ completed });
+      expect(dialogs).toHaveLength(1);
+      expect(completed).toHaveBeenCalledTimes(1);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test("the user is typing in a cell: the command does not wait for it, it says so and completes", async () => {
+    const wb = makeWorkbook();
+    wb.cellEditing = true;
+    const before = wb.dump(SHEET, "A1:F14");
+    const dialogs: string[] = [];
+    const { associated, cleanup } = loadCommands(wb, openingUi(dialogs));
+    try {
+      const completed = jest.fn();
+      const done = associated.recompute({ completed });
+      const inTime = await Promise.race([
+        done.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 1000)),
+      ]);
+      expect(inTime).toBe(true);
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(new URL(dialogs[0]).searchParams.get("m")).toBe(
+        "Không tính lại được: Excel đang ở chế độ sửa ô (có ô đang được gõ dở): nhấn Enter hoặc Esc rồi bấm lại.",
+      );
+      expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
+    } finally {
+      wb.leaveCellEdit();
+      cleanup();
+    }
+  });
+
+  test("a dialog that never answers does not hold the command past the wait", async () => {
+    const { showNotice } = await import("../../src/commands/notice");
+    const start = Date.now();
+    await showNotice({ displayDialogAsync: () => undefined }, "https://x/notice.html", 50);
+    expect(Date.now() - start).toBeLessThan(1000);
+  });
+});

@@ -45,6 +45,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     notice,
     () => message("cellEditWait", {}, lang),
     options.cellEditNoticeMs,
+    options.waitForCellEdit ?? true,
   );
   // Messages follow the pane's language setting once it is known.
   const defaultLang = store.langFromDisplay(options.displayLanguage);

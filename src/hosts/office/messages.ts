@@ -44,6 +44,10 @@ const MESSAGES = {
     vi: "Excel đang chờ bạn nhập xong ô đang sửa: nhấn Enter hoặc Esc để Phụ lục tiếp tục.",
     en: "Excel is waiting for you to finish editing a cell: press Enter or Esc and Phụ lục will continue.",
   },
+  cellEditBusy: {
+    vi: "Excel đang ở chế độ sửa ô (có ô đang được gõ dở): nhấn Enter hoặc Esc rồi bấm lại.",
+    en: "Excel is in cell-edit mode (a cell is being typed in): press Enter or Esc, then try again.",
+  },
   sheetProtected: {
     vi: 'Trang "{sheet}" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì (ô đầu tiên: {cell}).',
     en: 'Sheet "{sheet}" is protected (Review > Unprotect Sheet): Phụ lục wrote nothing (first cell: {cell}).',

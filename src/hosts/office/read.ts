@@ -16,7 +16,7 @@ import type { Lang } from "../../engine/model";
 import { cellCount, intersect, jsonBytes, rangeOfAddress, splitAreas } from "./addresses";
 import { rectangles } from "./blocks";
 import type { OfficeEnv } from "./env";
-import { OfficeHostError, message, reasonOf } from "./messages";
+import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
 import { rangeA1 } from "../../engine/grid";
 
 const ERROR_VALUE =
@@ -84,6 +84,9 @@ export async function readGrid(
     try {
       await sync();
     } catch (e) {
+      // Not waiting for the user to leave a cell (a ribbon command): say so rather than retry.
+      if (codeOf(e) === "InvalidOperationInCellEditMode")
+        throw new OfficeHostError("cellEditBusy", {}, lang, codeOf(e));
       // Too many merged areas, or several selected areas (before ExcelApi 1.9): the same window without them.
       first = queueWindow(false, false);
       mergesKnown = false;
