@@ -203,3 +203,56 @@ describe("7. the five-minute command limit", () => {
     expect(Date.now() - start).toBeLessThan(1000);
   });
 });
+
+describe("8. protected sheets: unlocked cells written, locked ones listed", () => {
+  /** The office protects the sheet but leaves the rate column open for typing (Format Cells > Protection). */
+  function protectedWithOpenRates() {
+    const wb = makeWorkbook();
+    const s = wb.sheet(SHEET);
+    s.protected = true;
+    for (let r = 8; r <= 13; r++) {
+      const cell = s.cells.get(`E${r}`) ?? { value: null, numberFormat: "General" };
+      cell.locked = false;
+      s.cells.set(`E${r}`, cell);
+    }
+    return wb;
+  }
+
+  test("applyWrites writes the rates and returns the locked count and totals as refused; undo puts them back", async () => {
+    const wb = protectedWithOpenRates();
+    const before = wb.dump(SHEET, "A1:F14");
+    const host = createOfficeHost({ env: wb.env(undefined, fakeSettings()) });
+    const outcome = await host.applyWrites(fixPlanForSheet());
+    expect(outcome && outcome.refused.map((r) => `${r.sheet}!${r.cell} ${r.reason}`).sort()).toEqual([
+      `${SHEET}!C13 protected`,
+      `${SHEET}!C9 protected`,
+      `${SHEET}!D13 protected`,
+    ]);
+    const s = wb.sheet(SHEET);
+    expect(s.cells.get("E8")?.formula).toBe("=IF(C8=0,0,ROUND(D8/C8*100,2))");
+    expect(s.cells.get("E13")?.formula).toBe("=ROUND(D13/C13*100,2)");
+    expect(s.cells.get("C9")?.value).toBe("1.518");
+    expect(s.cells.get("C13")?.formula).toBe("=SUM(C8:C12)");
+    expect(await host.undo()).toBe(true);
+    expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
+  });
+
+  test("Tính lại on that sheet: the message counts only what was written and names the locked cells", async () => {
+    const wb = protectedWithOpenRates();
+    const outcome = await runRecompute(createOfficeHost({ env: wb.env(upTo("1.19")) }), {
+      analyzeGrid,
+      fixPlan,
+    });
+    const s = wb.sheet(SHEET);
+    const rates = [8, 9, 10, 11, 12, 13].filter((r) => s.cells.get(`E${r}`)?.formula);
+    expect(rates.length).toBeGreaterThan(0);
+    expect(outcome.status).toBe("written");
+    expect(outcome.message).toMatch(
+      new RegExp(`^Đã ghi công thức vào ${outcome.cells} ô trên trang "${SHEET}"`),
+    );
+    expect(outcome.message).toMatch(/ô bị khóa trên trang được bảo vệ "Biểu 01" nên không ghi \(.*C13/);
+    // Nothing outside the open column changed.
+    expect(s.cells.get("C13")?.formula).toBe("=SUM(C8:C12)");
+    expect(s.cells.get("C9")?.value).toBe("1.518");
+  });
+});

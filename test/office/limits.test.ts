@@ -300,13 +300,16 @@ describe("6. undo", () => {
     expect(wb.calls.filter((c) => c.startsWith("formulas "))).toEqual(["formulas C13:D13"]);
   });
 
-  test("a protected sheet: a clear message and nothing written", async () => {
+  test("a protected sheet whose cells are all locked: every write refused (returned), nothing written", async () => {
     const wb = makeWorkbook();
     wb.sheet(SHEET).protected = true;
     const before = wb.dump(SHEET, "A1:F14");
     const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
-    await expect(host.applyWrites(fixPlanForSheet())).rejects.toThrow(
-      'Trang "Biểu 01" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì (ô đầu tiên: C9).',
+    const outcome = await host.applyWrites(fixPlanForSheet());
+    expect(outcome && outcome.refused.map((r) => `${r.cell} ${r.reason}`).sort()).toEqual(
+      fixPlanForSheet()
+        .writes.map((w) => `${w.cell} protected`)
+        .sort(),
     );
     expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
     expect(wb.sheets.map((s) => s.name)).not.toContain(UNDO_SHEET);

@@ -20,6 +20,8 @@
 import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { CellWrite, WritePlan } from "../../engine/report";
+import type { Refusal } from "../xlsx/patch";
+import type { WriteOutcome } from "../../taskpane/host";
 import { cellCount, jsonBytes, utf8Bytes } from "./addresses";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
@@ -103,18 +105,49 @@ export async function applyWrites(
   lang: Lang = "vi",
   onNotice?: (m: string) => void,
   memory: UndoMemory = [],
-): Promise<void> {
-  if (plan.writes.length === 0) return;
-  if (!(await groupedUndo(env))) return write(env, plan, lang, onNotice, memory, false);
+): Promise<WriteOutcome> {
+  if (plan.writes.length === 0) return { refused: [] };
+  if (!(await groupedUndo(env))) return { refused: await write(env, plan, lang, onNotice, memory, false) };
   try {
-    await write(env, plan, lang, onNotice, memory, true);
+    return { refused: await write(env, plan, lang, onNotice, memory, true) };
   } catch (e) {
     // Something in the group cannot be undone by Excel: write without the group (nothing was written yet, the
     // group's failing sync being the first write).
     if (!(e instanceof OfficeHostError && e.code === "UndoNotSupported")) throw e;
     onNotice?.(message("undoGroupUnsupported", {}, lang));
-    await write(env, plan, lang, onNotice, memory, false, true);
+    return { refused: await write(env, plan, lang, onNotice, memory, false, true) };
   }
+}
+
+/** Cells whose locked state is read per sync (each answer is about 45 bytes a cell). */
+const LOCK_BUDGET_CELLS = 50_000;
+
+/**
+ * On a protected sheet Excel writes the cells the user unlocked and refuses the locked ones (a range with one
+ * locked cell fails whole). Which is which, per cell (Range.getCellProperties, ExcelApi 1.9), in syncs under budget.
+ */
+async function lockedCells(context: Excel.RequestContext, blocks: SheetBlock[]): Promise<Set<string>> {
+  const pieces = blocks.flatMap((b) =>
+    splitPiece({ sheet: b.sheet, range: b }, LOCK_BUDGET_CELLS).map((p) => ({ ...p, block: b })),
+  );
+  const locked = new Set<string>();
+  for (const group of groupPieces(pieces, LOCK_BUDGET_CELLS)) {
+    const asked = group.map((p) => ({
+      p,
+      props: sheetOf(context, p.sheet)
+        .getRange(rangeA1(p.range))
+        .getCellProperties({ format: { protection: true } }),
+    }));
+    await context.sync();
+    for (const { p, props } of asked)
+      props.value.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          if (cell.format?.protection?.locked !== false)
+            locked.add(`${p.sheet}!${a1(p.range.top + i, p.range.left + j)}`);
+        }),
+      );
+  }
+  return locked;
 }
 
 async function write(
@@ -125,11 +158,12 @@ async function write(
   memory: UndoMemory,
   grouped: boolean,
   inMemory = grouped,
-): Promise<void> {
+  locksChecked = false,
+): Promise<Refusal[]> {
   const blocks = writeBlocks(plan.writes);
   const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
     grouped ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch);
-  const kept = await run(async (context): Promise<UndoEntry | null> => {
+  const done = await run(async (context): Promise<{ entry: UndoEntry | null } | { refused: Refusal[] }> => {
     // Sync 1 (more only beyond LOAD_BUDGET_CELLS): what the write will overwrite, whether the undo sheet exists,
     // and whether a sheet (or the workbook's structure) is protected.
     const sheets = context.workbook.worksheets;
@@ -162,10 +196,17 @@ async function write(
     } catch (e) {
       throw await failure(context, blocks[0], e, lang);
     }
-    const locked = protections.find((x) => x.p.protected);
-    if (locked) {
-      const first = plan.writes.find((w) => w.sheet === locked.name)!;
-      throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.cell }, lang);
+    // A protected sheet: the locked cells are refused (and returned), the unlocked ones written in a second pass.
+    const guarded = new Set(protections.filter((x) => x.p.protected).map((x) => x.name));
+    if (guarded.size > 0 && !locksChecked) {
+      const locked = await lockedCells(
+        context,
+        blocks.filter((b) => guarded.has(b.sheet)),
+      );
+      const refused: Refusal[] = plan.writes
+        .filter((w) => locked.has(`${w.sheet}!${w.cell}`))
+        .map((w) => ({ sheet: w.sheet, cell: w.cell, reason: "protected", write: w }));
+      return { refused };
     }
     const names = sheets.items.map((s) => s.name);
     const undoExists = names.includes(UNDO_SHEET);
@@ -192,9 +233,17 @@ async function write(
     // Sync 2: the snapshot first (so that a failure part-way can still be undone), then the new content.
     const ops = [...(useSheet ? pushUndoOps(entry, undoExists, canHide) : []), ...content];
     await syncInBatches(context, ops, { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]) }, lang);
-    return useSheet ? null : entry;
+    return { entry: useSheet ? null : entry };
   });
-  if (kept) await keepEntry(env, kept, memory, lang, onNotice);
+  if ("refused" in done) {
+    const skip = new Set(done.refused.map((r) => `${r.sheet}!${r.cell}`));
+    const writable = plan.writes.filter((w) => !skip.has(`${w.sheet}!${w.cell}`));
+    if (writable.length > 0)
+      await write(env, { ...plan, writes: writable }, lang, onNotice, memory, grouped, inMemory, true);
+    return done.refused;
+  }
+  if (done.entry) await keepEntry(env, done.entry, memory, lang, onNotice);
+  return [];
 }
 
 /**
@@ -347,12 +396,6 @@ async function restore(
   const missing = entry.blocks.find((b) => !names.has(b.s));
   if (missing) throw new OfficeHostError("sheetMissing", { sheet: missing.s }, lang);
   // What the cells hold now, and whether their sheets are protected: in pieces under the load budget.
-  const sheetNames = [...new Set(entry.blocks.map((b) => b.s))];
-  const protections = sheetNames.map((name) => {
-    const p = sheetOf(context, name).protection;
-    p.load("protected");
-    return { name, p };
-  });
   const checked = entry.blocks.filter((b) => b.w);
   const loaded = await loadPieces(
     context,
@@ -361,11 +404,8 @@ async function restore(
     ["formulas", "values"],
   );
   const now = new Map(checked.map((b, i) => [b, loaded[i]]));
-  const locked = protections.find((x) => x.p.protected);
-  if (locked) {
-    const first = entry.blocks.find((b) => b.s === locked.name)!;
-    throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.a }, lang);
-  }
+  // A protected sheet needs no check here: we wrote only its unlocked cells, and a cell locked since then fails
+  // its write, which syncInBatches reports as the sheet's protection.
   const ops: Op[] = [];
   const kept: { sheet: string; cell: string }[] = [];
   for (const b of entry.blocks) {
