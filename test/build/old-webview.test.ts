@@ -6,7 +6,6 @@ import * as path from "path";
 import { parse } from "acorn";
 import { JSDOM, ResourceLoader } from "jsdom";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as {
   pageHtml(page: unknown, online?: boolean): string;
   PAGES: Record<string, unknown>;
