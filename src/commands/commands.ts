@@ -1,6 +1,6 @@
 // commands.html: the ribbon's ExecuteFunction buttons. "Tính lại" (recompute) reads the active sheet, lets the
 // engine decide every derived cell, writes them as formulas through the Office host (with its undo), and shows
-// the result in a dialog (notice.ts).
+// the result in a dialog (notice.ts). "Lập phụ lục" (appendix) asks the pane for its appendix view.
 import "../taskpane/jitless";
 import { analyzeGrid, fixPlan } from "../engine";
 import type { PaneHost } from "../taskpane/host";
@@ -30,6 +30,36 @@ export async function recompute(event: Office.AddinCommands.Event): Promise<void
   }
 }
 
+const PANE_CLOSED = {
+  vi: "Bấm nút Phụ lục trên thẻ Trang đầu để mở ngăn: ngăn sẽ mở ngay ở mục Lập phụ lục.",
+  en: "Click Open pane on the Home tab: the Phụ lục pane will open on Make appendix.",
+};
+
+/**
+ * "Lập phụ lục": the pane has one URL, so the view is asked for through the document settings. An open pane
+ * switches to it; a closed one opens on it when the user opens it (the dialog says how).
+ */
+export async function appendix(event: Office.AddinCommands.Event): Promise<void> {
+  let lang: "vi" | "en" = "vi";
+  let text = "";
+  try {
+    const host = createOfficeHost({
+      displayLanguage: Office.context?.displayLanguage,
+      waitForCellEdit: false,
+    });
+    lang = (await host.loadSettings()).lang;
+    if (!(await host.requestView("appendix"))) text = PANE_CLOSED[lang];
+  } catch (e) {
+    text = e instanceof Error ? e.message : String(e);
+  } finally {
+    try {
+      if (text) await showNotice(Office.context?.ui, noticeUrl(pageUrl(), text, lang));
+    } finally {
+      event.completed();
+    }
+  }
+}
+
 /** This page's address (notice.html is served next to it). */
 function pageUrl(): string {
   return (
@@ -39,4 +69,5 @@ function pageUrl(): string {
 
 Office.onReady(() => {
   Office.actions.associate("recompute", recompute);
+  Office.actions.associate("appendix", appendix);
 });

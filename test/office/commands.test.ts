@@ -128,7 +128,7 @@ describe("commands.ts", () => {
     };
     try {
       await import("../../src/commands/commands");
-      expect(Object.keys(associated)).toEqual(["recompute"]);
+      expect(Object.keys(associated)).toEqual(["recompute", "appendix"]);
       const completed = jest.fn();
       // The dialog is open with the result; the command has completed without waiting for the user.
       await associated.recompute({ completed });

@@ -7,6 +7,12 @@ import { MARK_TAG } from "../../src/hosts/office/marks";
 import { UNDO_SHEET } from "../../src/hosts/office/write";
 import { runRecompute } from "../../src/commands/recompute";
 import type { Finding } from "../../src/engine/report";
+import {
+  REQUEST_TTL_MS,
+  VIEW_KEY,
+  requestView,
+  watchViewRequests,
+} from "../../src/hosts/office/view-request";
 import { fakeDocument, fakeSettings, upTo } from "./fake-excel";
 import { SHEET, fixPlanForSheet, makeWorkbook } from "./sheet";
 
@@ -254,5 +260,85 @@ describe("8. protected sheets: unlocked cells written, locked ones listed", () =
     // Nothing outside the open column changed.
     expect(s.cells.get("C13")?.formula).toBe("=SUM(C8:C12)");
     expect(s.cells.get("C9")?.value).toBe("1.518");
+  });
+});
+
+describe("4. one pane, one URL: the ribbon asks for the view through the document settings", () => {
+  test("the pane is open: Lập phụ lục switches it to the appendix, and the request is taken once", async () => {
+    const wb = makeWorkbook();
+    const doc = fakeDocument();
+    const paneEnv = wb.env(undefined, fakeSettings(doc));
+    const views: string[] = [];
+    const stop = watchViewRequests(paneEnv, (v) => views.push(v), "vi", { pollMs: 10 });
+    try {
+      const command = wb.env(undefined, fakeSettings(doc));
+      expect(await requestView(command, "appendix", "vi", { waitMs: 2000, pollMs: 5 })).toBe(true);
+      expect(views).toEqual(["appendix"]);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(views).toEqual(["appendix"]);
+      expect(doc.persisted.get(VIEW_KEY)).toBeNull();
+    } finally {
+      stop();
+    }
+  });
+
+  test("the pane is closed: nobody takes the request; the pane opened next opens on it, a stale one is ignored", async () => {
+    const wb = makeWorkbook();
+    const doc = fakeDocument();
+    const command = wb.env(undefined, fakeSettings(doc));
+    expect(await requestView(command, "appendix", "vi", { waitMs: 60, pollMs: 5 })).toBe(false);
+    const views: string[] = [];
+    const stop = watchViewRequests(wb.env(undefined, fakeSettings(doc)), (v) => views.push(v), "vi", {
+      pollMs: 10,
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    stop();
+    expect(views).toEqual(["appendix"]);
+    // A request older than the time to live: the pane opens as usual.
+    await requestView(command, "appendix", "vi", { waitMs: 0 });
+    const late: string[] = [];
+    const stopLate = watchViewRequests(wb.env(undefined, fakeSettings(doc)), (v) => late.push(v), "vi", {
+      pollMs: 10,
+      now: () => Date.now() + REQUEST_TTL_MS + 1000,
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    stopLate();
+    expect(late).toEqual([]);
+  });
+
+  test("through the hosts, with their own timing: the open pane follows the command", async () => {
+    const wb = makeWorkbook();
+    const doc = fakeDocument();
+    const pane = createOfficeHost({ env: wb.env(undefined, fakeSettings(doc)) });
+    const views: string[] = [];
+    const stop = pane.onViewRequest((v) => views.push(v));
+    try {
+      const command = createOfficeHost({ env: wb.env(undefined, fakeSettings(doc)) });
+      expect(await command.requestView("appendix")).toBe(true);
+      expect(views).toEqual(["appendix"]);
+    } finally {
+      stop();
+    }
+  });
+
+  test("the ribbon's Lập phụ lục with no pane to answer: the dialog says how to open it, the command completes", async () => {
+    const wb = makeWorkbook();
+    const dialogs: string[] = [];
+    const { associated, cleanup } = loadCommands(wb, {
+      displayDialogAsync(url: string, _o: unknown, cb: (r: unknown) => void) {
+        dialogs.push(url);
+        cb({ status: "succeeded", value: { addEventHandler() {}, close() {} } });
+      },
+    });
+    try {
+      const completed = jest.fn();
+      await associated.appendix({ completed });
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(new URL(dialogs[0]).searchParams.get("m")).toBe(
+        "Bấm nút Phụ lục trên thẻ Trang đầu để mở ngăn: ngăn sẽ mở ngay ở mục Lập phụ lục.",
+      );
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -143,6 +143,11 @@ export async function saveMarks(env: OfficeEnv, sheet: string, marks: KeptMark[]
   await write(env, marksKey(sheet), marks, lang);
 }
 
+/** Any value of the add-in's under `key` (saved at once, after reading the document's settings again). */
+export async function saveValue(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise<void> {
+  await write(env, key, value, lang);
+}
+
 /** The undo record kept where no undo sheet is made (ExcelApi 1.20, a protected structure): newest first. */
 export const UNDO_KEY = "phuluc.undo";
 
