@@ -1048,5 +1048,8 @@ function displayed(c: FakeCell): string {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
   }
+  // A number with a unit in quotes (0" hộ"): the number, then the unit.
+  const unit = typeof c.numberFormat === "string" ? /^[#0,.]+"([^"]*)"$/.exec(c.numberFormat) : null;
+  if (typeof c.value === "number" && unit) return `${c.value}${unit[1]}`;
   return String(c.value);
 }

@@ -13,7 +13,9 @@ import {
   requestView,
   watchViewRequests,
 } from "../../src/hosts/office/view-request";
-import { fakeDocument, fakeSettings, upTo } from "./fake-excel";
+import { PAYLOAD_LIMIT, fakeDocument, fakeSettings, upTo } from "./fake-excel";
+import { cellAt } from "../../src/engine/grid";
+import type { AppendixLayout } from "../../src/engine/appendix";
 import { SHEET, fixPlanForSheet, makeWorkbook } from "./sheet";
 
 const mark = (cell: string, severity: Finding["severity"]): Finding => ({
@@ -340,5 +342,113 @@ describe("4. one pane, one URL: the ribbon asks for the view through the documen
     } finally {
       cleanup();
     }
+  });
+});
+
+describe("6. every request under the limits", () => {
+  const within = (wb: ReturnType<typeof makeWorkbook>) => {
+    expect(Math.max(...wb.payloads)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(Math.max(...wb.responses)).toBeLessThan(PAYLOAD_LIMIT);
+  };
+
+  test("an appendix of 32,000 rows is written in requests under 5 MB, every cell there", async () => {
+    const rows = 32_000;
+    const cells: AppendixLayout["cells"] = [
+      { row: 1, col: 1, value: "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO TOÀN TỈNH NĂM 2024", style: { bold: true } },
+    ];
+    for (let i = 1; i <= rows; i++) {
+      const r = i + 2;
+      cells.push(
+        { row: r, col: 1, value: i, style: { border: true } },
+        {
+          row: r,
+          col: 2,
+          value: `Tổ dân phố số ${i}, phường Đống Đa, thành phố Việt Trì`,
+          style: { border: true },
+        },
+        { row: r, col: 3, value: 300 + (i % 500), style: { border: true, numberFormat: "#,##0" } },
+        { row: r, col: 4, value: i % 37, style: { border: true, numberFormat: "#,##0" } },
+        {
+          row: r,
+          col: 5,
+          value: 0,
+          formula: `=IF(C${r}=0,0,ROUND(D${r}/C${r}*100,2))`,
+          style: { border: true, numberFormat: "0.00" },
+        },
+      );
+    }
+    const layout: AppendixLayout = {
+      sheetName: "Phụ lục toàn tỉnh",
+      fontName: "Times New Roman",
+      cells,
+      merges: [{ top: 1, left: 1, bottom: 1, right: 5 }],
+      columnWidths: [6, 40, 12, 12, 10],
+      printTitleRows: [2, 2],
+      page: { paper: "A4", orientation: "portrait", fitToWidth: true },
+    };
+    const wb = makeWorkbook();
+    const name = await createOfficeHost({ env: wb.env() }).writeAppendix(layout);
+    within(wb);
+    const s = wb.sheet(name);
+    expect(s.cells.get(`B${rows + 2}`)?.value).toBe(
+      `Tổ dân phố số ${rows}, phường Đống Đa, thành phố Việt Trì`,
+    );
+    expect(s.cells.get(`E${rows + 2}`)?.formula).toBe(
+      `=IF(C${rows + 2}=0,0,ROUND(D${rows + 2}/C${rows + 2}*100,2))`,
+    );
+    expect(s.cells.get("A3")?.value).toBe(1);
+    expect(wb.syncs).toBeGreaterThan(2);
+  });
+
+  /** A table whose rows below the first window carry long texts (notes pasted from Word): the window is light. */
+  function heavyBelow(light: number, heavy: number, chars: number) {
+    const wb = makeWorkbook();
+    wb.active = wb.sheets.length;
+    const note = "Hộ có người khuyết tật, thiếu hụt dịch vụ y tế và nhà ở; "
+      .repeat(Math.ceil(chars / 57))
+      .slice(0, chars);
+    const rows: unknown[][] = [["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Ghi chú"]];
+    for (let i = 1; i <= light + heavy; i++)
+      rows.push([i, `Thôn ${i}`, 400, 12, i > light ? `${note} ${i}` : "x"]);
+    wb.addSheet("Ghi chú dài", rows);
+    return wb;
+  }
+
+  test("a band whose answer Excel refuses as too large is read again in halves (not an error)", async () => {
+    const wb = heavyBelow(1000, 3000, 2000);
+    const grid = await createOfficeHost({ env: wb.env() }).readGrid();
+    expect(grid?.cells.length).toBe(4001);
+    expect(String(cellAt(grid!, 4001, 5)?.value)).toMatch(/ 4000$/);
+    expect(wb.refusedResponses).toBeGreaterThan(0); // the estimate was wrong once, and nothing was lost
+    within(wb);
+  });
+
+  test("a first window too large for one answer: a smaller window, the rest in bands (not the same window again)", async () => {
+    const wb = heavyBelow(0, 2000, 3000);
+    const grid = await createOfficeHost({ env: wb.env() }).readGrid();
+    expect(grid?.cells.length).toBe(2001);
+    expect(String(cellAt(grid!, 2001, 5)?.value)).toMatch(/ 2000$/);
+    within(wb);
+  });
+
+  test("displayed texts of 30,000 cells are read in answers under the limit, none dropped in silence", async () => {
+    const unit =
+      `0" hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2022-2025 (Nghị định 07/2021/NĐ-CP), ` +
+      `đã rà soát, được Ban chỉ đạo giảm nghèo bền vững thị xã thẩm định và công nhận trên địa bàn"`;
+    const wb = makeWorkbook();
+    wb.active = wb.sheets.length;
+    const rows: unknown[][] = [["Thôn", "Năm 2021", "Năm 2022", "Năm 2023", "Năm 2024", "Năm 2025"]];
+    const formats: Record<string, string> = {};
+    for (let i = 2; i <= 6001; i++) {
+      rows.push([`Thôn ${i - 1}`, 10 + (i % 7), 11 + (i % 5), 12, 13, 9]);
+      for (const c of ["B", "C", "D", "E", "F"]) formats[`${c}${i}`] = unit;
+    }
+    wb.addSheet("Đơn vị", rows, { formats });
+    const notices: string[] = [];
+    const grid = await createOfficeHost({ env: wb.env(), onNotice: (m) => notices.push(m) }).readGrid();
+    expect(cellAt(grid!, 6001, 6)?.text).toBe(`9${unit.slice(2, -1)}`);
+    expect(cellAt(grid!, 2, 2)?.text).toBe(`${10 + 2}${unit.slice(2, -1)}`);
+    expect(notices).toEqual([]);
+    within(wb);
   });
 });

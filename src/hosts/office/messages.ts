@@ -60,6 +60,10 @@ const MESSAGES = {
     vi: 'Trang "{sheet}" có quá nhiều vùng gộp ô (trên 512) để Excel trả về một lần: chỉ đọc vùng gộp ở các dòng tiêu đề {rows}.',
     en: 'Sheet "{sheet}" has too many merged areas (over 512) for Excel to return at once: only those in the header rows {rows} are read.',
   },
+  textsNotRead: {
+    vi: 'Excel không trả về chữ hiển thị của {count} ô trên trang "{sheet}" (từ ô {cell}: ngày tháng, số kèm đơn vị): các ô đó được đọc theo giá trị.',
+    en: 'Excel did not return the displayed text of {count} cells on sheet "{sheet}" (from cell {cell}: dates, numbers with units): those cells are read by their values.',
+  },
   marksReadFailed: {
     vi: 'Không đọc được các ô tô màu của Phụ lục trên trang "{sheet}": {reason}',
     en: 'Could not read Phụ lục\'s highlights on sheet "{sheet}": {reason}',

@@ -27,22 +27,18 @@ import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
 import * as store from "./settings";
+import { OP_OVERHEAD, PACK_BUDGET, REQUEST_BUDGET, RESPONSE_BUDGET, pack, type Op } from "./requests";
+
+export { REQUEST_BUDGET, RESPONSE_BUDGET, pack };
 
 export const UNDO_SHEET = "_phuluc_undo";
-/** Estimated JSON bytes per request: under 4 MB, leaving room for Office.js's own envelope. */
-export const REQUEST_BUDGET = 4_000_000;
 /** Cells loaded per sync for the snapshot (the response is limited like the request). */
 export const LOAD_BUDGET_CELLS = 120_000;
-/** Estimated UTF-8 bytes of one response when reading undo chunks or checking cells before a restore. */
-export const RESPONSE_BUDGET = 4_000_000;
-/** Our estimates leave a margin under the budget for what they do not count. */
-const PACK_BUDGET = REQUEST_BUDGET * 0.95;
 const CHUNK_CHARS = 30_000; // a cell holds at most 32,767 characters
 const CHUNK_PREFIX = "~"; // so that Excel never reads a chunk as a number, a date or a formula
 const UNDO_DEPTH = 20;
 /** UTF-8 bytes of undo records kept in the document settings (far under what Office keeps for an add-in). */
 export const SETTINGS_UNDO_BUDGET = 1_000_000;
-const OP_OVERHEAD = 200;
 
 type Scalar = string | number | boolean;
 
@@ -61,11 +57,6 @@ export interface UndoEntry {
   at: string;
   cells: number;
   blocks: SnapshotBlock[];
-}
-
-interface Op {
-  bytes: number;
-  apply(context: Excel.RequestContext): void;
 }
 
 /** The pane's own undo where Excel's Ctrl+Z does the job (ExcelApi 1.20) or the undo sheet cannot be made. */
@@ -706,7 +697,7 @@ function rangeOfA1(a: string): CellRange {
 }
 
 /** Writes formats then formulas (a Text format must be in place before the text is written), split in row bands. */
-function rangeOps(
+export function rangeOps(
   sheet: string,
   range: CellRange,
   formulas: Scalar[][],
@@ -846,21 +837,4 @@ async function syncInBatches(
       throw new OfficeHostError("writeFailed", { ...where, reason: reasonOf(e) }, lang, code);
     }
   }
-}
-
-export function pack(ops: Op[], budget: number): Op[][] {
-  const batches: Op[][] = [];
-  let current: Op[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    if (current.length > 0 && bytes + op.bytes > budget) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += op.bytes;
-  }
-  if (current.length) batches.push(current);
-  return batches;
 }
