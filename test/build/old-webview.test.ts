@@ -76,3 +76,25 @@ describe("old webviews", () => {
     expect(doc.body.textContent).toContain("Đã ghi công thức vào 9 ô");
   });
 });
+
+test("the ribbon's function file in an old webview: both commands complete, with the message in a dialog", async () => {
+  const html = webpackConfig.pageHtml(webpackConfig.PAGES.commands, false);
+  const dom = new JSDOM(html, {
+    url: "https://localhost:3000/commands.html",
+    resources: new ResourceLoader({ userAgent: TRIDENT }),
+    runScripts: "outside-only",
+  });
+  const associated: Record<string, (e: { completed(): void }) => void> = {};
+  const dialogs: string[] = [];
+  (dom.window as unknown as { Office: unknown }).Office = {
+    onReady: (cb: () => void) => cb(),
+    actions: { associate: (name: string, fn: (e: { completed(): void }) => void) => (associated[name] = fn) },
+    context: { ui: { displayDialogAsync: (url: string) => dialogs.push(url) } },
+  };
+  dom.window.eval(script);
+  expect(Object.keys(associated).sort()).toEqual(["appendix", "recompute"]);
+  const completed = jest.fn();
+  associated.recompute({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(decodeURIComponent(dialogs[0])).toContain("Excel này mở ngăn Phụ lục bằng trình duyệt cũ");
+});

@@ -88,8 +88,12 @@
         }
         event.completed();
       };
-      if (Office.actions && Office.actions.associate) Office.actions.associate("recompute", run);
+      if (Office.actions && Office.actions.associate) {
+        Office.actions.associate("recompute", run);
+        Office.actions.associate("appendix", run);
+      }
       window.recompute = run;
+      window.appendix = run;
     });
   }
 
