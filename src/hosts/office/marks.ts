@@ -126,6 +126,14 @@ function probe(cf: Excel.ConditionalFormat): Probe {
 
 /** Is this rule the mark we kept? Our tag in its formula always, and the kept formula and range when known. */
 function isMark(p: Probe, mark: store.KeptMark): boolean {
+  try {
+    return matches(p, mark);
+  } catch {
+    return false; // a property Office.js did not return (a null object's navigation): not ours
+  }
+}
+
+function matches(p: Probe, mark: store.KeptMark): boolean {
   if ((p.cf as unknown as { isNullObject?: boolean }).isNullObject) return false;
   const formula = p.rule.formula;
   if (typeof formula !== "string" || !formula.includes(MARK_TAG)) return false;
