@@ -62,11 +62,17 @@ function outsideHtml() {
   return mod.exports.outsideHtml();
 }
 
+/** ES5, not bundled: tells users of old webviews (EdgeHTML, Trident) what is wrong (src/hosts/office/old-webview.js). */
+const OLD_WEBVIEW_JS = "old-webview.js";
+
 function pageHtml(page, online = false) {
   // office.js must run before our bundle (which is deferred): a plain blocking script in <head>. Offline (the
-  // default): the copy from @microsoft/office-js next to the pages; online: Microsoft's CDN.
+  // default): the copy from @microsoft/office-js next to the pages; online: Microsoft's CDN. Then, in every page
+  // Excel opens, the ES5 script for webviews that cannot parse the ES2020 bundle.
   const src = online ? OFFICE_CDN_JS : "office-js/office.js";
-  const officeJs = page.officeJs ? `\n    <script src="${src}"></script>` : "";
+  const officeJs = page.officeJs
+    ? `\n    <script src="${src}"></script>\n    <script src="${OLD_WEBVIEW_JS}"></script>`
+    : "";
   return `<!doctype html>
 <html lang="vi">
   <head>
@@ -209,6 +215,7 @@ function makeConfig(env = {}, argv = {}, overrides = {}) {
         patterns: [
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content) },
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/hosts/office/old-webview.js", to: OLD_WEBVIEW_JS },
           ...(online ? [] : officeJsPatterns()),
         ],
       }),
@@ -248,5 +255,6 @@ module.exports.cspFor = cspFor;
 module.exports.pageHtml = pageHtml;
 module.exports.PAGES = PAGES;
 module.exports.OFFICE_CDN_JS = OFFICE_CDN_JS;
+module.exports.OLD_WEBVIEW_JS = OLD_WEBVIEW_JS;
 module.exports.ENTRIES = ENTRIES;
 module.exports.rewriteManifest = rewriteManifest;

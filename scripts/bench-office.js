@@ -19,6 +19,8 @@ require.extensions[".ts"] = (module, filename) => {
 };
 
 const read = require(path.join(__dirname, "../src/hosts/office/read.ts"));
+const write = require(path.join(__dirname, "../src/hosts/office/write.ts"));
+const requests = require(path.join(__dirname, "../src/hosts/office/requests.ts"));
 
 const COLS = 9; // STT, name, households, poor, rate, near-poor, rate, poor+near-poor, note
 function row(i) {
@@ -77,6 +79,33 @@ function main() {
     `\nExcel add-in, reading a ${COLS}-column table (Excel on the web: 5 MB a response, 5 million cells a read)\n` +
       `One sync up to ${read.WINDOW_ROWS.toLocaleString("en-US")} rows × ${read.WINDOW_COLS} columns (the first window); ` +
       `beyond, row bands of at most ${(read.RESPONSE_BUDGET / 1e6).toFixed(1)} MB estimated.\n` +
+      lines.map(fmt).join("\n") +
+      "\n",
+  );
+  appendix(list);
+}
+
+/** Writing an appendix of that many rows (its content: formulas and number formats): requests under the budget. */
+function appendix(list) {
+  const lines = [["rows", "requests", "largest (MB, est.)"]];
+  for (const rows of list) {
+    const formulas = [];
+    const formats = [];
+    for (let i = 1; i <= rows; i++) {
+      const r = row(i);
+      formulas.push(r.formulas);
+      formats.push(r.numberFormat);
+    }
+    const ops = write.rangeOps("Phụ lục", { top: 1, left: 1, bottom: rows, right: COLS }, formulas, formats);
+    const batches = requests.pack(ops);
+    const largest = Math.max(...batches.map((b) => b.reduce((n, op) => n + op.bytes, 0)));
+    lines.push([rows.toLocaleString("en-US"), String(batches.length), (largest / 1e6).toFixed(2)]);
+  }
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const fmt = (l) => l.map((c, i) => c.padStart(widths[i])).join("  ");
+  process.stdout.write(
+    `\nExcel add-in, writing an appendix of ${COLS} columns: requests packed under ` +
+      `${(requests.PACK_BUDGET / 1e6).toFixed(1)} MB (Excel on the web refuses 5 MB)\n` +
       lines.map(fmt).join("\n") +
       "\n",
   );

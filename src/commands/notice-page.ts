@@ -1,5 +1,6 @@
 // notice.html: the dialog that shows the ribbon's result. Plain DOM (no React): it must open instantly.
-// The text arrives in ?m=, already in the user's language; "Đóng" / "Close" tells the command to close it.
+// The text arrives in ?m=, already in the user's language; "Đóng" / "Close" closes the dialog itself: the command
+// that opened it has completed and its runtime may be gone.
 const params = new URLSearchParams(window.location.search);
 const lang = params.get("lang") === "en" ? "en" : "vi";
 const text = params.get("m") ?? "";
@@ -19,8 +20,13 @@ function render(): void {
   button.textContent = lang === "en" ? "Close" : "Đóng";
   button.style.cssText = "font: inherit; padding: 4px 16px; margin-top: 8px;";
   button.addEventListener("click", () => {
-    const office = (window as unknown as { Office?: typeof Office }).Office;
-    office?.context?.ui?.messageParent?.("close");
+    const ui = (window as unknown as { Office?: typeof Office }).Office?.context?.ui;
+    try {
+      if (typeof ui?.closeContainer === "function") return ui.closeContainer();
+    } catch {
+      // not available in this host: ask the opener
+    }
+    ui?.messageParent?.("close");
   });
   main.append(p, button);
   document.body.append(main);

@@ -19,28 +19,42 @@ export function noticeUrl(base: string, text: string, lang: "vi" | "en"): string
   return url.toString();
 }
 
-/** Shows the text in a dialog and resolves when the user closes it (or at once when no dialog can open). */
-export function showNotice(ui: DialogUi | undefined, url: string): Promise<void> {
+/** How long to wait for Office to say the dialog opened (or not) before the command completes anyway. */
+export const OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Shows the text in a dialog and resolves once it is open (or at once when no dialog can open), never later than
+ * `timeoutMs`. A message from the dialog closes it, if this runtime is still there to hear it.
+ */
+export function showNotice(
+  ui: DialogUi | undefined,
+  url: string,
+  timeoutMs = OPEN_TIMEOUT_MS,
+): Promise<void> {
   return new Promise((resolve) => {
     if (!ui) return resolve();
+    const timer = setTimeout(resolve, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
     try {
       ui.displayDialogAsync(url, { height: 28, width: 34, displayInIframe: true }, (result) => {
-        if (String(result.status) !== "succeeded") return resolve(); // e.g. 12007: a dialog is already open
+        if (String(result.status) !== "succeeded") return done(); // e.g. 12007: a dialog is already open
         const dialog = result.value;
-        const done = () => {
+        const close = () => {
           try {
             dialog.close();
           } catch {
             // already closed by the user
           }
-          resolve();
         };
-        // Office.EventType.DialogMessageReceived / DialogEventReceived (the user closed it with ×)
-        dialog.addEventHandler("dialogMessageReceived" as unknown as Office.EventType, done);
-        dialog.addEventHandler("dialogEventReceived" as unknown as Office.EventType, done);
+        // Office.EventType.DialogMessageReceived: the page asks to be closed (when it cannot close itself).
+        dialog.addEventHandler("dialogMessageReceived" as unknown as Office.EventType, close);
+        done();
       });
     } catch {
-      resolve();
+      done();
     }
   });
 }

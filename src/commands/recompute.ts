@@ -11,7 +11,7 @@ export interface RecomputeEngine {
 }
 
 export interface RecomputeOutcome {
-  status: "written" | "nothing-to-do" | "unsure" | "no-table" | "empty" | "failed";
+  status: "written" | "locked" | "nothing-to-do" | "unsure" | "no-table" | "empty" | "failed";
   cells: number;
   undecided: number;
   message: string;
@@ -26,6 +26,9 @@ const TEXT = {
       `Đã ghi công thức vào ${n} ô trên trang "${sheet}" (hoàn tác được trong ngăn Phụ lục).` +
       (u ? ` ${u} ô số liệu nghi nhập sai chưa được sửa.` : ""),
     failed: (reason: string) => `Không tính lại được: ${reason}`,
+    locked: (sheet: string, n: number, cells: string) =>
+      `${n} ô bị khóa trên trang được bảo vệ "${sheet}" nên không ghi (${cells}); ` +
+      `bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) hoặc mở khóa các ô đó rồi bấm lại Tính lại.`,
     unsure: (sheet: string, ranges: string) =>
       `Không ghi gì: Phụ lục chưa chắc đã đọc đúng bảng ${ranges} trên trang "${sheet}". ` +
       `Mở ngăn Phụ lục, xem mục Bảng để xác nhận hoặc sửa cách đọc, rồi bấm Tính lại.`,
@@ -38,6 +41,9 @@ const TEXT = {
       `Formulas written to ${n} cells on sheet "${sheet}" (undo from the Phụ lục pane).` +
       (u ? ` ${u} input cells that look mistyped were left alone.` : ""),
     failed: (reason: string) => `Could not recompute: ${reason}`,
+    locked: (sheet: string, n: number, cells: string) =>
+      `${n} locked cells on the protected sheet "${sheet}" were not written (${cells}); ` +
+      `unprotect the sheet (Review > Unprotect Sheet) or unlock those cells, then Recompute again.`,
     unsure: (sheet: string, ranges: string) =>
       `Nothing written: Phụ lục is not sure it read the table ${ranges} on sheet "${sheet}" right. ` +
       `Open the Phụ lục pane, confirm or correct the reading in the Table view, then press Recompute.`,
@@ -79,13 +85,29 @@ export async function runRecompute(host: PaneHost, engine: RecomputeEngine): Pro
         undecided: plan.undecided.length,
         message: t.nothing(grid.sheet),
       };
-    await host.applyWrites({ writes, undecided: plan.undecided });
+    const outcome = await host.applyWrites({ writes, undecided: plan.undecided });
+    // Locked cells of a protected sheet are left as they are: said, never counted as written.
+    const locked = outcome ? outcome.refused : [];
+    const lockedText = locked.length
+      ? t.locked(
+          grid.sheet,
+          locked.length,
+          locked
+            .slice(0, 10)
+            .map((r) => r.cell)
+            .join(", ") + (locked.length > 10 ? ", …" : ""),
+        )
+      : "";
+    const written = writes.length - locked.length;
+    if (written === 0)
+      return { status: "locked", cells: 0, undecided: plan.undecided.length, message: lockedText };
     return {
       status: "written",
-      cells: writes.length,
+      cells: written,
       undecided: plan.undecided.length,
       message:
-        t.written(grid.sheet, writes.length, plan.undecided.length) +
+        t.written(grid.sheet, written, plan.undecided.length) +
+        (lockedText ? ` ${lockedText}` : "") +
         (refused.length ? ` ${t.unsure(grid.sheet, refused.map((r) => r.range).join(", "))}` : ""),
     };
   } catch (e) {

@@ -51,6 +51,8 @@ export interface PhuLucPaneProps {
   onFindings?(sheet: string, findings: Finding[]): void;
   /** A new sheet was written (the appendix): the standalone page shows it. */
   onSheetWritten?(name: string): void;
+  /** A view asked for while the pane is open (the ribbon's "Lập phụ lục"); each new `n` switches to it. */
+  requestedView?: { view: PaneView; n: number };
 }
 
 const useStyles = makeStyles({
@@ -138,10 +140,14 @@ export function PhuLucPane({
   onUseSample,
   onFindings,
   onSheetWritten,
+  requestedView,
 }: PhuLucPaneProps): React.ReactElement {
   const styles = useStyles();
   const [state, actions, t] = usePane(host);
   const [view, setView] = React.useState<PaneView>(initialView ?? "table");
+  React.useEffect(() => {
+    if (requestedView) setView(requestedView.view);
+  }, [requestedView]);
   const [returnView, setReturnView] = React.useState<PaneView>("findings");
   const [copyFallback, setCopyFallback] = React.useState<string | null>(null);
   const notify = React.useRef(actions.notify);

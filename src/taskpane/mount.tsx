@@ -25,6 +25,8 @@ export interface PaneRootProps {
   initialView?: PaneView;
   /** Where the host can add the sample as a sheet (Excel): the guide offers "Dùng bảng mẫu". */
   sample?: SampleWriter;
+  /** Views the ribbon asks for while the pane is open (Excel's "Lập phụ lục", issue 22); returns a stop function. */
+  viewRequests?: (onView: (view: PaneView) => void) => () => void;
 }
 
 /**
@@ -33,8 +35,19 @@ export interface PaneRootProps {
  * its findings. A failure is a notice through the host's channel, never an uncaught error; nothing goes on the
  * pane's undo (a new sheet is not a cell fix).
  */
-export function PaneRoot({ host, notices, initialView, sample }: PaneRootProps): React.ReactElement {
+export function PaneRoot({
+  host,
+  notices,
+  initialView,
+  sample,
+  viewRequests,
+}: PaneRootProps): React.ReactElement {
   const [round, setRound] = React.useState(0);
+  const [requested, setRequested] = React.useState<{ view: PaneView; n: number }>();
+  React.useEffect(
+    () => viewRequests?.((view) => setRequested((r) => ({ view, n: (r?.n ?? 0) + 1 }))),
+    [viewRequests],
+  );
   const writing = React.useRef(false);
   const addSample = async () => {
     if (!sample || writing.current) return; // a second click while the first is under way adds nothing
@@ -56,6 +69,7 @@ export function PaneRoot({ host, notices, initialView, sample }: PaneRootProps):
       initialView={round === 0 ? initialView : "findings"}
       notices={notices}
       onUseSample={sample ? () => void addSample() : undefined}
+      requestedView={requested}
     />
   );
 }
@@ -71,8 +85,16 @@ export function mountPane(
   const container =
     document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
   const root = createRoot(container);
+  // Excel's host relays the views the ribbon asks for (src/hosts/office/view-request.ts).
+  const follow = (host as { onViewRequest?: PaneRootProps["viewRequests"] }).onViewRequest;
   const pane = (
-    <PaneRoot host={host} notices={notices} initialView={initialViewFromUrl(search)} sample={sample} />
+    <PaneRoot
+      host={host}
+      notices={notices}
+      initialView={initialViewFromUrl(search)}
+      sample={sample}
+      viewRequests={follow}
+    />
   );
   let current: ThemeName | null = null;
   const render = (t: ThemeName) => {

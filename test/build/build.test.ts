@@ -213,7 +213,8 @@ describe("the online build (Office.js from Microsoft's CDN) and the offline defa
 
   test("online pages load office.js from the CDN, and their CSP allows that origin and no other", () => {
     const html = config.pageHtml(config.PAGES.taskpane, true);
-    expect(pageScripts(html)).toEqual([config.OFFICE_CDN_JS]);
+    // Then the ES5 script for old webviews (issue 22), from our own origin.
+    expect(pageScripts(html)).toEqual([config.OFFICE_CDN_JS, "old-webview.js"]);
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(csp.match(/https:\/\/[^\s;]+/g)!.every((u) => u === "https://appsforoffice.microsoft.com")).toBe(
@@ -221,7 +222,7 @@ describe("the online build (Office.js from Microsoft's CDN) and the offline defa
     );
     // The offline default: the local copy and 'self' only.
     const offline = config.pageHtml(config.PAGES.taskpane, false);
-    expect(pageScripts(offline)).toEqual(["office-js/office.js"]);
+    expect(pageScripts(offline)).toEqual(["office-js/office.js", "old-webview.js"]);
     expect(offline).toContain(CSP);
     expect(offline).not.toContain("https://");
   });

@@ -76,9 +76,22 @@ describe("manifest.xml", () => {
     expect(label("Appendix.Label")).toBe("Lập phụ lục");
     expect(label("Open.Label")).toBe("Phụ lục");
     expect(manifest).toMatch(/<FunctionName>recompute<\/FunctionName>/);
-    expect(manifest).toContain('DefaultValue="https://localhost:3000/taskpane.html?action=check"');
-    expect(manifest).toContain('DefaultValue="https://localhost:3000/taskpane.html?view=appendix"');
+    expect(manifest).toMatch(/<FunctionName>appendix<\/FunctionName>/);
     expect(manifest).toContain('DefaultValue="https://localhost:3000/commands.html"');
+  });
+
+  test("one pane, one URL (issue 22, item 4): every ShowTaskpane action opens Taskpane.Url, no query", () => {
+    const actions = [...manifest.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map(
+      (m) => /<SourceLocation resid="([^"]+)"\/>/.exec(m[1])?.[1],
+    );
+    expect(actions.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(actions)).toEqual(new Set(["Taskpane.Url"]));
+    const urls = [...manifest.matchAll(/<bt:Url id="[^"]+" DefaultValue="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(urls.filter((u) => u.includes("taskpane.html"))).toEqual(["https://localhost:3000/taskpane.html"]);
+    // Lập phụ lục asks the pane for its view through a command instead.
+    expect(manifest).toMatch(
+      /<Control xsi:type="Button" id="Phuluc.Appendix">[\s\S]*?<Action xsi:type="ExecuteFunction">\s*<FunctionName>appendix<\/FunctionName>/,
+    );
   });
 
   test("the real floor: ExcelApi 1.9 (hosts with a modern webview) and dialogs, nothing newer", () => {

@@ -17,6 +17,14 @@
 // - Excel's undo stack: each sync that changes the workbook is one step, a mergeUndoGroup run is one step, and an
 //   API that is not undoable on Windows and Mac (Worksheet.visibility) clears the stack, or fails with
 //   UndoNotSupported inside a mergeUndoGroup run.
+// And, since issue 22, what the docs say about Excel as it really runs:
+// - the Office.js library is not the host: a library that predates ExcelApi 1.20 (the npm copy, 1.1.110) drops
+//   the mergeUndoGroup run option even where isSetSupported("ExcelApi", "1.20") answers yes (env's `library`);
+// - each runtime (the pane, a ribbon command) holds its own copy of the document settings: saveAsync writes that
+//   whole copy to the document, refreshAsync reads the document again (fakeSettings over one FakeDocument);
+// - a conditional format's id is its priority in the collection (a rule added later comes first), not a stable id;
+// - a protected sheet refuses writes to its locked cells only (cells are locked unless unlocked by the user), and
+//   a write to a range with any locked cell fails as a whole.
 import { a1, columnNumber, parseRangeA1, rangeA1, type CellRange } from "../../src/engine/grid";
 import type { OfficeEnv } from "../../src/hosts/office/env";
 
@@ -44,9 +52,10 @@ export interface FakeCell {
   value: Scalar | null;
   formula?: string;
   numberFormat?: string;
+  /** Format > Protection > Locked: true unless the user unlocked the cell (what a protected sheet refuses). */
+  locked?: boolean;
 }
 export interface FakeCf {
-  id?: string;
   /** A user-made rule Office.js fails to describe when the whole collection is loaded. */
   unreadable?: boolean;
   range: string;
@@ -71,9 +80,6 @@ export interface FakeSheet {
 }
 
 class NotLoaded extends Error {}
-
-/** Conditional-format ids, unique across fake workbooks (ids kept in settings must never match by accident). */
-let nextCfId = 1;
 
 /** isSetSupported for an Excel that has ExcelApi up to `max` ("1.19": everything but the undo group). */
 export function upTo(max: string): (name: string, version: string) => boolean {
@@ -202,19 +208,26 @@ export class FakeWorkbook {
   env(
     supported: (name: string, version: string) => boolean = () => true,
     settings?: Office.Settings,
+    opts: {
+      /** The Office.js library loaded: "current" (Microsoft's CDN) or "bundled" (@microsoft/office-js 1.1.110, which
+       * knows nothing of mergeUndoGroup and drops it, whatever the host supports). */
+      library?: "current" | "bundled";
+    } = {},
   ): OfficeEnv {
+    const libraryMerges = (opts.library ?? "current") === "current";
     return {
       run: async (batch, options = {}) => {
         this.runOptions.push(options);
         // delayForCellEdit is a RunOptions of ExcelApi 1.11: an older Excel ignores it and fails in cell-edit mode.
-        if (this.cellEditing && options.delayForCellEdit && supported("ExcelApi", "1.11"))
-          await new Promise<void>((resolve) => this.editWaiters.push(resolve));
-        this.run = {
-          merge: Boolean(options.mergeUndoGroup) && supported("ExcelApi", "1.20"),
-          recorded: false,
-        };
+        const delay = Boolean(options.delayForCellEdit) && supported("ExcelApi", "1.11");
+        if (this.cellEditing && delay) await new Promise<void>((resolve) => this.editWaiters.push(resolve));
+        const merge = Boolean(options.mergeUndoGroup) && supported("ExcelApi", "1.20") && libraryMerges;
+        this.run = { merge, recorded: false };
+        const context = this.context() as unknown as Record<string, unknown>;
+        // What the library's onBeforeExcelRun does with the options: request flags on the context.
+        context._requestFlagModifier = (delay ? 64 : 0) | (merge ? 4096 : 0);
         try {
-          return await batch(this.context() as unknown as Excel.RequestContext);
+          return await batch(context as unknown as Excel.RequestContext);
         } finally {
           this.run = { merge: false, recorded: false };
         }
@@ -525,7 +538,17 @@ export class FakeWorkbook {
     /** Excel answers whole columns and rows in that form, not as A1:H1048576. */
     const wholeForm = () => /^\$?([A-Z]+:\$?[A-Z]+|\d+:\$?\d+)$/.test(getAddress());
     const locked = () => {
-      if (getSheet().protected)
+      const s = getSheet();
+      if (!s.protected) return;
+      const r = area();
+      // Cells are locked unless the user unlocked them; a range with any locked cell is refused as a whole.
+      let unlocked = 0;
+      for (const [addr, c] of s.cells) {
+        if (c.locked !== false) continue;
+        const p = parseRangeA1(addr);
+        if (p.top >= r.top && p.top <= r.bottom && p.left >= r.left && p.left <= r.right) unlocked++;
+      }
+      if (unlocked < (r.bottom - r.top + 1) * (r.right - r.left + 1))
         fail("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
     };
     const derived = (f: (r: CellRange) => CellRange | null) =>
@@ -668,6 +691,22 @@ export class FakeWorkbook {
           }
         });
       },
+      /** ExcelApi 1.9: per-cell properties; only format.protection.locked is modelled. */
+      getCellProperties(_spec: unknown) {
+        const out: { value?: unknown[][] } = {};
+        wb.calls.push(`cellProperties ${rangeA1(area())}`);
+        wb.send(80, () => {
+          const v = matrix((c) => ({ format: { protection: { locked: c?.locked !== false } } }));
+          out.value = v;
+          wb.received(utf8(v), () => delete out.value);
+        });
+        return {
+          get value() {
+            if (out.value === undefined) throw new NotLoaded("cellProperties");
+            return out.value;
+          },
+        };
+      },
       getCell: (row: number, col: number) =>
         derived((r) => ({ top: r.top + row, left: r.left + col, bottom: r.top + row, right: r.left + col })),
       getResizedRange: (rows: number, cols: number) =>
@@ -787,7 +826,7 @@ export class FakeWorkbook {
             if (s.cfs.some((cf) => cf.unreadable))
               fail("GeneralException", "There was an internal error while processing the request.");
             this._items = s.cfs.map((cf, index) => ({
-              id: cf.id,
+              id: String(index),
               type: cf.type,
               customOrNullObject:
                 cf.type === "Custom"
@@ -807,11 +846,24 @@ export class FakeWorkbook {
             }));
           });
         },
+        getCount() {
+          const out: { value?: number } = {};
+          wb.send(20, () => (out.value = getSheet().cfs.length));
+          return {
+            get value() {
+              if (out.value === undefined) throw new NotLoaded("count");
+              return out.value;
+            },
+          };
+        },
+        getItemAt(index: number) {
+          return cfObject(() => getSheet().cfs[index], false, `#${index}`);
+        },
         getItem(id: string) {
-          return cfById(id, false);
+          return cfObject(() => getSheet().cfs[Number(id)], false, id);
         },
         getItemOrNullObject(id: string) {
-          return cfById(id, true);
+          return cfObject(() => (/^\d+$/.test(id) ? getSheet().cfs[Number(id)] : undefined), true, id);
         },
         add(type: string) {
           const cf: FakeCf = { range: rangeA1(area()), type, formula: "" };
@@ -820,8 +872,8 @@ export class FakeWorkbook {
             40,
             () => {
               locked();
-              cf.id = `{CF-${nextCfId++}}`;
-              getSheet().cfs.push(cf);
+              // A new rule takes the first priority: every other rule's id (its priority) moves down by one.
+              getSheet().cfs.unshift(cf);
             },
             true,
           );
@@ -832,7 +884,7 @@ export class FakeWorkbook {
               return loadedId.id;
             },
             load(_w: string) {
-              wb.send(20, () => (loadedId.id = cf.id));
+              wb.send(20, () => (loadedId.id = String(getSheet().cfs.indexOf(cf))));
             },
             custom: {
               rule: {
@@ -857,24 +909,59 @@ export class FakeWorkbook {
         },
       },
     };
-    const cfById = (id: string, orNull: boolean) => {
-      wb.calls.push(`cf.get ${id}`);
-      const state: { isNullObject?: boolean; id?: string } = {};
-      const find = () => getSheet().cfs.find((c) => c.id === id);
+    /** One conditional format, found when the request runs (by priority); once loaded, that rule itself. */
+    const cfObject = (resolve: () => FakeCf | undefined, orNull: boolean, label: string) => {
+      wb.calls.push(`cf.get ${label}`);
+      const state: { bound?: FakeCf; isNullObject?: boolean; id?: string; type?: string } = {};
+      const find = () => state.bound ?? resolve();
+      const bind = () => {
+        const cf = find();
+        if (!cf && !orNull) fail("ItemNotFound", "The requested resource doesn't exist.");
+        state.bound = cf;
+        state.isNullObject = !cf;
+        return cf;
+      };
+      const rule: { formula?: string; load(w: string): void } = {
+        load() {
+          wb.send(20, () => {
+            const cf = bind();
+            rule.formula = cf?.type === "Custom" ? cf.formula : undefined;
+            custom.isNullObject = cf?.type !== "Custom";
+          });
+        },
+      };
+      const custom: { isNullObject?: boolean; rule: typeof rule } = { rule };
       return {
         get isNullObject() {
           if (state.isNullObject === undefined) throw new NotLoaded("isNullObject");
           return state.isNullObject;
         },
         get id() {
-          return state.id as string;
+          if (state.id === undefined) throw new NotLoaded("id");
+          return state.id;
+        },
+        get type() {
+          if (state.type === undefined) throw new NotLoaded("type");
+          return state.type;
+        },
+        customOrNullObject: custom,
+        getRangeOrNullObject() {
+          const r: { isNullObject?: boolean; address?: string; load(w: string): void } = {
+            load() {
+              wb.send(20, () => {
+                const cf = bind();
+                r.isNullObject = !cf;
+                r.address = cf ? `${getSheet().name}!${cf.range}` : undefined;
+              });
+            },
+          };
+          return r;
         },
         load(_w: string) {
           wb.send(30, () => {
-            const cf = find();
-            if (!cf && !orNull) fail("ItemNotFound", "The requested resource doesn't exist.");
-            state.isNullObject = !cf;
-            state.id = cf?.id;
+            const cf = bind();
+            state.id = cf ? String(getSheet().cfs.indexOf(cf)) : undefined;
+            state.type = cf?.type;
           });
         },
         delete() {
@@ -883,7 +970,7 @@ export class FakeWorkbook {
             () => {
               const s = getSheet();
               const cf = find();
-              if (!cf) fail("ItemNotFound", "The requested resource doesn't exist.");
+              if (!cf || !s.cfs.includes(cf)) fail("ItemNotFound", "The requested resource doesn't exist.");
               locked();
               s.cfs = s.cfs.filter((x) => x !== cf);
             },
@@ -912,23 +999,46 @@ export function colOf(letter: string): number {
   return columnNumber(letter);
 }
 
-export function fakeSettings(): Office.Settings & { store: Map<string, unknown>; saves: number } {
-  const store = new Map<string, unknown>();
+/** What the document itself keeps of the add-in's settings (what saveAsync wrote last). */
+export interface FakeDocument {
+  persisted: Map<string, unknown>;
+}
+
+export function fakeDocument(): FakeDocument {
+  return { persisted: new Map() };
+}
+
+/**
+ * One runtime's Office.context.document.settings: its own copy of the document's settings, read when the runtime
+ * starts; saveAsync writes that whole copy back (over what another runtime saved meanwhile), refreshAsync reads
+ * the document again.
+ */
+export function fakeSettings(
+  doc: FakeDocument = fakeDocument(),
+): Office.Settings & { store: Map<string, unknown>; saves: number; refreshes: number } {
+  const clone = (v: unknown) => JSON.parse(JSON.stringify(v));
+  const copy = () => new Map([...doc.persisted].map(([k, v]) => [k, clone(v)]));
   const s = {
-    store,
+    store: copy(),
     saves: 0,
-    get: (k: string) => (store.has(k) ? JSON.parse(JSON.stringify(store.get(k))) : null),
-    set: (k: string, v: unknown) => void store.set(k, JSON.parse(JSON.stringify(v))),
-    remove: (k: string) => void store.delete(k),
+    refreshes: 0,
+    get: (k: string) => (s.store.has(k) ? clone(s.store.get(k)) : null),
+    set: (k: string, v: unknown) => void s.store.set(k, clone(v)),
+    remove: (k: string) => void s.store.delete(k),
     saveAsync(cb?: (r: { status: string }) => void) {
       s.saves++;
+      doc.persisted = new Map([...s.store].map(([k, v]) => [k, clone(v)]));
       cb?.({ status: "succeeded" });
     },
     addHandlerAsync() {},
     removeHandlerAsync() {},
-    refreshAsync() {},
+    refreshAsync(cb?: (r: { status: string; value: unknown }) => void) {
+      s.refreshes++;
+      s.store = copy();
+      cb?.({ status: "succeeded", value: s });
+    },
   };
-  return s as unknown as Office.Settings & { store: Map<string, unknown>; saves: number };
+  return s as unknown as Office.Settings & { store: Map<string, unknown>; saves: number; refreshes: number };
 }
 
 /** The text Excel would show: a date format shows the date (dd/mm/yyyy), anything else the value. */
@@ -938,5 +1048,8 @@ function displayed(c: FakeCell): string {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
   }
+  // A number with a unit in quotes (0" hộ"): the number, then the unit.
+  const unit = typeof c.numberFormat === "string" ? /^[#0,.]+"([^"]*)"$/.exec(c.numberFormat) : null;
+  if (typeof c.value === "number" && unit) return `${c.value}${unit[1]}`;
   return String(c.value);
 }

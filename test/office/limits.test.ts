@@ -206,7 +206,8 @@ describe("5. conditional formats: ours by id only", () => {
     expect(wb.sheet(SHEET).cfs.length).toBe(4);
     // Marking again deletes the three previous marks in one batch (no ItemNotFound), by id.
     await host.markFindings(SHEET, [mark("E9", "error")]);
-    expect(wb.sheet(SHEET).cfs.map((c) => c.range)).toEqual(["D8:D12", "E9"]);
+    // A new rule takes the first priority.
+    expect(wb.sheet(SHEET).cfs.map((c) => c.range)).toEqual(["E9", "D8:D12"]);
     wb.syncs = 0;
     await host.clearMarks(SHEET);
     expect(wb.syncs).toBe(2);
@@ -240,7 +241,7 @@ describe("6. undo", () => {
     expect(wb.sheets.map((s) => s.name)).not.toContain(UNDO_SHEET);
     expect(wb.runOptions.some((o) => o.mergeUndoGroup)).toBe(true);
     expect(wb.syncs).toBe(2);
-    expect(host.capabilities().undoGroup).toBe(true);
+    expect((await host.capabilities()).undoGroup).toBe(true);
     // The pane's "Hoàn tác" still works in the session.
     expect(await host.canUndo()).toBe(true);
     expect(await host.undo()).toBe(true);
@@ -299,13 +300,16 @@ describe("6. undo", () => {
     expect(wb.calls.filter((c) => c.startsWith("formulas "))).toEqual(["formulas C13:D13"]);
   });
 
-  test("a protected sheet: a clear message and nothing written", async () => {
+  test("a protected sheet whose cells are all locked: every write refused (returned), nothing written", async () => {
     const wb = makeWorkbook();
     wb.sheet(SHEET).protected = true;
     const before = wb.dump(SHEET, "A1:F14");
     const host = createOfficeHost({ env: wb.env(upTo("1.19")) });
-    await expect(host.applyWrites(fixPlanForSheet())).rejects.toThrow(
-      'Trang "Biểu 01" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì (ô đầu tiên: C9).',
+    const outcome = await host.applyWrites(fixPlanForSheet());
+    expect(outcome && outcome.refused.map((r) => `${r.cell} ${r.reason}`).sort()).toEqual(
+      fixPlanForSheet()
+        .writes.map((w) => `${w.cell} protected`)
+        .sort(),
     );
     expect(wb.dump(SHEET, "A1:F14")).toEqual(before);
     expect(wb.sheets.map((s) => s.name)).not.toContain(UNDO_SHEET);

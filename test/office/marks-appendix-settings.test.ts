@@ -42,7 +42,8 @@ describe("markFindings / clearMarks", () => {
     );
     const host = createOfficeHost({ env: wb.env() });
     await host.markFindings(SHEET, FINDINGS);
-    expect(wb.syncs).toBe(2);
+    // Nothing of ours to look for yet: one sync adds the marks and reads their ids.
+    expect(wb.syncs).toBe(1);
     const ours = wb.sheet(SHEET).cfs.filter((cf) => cf.formula.includes(MARK_TAG));
     expect(ours.map((cf) => `${cf.range} ${cf.formula} ${cf.fill}`).sort()).toEqual([
       `C13 =ISTEXT("${MARK_TAG}:error") #FFC7CE`,

@@ -125,6 +125,7 @@ test("cell-edit mode on an Excel without delayForCellEdit: a notice says what to
 test("in English the button and the new sheet's name are English", async () => {
   const ctx = excel();
   ctx.settings.set("phuluc.settings", { lang: "en" });
+  ctx.settings.saveAsync(); // saved in the document, as the pane saves it (a refresh reads the document again)
   renderPane(ctx);
   await ready(SHEET);
   fireEvent.click(guide().getByRole("button", { name: "Use the sample table" }));

@@ -27,6 +27,11 @@ export interface OfficeHostOptions {
   displayLanguage?: string;
   /** After this long waiting for the user to leave a cell, say so (default 1500 ms). */
   cellEditNoticeMs?: number;
+  /**
+   * Wait while the user is typing in a cell (default). A ribbon command, which Excel stops after five minutes,
+   * passes false: it fails at once with a message saying to press Enter and try again.
+   */
+  waitForCellEdit?: boolean;
 }
 
 export function officeEnv(): OfficeEnv {
@@ -61,6 +66,7 @@ export function waitingEnv(
   notice: ((m: string) => void) | undefined,
   waitMessage: () => string,
   ms = 1500,
+  wait = true,
 ): OfficeEnv {
   return {
     isSetSupported: (name, version) => env.isSetSupported(name, version),
@@ -68,6 +74,7 @@ export function waitingEnv(
       return env.settings;
     },
     async run(batch, options = {}) {
+      if (!wait) return env.run(batch, options);
       const timer = notice ? setTimeout(() => notice(waitMessage()), ms) : undefined;
       try {
         return await env.run(batch, { delayForCellEdit: true, ...options });

@@ -12,6 +12,7 @@ import { writeAppendix } from "./render-appendix";
 import * as store from "./settings";
 import { message } from "./messages";
 import { applyWrites, canUndo, groupedUndo, undo, type UndoMemory } from "./write";
+import { requestView, watchViewRequests, type RequestedView } from "./view-request";
 
 export interface OfficeCapabilities {
   /** Merged areas are read (ExcelApi 1.13). */
@@ -28,12 +29,17 @@ export interface OfficeCapabilities {
 
 export interface OfficeHost extends PaneHost {
   kind: "excel";
-  capabilities(): OfficeCapabilities;
+  /** Async: whether Excel's undo group works depends on the loaded Office.js library, probed once. */
+  capabilities(): Promise<OfficeCapabilities>;
   /**
    * "Dùng bảng mẫu": adds the bundled sample as a new, active sheet named `title` (made unique); returns its name.
    * Not a cell fix: nothing goes on the pane's undo.
    */
   writeSample(title: string): Promise<string>;
+  /** A ribbon command asks the open pane for a view; true once the pane took it (false: the pane is closed). */
+  requestView(view: RequestedView): Promise<boolean>;
+  /** The pane follows the views the ribbon asks for (a request made just before it opened included). */
+  onViewRequest(onView: (view: RequestedView) => void): () => void;
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -44,6 +50,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     notice,
     () => message("cellEditWait", {}, lang),
     options.cellEditNoticeMs,
+    options.waitForCellEdit ?? true,
   );
   // Messages follow the pane's language setting once it is known.
   const defaultLang = store.langFromDisplay(options.displayLanguage);
@@ -52,12 +59,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const memory: UndoMemory = [];
   return {
     kind: "excel",
-    capabilities: () => ({
+    capabilities: async () => ({
       merges: env.isSetSupported("ExcelApi", "1.13"),
       marks: marksSupported(env),
       hiddenUndo: env.isSetSupported("ExcelApi", "1.2"),
       pageLayout: env.isSetSupported("ExcelApi", "1.9"),
-      undoGroup: groupedUndo(env),
+      undoGroup: await groupedUndo(env),
     }),
     readGrid: (): Promise<Grid | null> => readGrid(env, lang, notice),
     applyWrites: (plan: WritePlan) => applyWrites(env, plan, lang, notice, memory),
@@ -68,6 +75,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     undo: () => undo(env, lang, notice, memory),
     writeAppendix: (layout: AppendixLayout) => writeAppendix(env, layout, lang, notice),
     writeSample: (title: string) => writeSample(env, title, lang),
+    requestView: (view: RequestedView) => requestView(env, view, lang),
+    onViewRequest: (onView: (view: RequestedView) => void) => watchViewRequests(env, onView, lang),
     loadOverrides: async (sheet: string) => store.loadOverrides(env, sheet),
     saveOverrides: (sheet: string, overrides: Overrides) => store.saveOverrides(env, sheet, overrides, lang),
     loadSettings: async () => store.loadSettings(env, defaultLang),
@@ -83,3 +92,4 @@ export type { OfficeEnv, OfficeHostOptions } from "./env";
 export { OfficeHostError } from "./messages";
 export { UNDO_SHEET } from "./write";
 export { langFromDisplay } from "./settings";
+export type { RequestedView } from "./view-request";

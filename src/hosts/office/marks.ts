@@ -1,6 +1,8 @@
-// Reversible marks: conditional formats on the found cells. Their ids are kept in the document's settings, so that
-// clearing loads and deletes exactly ours by id and never touches (or even reads) the user's own rules. The rule
-// formula still names us, for a person looking at Manage Rules.
+// Reversible marks: conditional formats on the found cells. Each mark is kept in the document's settings as its id,
+// its range and its formula. A conditional format's id is documented as its priority in the collection, not a
+// stable id: a rule the user adds later (it takes the first priority) or deletes moves ours. So a kept id is
+// trusted only when the rule there still has our formula and our range; otherwise the mark is looked for by its
+// formula and range, rule by rule. A rule whose formula does not name us (MARK_TAG) is never deleted.
 import { parseA1, rangeA1 } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { Finding, Severity } from "../../engine/report";
@@ -52,66 +54,122 @@ export async function markFindings(
     areas = [...areas].sort((a, b) => RANK[b.items[0][0]] - RANK[a.items[0][0]]).slice(0, MAX_MARK_AREAS);
     onNotice?.(message("marksCapped", { count: MAX_MARK_AREAS, sheet }, lang));
   }
-  const ids = await env.run(async (context) => {
+  const kept = await env.run(async (context) => {
     const ws = worksheet(context, sheet);
     const ours = await findOurs(env, context, sheet, lang);
-    for (const cf of ours) cf.delete();
+    deleteInOrder(ours);
     const added = areas.map((area) => {
       const severity = area.items[0][0];
       const cf = ws.getRange(rangeA1(area)).conditionalFormats.add("Custom");
       cf.custom.rule.formula = markFormula(severity);
       cf.custom.format.fill.color = MARK_COLORS[severity].fill;
       cf.custom.format.font.color = MARK_COLORS[severity].font;
-      cf.load("id");
-      return cf;
+      return { cf, mark: { id: "", range: rangeA1(area), formula: markFormula(severity) } };
     });
+    // The ids once every rule is added: each add moves the ones before it down a priority.
+    for (const a of added) a.cf.load("id");
     try {
       await context.sync();
     } catch (e) {
       throw new OfficeHostError("marksWriteFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
     }
-    return added.map((cf) => cf.id);
+    return added.map((a) => ({ ...a.mark, id: a.cf.id }));
   });
-  await store.saveMarkIds(env, sheet, ids, lang);
+  await store.saveMarks(env, sheet, kept, lang);
 }
 
 export async function clearMarks(env: OfficeEnv, sheet: string, lang: Lang): Promise<void> {
   if (!marksSupported(env)) return;
-  if (store.loadMarkIds(env, sheet).length === 0) return;
+  if (store.loadMarks(env, sheet).length === 0) return;
   await env.run(async (context) => {
     const ours = await findOurs(env, context, sheet, lang);
     if (ours.length === 0) return;
-    for (const cf of ours) cf.delete();
+    deleteInOrder(ours);
     try {
       await context.sync();
     } catch (e) {
       throw new OfficeHostError("marksWriteFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
     }
   });
-  await store.saveMarkIds(env, sheet, [], lang);
+  await store.saveMarks(env, sheet, [], lang);
+}
+
+/** Lowest priority first: deleting a rule moves only the rules after it. */
+function deleteInOrder(ours: Found[]): void {
+  for (const f of [...ours].sort((a, b) => b.priority - a.priority)) f.cf.delete();
 }
 
 function worksheet(context: Excel.RequestContext, sheet: string): Excel.Worksheet {
   return context.workbook.worksheets.getItem(sheet);
 }
 
+interface Found {
+  cf: Excel.ConditionalFormat;
+  priority: number;
+}
+
+interface Probe {
+  cf: Excel.ConditionalFormat;
+  rule: { formula?: string; load(p: string): void };
+  range: { isNullObject?: boolean; address?: string; load(p: string): void };
+}
+
+/** Queues what tells a rule apart: its type, its formula (custom rules only) and its range. */
+function probe(cf: Excel.ConditionalFormat): Probe {
+  cf.load("id,type");
+  const rule = cf.customOrNullObject.rule as unknown as Probe["rule"];
+  rule.load("formula");
+  const range = cf.getRangeOrNullObject() as unknown as Probe["range"];
+  range.load("address");
+  return { cf, rule, range };
+}
+
+/** Is this rule the mark we kept? Our tag in its formula always, and the kept formula and range when known. */
+function isMark(p: Probe, mark: store.KeptMark): boolean {
+  try {
+    return matches(p, mark);
+  } catch {
+    return false; // a property Office.js did not return (a null object's navigation): not ours
+  }
+}
+
+function matches(p: Probe, mark: store.KeptMark): boolean {
+  if ((p.cf as unknown as { isNullObject?: boolean }).isNullObject) return false;
+  const formula = p.rule.formula;
+  if (typeof formula !== "string" || !formula.includes(MARK_TAG)) return false;
+  if (mark.formula !== undefined && formula !== mark.formula) return false;
+  if (mark.range !== undefined) {
+    if (p.range.isNullObject || !p.range.address) return false;
+    try {
+      if (rangeA1(rangeOfAddress(p.range.address)) !== mark.range) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
- * Our conditional formats on the sheet, by the ids we kept (one sync). Never the whole collection: loading every
- * rule throws on some user-made rules (office-js #6827, #6835), and deleting while iterating the collection throws
- * ItemNotFound (#5222). A mark the user already removed is simply gone.
+ * Our conditional formats on the sheet. First by the ids we kept (one sync), each checked against its formula and
+ * range; a mark not found where its id points is looked for among the sheet's rules one by one (two more syncs),
+ * never by loading the whole collection at once: that throws on some user-made rules (office-js #6827, #6835),
+ * and deleting while iterating it throws ItemNotFound (#5222). A mark the user already removed is simply gone.
  */
 async function findOurs(
   env: OfficeEnv,
   context: Excel.RequestContext,
   sheet: string,
   lang: Lang,
-): Promise<Excel.ConditionalFormat[]> {
-  const ids = store.loadMarkIds(env, sheet);
-  // getItemOrNullObject by id: ExcelApi 1.14; before it, getItem (one missing id fails the lookup: then none).
+): Promise<Found[]> {
+  const marks = store.loadMarks(env, sheet);
+  if (marks.length === 0) return [];
+  // getItemOrNullObject by id: ExcelApi 1.14; before it, getItem (one missing id fails the lookup: then search).
   const byId = env.isSetSupported("ExcelApi", "1.14");
   const collection = () => worksheet(context, sheet).getRange().conditionalFormats;
-  const found = ids.map((id) => (byId ? collection().getItemOrNullObject(id) : collection().getItem(id)));
-  for (const cf of found) cf.load("id");
+  const probes = marks.map((m) =>
+    probe(byId ? collection().getItemOrNullObject(m.id) : collection().getItem(m.id)),
+  );
+  let direct = true;
   try {
     await context.sync();
   } catch (e) {
@@ -120,9 +178,39 @@ async function findOurs(
     await context.sync();
     if (exists.isNullObject) throw new OfficeHostError("sheetMissing", { sheet }, lang);
     if (byId) throw new OfficeHostError("marksReadFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
-    return [];
+    direct = false;
   }
-  return found.filter((cf) => !cf.isNullObject);
+  const found: Found[] = [];
+  const missing: store.KeptMark[] = [];
+  marks.forEach((m, i) => {
+    if (direct && isMark(probes[i], m)) found.push({ cf: probes[i].cf, priority: Number(probes[i].cf.id) });
+    else missing.push(m);
+  });
+  if (missing.length === 0) return found;
+  // Some id no longer points at our mark: look at every rule's formula and range.
+  const count = collection().getCount();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new OfficeHostError("marksReadFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
+  }
+  const all = Array.from({ length: count.value }, (_, i) => ({
+    i,
+    p: probe(collection().getItemAt(i)),
+  }));
+  try {
+    await context.sync();
+  } catch (e) {
+    throw new OfficeHostError("marksReadFailed", { sheet, reason: reasonOf(e) }, lang, codeOf(e));
+  }
+  const taken = new Set(found.map((f) => f.priority));
+  for (const m of missing) {
+    const hit = all.find(({ i, p }) => !taken.has(i) && isMark(p, m));
+    if (!hit) continue; // the user removed it
+    taken.add(hit.i);
+    found.push({ cf: hit.p.cf, priority: hit.i });
+  }
+  return found;
 }
 
 export async function selectCell(env: OfficeEnv, sheet: string, address: string, lang: Lang): Promise<void> {

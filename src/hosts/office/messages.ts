@@ -44,6 +44,10 @@ const MESSAGES = {
     vi: "Excel đang chờ bạn nhập xong ô đang sửa: nhấn Enter hoặc Esc để Phụ lục tiếp tục.",
     en: "Excel is waiting for you to finish editing a cell: press Enter or Esc and Phụ lục will continue.",
   },
+  cellEditBusy: {
+    vi: "Excel đang ở chế độ sửa ô (có ô đang được gõ dở): nhấn Enter hoặc Esc rồi bấm lại.",
+    en: "Excel is in cell-edit mode (a cell is being typed in): press Enter or Esc, then try again.",
+  },
   sheetProtected: {
     vi: 'Trang "{sheet}" đang được bảo vệ (Xem lại > Bỏ bảo vệ trang tính): Phụ lục không ghi gì (ô đầu tiên: {cell}).',
     en: 'Sheet "{sheet}" is protected (Review > Unprotect Sheet): Phụ lục wrote nothing (first cell: {cell}).',
@@ -55,6 +59,10 @@ const MESSAGES = {
   tooManyMerges: {
     vi: 'Trang "{sheet}" có quá nhiều vùng gộp ô (trên 512) để Excel trả về một lần: chỉ đọc vùng gộp ở các dòng tiêu đề {rows}.',
     en: 'Sheet "{sheet}" has too many merged areas (over 512) for Excel to return at once: only those in the header rows {rows} are read.',
+  },
+  textsNotRead: {
+    vi: 'Excel không trả về chữ hiển thị của {count} ô trên trang "{sheet}" (từ ô {cell}: ngày tháng, số kèm đơn vị): các ô đó được đọc theo giá trị.',
+    en: 'Excel did not return the displayed text of {count} cells on sheet "{sheet}" (from cell {cell}: dates, numbers with units): those cells are read by their values.',
   },
   marksReadFailed: {
     vi: 'Không đọc được các ô tô màu của Phụ lục trên trang "{sheet}": {reason}',
@@ -71,6 +79,10 @@ const MESSAGES = {
   undoInMemory: {
     vi: 'Cấu trúc sổ tính đang được bảo vệ nên Phụ lục không tạo được trang "{sheet}" để lưu hoàn tác: chỉ hoàn tác được khi ngăn Phụ lục còn mở.',
     en: 'The workbook structure is protected, so Phụ lục cannot add the sheet "{sheet}" that keeps undo data: undo works only while the pane stays open.',
+  },
+  undoTooLarge: {
+    vi: "Lần ghi này lớn ({cells} ô) nên Phụ lục chỉ giữ bản hoàn tác khi ngăn còn mở; Ctrl+Z của Excel vẫn hoàn tác được.",
+    en: "This write is large ({cells} cells), so Phụ lục keeps its undo only while the pane stays open; Excel's Ctrl+Z still undoes it.",
   },
   undoGroupUnsupported: {
     vi: "Excel không gộp được lần ghi này thành một bước Ctrl+Z; đã ghi từng phần. Dùng nút Hoàn tác của Phụ lục để hoàn tác cả lần ghi.",

@@ -14,10 +14,11 @@
 import type { Cell, CellRange, Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import { cellCount, intersect, jsonBytes, rangeOfAddress, splitAreas } from "./addresses";
-import { rectangles } from "./blocks";
+import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
-import { OfficeHostError, message, reasonOf } from "./messages";
+import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
 import { rangeA1 } from "../../engine/grid";
+import { RESPONSE_BUDGET, groupBy, tooLarge } from "./requests";
 
 const ERROR_VALUE =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
@@ -25,8 +26,7 @@ const ERROR_VALUE =
 /** The first read: rows and columns from the used range's top-left corner. */
 export const WINDOW_ROWS = 1000;
 export const WINDOW_COLS = 50;
-/** Estimated UTF-8 bytes of one response: under Excel on the web's 5 MB, leaving room for the envelope. */
-export const RESPONSE_BUDGET = 4_000_000;
+export { RESPONSE_BUDGET };
 /** Cells per band at most, whatever the estimate (Excel's read limit is 5 million cells). */
 export const MAX_BAND_CELLS = 500_000;
 /** Header zone whose merged areas are read when the whole table has too many. */
@@ -66,11 +66,11 @@ export async function readGrid(
     ws.load("name");
     // valuesOnly: cells that only carry formatting do not stretch the range.
     const used = ws.getUsedRange(true);
-    const queueWindow = (selection: boolean, merges: boolean) => {
+    const queueWindow = (selection: boolean, merges: boolean, rows = WINDOW_ROWS) => {
       used.load("address");
       const window = used
         .getCell(0, 0)
-        .getResizedRange(WINDOW_ROWS - 1, WINDOW_COLS - 1)
+        .getResizedRange(rows - 1, WINDOW_COLS - 1)
         .getIntersection(used);
       window.load("address,values,formulas,numberFormat");
       const selected = selection ? selectedRange(context, env) : null;
@@ -84,13 +84,26 @@ export async function readGrid(
     try {
       await sync();
     } catch (e) {
-      // Too many merged areas, or several selected areas (before ExcelApi 1.9): the same window without them.
-      first = queueWindow(false, false);
-      mergesKnown = false;
-      try {
-        await sync();
-      } catch {
-        throw new OfficeHostError("readFailed", { sheet: "?", reason: reasonOf(e) }, lang);
+      // Not waiting for the user to leave a cell (a ribbon command): say so rather than retry.
+      if (codeOf(e) === "InvalidOperationInCellEditMode")
+        throw new OfficeHostError("cellEditBusy", {}, lang, codeOf(e));
+      // Too many merged areas, or several selected areas (before ExcelApi 1.9): the window without them. An
+      // answer too large (long texts in every cell): a window of fewer rows each time; the bands read the rest.
+      let rows = WINDOW_ROWS;
+      let last = e;
+      for (;;) {
+        if (tooLarge(last)) rows = Math.floor(rows / 4);
+        if (rows < 1) throw new OfficeHostError("readFailed", { sheet: "?", reason: reasonOf(e) }, lang);
+        first = queueWindow(false, false, rows);
+        mergesKnown = false;
+        try {
+          await sync();
+          break;
+        } catch (again) {
+          if (!tooLarge(again))
+            throw new OfficeHostError("readFailed", { sheet: "?", reason: reasonOf(e) }, lang);
+          last = again;
+        }
       }
     }
     const sheet = ws.name;
@@ -135,7 +148,7 @@ export async function readGrid(
     }
 
     const grid = toGrid(sheet, target, blocks, merges);
-    if (grid) await loadTexts(context, ws, grid, sync);
+    if (grid) await loadTexts(context, ws, grid, sync, lang, onNotice);
     if (report) {
       report.syncs = syncs;
       report.bands = bands;
@@ -218,7 +231,10 @@ export function planBands(area: CellRange, perCell: number): CellRange[] {
   return out;
 }
 
-/** One band in one sync; a band Excel answers with null values (its cell limit) is read again in halves. */
+/**
+ * One band in one sync; a band Excel answers with null values (its cell limit) or refuses as too large (its 5 MB)
+ * is read again in halves.
+ */
 async function loadBand(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
@@ -229,12 +245,16 @@ async function loadBand(
 ): Promise<LoadedBlock[]> {
   const range = ws.getRange(rangeA1(band));
   range.load("values,formulas,numberFormat");
+  let refused = false;
   try {
     await sync();
   } catch (e) {
-    throw new OfficeHostError("readFailed", { sheet, reason: `${rangeA1(band)}: ${reasonOf(e)}` }, lang);
+    // An answer over Excel's limit (the estimate from the window was too low): the band in halves, as below.
+    if (!tooLarge(e) || band.bottom === band.top)
+      throw new OfficeHostError("readFailed", { sheet, reason: `${rangeA1(band)}: ${reasonOf(e)}` }, lang);
+    refused = true;
   }
-  if (range.values && range.formulas && range.numberFormat)
+  if (!refused && range.values && range.formulas && range.numberFormat)
     return [
       { range: band, values: range.values, formulas: range.formulas, numberFormat: range.numberFormat },
     ];
@@ -266,12 +286,21 @@ export function needsText(value: unknown, numberFormat: unknown): boolean {
   return !/^[#0?.,%\s;()+-]*$/.test(bare) || /[/]/.test(bare);
 }
 
-/** Loads `text` for the cells that need it (see needsText), in one more sync when there are any. */
+/** Estimated UTF-8 bytes of one cell's displayed text in a response (a date, a number with its unit). */
+const TEXT_CELL_BYTES = 48;
+
+/**
+ * Loads `text` for the cells that need it (see needsText): none for most tables (no sync); else in groups whose
+ * estimated answer stays under the budget, a group Excel refuses as too large asked again in halves. Texts that
+ * still cannot be read are said (a notice naming the sheet and the first cell), not dropped in silence.
+ */
 async function loadTexts(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   grid: Grid,
   sync: () => Promise<void>,
+  lang: Lang,
+  onNotice?: (m: string) => void,
 ): Promise<void> {
   const placed: { row: number; col: number; item: Cell }[] = [];
   grid.cells.forEach((row, i) =>
@@ -281,23 +310,71 @@ async function loadTexts(
     }),
   );
   if (placed.length === 0) return;
-  const loads = rectangles(placed).map((block) => {
-    const range = ws.getRange(rangeA1(block));
-    range.load("text");
-    return { block, range };
+  const bytesOf = (b: CellRange) =>
+    cellCount(b) * Math.max(TEXT_CELL_BYTES, 8 + 3 * maxFormatLength(grid, b));
+  // Rectangles, each split into row bands under the budget, then grouped into syncs.
+  const pieces = rectangles(placed).flatMap((block) => {
+    const rows = Math.max(1, Math.floor(RESPONSE_BUDGET / bytesOf({ ...block, bottom: block.top })));
+    const out: Block<Cell>[] = [];
+    for (let top = block.top; top <= block.bottom; top += rows) {
+      const bottom = Math.min(block.bottom, top + rows - 1);
+      out.push({ ...block, top, bottom, items: block.items.slice(top - block.top, bottom - block.top + 1) });
+    }
+    return out;
   });
-  try {
-    await sync();
-  } catch {
-    return; // the values are read; displayed text is a nicety
-  }
-  for (const { block, range } of loads)
-    block.items.forEach((row, i) =>
-      row.forEach((cell, j) => {
-        const t = range.text?.[i]?.[j];
-        if (typeof t === "string" && t !== "") cell.text = t;
-      }),
+  const missed: CellRange[] = [];
+  const load = async (group: Block<Cell>[]): Promise<void> => {
+    const loads = group.map((block) => {
+      const range = ws.getRange(rangeA1(block));
+      range.load("text");
+      return { block, range };
+    });
+    try {
+      await sync();
+    } catch (e) {
+      if (tooLarge(e) && (group.length > 1 || group[0].bottom > group[0].top)) {
+        const halves =
+          group.length > 1
+            ? [group.slice(0, group.length >> 1), group.slice(group.length >> 1)]
+            : halveBlock(group[0]).map((b) => [b]);
+        for (const h of halves) await load(h);
+      } else missed.push(...group);
+      return;
+    }
+    for (const { block, range } of loads)
+      block.items.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const t = range.text?.[i]?.[j];
+          if (typeof t === "string" && t !== "") cell.text = t;
+        }),
+      );
+  };
+  for (const group of groupBy(pieces, bytesOf, RESPONSE_BUDGET)) await load(group);
+  if (missed.length > 0)
+    onNotice?.(
+      message(
+        "textsNotRead",
+        { sheet: grid.sheet, cell: rangeA1(missed[0]), count: missed.reduce((n, b) => n + cellCount(b), 0) },
+        lang,
+      ),
     );
+}
+
+function maxFormatLength(grid: Grid, b: CellRange): number {
+  let n = 0;
+  for (let c = b.left; c <= b.right; c++) {
+    const f = grid.cells[b.top - grid.top]?.[c - grid.left]?.numberFormat;
+    if (f) n = Math.max(n, f.length);
+  }
+  return n;
+}
+
+function halveBlock(b: Block<Cell>): Block<Cell>[] {
+  const mid = b.top + ((b.bottom - b.top) >> 1);
+  return [
+    { ...b, bottom: mid, items: b.items.slice(0, mid - b.top + 1) },
+    { ...b, top: mid + 1, items: b.items.slice(mid - b.top + 1) },
+  ];
 }
 
 /** The selection when it covers more than one cell of the used range, else the used range. */

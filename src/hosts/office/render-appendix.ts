@@ -1,13 +1,16 @@
 // Renders a host-neutral AppendixLayout into a NEW sheet through Office.js: values, formulas, merges, Times New
 // Roman, bold/italic, alignment, wrap, number formats, thin borders, column widths and, where the API exists,
-// A4 page setup with repeated header rows and fit to width. Two syncs: the sheet names, then everything.
+// A4 page setup with repeated header rows and fit to width. The sheet names in one sync, then everything in as few
+// syncs as the request budget allows (requests.ts): a national appendix of 30,000+ rows no longer goes in one
+// request over Excel on the web's 5 MB.
 import { rangeA1, type CellRange } from "../../engine/grid";
 import type { AppendixCell, AppendixCellStyle, AppendixLayout } from "../../engine/appendix";
 import type { Lang } from "../../engine/model";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, message, reasonOf } from "./messages";
-import { formulaInput } from "./write";
+import { formulaInput, rangeOps } from "./write";
+import { OP_OVERHEAD, syncPacked, type Op } from "./requests";
 import { uniqueSheetName } from "../../engine/appendix";
 import { APPENDIX_LOOK, pageSetupOf, widthToPoints } from "../../engine/appendix-style";
 
@@ -34,11 +37,21 @@ export async function writeAppendix(
       layout.sheetName,
       sheets.items.map((s) => s.name),
     );
-    const ws = sheets.add(name);
+    const ops: Op[] = [];
+    const on = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(name);
     const bounds = boundsOf(layout);
+    ops.push({
+      bytes: OP_OVERHEAD,
+      apply: (c) => {
+        const ws = c.workbook.worksheets.add(name);
+        if (!bounds) return;
+        const all = ws.getRange(rangeA1(bounds));
+        all.format.font.name = layout.fontName;
+        all.format.font.size = APPENDIX_LOOK.fontSize.table;
+      },
+    });
     if (bounds) {
-      // Content: one rectangle of formulas (constants included), number formats, the font for everything.
-      const all = ws.getRange(rangeA1(bounds));
+      // Content: formulas (constants included) and number formats, in row bands under the request budget.
       const byPos = new Map(layout.cells.map((c) => [`${c.row},${c.col}`, c]));
       const formats: string[][] = [];
       const formulas: (string | number | boolean)[][] = [];
@@ -54,60 +67,83 @@ export async function writeAppendix(
         formats.push(n);
         formulas.push(f);
       }
-      all.format.font.name = layout.fontName;
-      all.format.font.size = APPENDIX_LOOK.fontSize.table;
-      all.numberFormat = formats;
-      all.formulas = formulas;
+      ops.push(...rangeOps(name, bounds, formulas, formats));
       // Styles: cells with the same style grouped into rectangles, one set of commands each.
       for (const block of styleBlocks(layout.cells))
-        applyStyle(ws.getRange(rangeA1(block)), block.items[0][0].style ?? {}, block);
+        ops.push({
+          bytes: OP_OVERHEAD * 3,
+          apply: (c) => applyStyle(on(c).getRange(rangeA1(block)), block.items[0][0].style ?? {}, block),
+        });
     }
     // Range.merge is ExcelApi 1.2 (the manifest's floor is 1.9; guarded for hosts that ignore the manifest).
-    if (widths) for (const m of layout.merges) ws.getRange(rangeA1(m)).merge(false);
+    if (widths)
+      for (const m of layout.merges)
+        ops.push({ bytes: OP_OVERHEAD, apply: (c) => on(c).getRange(rangeA1(m)).merge(false) });
     // Everything about the page comes from the engine's style module: this renderer only draws it.
     const page = pageSetupOf(layout);
     if (widths) {
       layout.columnWidths.forEach((w, i) => {
         if (w > 0)
-          ws.getRange(`${columnRef(i + 1)}:${columnRef(i + 1)}`).format.columnWidth = widthToPoints(w);
+          ops.push({
+            bytes: OP_OVERHEAD,
+            apply: (c) => {
+              on(c).getRange(`${columnRef(i + 1)}:${columnRef(i + 1)}`).format.columnWidth = widthToPoints(w);
+            },
+          });
       });
       // Row heights as the layout sized them: autofitRows does not grow merged wrapped cells (the header).
       for (const [rows, height] of heightRuns(layout.rowHeights ?? {}))
-        ws.getRange(`${rows.top}:${rows.bottom}`).format.rowHeight = height;
+        ops.push({
+          bytes: OP_OVERHEAD,
+          apply: (c) => {
+            on(c).getRange(`${rows.top}:${rows.bottom}`).format.rowHeight = height;
+          },
+        });
     }
-    if (env.isSetSupported("ExcelApi", "1.7")) ws.freezePanes.freezeRows(page.freezeRows);
-    if (env.isSetSupported("ExcelApi", "1.8")) ws.showGridlines = page.showGridlines;
     let zoom: Excel.PageLayout | null = null;
-    if (pageLayout) {
-      ws.pageLayout.paperSize = "A4";
-      ws.pageLayout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
-      const m = page.margins.points;
-      ws.pageLayout.topMargin = m.top;
-      ws.pageLayout.bottomMargin = m.bottom;
-      ws.pageLayout.leftMargin = m.left;
-      ws.pageLayout.rightMargin = m.right;
-      ws.pageLayout.headerMargin = m.header;
-      ws.pageLayout.footerMargin = m.footer;
-      ws.pageLayout.centerHorizontally = page.centerHorizontally;
-      // Both fit directions: the width alone is not applied in some hosts (office-js #1860).
-      ws.pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.pagesTall };
-      const [first, last] = page.printTitleRows;
-      if (first > 0 && last >= first) ws.pageLayout.setPrintTitleRows(`$${first}:$${last}`);
-      ws.pageLayout.load("zoom");
-      zoom = ws.pageLayout;
-    } else onNotice?.(message("pageLayoutUnsupported", { sheet: name }, lang));
-    ws.activate();
-    try {
-      await context.sync();
-    } catch (e) {
-      throw new OfficeHostError(
-        "writeFailed",
-        { sheet: name, cell: bounds ? rangeA1(bounds) : "A1", reason: reasonOf(e) },
-        lang,
-      );
-    }
+    const freeze = env.isSetSupported("ExcelApi", "1.7");
+    const gridlines = env.isSetSupported("ExcelApi", "1.8");
+    ops.push({
+      bytes: OP_OVERHEAD * 8,
+      apply: (c) => {
+        const ws = on(c);
+        if (freeze) ws.freezePanes.freezeRows(page.freezeRows);
+        if (gridlines) ws.showGridlines = page.showGridlines;
+        if (pageLayout) {
+          ws.pageLayout.paperSize = "A4";
+          ws.pageLayout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+          const m = page.margins.points;
+          ws.pageLayout.topMargin = m.top;
+          ws.pageLayout.bottomMargin = m.bottom;
+          ws.pageLayout.leftMargin = m.left;
+          ws.pageLayout.rightMargin = m.right;
+          ws.pageLayout.headerMargin = m.header;
+          ws.pageLayout.footerMargin = m.footer;
+          ws.pageLayout.centerHorizontally = page.centerHorizontally;
+          // Both fit directions: the width alone is not applied in some hosts (office-js #1860).
+          ws.pageLayout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.pagesTall };
+          const [first, last] = page.printTitleRows;
+          if (first > 0 && last >= first) ws.pageLayout.setPrintTitleRows(`$${first}:$${last}`);
+          ws.pageLayout.load("zoom");
+          zoom = ws.pageLayout;
+        }
+        ws.activate();
+      },
+    });
+    if (!pageLayout) onNotice?.(message("pageLayoutUnsupported", { sheet: name }, lang));
+    await syncPacked(
+      context,
+      ops,
+      (e) =>
+        new OfficeHostError(
+          "writeFailed",
+          { sheet: name, cell: bounds ? rangeA1(bounds) : "A1", reason: reasonOf(e) },
+          lang,
+        ),
+    );
+    const applied = zoom as Excel.PageLayout | null;
     // Check that the fit was applied; if not, say how to set it by hand.
-    if (zoom && zoom.zoom?.horizontalFitToPages !== page.fitToWidth)
+    if (applied && applied.zoom?.horizontalFitToPages !== page.fitToWidth)
       onNotice?.(message("printFitNotApplied", { sheet: name }, lang));
     return name;
   });

@@ -76,12 +76,30 @@ function read(env: OfficeEnv, key: string): unknown {
   return v === undefined ? null : v;
 }
 
-function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise<void> {
+/**
+ * Reads the document's settings again. Each runtime (the pane, a ribbon command) holds its own copy, read when it
+ * started, and saveAsync writes that whole copy back: without a refresh first, the pane would wipe what a command
+ * saved meanwhile (its undo record) and would not see it.
+ */
+export function refresh(env: OfficeEnv): Promise<void> {
+  const settings = env.settings;
+  if (!settings || typeof settings.refreshAsync !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      settings.refreshAsync(() => resolve());
+    } catch {
+      resolve(); // what this runtime holds is still usable
+    }
+  });
+}
+
+async function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise<void> {
   const settings = env.settings;
   if (!settings) {
     memory.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
+    return;
   }
+  await refresh(env);
   settings.set(key, value);
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
@@ -92,16 +110,54 @@ function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise
   });
 }
 
-/** The ids of the conditional formats our marks made on a sheet (so that only those are ever loaded or deleted). */
+/** The conditional formats our marks made on a sheet (so that only those are ever loaded or deleted). */
 export const marksKey = (sheet: string) => `phuluc.marks:${sheet}`;
 
-export function loadMarkIds(env: OfficeEnv, sheet: string): string[] {
-  const raw = read(env, marksKey(sheet));
-  return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string") : [];
+/** A mark as kept: its id when made (its priority then), and what finds it again when the id has moved. */
+export interface KeptMark {
+  id: string;
+  range?: string;
+  formula?: string;
 }
 
-export async function saveMarkIds(env: OfficeEnv, sheet: string, ids: string[], lang: Lang): Promise<void> {
-  await write(env, marksKey(sheet), ids, lang);
+export function loadMarks(env: OfficeEnv, sheet: string): KeptMark[] {
+  const raw = read(env, marksKey(sheet));
+  if (!Array.isArray(raw)) return [];
+  const out: KeptMark[] = [];
+  for (const x of raw) {
+    // Before issue 22 only the ids were kept.
+    if (typeof x === "string") out.push({ id: x });
+    else if (x && typeof x === "object" && typeof (x as KeptMark).id === "string") {
+      const m = x as KeptMark;
+      out.push({
+        id: m.id,
+        ...(typeof m.range === "string" ? { range: m.range } : {}),
+        ...(typeof m.formula === "string" ? { formula: m.formula } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export async function saveMarks(env: OfficeEnv, sheet: string, marks: KeptMark[], lang: Lang): Promise<void> {
+  await write(env, marksKey(sheet), marks, lang);
+}
+
+/** Any value of the add-in's under `key` (saved at once, after reading the document's settings again). */
+export async function saveValue(env: OfficeEnv, key: string, value: unknown, lang: Lang): Promise<void> {
+  await write(env, key, value, lang);
+}
+
+/** The undo record kept where no undo sheet is made (ExcelApi 1.20, a protected structure): newest first. */
+export const UNDO_KEY = "phuluc.undo";
+
+export function loadUndo(env: OfficeEnv): unknown[] {
+  const raw = read(env, UNDO_KEY);
+  return Array.isArray(raw) ? raw : [];
+}
+
+export async function saveUndo(env: OfficeEnv, entries: unknown[], lang: Lang): Promise<void> {
+  await write(env, UNDO_KEY, entries, lang);
 }
 
 /** Office.context.displayLanguage ("vi-VN", "en-US", "fr-FR"...) → the pane's language: Vietnamese unless told. */

@@ -6,33 +6,39 @@
 // UTF-8 (Excel on the web rejects payloads over 5 MB), so only very large plans take more syncs.
 //
 // Undo, as Excel users expect it:
-// - ExcelApi 1.20: the whole write runs in Excel.run({ mergeUndoGroup: true }), so Ctrl+Z undoes the fix as ONE
-//   step, and no undo sheet is made (hiding a sheet is not undoable on Windows and Mac: it would wipe the user's
-//   Ctrl+Z history). The pane's "Hoàn tác" keeps its own snapshot in memory for the session.
+// - ExcelApi 1.20 and a library that passes the option on: the whole write runs in Excel.run({ mergeUndoGroup:
+//   true }), so Ctrl+Z undoes the fix as ONE step, and no undo sheet is made (hiding a sheet is not undoable on
+//   Windows and Mac: it would wipe the user's Ctrl+Z history). The pane's "Hoàn tác" snapshot goes into the
+//   document settings, so that it outlives the runtime that wrote it: the ribbon's "Tính lại" runs in a runtime of
+//   its own, torn down when the command completes, and the pane (another runtime) undoes it.
+// - The host saying yes to ExcelApi 1.20 is not enough: the Office.js library loaded must know the option. The
+//   npm copy (1.1.110, the offline build) drops it silently; a probe sees whether the library reacts to it, and
+//   without it the older path below is taken.
 // - Older Excel: the snapshot lives as JSON in a very hidden sheet, so "Hoàn tác" works after the pane reopens.
 // - Either way the snapshot also holds what we wrote: undo restores only the cells that still hold it, so an edit
 //   the user made afterwards (or a Ctrl+Z that already undid part of it) is never overwritten.
 import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { CellWrite, WritePlan } from "../../engine/report";
+import type { Refusal } from "../xlsx/patch";
+import type { WriteOutcome } from "../../taskpane/host";
 import { cellCount, jsonBytes, utf8Bytes } from "./addresses";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
+import * as store from "./settings";
+import { OP_OVERHEAD, PACK_BUDGET, REQUEST_BUDGET, RESPONSE_BUDGET, pack, type Op } from "./requests";
+
+export { REQUEST_BUDGET, RESPONSE_BUDGET, pack };
 
 export const UNDO_SHEET = "_phuluc_undo";
-/** Estimated JSON bytes per request: under 4 MB, leaving room for Office.js's own envelope. */
-export const REQUEST_BUDGET = 4_000_000;
 /** Cells loaded per sync for the snapshot (the response is limited like the request). */
 export const LOAD_BUDGET_CELLS = 120_000;
-/** Estimated UTF-8 bytes of one response when reading undo chunks or checking cells before a restore. */
-export const RESPONSE_BUDGET = 4_000_000;
-/** Our estimates leave a margin under the budget for what they do not count. */
-const PACK_BUDGET = REQUEST_BUDGET * 0.95;
 const CHUNK_CHARS = 30_000; // a cell holds at most 32,767 characters
 const CHUNK_PREFIX = "~"; // so that Excel never reads a chunk as a number, a date or a formula
 const UNDO_DEPTH = 20;
-const OP_OVERHEAD = 200;
+/** UTF-8 bytes of undo records kept in the document settings (far under what Office keeps for an add-in). */
+export const SETTINGS_UNDO_BUDGET = 1_000_000;
 
 type Scalar = string | number | boolean;
 
@@ -53,16 +59,35 @@ export interface UndoEntry {
   blocks: SnapshotBlock[];
 }
 
-interface Op {
-  bytes: number;
-  apply(context: Excel.RequestContext): void;
-}
-
 /** The pane's own undo where Excel's Ctrl+Z does the job (ExcelApi 1.20) or the undo sheet cannot be made. */
 export type UndoMemory = UndoEntry[];
 
-export function groupedUndo(env: OfficeEnv): boolean {
-  return env.isSetSupported("ExcelApi", "1.20");
+const probes = new WeakMap<OfficeEnv, Promise<boolean>>();
+
+/**
+ * Excel's own undo group works here: the host has ExcelApi 1.20 AND the loaded Office.js library passes the run
+ * option on. A library that knows an option sets its request flags on the context before the batch runs
+ * (onBeforeExcelRun); one that predates it leaves them as they are. Two empty runs (no request is sent) compare
+ * them. Anything unexpected counts as no: the undo sheet is then the undo, as on older Excel.
+ */
+export function groupedUndo(env: OfficeEnv): Promise<boolean> {
+  if (!env.isSetSupported("ExcelApi", "1.20")) return Promise.resolve(false);
+  let probe = probes.get(env);
+  if (!probe) {
+    const flags = async (c: Excel.RequestContext) =>
+      (c as unknown as { _requestFlagModifier?: unknown })._requestFlagModifier;
+    probe = (async () => {
+      try {
+        const plain = await env.run(flags);
+        const grouped = await env.run(flags, { mergeUndoGroup: true });
+        return typeof plain === "number" && typeof grouped === "number" && plain !== grouped;
+      } catch {
+        return false;
+      }
+    })();
+    probes.set(env, probe);
+  }
+  return probe;
 }
 
 export async function applyWrites(
@@ -71,18 +96,49 @@ export async function applyWrites(
   lang: Lang = "vi",
   onNotice?: (m: string) => void,
   memory: UndoMemory = [],
-): Promise<void> {
-  if (plan.writes.length === 0) return;
-  if (!groupedUndo(env)) return write(env, plan, lang, onNotice, memory, false);
+): Promise<WriteOutcome> {
+  if (plan.writes.length === 0) return { refused: [] };
+  if (!(await groupedUndo(env))) return { refused: await write(env, plan, lang, onNotice, memory, false) };
   try {
-    await write(env, plan, lang, onNotice, memory, true);
+    return { refused: await write(env, plan, lang, onNotice, memory, true) };
   } catch (e) {
     // Something in the group cannot be undone by Excel: write without the group (nothing was written yet, the
     // group's failing sync being the first write).
     if (!(e instanceof OfficeHostError && e.code === "UndoNotSupported")) throw e;
     onNotice?.(message("undoGroupUnsupported", {}, lang));
-    await write(env, plan, lang, onNotice, memory, false, true);
+    return { refused: await write(env, plan, lang, onNotice, memory, false, true) };
   }
+}
+
+/** Cells whose locked state is read per sync (each answer is about 45 bytes a cell). */
+const LOCK_BUDGET_CELLS = 50_000;
+
+/**
+ * On a protected sheet Excel writes the cells the user unlocked and refuses the locked ones (a range with one
+ * locked cell fails whole). Which is which, per cell (Range.getCellProperties, ExcelApi 1.9), in syncs under budget.
+ */
+async function lockedCells(context: Excel.RequestContext, blocks: SheetBlock[]): Promise<Set<string>> {
+  const pieces = blocks.flatMap((b) =>
+    splitPiece({ sheet: b.sheet, range: b }, LOCK_BUDGET_CELLS).map((p) => ({ ...p, block: b })),
+  );
+  const locked = new Set<string>();
+  for (const group of groupPieces(pieces, LOCK_BUDGET_CELLS)) {
+    const asked = group.map((p) => ({
+      p,
+      props: sheetOf(context, p.sheet)
+        .getRange(rangeA1(p.range))
+        .getCellProperties({ format: { protection: true } }),
+    }));
+    await context.sync();
+    for (const { p, props } of asked)
+      props.value.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          if (cell.format?.protection?.locked !== false)
+            locked.add(`${p.sheet}!${a1(p.range.top + i, p.range.left + j)}`);
+        }),
+      );
+  }
+  return locked;
 }
 
 async function write(
@@ -93,11 +149,12 @@ async function write(
   memory: UndoMemory,
   grouped: boolean,
   inMemory = grouped,
-): Promise<void> {
+  locksChecked = false,
+): Promise<Refusal[]> {
   const blocks = writeBlocks(plan.writes);
   const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
     grouped ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch);
-  await run(async (context) => {
+  const done = await run(async (context): Promise<{ entry: UndoEntry | null } | { refused: Refusal[] }> => {
     // Sync 1 (more only beyond LOAD_BUDGET_CELLS): what the write will overwrite, whether the undo sheet exists,
     // and whether a sheet (or the workbook's structure) is protected.
     const sheets = context.workbook.worksheets;
@@ -130,17 +187,25 @@ async function write(
     } catch (e) {
       throw await failure(context, blocks[0], e, lang);
     }
-    const locked = protections.find((x) => x.p.protected);
-    if (locked) {
-      const first = plan.writes.find((w) => w.sheet === locked.name)!;
-      throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.cell }, lang);
+    // A protected sheet: the locked cells are refused (and returned), the unlocked ones written in a second pass.
+    const guarded = new Set(protections.filter((x) => x.p.protected).map((x) => x.name));
+    if (guarded.size > 0 && !locksChecked) {
+      const locked = await lockedCells(
+        context,
+        blocks.filter((b) => guarded.has(b.sheet)),
+      );
+      const refused: Refusal[] = plan.writes
+        .filter((w) => locked.has(`${w.sheet}!${w.cell}`))
+        .map((w) => ({ sheet: w.sheet, cell: w.cell, reason: "protected", write: w }));
+      return { refused };
     }
     const names = sheets.items.map((s) => s.name);
     const undoExists = names.includes(UNDO_SHEET);
     let useSheet = !inMemory;
     if (useSheet && !undoExists && structure?.protected) {
       useSheet = false;
-      onNotice?.(message("undoInMemory", { sheet: UNDO_SHEET }, lang));
+      // Kept in the document settings where there are some; else only this runtime's memory holds it.
+      if (!env.settings) onNotice?.(message("undoInMemory", { sheet: UNDO_SHEET }, lang));
     }
 
     const entry: UndoEntry = { v: 2, at: new Date().toISOString(), cells: 0, blocks: [] };
@@ -159,15 +224,72 @@ async function write(
     // Sync 2: the snapshot first (so that a failure part-way can still be undone), then the new content.
     const ops = [...(useSheet ? pushUndoOps(entry, undoExists, canHide) : []), ...content];
     await syncInBatches(context, ops, { sheet: blocks[0].sheet, cell: rangeA1(blocks[0]) }, lang);
-    if (!useSheet) {
-      memory.unshift(entry);
-      memory.splice(UNDO_DEPTH);
-    }
+    return { entry: useSheet ? null : entry };
   });
+  if ("refused" in done) {
+    const skip = new Set(done.refused.map((r) => `${r.sheet}!${r.cell}`));
+    const writable = plan.writes.filter((w) => !skip.has(`${w.sheet}!${w.cell}`));
+    if (writable.length > 0)
+      await write(env, { ...plan, writes: writable }, lang, onNotice, memory, grouped, inMemory, true);
+    return done.refused;
+  }
+  if (done.entry) await keepEntry(env, done.entry, memory, lang, onNotice);
+  return [];
+}
+
+/**
+ * Keeps an undo record outside the workbook's cells: in the document settings (every runtime of the add-in reads
+ * them, and they are saved with the file), else — outside a document, or a record too large — in this runtime's
+ * memory, with a notice.
+ */
+async function keepEntry(
+  env: OfficeEnv,
+  entry: UndoEntry,
+  memory: UndoMemory,
+  lang: Lang,
+  onNotice: ((m: string) => void) | undefined,
+): Promise<void> {
+  const size = jsonBytes(entry);
+  if (!env.settings || size > SETTINGS_UNDO_BUDGET) {
+    if (env.settings) onNotice?.(message("undoTooLarge", { cells: entry.cells }, lang));
+    memory.unshift(entry);
+    memory.splice(UNDO_DEPTH);
+    return;
+  }
+  await store.refresh(env);
+  const kept: unknown[] = [entry];
+  let total = size;
+  for (const older of store.loadUndo(env).slice(0, UNDO_DEPTH - 1)) {
+    total += jsonBytes(older);
+    if (total > SETTINGS_UNDO_BUDGET) break;
+    kept.push(older);
+  }
+  await store.saveUndo(env, kept, lang);
+}
+
+/** The newest undo record kept outside the cells, and where it is. */
+async function newestOutside(
+  env: OfficeEnv,
+  memory: UndoMemory,
+): Promise<{ entry: UndoEntry; from: "memory" | "settings" } | null> {
+  await store.refresh(env);
+  const stored = store.loadUndo(env).filter(isEntry);
+  const candidates = [
+    ...(memory[0] ? [{ entry: memory[0], from: "memory" as const }] : []),
+    ...(stored[0] ? [{ entry: stored[0], from: "settings" as const }] : []),
+  ];
+  candidates.sort((a, b) => (a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : 0));
+  return candidates[0] ?? null;
+}
+
+function isEntry(x: unknown): x is UndoEntry {
+  const e = x as UndoEntry;
+  return Boolean(e) && (e.v === 1 || e.v === 2) && typeof e.at === "string" && Array.isArray(e.blocks);
 }
 
 export async function canUndo(env: OfficeEnv, memory: UndoMemory = []): Promise<boolean> {
   if (memory.length > 0) return true;
+  if (await newestOutside(env, memory)) return true;
   return env.run(async (context) => {
     const undo = await findUndoSheet(context);
     if (!undo) return false;
@@ -188,8 +310,10 @@ export async function undo(
   onNotice?: (m: string) => void,
   memory: UndoMemory = [],
 ): Promise<boolean> {
-  if (memory.length > 0) {
-    const entry = memory[0];
+  const outside = await newestOutside(env, memory);
+  // The undo sheet holds records too (written by an older Excel, or this one without the group): newest first.
+  if (outside && !(await sheetIsNewer(env, outside.entry.at))) {
+    const entry = outside.entry;
     const batch = async (context: Excel.RequestContext) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -197,7 +321,7 @@ export async function undo(
       await restore(context, entry, new Set(sheets.items.map((s) => s.name)), [], lang, onNotice);
     };
     try {
-      await (groupedUndo(env) ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch));
+      await ((await groupedUndo(env)) ? env.run(batch, { mergeUndoGroup: true }) : env.run(batch));
     } catch (e) {
       if (
         codeOf(e) !== "UndoNotSupported" &&
@@ -206,7 +330,12 @@ export async function undo(
         throw e;
       await env.run(batch);
     }
-    memory.shift();
+    if (outside.from === "memory") memory.shift();
+    else {
+      await store.refresh(env);
+      const rest = store.loadUndo(env).filter((x) => !(isEntry(x) && x.at === entry.at));
+      await store.saveUndo(env, rest, lang);
+    }
     return true;
   }
   return env.run(async (context) => {
@@ -258,12 +387,6 @@ async function restore(
   const missing = entry.blocks.find((b) => !names.has(b.s));
   if (missing) throw new OfficeHostError("sheetMissing", { sheet: missing.s }, lang);
   // What the cells hold now, and whether their sheets are protected: in pieces under the load budget.
-  const sheetNames = [...new Set(entry.blocks.map((b) => b.s))];
-  const protections = sheetNames.map((name) => {
-    const p = sheetOf(context, name).protection;
-    p.load("protected");
-    return { name, p };
-  });
   const checked = entry.blocks.filter((b) => b.w);
   const loaded = await loadPieces(
     context,
@@ -272,11 +395,8 @@ async function restore(
     ["formulas", "values"],
   );
   const now = new Map(checked.map((b, i) => [b, loaded[i]]));
-  const locked = protections.find((x) => x.p.protected);
-  if (locked) {
-    const first = entry.blocks.find((b) => b.s === locked.name)!;
-    throw new OfficeHostError("sheetProtected", { sheet: locked.name, cell: first.a }, lang);
-  }
+  // A protected sheet needs no check here: we wrote only its unlocked cells, and a cell locked since then fails
+  // its write, which syncInBatches reports as the sheet's protection.
   const ops: Op[] = [];
   const kept: { sheet: string; cell: string }[] = [];
   for (const b of entry.blocks) {
@@ -577,7 +697,7 @@ function rangeOfA1(a: string): CellRange {
 }
 
 /** Writes formats then formulas (a Text format must be in place before the text is written), split in row bands. */
-function rangeOps(
+export function rangeOps(
   sheet: string,
   range: CellRange,
   formulas: Scalar[][],
@@ -667,11 +787,26 @@ function pushUndoOps(entry: UndoEntry, exists: boolean, canHide: boolean): Op[] 
   return ops;
 }
 
-function parseHeader(v: unknown): { chunks: number } | null {
+/** Does the undo sheet hold a record newer than `at`? (No sheet, no record: no.) */
+async function sheetIsNewer(env: OfficeEnv, at: string): Promise<boolean> {
+  return env.run(async (context) => {
+    const sheet = await findUndoSheet(context);
+    if (!sheet) return false;
+    const head = sheet.getRange("A1");
+    head.load("values");
+    await context.sync();
+    const header = parseHeader(head.values[0][0]);
+    return header !== null && header.at > at;
+  });
+}
+
+function parseHeader(v: unknown): { chunks: number; at: string } | null {
   if (typeof v !== "string" || v === "") return null;
   try {
-    const h = JSON.parse(v) as { phuluc?: string; chunks?: number };
-    return h.phuluc === "undo" && typeof h.chunks === "number" && h.chunks > 0 ? { chunks: h.chunks } : null;
+    const h = JSON.parse(v) as { phuluc?: string; chunks?: number; at?: unknown };
+    return h.phuluc === "undo" && typeof h.chunks === "number" && h.chunks > 0
+      ? { chunks: h.chunks, at: typeof h.at === "string" ? h.at : "" }
+      : null;
   } catch {
     return null;
   }
@@ -702,21 +837,4 @@ async function syncInBatches(
       throw new OfficeHostError("writeFailed", { ...where, reason: reasonOf(e) }, lang, code);
     }
   }
-}
-
-export function pack(ops: Op[], budget: number): Op[][] {
-  const batches: Op[][] = [];
-  let current: Op[] = [];
-  let bytes = 0;
-  for (const op of ops) {
-    if (current.length > 0 && bytes + op.bytes > budget) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(op);
-    bytes += op.bytes;
-  }
-  if (current.length) batches.push(current);
-  return batches;
 }
