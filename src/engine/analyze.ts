@@ -1,5 +1,6 @@
 // The pipeline: grid → tables → context → rule families (rules/) → corrections, derived cells and report.
 import { type Grid, a1, cellAt, parseA1, rangeA1 } from "./grid";
+import { formatDecimals } from "./numbers";
 import type { AnalyzeOptions, Table } from "./model";
 import type { CellWrite, Finding, TableReport, WritePlan } from "./report";
 import {
@@ -154,8 +155,16 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     if (v < 0 && (rel.kind === "rate" || rel.kind === "sum")) return undefined;
     const d = ctx.decimals(ref);
     const baseIsZero = rel.kind === "rate" && inputValue(rel.base) === 0;
-    // A percent-formatted cell keeps its convention: a fraction, =ROUND(D8/C8,4) for two shown decimals.
-    const percent = ctx.isPercentCell(ref);
+    // A percent-formatted cell keeps its convention: a fraction, =ROUND(D8/C8,4) for two shown decimals. A cell
+    // of such a column typed otherwise (text "8.43%", a plain number) takes its column's convention and format.
+    const cell = cellAt(grid, ref.row, ref.col);
+    const columnPercent =
+      rel.kind === "rate" &&
+      !ctx.isPercentCell(ref) &&
+      (!cell?.numberFormat || typeof cell.value === "string")
+        ? ctx.columnPercentFormat(ref.col)
+        : undefined;
+    const percent = ctx.isPercentCell(ref) || columnPercent !== undefined;
     const asFraction: Relation = percent && rel.kind === "rate" ? { ...rel, scale: rel.scale / 100 } : rel;
     const write: CellWrite = {
       sheet: grid.sheet,
@@ -163,8 +172,8 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
       value: percent ? Number((v / 100).toPrecision(12)) : v,
       formula: relationFormula(asFraction, percent ? d + 2 : d, baseIsZero),
     };
-    const cell = cellAt(grid, ref.row, ref.col);
-    if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
+    if (columnPercent) write.numberFormat = columnPercent;
+    else if (!cell?.numberFormat || cell.numberFormat === "@" || typeof cell.value === "string") {
       write.numberFormat =
         rel.kind === "rate" || (rel.kind !== "sum" && rel.rateTarget)
           ? `0.${"0".repeat(d)}`.replace(/\.$/, "")
@@ -191,26 +200,37 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   }
   // Decided corrections, then text numbers in input cells: written back as numbers.
   // Sets and maps, not a search per finding: 200,000 text numbers would make it quadratic.
-  const conversions: CellWrite[] = corrections.map(correctionWrite);
+  const conversions: CellWrite[] = corrections.map((c) => {
+    const w = correctionWrite(c);
+    // A corrected count keeps its cell's look when that look shows a whole number (only "1.518" shown with
+    // decimals needs a count's format).
+    const format = cellAt(grid, parseA1(c.cell).row, parseA1(c.cell).col)?.numberFormat;
+    if (format && format !== "@" && formatDecimals(format) === 0) delete w.numberFormat;
+    return w;
+  });
   const converted = new Set(conversions.map((w) => w.cell));
   const correctionAt = new Map(corrections.map((c) => [c.cell, c]));
   for (const f of findings) {
     const c = correctionAt.get(f.cell);
     if (c && f.severity === "error") {
       f.expected = c.value;
-      f.fix = { value: c.value, numberFormat: "#,##0" };
+      const w = conversions.find((x) => x.cell === c.cell);
+      f.fix = { value: c.value, ...(w?.numberFormat ? { numberFormat: w.numberFormat } : {}) };
     }
   }
   for (const f of findings) {
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
     if (converted.has(f.cell)) continue;
     converted.add(f.cell);
-    const kind = ctx.kindOf.get(refKey(parseA1(f.cell)));
+    const ref = parseA1(f.cell);
+    const kind = ctx.kindOf.get(refKey(ref));
+    // A rate typed as text in a column of fractions shown as percentages becomes a fraction under that format.
+    const columnPercent = kind === "rate" ? ctx.columnPercentFormat(ref.col) : undefined;
     const write: CellWrite = {
       sheet: grid.sheet,
       cell: f.cell,
-      value: f.expected,
-      numberFormat: kind === "rate" ? "0.00" : "#,##0",
+      value: columnPercent ? Number((f.expected / 100).toPrecision(12)) : f.expected,
+      numberFormat: columnPercent ?? (kind === "rate" ? "0.00" : "#,##0"),
     };
     f.fix = { value: write.value, numberFormat: write.numberFormat };
     conversions.push(write);

@@ -46,6 +46,8 @@ export interface TableContext {
   value: (r: Ref) => number | undefined;
   /** A rate cell stored as a fraction under a percent format (0.0579 shown 5,79%): read ×100, written ÷100. */
   isPercentCell: (r: Ref) => boolean;
+  /** The percent format most numbers of a rate column show fractions with ("0.00%"), or undefined. */
+  columnPercentFormat: (col: number) => string | undefined;
 }
 
 /** What the families of one analysis share while the pipeline runs (rules/index.ts runs them in order). */
@@ -141,7 +143,32 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
   };
   const isPercentCell = (r: Ref): boolean =>
     kindByCol.get(r.col) === "rate" && isPercentFormat(cellAt(grid, r.row, r.col)?.numberFormat);
-  return { grid, table, readings, kindOf, decimals, value, isPercentCell };
+  // A rate column's convention: the percent format most of its numbers are shown with (fractions), if any.
+  const percentFormats = new Map<number, string | undefined>();
+  const columnPercentFormat = (col: number): string | undefined => {
+    if (percentFormats.has(col)) return percentFormats.get(col);
+    let numbers = 0;
+    const counts = new Map<string, number>();
+    if (kindByCol.get(col) === "rate")
+      for (const row of table.rows) {
+        const cell = cellAt(grid, row.row, col);
+        if (typeof cell?.value !== "number") continue;
+        numbers++;
+        if (isPercentFormat(cell.numberFormat))
+          counts.set(cell.numberFormat!, (counts.get(cell.numberFormat!) ?? 0) + 1);
+      }
+    let best: string | undefined;
+    let most = 0;
+    for (const [f, n] of counts)
+      if (n > most) {
+        best = f;
+        most = n;
+      }
+    const out = most * 2 > numbers ? best : undefined;
+    percentFormats.set(col, out);
+    return out;
+  };
+  return { grid, table, readings, kindOf, decimals, value, isPercentCell, columnPercentFormat };
 }
 
 /** "0.00%", "0.0%", "0%": a number format that shows a fraction as a percentage. */
