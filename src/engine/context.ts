@@ -123,7 +123,9 @@ export function buildContext(grid: Grid, table: Table, options: AnalyzeOptions):
       reading.textDecimals !== undefined &&
       options.rateDecimals === undefined
     )
-      return Math.max(reading.textDecimals, colDecimals.get(r.col) ?? 0);
+      // Text shows exactly what was typed, trailing zeros included ("1.0", "3.0", "13,70"): it is checked at the
+      // decimals it shows, as the official reads it (fewer decimals than the column is a convention, not a fault).
+      return reading.textDecimals;
     if (options.rateDecimals !== undefined) return options.rateDecimals;
     const col = colDecimals.get(r.col) ?? -1;
     return col >= 0 ? col : fallback;
