@@ -160,7 +160,14 @@ export function describeProseFinding(f: ProseFinding, lang: Lang = "vi"): string
   const n = (k: string, d?: number) =>
     typeof p[k] === "number" ? formatNumber(p[k] as number, lang, d) : "";
   const shown = (x: number) => formatNumber(x, lang, f.decimals ?? 2);
-  const where = proseSourceText(f, lang);
+  // A plan's projected poor: say where the count comes from ("208 − 45 = 163").
+  const projected =
+    typeof p.start === "number" && typeof p.reduction === "number"
+      ? en
+        ? `; ${n("start", 0)} − ${n("reduction", 0)} = ${n("count", 0)} poor households projected`
+        : `; ${n("start", 0)} − ${n("reduction", 0)} = ${n("count", 0)} hộ nghèo dự kiến`
+      : "";
+  const where = proseSourceText(f, lang) + projected;
   const table = f.source.kind === "table";
   switch (f.rule) {
     case "prose-rate":

@@ -280,18 +280,26 @@ function checkEndRate(claim: EndRateClaim, known: Known[]): Partial | undefined 
     const part = claim.category === "nearPoor" ? end.nearPoor : end.poor;
     if (!h || !part) continue;
     const expected = rateOf(part.value, h.value, claim.rate.decimals);
-    if (expected === undefined || Math.abs(expected - claim.rate.value) < 1e-9) return undefined;
+    if (expected === undefined) continue;
+    const verdict = judgeRate(part.value, h.value, claim.rate);
+    if (verdict === "ok") return undefined;
     const certainty = known.length === 1 && !named ? "proved" : "suggested";
     return {
-      rule: "prose-end-rate",
-      severity: certainty === "proved" ? "error" : "warning",
+      rule: verdict === "truncated" ? "prose-rate-truncated" : "prose-end-rate",
+      severity: certainty === "proved" && verdict === "wrong" ? "error" : "warning",
       ...(certainty === "suggested" ? { certainty } : {}),
       figure: pct(claim.rate),
       stated: claim.rate.value,
       expected,
       decimals: claim.rate.decimals,
       source: sourceOf(k, row, h.header),
-      params: { count: part.value, households: h.value, countColumn: part.header },
+      params: {
+        count: part.value,
+        households: h.value,
+        countColumn: part.header,
+        ...(part.from ? { start: part.from.start, reduction: part.from.reduction } : {}),
+        exact: roundHalfUp((part.value / h.value) * 100, claim.rate.decimals + 2),
+      },
     };
   }
   return undefined;

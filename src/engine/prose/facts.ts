@@ -21,6 +21,8 @@ export interface FactValue {
   cell: string;
   /** The column's header (last level), for a person: "Tổng HTN". */
   header: string;
+  /** A plan's projected poor: start − assigned reduction, whatever the projected cell holds. */
+  from?: { start: number; reduction: number };
 }
 
 export interface PeriodFacts {
@@ -118,7 +120,12 @@ export function tableFacts(grid: Grid, analysis: TableAnalysis, title: string): 
     if (table.isPlan && facts.reduction && periods.length > 1) {
       const start = periods[0];
       const end = periods[periods.length - 1];
-      if (start.poor && end.poor) end.poor = { ...end.poor, value: start.poor.value - facts.reduction.value };
+      if (start.poor && end.poor)
+        end.poor = {
+          ...end.poor,
+          value: start.poor.value - facts.reduction.value,
+          from: { start: start.poor.value, reduction: facts.reduction.value },
+        };
     }
     rows.push(facts);
   }

@@ -55,9 +55,14 @@ export interface DocLocation {
 export function locateInDocument(table: DocTable, report: TableReport, cell: string): DocLocation {
   const { row, col } = parseA1(cell);
   const letter = cell.replace(/\d+$/, "");
+  const leafOf = (header: string) => header.split(" > ").pop()?.trim() ?? "";
   const column = report.columns.find((c) => c.column === letter);
   const header = column?.header ?? "";
-  // The column's own words: the last level of its header path ("Nghèo > tỷ lệ (%)" → "tỷ lệ (%)").
-  const leaf = header.split(" > ").pop()?.trim() ?? "";
-  return { table: table.index, row: row - table.grid.top + 1, column: leaf || String(col) };
+  // The column's own words: the last level of its header path ("Nghèo > tỷ lệ (%)" → "tỷ lệ (%)"), with its
+  // first level when another column has the same last level ("Số đầu kỳ > tỷ lệ (%)").
+  let name = leafOf(header);
+  const levels = header.split(" > ").map((l) => l.trim());
+  if (levels.length > 1 && report.columns.some((c) => c.column !== letter && leafOf(c.header) === name))
+    name = `${levels[0]} > ${name}`;
+  return { table: table.index, row: row - table.grid.top + 1, column: name || String(col) };
 }
