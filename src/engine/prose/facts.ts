@@ -94,6 +94,9 @@ export function tableFacts(grid: Grid, analysis: TableAnalysis, title: string): 
     const slot = ROLE_SLOT[c.role];
     if (slot && slot !== "reduction" && !periodKeys.includes(c.period)) periodKeys.push(c.period);
   }
+  // A column that names no period (one households column beside start and end counts) serves every period.
+  const shared = periodKeys.length > 1 && periodKeys.includes("");
+  if (shared) periodKeys.splice(periodKeys.indexOf(""), 1);
   const rows: RowFacts[] = [];
   for (const r of table.rows) {
     const periods: PeriodFacts[] = periodKeys.map((key) => ({ period: periodFromKey(key) }));
@@ -112,8 +115,12 @@ export function tableFacts(grid: Grid, analysis: TableAnalysis, title: string): 
         facts.reduction ??= fact;
         continue;
       }
+      if (shared && c.period === "") {
+        for (const p of periods) if (!p[slot]) p[slot] = fact;
+        continue;
+      }
       const p = periods[periodKeys.indexOf(c.period)];
-      if (!p[slot]) p[slot] = fact;
+      if (p && !p[slot]) p[slot] = fact;
     }
     // A plan's projected poor follow from the start and the assigned reduction (the domain's rule), whatever the
     // projected column holds.
