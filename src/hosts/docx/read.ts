@@ -364,10 +364,7 @@ class BodyReader {
       const m = t.open.get(left);
       if (m) t.open.delete(left);
     }
-    const text = t.cellText
-      .join(" ")
-      .replace(/[ \t]+/g, " ")
-      .trim();
+    const text = t.cellText.join(" ").replace(/\s+/g, " ").trim();
     if (text !== "") {
       const cell: Cell = { value: text };
       if (t.cellHasText && t.cellBold) cell.bold = true;
