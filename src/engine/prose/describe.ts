@@ -78,7 +78,11 @@ export interface DescribeOptions {
 
 function scopeOf(facts: TableFacts): Scope {
   const first = facts.rows.find((r) => r.kind === "unit");
-  const label = normalize(`${facts.unitHeader ?? ""} ${first?.label ?? ""}`).trim();
+  // The first unit's own word ("Thôn Minh Long"), else the column's header ("Tổ dân phố", "Xã, phường").
+  const own = normalize(first?.label ?? "");
+  const label = /^(thon|ban|to|xom|khu|ap|xa|phuong|thi tran|huyen|thi xa|thanh pho|tinh)\b/.test(own)
+    ? own
+    : normalize(facts.unitHeader ?? "");
   const total = normalize(totalRow(facts)?.label ?? "");
   const title = normalize(facts.title);
   if (/toan xa/.test(total)) return "commune";
