@@ -219,3 +219,37 @@ export function paragraphText(index: number, lang: Lang = "vi"): string {
 }
 
 export { capitalize };
+
+const UI = {
+  vi: {
+    tab: "Lời văn",
+    intro:
+      "Đoạn văn viết từ bảng, số liệu đã tính lại từ số hộ: dán vào kế hoạch, báo cáo để lời văn khớp với phụ lục.",
+    units: "Thêm từng đơn vị",
+    copy: "Sao chép đoạn văn",
+    copied: "Đã sao chép.",
+    copyFailed: "Không sao chép được; hãy chọn đoạn văn và nhấn Ctrl+C.",
+    withErrors: (n: number) =>
+      `Bảng còn ${n} lỗi: tỷ lệ và số tổng trong đoạn văn đã được tính lại từ số hộ.`,
+    unsure: "Chưa chắc cách đọc bảng: hãy xác nhận các cột ở mục Bảng trước khi dùng đoạn văn này.",
+    nothing: "Bảng này không có số hộ và số hộ nghèo để viết lời văn.",
+  },
+  en: {
+    tab: "Text",
+    intro:
+      "A paragraph written from the table, its numbers recomputed from the counts: paste it into the plan or report so the text agrees with the appendix.",
+    units: "Add each unit",
+    copy: "Copy the paragraph",
+    copied: "Copied.",
+    copyFailed: "Could not copy; select the paragraph and press Ctrl+C.",
+    withErrors: (n: number) =>
+      `The table has ${n} errors: rates and totals in the paragraph are recomputed from the counts.`,
+    unsure: "The table's reading is unsure: confirm its columns in Table before using this paragraph.",
+    nothing: "This table has no households and poor households to write from.",
+  },
+};
+
+/** The "Lời văn" view's own words. */
+export function proseUi(lang: Lang) {
+  return UI[lang];
+}

@@ -5,6 +5,7 @@
 import type { TableAnalysis } from "../index";
 import { a1, cellAt, columnLetter, type Grid } from "../grid";
 import { readNumber, roundHalfUp } from "../numbers";
+import { normalize } from "../vocabulary";
 import type { ColumnRole, RowKind } from "../report";
 
 export type PeriodKind = "start" | "end" | "plan" | "estimate" | "year" | "none";
@@ -97,9 +98,18 @@ export function tableFacts(grid: Grid, analysis: TableAnalysis, title: string): 
   // A column that names no period (one households column beside start and end counts) serves every period.
   const shared = periodKeys.length > 1 && periodKeys.includes("");
   if (shared) periodKeys.splice(periodKeys.indexOf(""), 1);
+  // A table of one period that its header does not name takes the title's year ("DỰ KIẾN ... NĂM 2024").
+  // The title's first line names the year; the "(Kèm theo ... ngày 15/01/2024)" line only dates the document.
+  const titleYears = [...new Set(normalizeYears(title.split(/\n|\(k[eè]m theo/i)[0]))];
+  const periodOfKey = (key: string): Period => {
+    const p = periodFromKey(key);
+    if (p.kind !== "none" || periodKeys.length > 1 || titleYears.length !== 1) return p;
+    const planned = table.isPlan || /du kien|ke hoach|chi tieu/.test(normalize(title.split("\n")[0]));
+    return { key, kind: planned ? "plan" : "year", year: titleYears[0] };
+  };
   const rows: RowFacts[] = [];
   for (const r of table.rows) {
-    const periods: PeriodFacts[] = periodKeys.map((key) => ({ period: periodFromKey(key) }));
+    const periods: PeriodFacts[] = periodKeys.map((key) => ({ period: periodOfKey(key) }));
     const facts: RowFacts = { row: r.row, kind: r.kind, label: r.label, periods };
     for (const c of table.columns) {
       const slot = ROLE_SLOT[c.role];
