@@ -233,6 +233,15 @@ const UI = {
       `Bảng còn ${n} lỗi: tỷ lệ và số tổng trong đoạn văn đã được tính lại từ số hộ.`,
     unsure: "Chưa chắc cách đọc bảng: hãy xác nhận các cột ở mục Bảng trước khi dùng đoạn văn này.",
     nothing: "Bảng này không có số hộ và số hộ nghèo để viết lời văn.",
+    docxTitle: (name: string) => `Văn bản Word: ${name}`,
+    docxNothingWritten:
+      "Các bảng và lời văn được kiểm tra trên máy của bạn; chương trình không ghi gì vào tệp .docx.",
+    tableName: (n: number) => `Bảng ${n}`,
+    where: (t: number, r: number, c: string) => `Bảng ${t}, dòng ${r}, cột '${c}'`,
+    noTableFindings: "Không có sai sót.",
+    sentencesTitle: "Các câu có số liệu",
+    sentencesAgree: "Các câu có số liệu khớp với nhau và với các bảng.",
+    suggested: " (chỉ là gợi ý: cần người xem lại)",
   },
   en: {
     tab: "Text",
@@ -246,6 +255,15 @@ const UI = {
       `The table has ${n} errors: rates and totals in the paragraph are recomputed from the counts.`,
     unsure: "The table's reading is unsure: confirm its columns in Table before using this paragraph.",
     nothing: "This table has no households and poor households to write from.",
+    docxTitle: (name: string) => `Word document: ${name}`,
+    docxNothingWritten:
+      "The tables and the text are checked on your computer; nothing is written to the .docx file.",
+    tableName: (n: number) => `Table ${n}`,
+    where: (t: number, r: number, c: string) => `Table ${t}, row ${r}, column '${c}'`,
+    noTableFindings: "No problems found.",
+    sentencesTitle: "Sentences with figures",
+    sentencesAgree: "The sentences with figures agree with each other and with the tables.",
+    suggested: " (a suggestion only: a person should look)",
   },
 };
 
