@@ -57,9 +57,8 @@ export interface TableInput {
 interface Known {
   doc: DocTable;
   facts: TableFacts;
+  names?: Map<string, RowFacts>;
 }
-
-const UNIT_WORDS = "(?:thôn|bản|tổ dân phố|tổ|khu phố|khu|xóm|ấp|phường|xã|thị trấn|huyện|thị xã|thành phố)";
 
 export function checkProse(document: ProseDocument, tables: TableInput[]): ProseFinding[] {
   const known: Known[] = [];
@@ -201,24 +200,61 @@ interface Candidate {
 }
 
 /** The table row a sentence speaks of: a unit it names, else the total. */
-function rowFor(sentence: string, facts: TableFacts): { row: RowFacts; named: boolean } | undefined {
-  const norm = normalize(sentence);
-  for (const r of facts.rows) {
-    if (r.kind !== "unit" && r.kind !== "group") continue;
-    const label = normalize(r.label);
-    const name = label.replace(new RegExp(`^${normalize(UNIT_WORDS)}\\s+`), "").trim();
-    if (name.length < 3) continue;
-    const multiword = name.includes(" ");
-    const re = multiword
-      ? new RegExp(`(^|[^a-z])${escapeRe(name)}($|[^a-z])`)
-      : new RegExp(`${normalize(UNIT_WORDS)}\\s+${escapeRe(name)}($|[^a-z])`);
-    if (re.test(norm)) return { row: r, named: true };
+function rowFor(sentence: string, k: Known): { row: RowFacts; named: boolean } | undefined {
+  const names = namesOf(k);
+  const tokens = normalize(sentence)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let len = Math.min(6, tokens.length - i); len >= 1; len--) {
+      const hit = names.get(tokens.slice(i, i + len).join(" "));
+      if (!hit) continue;
+      // A one-word name ("Trên", "Trai") only after its unit word: "tổ Trên", never "trên địa bàn".
+      const after = (n: number) => i >= n && UNIT_WORD_SET.has(tokens.slice(i - n, i).join(" "));
+      if (len > 1 || after(1) || after(2) || after(3)) return { row: hit, named: true };
+    }
   }
-  const total = totalRow(facts);
+  const total = totalRow(k.facts);
   return total ? { row: total, named: false } : undefined;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const UNIT_WORD_SET = new Set([
+  "thon",
+  "ban",
+  "to dan pho",
+  "to",
+  "khu pho",
+  "khu",
+  "xom",
+  "ap",
+  "phuong",
+  "xa",
+  "thi tran",
+  "huyen",
+  "thi xa",
+  "thanh pho",
+]);
+
+/** Each unit or group row's name, without its unit word, built once per table (a national table has thousands). */
+function namesOf(k: Known): Map<string, RowFacts> {
+  if (k.names) return k.names;
+  const out = new Map<string, RowFacts>();
+  for (const r of k.facts.rows) {
+    if (r.kind !== "unit" && r.kind !== "group") continue;
+    const words = normalize(r.label)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    for (let n = 3; n >= 1; n--)
+      if (words.length > n && UNIT_WORD_SET.has(words.slice(0, n).join(" "))) {
+        words.splice(0, n);
+        break;
+      }
+    const name = words.join(" ");
+    if (name.length >= 3 && !out.has(name)) out.set(name, r);
+  }
+  k.names = out;
+  return out;
+}
 
 /** Tables whose year agrees with the claim's (or that name none), the only one first. */
 function tablesFor(year: number | undefined, known: Known[]): Known[] {
@@ -243,7 +279,7 @@ function basesFor(claim: RateClaim, known: Known[]): Candidate[] {
   const out: Candidate[] = [];
   const fits = tablesFor(claim.year, known);
   for (const k of fits) {
-    const match = rowFor(claim.sentence, k.facts);
+    const match = rowFor(claim.sentence, k);
     if (!match) continue;
     const { row, named } = match;
     // The claim is about this row when it names it, or when its count is one the row holds (poor, near-poor, the
@@ -268,7 +304,7 @@ function basesFor(claim: RateClaim, known: Known[]): Candidate[] {
 
 function checkEndRate(claim: EndRateClaim, known: Known[]): Partial | undefined {
   for (const k of tablesFor(claim.year, known)) {
-    const match = rowFor(claim.sentence, k.facts);
+    const match = rowFor(claim.sentence, k);
     if (!match) continue;
     const { row, named } = match;
     if (row.periods.length === 0) continue;
