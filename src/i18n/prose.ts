@@ -189,9 +189,10 @@ export function describeProseFinding(f: ProseFinding, lang: Lang = "vi"): string
     case "prose-change": {
       const pctUnit = p.unit === "percent";
       const v = (x: number) => (pctUnit ? `${shown(x)}%` : `${formatNumber(x, lang, 0)}${en ? "" : " hộ"}`);
+      const source = f.source.kind === "table" ? (en ? ` (by ${where})` : ` (theo ${where})`) : "";
       return en
-        ? `the sentence says a reduction of ${f.figure}, but from ${v(p.from as number)} to ${v(p.to as number)} is ${v(f.expected)}`
-        : `câu ghi giảm ${f.figure} nhưng từ ${v(p.from as number)} xuống ${v(p.to as number)} là giảm ${v(f.expected)}`;
+        ? `the sentence says a reduction of ${f.figure}, but from ${v(p.from as number)} to ${v(p.to as number)}${source} is ${v(f.expected)}`
+        : `câu ghi giảm ${f.figure} nhưng từ ${v(p.from as number)} xuống ${v(p.to as number)}${source} là giảm ${v(f.expected)}`;
     }
     case "prose-target": {
       const u = p.unit === "percent" ? "%" : en ? " households" : " hộ";

@@ -129,6 +129,28 @@ describe("sentences with figures", () => {
     expect(f).toMatchObject({ rule: "prose-rate", severity: "error", expected: 13.7 }); // 208/1518 = 13,702
   });
 
+  test("Cẩm Long: 'giảm Z hộ' and 'giảm Y%' against the table's start and its plan (208 − 45 = 163; 13,70 − 10,74)", () => {
+    const text = seedText(SEED_FILES.camLong);
+    const add = (sentence: string) =>
+      text.replace("IV CÁC CHỈ TIÊU CỤ THỂ", `${sentence}\n\nIV CÁC CHỈ TIÊU CỤ THỂ`);
+    const extra = (a: DocxAnalysis) => a.prose.filter((f) => f.sentence.startsWith("Năm 2023 toàn xã"));
+    expect(extra(analyze(add("Năm 2023 toàn xã phấn đấu giảm 45 hộ nghèo.")))).toEqual([]);
+    expect(extra(analyze(add("Năm 2023 toàn xã phấn đấu giảm 2,96% hộ nghèo.")))).toEqual([]);
+    expect(extra(analyze(add("Năm 2023 toàn xã phấn đấu giảm 40 hộ nghèo.")))).toMatchObject([
+      {
+        rule: "prose-change",
+        severity: "error",
+        stated: 40,
+        expected: 45,
+        source: { kind: "table", table: 1, row: 10 },
+        params: { from: 208, to: 163 },
+      },
+    ]);
+    expect(extra(analyze(add("Năm 2023 toàn xã phấn đấu giảm 3,5% hộ nghèo.")))).toMatchObject([
+      { rule: "prose-change", stated: 3.5, expected: 2.96 },
+    ]);
+  });
+
   test("Đồng Vương: 77/1.329 = 5,79 % and 134/1.329 = 10,08 % agree; the twin with 5,97 % does not", () => {
     expect(analyze(seedText(SEED_FILES.dongVuong)).prose).toEqual([]);
     const twin = analyze(seedText(SEED_FILES.dongVuong).replace("= 5,79 %", "= 5,97 %"));

@@ -4,7 +4,15 @@
 import type { TableAnalysis } from "../index";
 import { normalize } from "../vocabulary";
 import { roundHalfUp, truncateTo } from "../numbers";
-import { claimsOf, sentences, type Claim, type EndRateClaim, type Figure, type RateClaim } from "./claims";
+import {
+  claimsOf,
+  sentences,
+  type Claim,
+  type EndRateClaim,
+  type Figure,
+  type RateClaim,
+  type ReductionClaim,
+} from "./claims";
 import { householdsOf, rateOf, tableFacts, totalRow, type RowFacts, type TableFacts } from "./facts";
 import type { DocTable, ProseDocument } from "./model";
 
@@ -96,6 +104,8 @@ function checkClaim(claim: Claim, known: Known[], unbased: RateClaim[]): Partial
       return checkRate(claim, known, unbased);
     case "end-rate":
       return checkEndRate(claim, known);
+    case "reduction":
+      return checkReduction(claim, known);
     case "change": {
       const expected = roundHalfUp(
         claim.from.value - claim.to.value,
@@ -335,6 +345,54 @@ function checkEndRate(claim: EndRateClaim, known: Known[]): Partial | undefined 
         countColumn: part.header,
         ...(part.from ? { start: part.from.start, reduction: part.from.reduction } : {}),
         exact: roundHalfUp((part.value / h.value) * 100, claim.rate.decimals + 2),
+      },
+    };
+  }
+  return undefined;
+}
+
+/** "giảm 45 hộ" / "giảm 2,96%" against the table's start and end (a plan's end is start − its reduction). */
+function checkReduction(claim: ReductionClaim, known: Known[]): Partial | undefined {
+  if (claim.category === "nearPoor") return undefined;
+  for (const k of tablesFor(claim.year, known)) {
+    const match = rowFor(claim.sentence, k);
+    if (!match || match.row.periods.length < 2) continue;
+    const { row, named } = match;
+    const start = row.periods[0];
+    const end = row.periods[row.periods.length - 1];
+    if (claim.year !== undefined && end.period.year !== undefined && end.period.year !== claim.year) continue;
+    const hStart = householdsOf(row, start);
+    const hEnd = householdsOf(row, end);
+    if (!start.poor || !end.poor || !hStart || !hEnd) continue;
+    let expected: number;
+    if (claim.unit === "households") {
+      expected = start.poor.value - end.poor.value;
+      if (claim.reduction.value === expected) return undefined;
+    } else {
+      const d = Math.max(claim.reduction.decimals, 2);
+      const a = rateOf(start.poor.value, hStart.value, d);
+      const b = rateOf(end.poor.value, hEnd.value, d);
+      if (a === undefined || b === undefined) continue;
+      expected = roundHalfUp(a - b, d);
+      // Points of two rounded rates, or the reduction over the start households (both in use): either is right.
+      const over = rateOf(start.poor.value - end.poor.value, hStart.value, d);
+      if ([expected, over].some((x) => x !== undefined && Math.abs(x - claim.reduction.value) < 1e-9))
+        return undefined;
+    }
+    const certainty = known.length === 1 && !named ? "proved" : "suggested";
+    return {
+      rule: "prose-change",
+      severity: certainty === "proved" ? "error" : "warning",
+      ...(certainty === "suggested" ? { certainty } : {}),
+      figure: claim.unit === "percent" ? pct(claim.reduction) : `${claim.reduction.text} hộ`,
+      stated: claim.reduction.value,
+      expected,
+      ...(claim.unit === "percent" ? { decimals: claim.reduction.decimals } : {}),
+      source: sourceOf(k, row, end.poor.header),
+      params: {
+        from: claim.unit === "percent" ? (rateOf(start.poor.value, hStart.value, 2) ?? 0) : start.poor.value,
+        to: claim.unit === "percent" ? (rateOf(end.poor.value, hEnd.value, 2) ?? 0) : end.poor.value,
+        unit: claim.unit,
       },
     };
   }

@@ -56,7 +56,15 @@ export interface TargetClaim extends ClaimBase {
   said: string;
 }
 
-export type Claim = RateClaim | EndRateClaim | ChangeClaim | TargetClaim;
+/** "giảm Z hộ" / "giảm Y%" alone: the reduction of the period, to compare with the table's start − end. */
+export interface ReductionClaim extends ClaimBase {
+  kind: "reduction";
+  unit: "households" | "percent";
+  reduction: Figure;
+  category: Category;
+}
+
+export type Claim = RateClaim | EndRateClaim | ChangeClaim | TargetClaim | ReductionClaim;
 
 const N = String.raw`(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)`;
 const HO = String.raw`hộ(?![\p{L}])`;
@@ -259,6 +267,32 @@ export function claimsOf(sentence: string): Claim[] {
         break;
       }
       break;
+    }
+  }
+  // A reduction no other claim of the sentence accounts for.
+  const used = new Set<number>();
+  for (const c of out) {
+    if (c.kind === "change") used.add(c.reduction.at);
+    if (c.kind === "target") used.add(c.result.at).add(c.target.at);
+    if (c.kind === "rate") used.add(c.count.at).add(c.rate.at);
+  }
+  for (const [re, unit] of [
+    [REDUCED_HO, "households"],
+    [REDUCED_PCT, "percent"],
+  ] as const) {
+    for (const m of sentence.matchAll(re)) {
+      const at = (m.index ?? 0) + m[0].lastIndexOf(m[1]);
+      if (used.has(at)) continue;
+      const reduction = figure(m[1], at, unit === "percent" ? "rate" : "count");
+      if (!reduction) continue;
+      out.push({
+        kind: "reduction",
+        sentence,
+        unit,
+        reduction,
+        category: categoryAround(sentence, m.index ?? 0, (m.index ?? 0) + m[0].length),
+        year: yearBefore(sentence, at),
+      });
     }
   }
   return out;
