@@ -181,6 +181,15 @@ describe("Word's own ways", () => {
     expect(g.merges.map(rangeA1).sort()).toEqual(["A1:A2", "B1:C2"]);
   });
 
+  test("a text box inside a paragraph and a drawing's fallback copy are not the paragraph's text", () => {
+    const box = `<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>${p("Hộp chữ 99 hộ")}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${p("Hộp chữ 99 hộ")}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const xml = body(
+      `<w:p><w:r><w:t xml:space="preserve">Có 77 hộ nghèo, </w:t></w:r>${box}<w:r><w:t>chiếm 5,79%.</w:t></w:r></w:p>`,
+    );
+    const doc = readDocx(makeDocx(xml), "hop.docx");
+    expect(doc.paragraphs.map((x) => x.text)).toEqual(["Có 77 hộ nghèo, chiếm 5,79%."]);
+  });
+
   test("a table larger than the bounds is read in part and listed unread", () => {
     const rows = Array.from(
       { length: 12 },

@@ -183,10 +183,14 @@ class BodyReader {
   private inRunProps = false;
   private inParaProps = 0;
   private inDeleted = 0;
+  private skipped = 0;
 
   constructor(private readonly limits: DocxLimits) {}
 
   open(name: string, a: Record<string, string>): void {
+    // A text box's paragraphs (inside a run) and the fallback copy of a drawing are not the body's text.
+    if (name === "txbxContent" || name === "Fallback") this.skipped++;
+    if (this.skipped) return;
     switch (name) {
       case "tbl":
         this.depth++;
@@ -267,6 +271,10 @@ class BodyReader {
   }
 
   close(name: string): void {
+    if (this.skipped) {
+      if (name === "txbxContent" || name === "Fallback") this.skipped--;
+      return;
+    }
     switch (name) {
       case "t":
         this.inText = false;
@@ -297,7 +305,7 @@ class BodyReader {
   }
 
   text(t: string): void {
-    if (this.inText && this.inParagraph) this.append(t);
+    if (this.inText && this.inParagraph && !this.skipped) this.append(t);
   }
 
   private append(t: string): void {
