@@ -4,7 +4,7 @@ import type { Grid } from "../grid";
 
 export interface DocParagraph {
   kind: "paragraph";
-  /** 1-based position among the document's paragraphs. */
+  /** 1-based position among the document's paragraphs that hold text (empty ones are left out). */
   index: number;
   text: string;
   /** Word's paragraph style id ("Heading1", "Title"), when the paragraph has one. */

@@ -330,6 +330,8 @@ class BodyReader {
       }
       return;
     }
+    // Empty paragraphs (spacing) are not counted: "đoạn 22" is the 22nd paragraph a reader sees.
+    if (text.trim() === "") return;
     this.paragraphs++;
     const p: DocParagraph = { kind: "paragraph", index: this.paragraphs, text: text.trim() };
     if (this.paraStyle) p.style = this.paraStyle;
