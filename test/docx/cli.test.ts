@@ -4,7 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { SAMPLES, expectOneLineError, runCli } from "../cli/helpers";
-import { SEED_FILES, seedDocx } from "./seeds";
+import { SEED_FILES, makeDocx, seedDocx } from "./seeds";
+import { readDocx } from "../../src/hosts/docx/read";
+import { analyzeDocx } from "../../src/hosts/docx/analyze";
+import { renderDocxCheck } from "../../src/cli/docx";
 
 let dir: string;
 const camLong = () => path.join(dir, "cam-long.docx");
@@ -82,6 +85,24 @@ describe("phuluc check file.docx", () => {
     expectOneLineError(none);
     expect(none.stderr).toContain('không tìm thấy tệp "khong-co.docx"');
   });
+});
+
+test("a table read only in part: listed unread, exit 3 when nothing is an error", () => {
+  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  const tc = (t: string | number) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const rows = [
+    ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)"],
+    // Clean rows: 10/250 = 4,00 %, 12/300 = 4,00 %, ...
+    ...Array.from({ length: 30 }, (_, i) => [i + 1, `Thôn ${i + 1}`, 250 + 50 * i, 10 + 2 * i, "4,00"]),
+  ];
+  const xml = `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body><w:tbl>${rows.map((r) => `<w:tr>${r.map(tc).join("")}</w:tr>`).join("")}</w:tbl></w:body></w:document>`;
+  const document = readDocx(makeDocx(xml), "lon.docx", { maxTableCells: 50 });
+  const result = renderDocxCheck("lon.docx", analyzeDocx(document), "vi");
+  expect(result.text).toContain("Bảng 1: quá lớn, chỉ đọc 10/31 dòng đầu; phần còn lại chưa được kiểm tra.");
+  expect(result.json).toMatchObject({
+    unread: [{ sheet: "Bảng 1", reason: "too-large", rowsRead: 10, rowsTotal: 31 }],
+  });
+  expect(result.exitCode).toBe(3);
 });
 
 describe("phuluc describe", () => {
