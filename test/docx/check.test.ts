@@ -2,7 +2,13 @@
 // and the sentences with figures are checked against themselves and the tables (defective and clean twins).
 import { readDocx } from "../../src/hosts/docx/read";
 import { analyzeDocx, locateInDocument, type DocxAnalysis } from "../../src/hosts/docx/analyze";
-import { claimsOf, type ProseFinding } from "../../src/engine/prose";
+import { claimsOf, describeTable, tableFacts, type ProseFinding } from "../../src/engine/prose";
+import { describeText } from "../../src/i18n/prose";
+import * as path from "path";
+import { analyzeGrid } from "../../src/engine";
+import { readPackageFile } from "../../src/hosts/xlsx/file";
+import { readGrids } from "../../src/hosts/xlsx/sheet";
+import { SAMPLES } from "../cli/helpers";
 import { checkProse } from "../../src/engine/prose/check";
 import { describeProseFinding } from "../../src/i18n/prose";
 import { SEED_FILES, documentXml, makeDocx, seedBlocks, seedText } from "./seeds";
@@ -191,6 +197,61 @@ describe("sentences with figures", () => {
       expected: 0.37,
       source: { table: 1, row: 6, label: "Phường Dị Sử" },
     });
+  });
+});
+
+describe("text written from a table", () => {
+  test("describe's sentences agree with the table they come from; a figure changed in them is flagged", () => {
+    const a = analyze(seedText(SEED_FILES.camLong));
+    const { table, analyses } = a.tables[0];
+    const text = describeText(
+      describeTable(tableFacts(table.grid, analyses[0], table.title), { units: true }),
+    );
+    const check = (t: string) =>
+      checkProse(
+        {
+          blocks: [
+            ...t.split("\n").map((line, i) => ({ kind: "paragraph" as const, index: i + 1, text: line })),
+            table,
+          ],
+        },
+        a.tables,
+      );
+    expect(text.split("\n")[0]).toBe(
+      "Đầu năm 2023, toàn xã có 1.518 hộ, trong đó có 208 hộ nghèo, chiếm tỷ lệ 13,70%.",
+    );
+    expect(check(text)).toEqual([]);
+    // 208 of the 1.518 households the sentence itself states is 13,70 %, not 13,07 %.
+    expect(check(text.replace("chiếm tỷ lệ 13,70%", "chiếm tỷ lệ 13,07%"))).toMatchObject([
+      { rule: "prose-rate", stated: 13.07, expected: 13.7, source: { kind: "sentence" } },
+    ]);
+    // "xuống còn 10,74%" against the table's plan: (208 − 45)/1518 = 10,738 → 10,74.
+    expect(check(text.replace("xuống còn 10,74%", "xuống còn 10,47%"))).toMatchObject([
+      { rule: "prose-end-rate", stated: 10.47, expected: 10.74 },
+    ]);
+  });
+
+  test("the same round trip over the sample plan workbook (groups, near-poor, a corrected 1.518)", async () => {
+    const pkg = await readPackageFile(path.join(SAMPLES, "ke-hoach-giam-ngheo-2024.xlsx"));
+    const grid = readGrids(pkg)[0];
+    const analyses = analyzeGrid(grid);
+    const table = { kind: "table" as const, index: 1, title: analyses[0].table.title, grid };
+    const text = describeText(describeTable(tableFacts(grid, analyses[0], table.title), { units: true }));
+    expect(text.split("\n").length).toBe(14); // situation, 2 groups, target, 10 units
+    const blocks = text
+      .split("\n")
+      .map((line, i) => ({ kind: "paragraph" as const, index: i + 1, text: line }));
+    expect(checkProse({ blocks: [...blocks, table] }, [{ table, analyses }])).toEqual([]);
+  });
+
+  test("a list after 'trong đó' shares its households: 134 of 1.329 near-poor is 10,08 %, not 11,08 %", () => {
+    const check = (t: string) => checkProse({ blocks: [{ kind: "paragraph", index: 1, text: t }] }, []);
+    const sentence =
+      "Toàn xã có 1.329 hộ, trong đó có 77 hộ nghèo, chiếm tỷ lệ 5,79%; 134 hộ cận nghèo, chiếm tỷ lệ 10,08%.";
+    expect(check(sentence)).toEqual([]);
+    expect(check(sentence.replace("10,08%", "11,08%"))).toMatchObject([
+      { rule: "prose-rate", stated: 11.08, expected: 10.08, params: { count: 134, households: 1329 } },
+    ]);
   });
 });
 

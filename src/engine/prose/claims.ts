@@ -66,12 +66,20 @@ export interface ReductionClaim extends ClaimBase {
 
 export type Claim = RateClaim | EndRateClaim | ChangeClaim | TargetClaim | ReductionClaim;
 
-const N = String.raw`(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)`;
+// A figure starts at a digit that follows no digit or separator (never "518" inside "1.518").
+const N = String.raw`(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)`;
+/** Words between a count and its rate: no figure but a year, so one match never swallows the next claim. */
+const WORDS = String.raw`((?:[^%;\d]|\b(?:19|20)\d\d\b)`;
 const HO = String.raw`hộ(?![\p{L}])`;
 const PCT = String.raw`\s*%`;
 
-const FRACTION = new RegExp(String.raw`${N}\s*\/\s*${N}\s*${HO}([^%;]{0,40}?)${N}${PCT}`, "giu");
-const COUNT_RATE = new RegExp(String.raw`${N}\s*${HO}([^%;]{0,60}?)${N}${PCT}`, "giu");
+const FRACTION = new RegExp(String.raw`${N}\s*\/\s*${N}\s*${HO}([^%;\d]{0,40}?)${N}${PCT}`, "giu");
+const COUNT_RATE = new RegExp(String.raw`${N}\s*${HO}${WORDS}{0,60}?)${N}${PCT}`, "giu");
+/** "có 1.518 hộ, trong đó có 208 hộ nghèo": the households a count of the sentence is part of. */
+const BASE_BEFORE = new RegExp(
+  String.raw`${N}\s*${HO}(?:\s+(?:dân cư|gia đình))?\s*[,:;]?\s*trong đó[^\d]*$`,
+  "iu",
+);
 const RATE_COUNT = new RegExp(
   String.raw`${N}${PCT}([^;\d()%]{0,30}?)(?:tương đương|tương ứng|ứng với|=|bằng)\s*(?:(?:với|còn|là)\s+)*${N}\s*${HO}`,
   "giu",
@@ -91,6 +99,11 @@ const TARGET = new RegExp(String.raw`(?:chỉ tiêu|kế hoạch)[^\d;]{0,30}?${
 
 /** The connective words that tie a count to its rate. */
 const TIES = /chiếm|là|=|bằng|với tỷ lệ|với tỉ lệ|tỷ lệ|tỉ lệ|,/i;
+/**
+ * The words just before the rate tie it to the count ("…, chiếm tỷ lệ", "… là", "… với tỷ lệ giảm nghèo"); a rate
+ * after "đưa tỷ lệ … từ" belongs to another phrase.
+ */
+const TIE_END = /(?:chiếm(?:\s+(?:tỷ|tỉ) lệ)?|là|=|bằng|với (?:tỷ|tỉ) lệ[^,;]{0,24}|,\s*(?:tỷ|tỉ) lệ|,)\s*$/i;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /** Sentences of a paragraph: ". " or "; " before a capital, a dash or an opening bracket; numbers keep their dots. */
@@ -158,22 +171,28 @@ export function claimsOf(sentence: string): Claim[] {
       year: yearBefore(sentence, rate.at),
     });
   }
+  let listBase: Figure | undefined;
   for (const m of sentence.matchAll(COUNT_RATE)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const [, x, middle, y] = m;
-    if (!free(start, end) || !TIES.test(middle) || !quietMiddle(middle) || /[()]/.test(middle)) continue;
+    if (!free(start, end) || !TIE_END.test(middle) || !quietMiddle(middle) || /[()]/.test(middle)) continue;
     // "X hộ" right after a slash belongs to a fraction.
     if (/\/\s*$/.test(sentence.slice(0, start))) continue;
     const count = figure(x, indexOf(m, 1), "count");
     const rate = figure(y, indexOf(m, 3), "rate");
     if (!count || !rate || !Number.isInteger(count.value)) continue;
     taken.push([start, end]);
+    // "có N hộ, trong đó A hộ nghèo, chiếm …; B hộ cận nghèo, chiếm …": N is the base of every part listed.
+    const b = BASE_BEFORE.exec(sentence.slice(0, start));
+    if (b) listBase = figure(b[1], b.index, "count");
+    const base = listBase;
     out.push({
       kind: "rate",
       sentence,
       count,
       rate,
+      ...(base ? { base } : {}),
       category: categoryAround(sentence, start, end),
       year: yearBefore(sentence, rate.at),
     });
