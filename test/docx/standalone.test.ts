@@ -4,7 +4,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { longestTask, openPage, start, type Served } from "../browser/harness";
+import {
+  ROOT,
+  axeViolations,
+  horizontalOverflow,
+  longestTask,
+  openPage,
+  start,
+  type Served,
+} from "../browser/harness";
 import { SEED_FILES, seedDocx } from "./seeds";
 
 let served: Served;
@@ -37,6 +45,37 @@ test("a .docx opened in the standalone page: tables, sentences and Lời văn, n
   );
   console.log(`docx page: longest main-thread task ${Math.round(await longestTask(page))} ms`);
   expect(requests.every((u) => u.startsWith(served.origin))).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
+test.each([350, 1366])(
+  "the pane's Lời văn tab at %i px: no sideways overflow, no serious axe violation",
+  async (width) => {
+    const { page, errors } = await openPage(served, width, { axe: true });
+    await page.locator("#pl-file").setInputFiles(path.join(ROOT, "samples/ke-hoach-giam-ngheo-2024.xlsx"));
+    await page.getByRole("tab", { name: "Lời văn" }).click();
+    const box = page.getByRole("textbox", { name: "Lời văn" });
+    await box.waitFor({ timeout: 30_000 });
+    expect((await box.inputValue()).split("\n")[0]).toBe(
+      "Đầu năm 2024, toàn phường có 7.947 hộ, trong đó có 566 hộ nghèo, chiếm tỷ lệ 7,12%; 521 hộ cận nghèo, chiếm tỷ lệ 6,56%.",
+    );
+    await page.getByRole("switch", { name: "Thêm từng đơn vị" }).click();
+    await page.waitForTimeout(150);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  },
+  120_000,
+);
+
+test("the Word report at 350 px: no sideways overflow, no serious axe violation", async () => {
+  const { page, errors } = await openPage(served, 350, { axe: true });
+  await page.locator("#pl-file").setInputFiles(path.join(dir, "cam-long.docx"));
+  await page.getByTestId("docx-report").getByText("đoạn 33").waitFor({ timeout: 30_000 });
+  expect(await horizontalOverflow(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   await page.context().close();
 }, 120_000);
