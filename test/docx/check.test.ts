@@ -276,9 +276,13 @@ describe("claims within one sentence", () => {
       { rule: "prose-target", stated: 40, expected: 45, params: { verdict: "exceeded" } },
     ]);
     expect(check("Năm 2023 giảm được 45 hộ nghèo, đạt chỉ tiêu giao 45 hộ.")).toEqual([]);
-    expect(check("Năm 2023 giảm được 50 hộ nghèo, không đạt chỉ tiêu giao 45 hộ.")).toMatchObject([
-      { rule: "prose-target", params: { verdict: "missed" } },
+    const missed = check("Năm 2023 giảm được 50 hộ nghèo, không đạt chỉ tiêu giao 45 hộ.");
+    expect(missed).toMatchObject([
+      { rule: "prose-target", figure: "không đạt", params: { verdict: "missed" } },
     ]);
+    expect(describeProseFinding(missed[0])).toBe(
+      'câu nói "không đạt" chỉ tiêu nhưng kết quả là 50 hộ so với chỉ tiêu 45 hộ',
+    );
   });
 
   test("X/Y with X above Y, and figures that are not claims", () => {

@@ -261,7 +261,9 @@ export function claimsOf(sentence: string): Claim[] {
           ? "met"
           : undefined;
   if (verdict) {
-    const said = /khong dat|chua dat/.exec(verdictText)?.[0] ?? (verdict === "exceeded" ? "vượt" : "đạt");
+    // The verdict as the sentence words it (quoted back to the reader).
+    const said =
+      /(không|chưa) (đạt|hoàn thành)|vượt|đạt|hoàn thành/i.exec(sentence)?.[0].toLowerCase() ?? verdict;
     for (const t of sentence.matchAll(TARGET)) {
       const unit = t[2] === "%" ? "percent" : "households";
       const kind = unit === "percent" ? "rate" : "count";
