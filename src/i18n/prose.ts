@@ -203,9 +203,10 @@ export function describeProseFinding(f: ProseFinding, lang: Lang = "vi"): string
             ? "met"
             : "missed"
         : f.figure;
+      const by = table ? (en ? ` (${where})` : ` (${where})`) : "";
       return en
-        ? `the sentence says the target was ${verdict}, but the result is ${n("result")}${u} against a target of ${n("target")}${u}`
-        : `câu nói "${verdict}" chỉ tiêu nhưng kết quả là ${n("result")}${u} so với chỉ tiêu ${n("target")}${u}`;
+        ? `the sentence says the target was ${verdict}, but the result is ${n("result")}${u} against a target of ${n("target")}${u}${by}`
+        : `câu nói "${verdict}" chỉ tiêu nhưng kết quả là ${n("result")}${u} so với chỉ tiêu ${n("target")}${u}${by}`;
     }
     case "prose-bases-disagree":
       return en

@@ -200,6 +200,46 @@ describe("sentences with figures", () => {
   });
 });
 
+describe("đạt / vượt chỉ tiêu against a report's table", () => {
+  // A commune's year-end report typed by hand: 31/412 = 7,52 %, 24/412 = 5,83 %, 22/288 = 7,64 %, 18/288 = 6,25 %,
+  // 53/700 = 7,57 %, 42/700 = 6,00 %; reductions 7 and 4 (11) against targets 6 and 5 (11).
+  const report = (sentence: string) =>
+    [
+      "BÁO CÁO",
+      "Kết quả thực hiện giảm nghèo năm 2023 xã An Hòa",
+      sentence,
+      "KẾT QUẢ GIẢM NGHÈO NĂM 2023",
+      "STT\tTên thôn\tTổng số hộ\tHộ nghèo đầu năm\t\tHộ nghèo cuối năm\t\tSố hộ nghèo giảm\tChỉ tiêu giảm hộ nghèo được giao",
+      "\t\t\tSố hộ\tTỷ lệ (%)\tSố hộ\tTỷ lệ (%)\t\t",
+      "1\tThôn An\t412\t31\t7,52\t24\t5,83\t7\t6",
+      "2\tThôn Bình\t288\t22\t7,64\t18\t6,25\t4\t5",
+      "\tTổng cộng\t700\t53\t7,57\t42\t6,00\t11\t11",
+    ].join("\n\n");
+
+  test("the clean table reads clean, and the sentences that agree with it are silent", () => {
+    const a = analyze(report("Năm 2023 toàn xã đã hoàn thành chỉ tiêu giảm nghèo được giao."));
+    expect(located(a)).toEqual([]);
+    expect(a.prose).toEqual([]);
+    expect(analyze(report("Năm 2023 thôn Bình không đạt chỉ tiêu giảm nghèo.")).prose).toEqual([]);
+  });
+
+  test("'vượt' where the result only equals the target; 'không đạt' where a village met it", () => {
+    expect(analyze(report("Năm 2023 toàn xã đã vượt chỉ tiêu giảm nghèo được giao.")).prose).toMatchObject([
+      {
+        rule: "prose-target",
+        severity: "error",
+        figure: "vượt",
+        stated: 11,
+        expected: 11,
+        source: { kind: "table", table: 1, label: "Tổng cộng", column: "Chỉ tiêu giảm hộ nghèo được giao" },
+      },
+    ]);
+    expect(analyze(report("Năm 2023 thôn An không đạt chỉ tiêu giảm nghèo.")).prose).toMatchObject([
+      { rule: "prose-target", certainty: "suggested", stated: 7, expected: 6, source: { label: "Thôn An" } },
+    ]);
+  });
+});
+
 describe("text written from a table", () => {
   test("describe's sentences agree with the table they come from; a figure changed in them is flagged", () => {
     const a = analyze(seedText(SEED_FILES.camLong));

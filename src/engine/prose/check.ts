@@ -12,6 +12,7 @@ import {
   type Figure,
   type RateClaim,
   type ReductionClaim,
+  type VerdictClaim,
 } from "./claims";
 import { householdsOf, rateOf, tableFacts, totalRow, type RowFacts, type TableFacts } from "./facts";
 import type { DocTable, ProseDocument } from "./model";
@@ -106,6 +107,8 @@ function checkClaim(claim: Claim, known: Known[], unbased: RateClaim[]): Partial
       return checkEndRate(claim, known);
     case "reduction":
       return checkReduction(claim, known);
+    case "verdict":
+      return checkVerdict(claim, known);
     case "change": {
       const expected = roundHalfUp(
         claim.from.value - claim.to.value,
@@ -260,7 +263,7 @@ function namesOf(k: Known): Map<string, RowFacts> {
         break;
       }
     const name = words.join(" ");
-    if (name.length >= 3 && !out.has(name)) out.set(name, r);
+    if (name.length >= 2 && !out.has(name)) out.set(name, r);
   }
   k.names = out;
   return out;
@@ -394,6 +397,39 @@ function checkReduction(claim: ReductionClaim, known: Known[]): Partial | undefi
         to: claim.unit === "percent" ? (rateOf(end.poor.value, hEnd.value, 2) ?? 0) : end.poor.value,
         unit: claim.unit,
       },
+    };
+  }
+  return undefined;
+}
+
+/** "đạt/vượt/không đạt chỉ tiêu" against a report's result (start − end) and the target it carries. */
+function checkVerdict(claim: VerdictClaim, known: Known[]): Partial | undefined {
+  for (const k of tablesFor(claim.year, known)) {
+    const match = rowFor(claim.sentence, k);
+    if (!match?.row.target || match.row.periods.length < 2) continue;
+    const { row, named } = match;
+    const start = row.periods[0].poor;
+    const end = row.periods[row.periods.length - 1].poor;
+    const result = row.reduction?.value ?? (start && end ? start.value - end.value : undefined);
+    if (result === undefined || !row.target) continue;
+    const target = row.target.value;
+    const holds =
+      claim.verdict === "exceeded"
+        ? result > target
+        : claim.verdict === "met"
+          ? result >= target
+          : result < target;
+    if (holds) return undefined;
+    const certainty = known.length === 1 && !named ? "proved" : "suggested";
+    return {
+      rule: "prose-target",
+      severity: certainty === "proved" ? "error" : "warning",
+      ...(certainty === "suggested" ? { certainty } : {}),
+      figure: claim.said,
+      stated: result,
+      expected: target,
+      source: sourceOf(k, row, row.target.header),
+      params: { verdict: claim.verdict, unit: "households", result, target },
     };
   }
   return undefined;

@@ -64,7 +64,14 @@ export interface ReductionClaim extends ClaimBase {
   category: Category;
 }
 
-export type Claim = RateClaim | EndRateClaim | ChangeClaim | TargetClaim | ReductionClaim;
+/** "đạt/vượt/không đạt chỉ tiêu" with no figures in the sentence: the table's result against its target. */
+export interface VerdictClaim extends ClaimBase {
+  kind: "verdict";
+  verdict: "met" | "exceeded" | "missed";
+  said: string;
+}
+
+export type Claim = RateClaim | EndRateClaim | ChangeClaim | TargetClaim | ReductionClaim | VerdictClaim;
 
 // A figure starts at a digit that follows no digit or separator (never "518" inside "1.518").
 const N = String.raw`(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)`;
@@ -289,6 +296,9 @@ export function claimsOf(sentence: string): Claim[] {
       }
       break;
     }
+    // No figures to weigh: the verdict is weighed against the table's result and assigned target.
+    if (!out.some((c) => c.kind === "target"))
+      out.push({ kind: "verdict", sentence, verdict, said, year: yearBefore(sentence, sentence.length) });
   }
   // A reduction no other claim of the sentence accounts for.
   const used = new Set<number>();

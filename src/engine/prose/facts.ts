@@ -40,6 +40,8 @@ export interface RowFacts {
   /** The first period is the start, the last the end (projected in a plan). */
   periods: PeriodFacts[];
   reduction?: FactValue;
+  /** In a report, the reduction assigned from above ("Chỉ tiêu giảm … được giao"): what the result is weighed against. */
+  target?: FactValue;
 }
 
 export interface TableFacts {
@@ -122,7 +124,8 @@ export function tableFacts(grid: Grid, analysis: TableAnalysis, title: string): 
         header: c.header.split(" > ").pop()?.trim() ?? c.header,
       };
       if (slot === "reduction") {
-        facts.reduction ??= fact;
+        if (!table.isPlan && periodFromKey(c.period).kind === "plan") facts.target ??= fact;
+        else facts.reduction ??= fact;
         continue;
       }
       if (shared && c.period === "") {
