@@ -21,6 +21,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(args, SPEC);
   const lang = (flags.lang ?? "vi") as Lang;
   const file = positionals[0];
+  if (/\.docx$/i.test(file)) return (await import("./docx")).runDocxCheck(file, flags, lang, io);
   const { analyses, sheetsWithoutTable, unread } = await analyzeWorkbookFile(
     path.resolve(io.cwd, file),
     file,

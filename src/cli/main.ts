@@ -10,10 +10,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   fix: async () => (await import("./fix")).run,
   plan: async () => (await import("./plan")).run,
   appendix: async () => (await import("./appendix")).run,
+  describe: async () => (await import("./describe")).run,
 };
 
 const USAGE = `Cách dùng / Usage:
   phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]
+  phuluc check <file.docx> [--sheet "Bảng 2"] [--format text|json]   (bảng và lời văn của văn bản Word; không ghi gì vào .docx)
+  phuluc describe <file.xlsx|file.docx> [--sheet NAME] [--units] [--format text|json] [--lang vi|en]   (viết lời văn từ bảng)
   phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]
   phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "w1;w2;..."] [--sheet NAME] [--format text|json] [-o out.xlsx]
   phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]

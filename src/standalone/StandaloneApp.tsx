@@ -38,6 +38,9 @@ import {
   type KeyValueStore,
 } from "./workbookHost";
 
+// The Word report loads only when a .docx is opened (its reader stays off the page's first chunk).
+const DocxReport = React.lazy(async () => ({ default: (await import("./DocxReport")).DocxReport }));
+
 const useStyles = makeStyles({
   page: {
     minHeight: "100vh",
@@ -211,6 +214,8 @@ export function StandaloneApp({
   const styles = useStyles();
   const [lang, setLang] = React.useState<UiLang>(() => loadSettings(store).lang);
   const [file, setFile] = React.useState<OpenFile | null>(null);
+  // A Word plan (.docx) is shown by its own report (issue 21); nothing of the workbook path is used for it.
+  const [docx, setDocx] = React.useState<{ name: string; bytes: ArrayBuffer } | null>(null);
   const [sheet, setSheet] = React.useState<string>("");
   const [error, setError] = React.useState<string | null>(null);
   const [opening, setOpening] = React.useState(false);
@@ -279,6 +284,13 @@ export function StandaloneApp({
   const openFile = async (chosen: File) => {
     if (!mayReplace()) return;
     setError(null);
+    setDocx(null);
+    if (/\.docx$/i.test(chosen.name)) {
+      ++counter.current; // a workbook still loading is dropped
+      const bytes = await chosen.arrayBuffer();
+      setFile(null);
+      return setDocx({ name: chosen.name, bytes });
+    }
     setOpening(true);
     // The user's latest choice wins: a file still loading when another file or the sample is chosen is dropped.
     const id = ++counter.current;
@@ -357,6 +369,7 @@ export function StandaloneApp({
   const useSample = () => {
     if (!mayReplace()) return;
     setError(null);
+    setDocx(null);
     setOpening(false);
     show(sampleWorkbook(t.sampleSheet), SAMPLE_FILE, ++counter.current);
   };
@@ -439,7 +452,7 @@ export function StandaloneApp({
             id="pl-file"
             className={styles.fileInput}
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.docx"
             onChange={(e) => void onFile(e)}
           />
           <span className={styles.hint}>{t.openFileHint}</span>
@@ -473,7 +486,12 @@ export function StandaloneApp({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {!file && (
+      {docx && !file && (
+        <React.Suspense fallback={<Spinner size="tiny" label={t.loading} />}>
+          <DocxReport name={docx.name} bytes={docx.bytes} lang={lang} />
+        </React.Suspense>
+      )}
+      {!file && !docx && (
         <section className={styles.empty} aria-labelledby="pl-start" data-testid="guide">
           <Text as="h2" id="pl-start" weight="semibold" size={400}>
             {t.guideTitle}

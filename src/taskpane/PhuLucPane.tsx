@@ -28,6 +28,8 @@ import { AppendixView } from "./appendix/AppendixView";
 import { FindingsView } from "./components/FindingsView";
 import { SettingsView } from "./components/SettingsView";
 import { TableView } from "./components/TableView";
+import { ProseView } from "./components/ProseView";
+import { proseUi } from "../i18n/prose";
 import type { PaneHost } from "./host";
 import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
@@ -35,7 +37,7 @@ import { usePane, type PaneState } from "./usePane";
 /** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
 const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
 
-export type PaneView = "findings" | "table" | "appendix" | "settings" | "help";
+export type PaneView = "findings" | "table" | "appendix" | "prose" | "settings" | "help";
 
 export interface PhuLucPaneProps {
   host: PaneHost;
@@ -397,10 +399,15 @@ export function PhuLucPane({
         <Tab value="findings">{t.tabFindings}</Tab>
         <Tab value="table">{t.tabTable}</Tab>
         <Tab value="appendix">{t.tabAppendix}</Tab>
+        <Tab value="prose">{proseUi(lang).tab}</Tab>
         <Tab value="settings">{t.tabSettings}</Tab>
       </TabList>
 
-      <div className={styles.body} role="tabpanel" aria-label={tabLabel(view, t)}>
+      <div
+        className={styles.body}
+        role="tabpanel"
+        aria-label={view === "prose" ? proseUi(lang).tab : tabLabel(view as Exclude<PaneView, "prose">, t)}
+      >
         {view === "findings" && analysis && (
           <>
             <div className={styles.actions} style={{ marginBottom: tokens.spacingVerticalS }}>
@@ -455,6 +462,7 @@ export function PhuLucPane({
             onWritten={onSheetWritten}
           />
         )}
+        {view === "prose" && <ProseView grid={state.grid} analysis={analysis} lang={lang} />}
         {view === "settings" && (
           <SettingsView
             settings={state.settings}
@@ -469,7 +477,7 @@ export function PhuLucPane({
   );
 }
 
-function tabLabel(view: PaneView, t: UiStrings): string {
+function tabLabel(view: Exclude<PaneView, "prose">, t: UiStrings): string {
   return {
     findings: t.tabFindings,
     table: t.tabTable,
