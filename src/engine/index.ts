@@ -27,4 +27,5 @@ export { analyzeGrid, detectTables, fixPlan } from "./analyze";
 export { decimalsOf, formatNumber } from "./numbers";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
+export { normalizeUnitName } from "./units";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };
