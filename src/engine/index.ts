@@ -28,4 +28,5 @@ export { decimalsOf, formatNumber } from "./numbers";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
 export { normalizeUnitName } from "./units";
+export * from "./consolidate";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };

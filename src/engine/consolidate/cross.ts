@@ -1,0 +1,116 @@
+// Cross-level check: each unit row of a higher table (the district's, by commune) against the total of the
+// matching lower table (that commune's own report). A difference is flagged on the higher table's cell: that is
+// where a commune's total was typed wrong into the district's table. Codes and params; sentences in i18n/many.ts.
+import type { Grid } from "../grid";
+import type { Table } from "../model";
+import { normalizeUnitName } from "../units";
+import type { UnitSource } from "./source";
+import { type ValueColumn, tableValues } from "./values";
+
+export interface CrossFinding {
+  code: "cross-level-mismatch" | "cross-level-no-source" | "cross-level-no-row";
+  severity: "error" | "warning" | "info";
+  /** On the higher table's sheet (A1); absent for a lower source with no row in the higher table. */
+  cell?: string;
+  sheet: string;
+  unit: string;
+  /** The lower source's file. */
+  file?: string;
+  params: Record<string, string | number>;
+  actual?: number;
+  expected?: number;
+  decimals?: number;
+}
+
+export interface CrossCheck {
+  findings: CrossFinding[];
+  /** Unit rows of the higher table matched with a source. */
+  matched: number;
+  compared: number;
+}
+
+function sourceValue(source: UnitSource, column: ValueColumn) {
+  const exact = source.columns.find((c) => c.key === column.key);
+  if (exact) return exact;
+  const loose = source.columns.filter(
+    (c) => c.role === column.role && c.kind === column.kind && !c.key.includes("#"),
+  );
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+/** Equal as shown: counts exactly, rates at the fewer decimals either shows. */
+function same(a: number, b: number, rate: boolean, decimals: number): boolean {
+  if (!rate) return a === b;
+  const f = 10 ** decimals;
+  return Math.round(a * f) === Math.round(b * f);
+}
+
+export function crossCheck(higher: Table, grid: Grid, sources: UnitSource[]): CrossCheck {
+  const values = tableValues(higher, grid);
+  const findings: CrossFinding[] = [];
+  const byKey = new Map<string, UnitSource>();
+  for (const s of sources) if (s.status !== "no-table" && !byKey.has(s.unitKey)) byKey.set(s.unitKey, s);
+  const seen = new Set<string>();
+  let matched = 0;
+  let compared = 0;
+  for (const row of values.rows) {
+    if (row.kind !== "unit") continue;
+    const key = normalizeUnitName(row.label);
+    const source = byKey.get(key);
+    if (!source) {
+      findings.push({
+        code: "cross-level-no-source",
+        severity: "info",
+        cell: `${higher.columns.find((c) => c.role === "unitName")?.letter ?? columnOfLabel(higher)}${row.row}`,
+        sheet: higher.sheet,
+        unit: row.label,
+        params: { unit: row.label },
+      });
+      continue;
+    }
+    seen.add(key);
+    matched++;
+    for (const column of values.columns) {
+      const v = row.values.get(column.key);
+      const s = sourceValue(source, column);
+      if (v === null || v === undefined || !s || s.value === null) continue;
+      compared++;
+      const decimals = column.rate ? Math.min(row.decimals.get(column.key) ?? 2, s.decimals || 2) : 0;
+      if (same(v, s.value, column.rate, decimals)) continue;
+      findings.push({
+        code: "cross-level-mismatch",
+        severity: "error",
+        cell: `${column.letter}${row.row}`,
+        sheet: higher.sheet,
+        unit: row.label,
+        file: source.file,
+        actual: v,
+        expected: s.value,
+        ...(column.rate ? { decimals } : {}),
+        params: {
+          unit: row.label,
+          file: source.file,
+          sourceCell: s.cell,
+          sourceSheet: source.sheet,
+          header: column.header,
+        },
+      });
+    }
+  }
+  for (const s of sources) {
+    if (seen.has(s.unitKey) || s.status === "no-table") continue;
+    findings.push({
+      code: "cross-level-no-row",
+      severity: "warning",
+      sheet: higher.sheet,
+      unit: s.unit,
+      file: s.file,
+      params: { unit: s.unit, file: s.file },
+    });
+  }
+  return { findings, matched, compared };
+}
+
+function columnOfLabel(table: Table): string {
+  return table.columns[Math.min(1, table.columns.length - 1)]?.letter ?? "B";
+}
