@@ -75,6 +75,27 @@ const NUMERATOR: Partial<Record<ColumnRole, ColumnRole>> = {
   multidimRate: "poorAndNearPoorHouseholds",
 };
 
+const ROLE_ORDER: ColumnRole[] = [
+  "households",
+  "persons",
+  "poorHouseholds",
+  "poorRate",
+  "poorPersons",
+  "nearPoorHouseholds",
+  "nearPoorRate",
+  "nearPoorPersons",
+  "poorAndNearPoorHouseholds",
+  "multidimRate",
+  "escaped",
+  "fellBack",
+  "newlyPoor",
+  "otherDecrease",
+  "otherIncrease",
+  "reduction",
+  "rateReduction",
+  "nearPoorReduction",
+];
+
 function periodOfKey(key: string): string {
   const [, kind, offset] = key.split("|");
   return `${kind}|${(offset ?? "").replace(/#.*/, "")}`;
@@ -192,6 +213,20 @@ export function consolidate(sources: UnitSource[], options: ConsolidateOptions =
       byKey.set(c.key, col);
     }
   }
+  // A fixed order whatever the first source's layout: period by period, each count followed by its rate.
+  const periodRank = (c: ConsolidatedColumn) =>
+    ["start", "year", "", "estimate", "end", "plan"].indexOf(c.kind) * 10000 + (c.year ?? 0);
+  const roleRank = (c: ConsolidatedColumn) => {
+    const i = ROLE_ORDER.indexOf(c.role);
+    return i < 0 ? ROLE_ORDER.length : i;
+  };
+  const firstSeen = new Map(columns.map((c, i) => [c.key, i]));
+  columns.sort(
+    (a, b) =>
+      periodRank(a) - periodRank(b) ||
+      roleRank(a) - roleRank(b) ||
+      firstSeen.get(a.key)! - firstSeen.get(b.key)!,
+  );
   for (const col of columns) {
     if (!col.rate) continue;
     const numeratorRole = NUMERATOR[col.role];

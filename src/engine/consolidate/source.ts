@@ -73,7 +73,8 @@ export function unitFromTitle(title: string): string | undefined {
       const m = UNIT_IN_TITLE.exec(rest);
       if (!m) break;
       rest = rest.slice(m.index + m[0].length);
-      const word = properCase(m[1]);
+      const lowerWord = m[1].toLocaleLowerCase("vi");
+      const word = lowerWord[0].toLocaleUpperCase("vi") + lowerWord.slice(1);
       const name = properCase(m[2]).replace(/\s+/g, " ");
       if (!name || /^(năm|giai đoạn|các|theo|ủy ban|uỷ ban|ubnd)\b/iu.test(name)) continue;
       const rank = RANK[m[1].toLocaleLowerCase("vi")] ?? 2;

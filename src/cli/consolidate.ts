@@ -1,0 +1,263 @@
+// `phuluc gop|consolidate <xa-1.xlsx> <xa-2.xlsx> ... -o <huyen.xlsx> [--include-flawed] [--allow-missing]
+//  [--sort given|alpha] [--title "..."] [--area "huyện Cam Lộ"] [--force] [--lang vi|en]`
+// Each source is read and checked first; each gives one row (its total). A new workbook is written with the
+// consolidated sheet (appendix look, rates and totals as formulas) and a "Nguồn" sheet. Nothing is written when a
+// required source is missing (a .xls, a file with no readable table), two sources speak for one unit, or years mix.
+// Also `phuluc check <huyen.xlsx> --against <xa-*.xlsx>`: each unit row of the higher table against the total of
+// the matching lower file. Exit codes: 0 all included, 3 written but something left out, 1 mismatches, 2 nothing.
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { CliIO, UserError } from "./io";
+import { LANG_OPTION, parseArgs } from "./args";
+import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
+import { analyzeGrids, chooseGrids, readWorkbookForCli, samePath } from "./workbook";
+import { writeFileSafely } from "../hosts/xlsx/file";
+import { newWorkbookBytes } from "../hosts/xlsx/newbook";
+import { XlsxReadError } from "../hosts/xlsx/errors";
+import {
+  consolidate,
+  consolidationLayouts,
+  crossCheck,
+  type AnalyzeOptions,
+  type UnitSource,
+  unitSource,
+} from "../engine";
+import type { Lang } from "../engine/model";
+import { consolidationLabels, describeCross, describeIssue, unreadableLine } from "../i18n/many";
+
+/** Any number of files: parseArgs counts positionals against names. */
+const MANY = Array.from({ length: 100000 }, () => "tệp.xlsx");
+
+/** `xa-*.xlsx` as the shell would expand it (Windows' cmd and a quoted pattern do not). */
+export function expandFiles(patterns: string[], cwd: string): string[] {
+  const out: string[] = [];
+  for (const p of patterns) {
+    if (!/[*?]/.test(p)) {
+      out.push(p);
+      continue;
+    }
+    const dir = path.dirname(p);
+    const re = new RegExp(
+      "^" +
+        path
+          .basename(p)
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".") +
+        "$",
+      "i",
+    );
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(path.resolve(cwd, dir)).filter((n) => re.test(n));
+    } catch {
+      names = [];
+    }
+    if (names.length === 0) out.push(p);
+    for (const n of names.sort()) out.push(dir === "." ? n : path.join(dir, n));
+  }
+  return out;
+}
+
+export interface LoadedSources {
+  sources: UnitSource[];
+  /** Files that could not be opened as workbooks: the reader's one-line message each. */
+  unreadable: { file: string; message: string }[];
+}
+
+/** Reads and checks every file; a file that cannot be opened is listed, not thrown. */
+export async function loadSources(
+  files: string[],
+  cwd: string,
+  lang: Lang,
+  engine: AnalyzeOptions = {},
+): Promise<LoadedSources> {
+  const sources: UnitSource[] = [];
+  const unreadable: LoadedSources["unreadable"] = [];
+  for (const file of files) {
+    try {
+      const full = path.resolve(cwd, file);
+      if (!fs.existsSync(full)) {
+        throw new UserError(lang === "vi" ? `không có tệp "${file}"` : `no such file "${file}"`);
+      }
+      const workbook = await readWorkbookForCli(full, file, lang);
+      const grids = chooseGrids(workbook, file, undefined, lang);
+      const { analyses } = analyzeGrids(grids, lang, engine);
+      const sha256 = createHash("sha256").update(workbook.bytes).digest("hex");
+      sources.push(unitSource(file, analyses, grids, { sha256 }));
+    } catch (err) {
+      if (err instanceof UserError || err instanceof XlsxReadError)
+        unreadable.push({ file, message: err.message });
+      else throw err;
+    }
+  }
+  return { sources, unreadable };
+}
+
+const SPEC = {
+  command: "gop",
+  options: {
+    out: { type: "string", short: "o" },
+    force: { type: "boolean" },
+    "include-flawed": { type: "boolean" },
+    "allow-missing": { type: "boolean" },
+    sort: { type: "string", choices: ["given", "alpha"], default: "given" },
+    title: { type: "string" },
+    subtitle: { type: "string" },
+    area: { type: "string" },
+    lang: LANG_OPTION,
+    ...STRUCTURE_OPTIONS,
+  },
+  positionals: MANY,
+  minPositionals: 1,
+} as const;
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(args, SPEC);
+  const lang = (flags.lang ?? "vi") as Lang;
+  const vi = lang === "vi";
+  if (!flags.out)
+    throw new UserError(
+      vi ? "phuluc gop: thiếu -o <tệp-ra.xlsx>" : "phuluc consolidate: missing -o <out.xlsx>",
+    );
+  const out = path.resolve(io.cwd, flags.out);
+  const files = expandFiles(positionals, io.cwd);
+  for (const f of files) {
+    if (fs.existsSync(path.resolve(io.cwd, f)) && samePath(path.resolve(io.cwd, f), out))
+      throw new UserError(
+        vi
+          ? `phuluc gop: tệp ra trùng với tệp nguồn "${f}"; hãy chọn -o khác (không ghi đè lên bảng của người dùng)`
+          : `phuluc consolidate: the output is the source "${f}"; give another -o`,
+      );
+  }
+  const started = Date.now();
+  const { sources, unreadable } = await loadSources(
+    files,
+    io.cwd,
+    lang,
+    structureOptions("gop", flags, lang),
+  );
+  const result = consolidate(sources, {
+    includeFlawed: flags["include-flawed"],
+    order: flags.sort as "given" | "alpha",
+    allowMissing: flags["allow-missing"],
+  });
+  const missing = unreadable.length > 0 && !flags["allow-missing"];
+  const lines = [
+    ...unreadable.map((u) => unreadableLine(u.message, !flags["allow-missing"], lang)),
+    ...result.issues.map((i) => describeIssue(i, lang)),
+  ];
+  if (!result.writable || missing) {
+    io.err(
+      (vi
+        ? `phuluc gop: không ghi bảng tổng hợp (${flags.out}):\n`
+        : `phuluc consolidate: nothing written (${flags.out}):\n`) +
+        lines.map((l) => `- ${l}`).join("\n") +
+        "\n",
+    );
+    return 2;
+  }
+  const labels = consolidationLabels(result, lang, {
+    title: flags.title,
+    subtitle: flags.subtitle,
+    area: flags.area,
+  });
+  const layouts = consolidationLayouts(result, labels);
+  try {
+    await writeFileSafely(out, newWorkbookBytes(layouts), { force: flags.force });
+  } catch (err) {
+    if (err instanceof XlsxReadError)
+      throw new UserError(new XlsxReadError(err.code, flags.out, err.detail, lang).message);
+    throw err;
+  }
+  const formulas = layouts[0].cells.filter((c) => c.formula).length;
+  const leftOut = result.excluded.length + unreadable.length;
+  io.out(
+    [
+      vi
+        ? `Đã đọc ${files.length} tệp trong ${((Date.now() - started) / 1000).toFixed(1)} giây: ${result.rows.length} đơn vị đưa vào bảng tổng hợp, ${leftOut} để ra ngoài.`
+        : `Read ${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.rows.length} units consolidated, ${leftOut} left out.`,
+      ...lines.map((l) => `- ${l}`),
+      vi
+        ? `Đã ghi ${flags.out}: trang "${labels.sheetName}" (${result.rows.length} đơn vị, ${result.columns.length} cột số liệu, ${formulas} ô công thức) và trang "${labels.sourcesSheetName}" (nguồn từng số liệu, SHA-256 của từng tệp).`
+        : `Wrote ${flags.out}: sheet "${labels.sheetName}" (${result.rows.length} units, ${result.columns.length} data columns, ${formulas} formula cells) and sheet "${labels.sourcesSheetName}" (every source, with its SHA-256).`,
+    ].join("\n") + "\n",
+  );
+  return leftOut > 0 ? 3 : 0;
+}
+
+const AGAINST_SPEC = {
+  command: "check",
+  options: {
+    against: { type: "string" },
+    lang: LANG_OPTION,
+    sheet: { type: "string" },
+    ...STRUCTURE_OPTIONS,
+  },
+  positionals: MANY,
+  minPositionals: 1,
+} as const;
+
+/** `phuluc check <huyen.xlsx> --against <xa-1.xlsx> <xa-2.xlsx> ...` */
+export async function runAgainst(args: string[], io: CliIO): Promise<number> {
+  const { flags, positionals } = parseArgs(args, AGAINST_SPEC);
+  const lang = (flags.lang ?? "vi") as Lang;
+  const vi = lang === "vi";
+  const [higherFile, ...rest] = positionals;
+  if (!flags.against)
+    throw new UserError(
+      vi ? "phuluc check: thiếu tệp sau --against" : "phuluc check: missing files after --against",
+    );
+  const engine = structureOptions("check", flags, lang);
+  const workbook = await readWorkbookForCli(path.resolve(io.cwd, higherFile), higherFile, lang);
+  const grids = chooseGrids(workbook, higherFile, flags.sheet, lang);
+  const { analyses } = analyzeGrids(grids, lang, engine);
+  const units = (a: (typeof analyses)[number]) => a.table.rows.filter((r) => r.kind === "unit").length;
+  const higher = analyses.reduce<(typeof analyses)[number] | undefined>(
+    (b, a) => (!b || units(a) > units(b) ? a : b),
+    undefined,
+  );
+  if (!higher)
+    throw new UserError(
+      vi
+        ? `phuluc check: không tìm thấy bảng số liệu nào trong "${higherFile}"`
+        : `phuluc check: no data table in "${higherFile}"`,
+    );
+  const files = expandFiles([flags.against, ...rest], io.cwd);
+  const { sources, unreadable } = await loadSources(files, io.cwd, lang, engine);
+  // A source whose own check fails is not a yardstick: listed, not compared.
+  const usable = sources.filter((s) => s.status === "ok");
+  const grid = grids.find((g) => g.sheet === higher.table.sheet)!;
+  const result = crossCheck(higher.table, grid, usable);
+  const lines: string[] = [];
+  for (const u of unreadable)
+    lines.push(`- ${unreadableLine(u.message, false, lang).replace(/ \(--allow-missing\)/, "")}`);
+  for (const s of sources.filter((x) => x.status !== "ok")) {
+    const code = s.status as Exclude<typeof s.status, "ok">;
+    lines.push(
+      `- ${describeIssue(
+        {
+          code,
+          blocking: false,
+          file: s.file,
+          params: { unit: s.unit, errors: s.errors, sheet: s.sheet, range: s.range, included: 0 },
+        },
+        lang,
+      )
+        .replace(/, không đưa vào.*$/, ", không dùng để đối chiếu")
+        .replace(/ and is left out.*$/, "; not used to check against")}`,
+    );
+  }
+  const mismatches = result.findings.filter((f) => f.code === "cross-level-mismatch");
+  const header = vi
+    ? `Đối chiếu bảng ${higher.table.sheet} (${higherFile}) với ${usable.length} báo cáo: ${result.matched} đơn vị khớp tên, ${result.compared} ô so sánh, ${mismatches.length} ô khác.`
+    : `Checked ${higherFile} (sheet ${higher.table.sheet}) against ${usable.length} reports: ${result.matched} units matched, ${result.compared} cells compared, ${mismatches.length} differ.`;
+  const body = result.findings.map(
+    (f) =>
+      `${f.severity === "error" ? (vi ? "LỖI" : "ERROR") : f.severity === "warning" ? (vi ? "CẢNH BÁO" : "WARNING") : vi ? "THÔNG TIN" : "INFO"}  ${describeCross(f, lang)}`,
+  );
+  io.out([header, ...body, ...lines].join("\n") + "\n");
+  if (mismatches.length) return 1;
+  return unreadable.length || sources.length !== usable.length ? 3 : 0;
+}
