@@ -226,29 +226,10 @@ export async function runAgainst(args: string[], io: CliIO): Promise<number> {
     );
   const files = expandFiles([flags.against, ...rest], io.cwd);
   const { sources, unreadable } = await loadSources(files, io.cwd, lang, engine);
-  // A source whose own check fails is not a yardstick: listed, not compared.
   const usable = sources.filter((s) => s.status === "ok");
   const grid = grids.find((g) => g.sheet === higher.table.sheet)!;
-  const result = crossCheck(higher.table, grid, usable);
-  const lines: string[] = [];
-  for (const u of unreadable)
-    lines.push(`- ${unreadableLine(u.message, false, lang).replace(/ \(--allow-missing\)/, "")}`);
-  for (const s of sources.filter((x) => x.status !== "ok")) {
-    const code = s.status as Exclude<typeof s.status, "ok">;
-    lines.push(
-      `- ${describeIssue(
-        {
-          code,
-          blocking: false,
-          file: s.file,
-          params: { unit: s.unit, errors: s.errors, sheet: s.sheet, range: s.range, included: 0 },
-        },
-        lang,
-      )
-        .replace(/, không đưa vào.*$/, ", không dùng để đối chiếu")
-        .replace(/ and is left out.*$/, "; not used to check against")}`,
-    );
-  }
+  const result = crossCheck(higher.table, grid, sources);
+  const lines = unreadable.map((u) => `- ${u.message}`);
   const mismatches = result.findings.filter((f) => f.code === "cross-level-mismatch");
   const header = vi
     ? `Đối chiếu bảng ${higher.table.sheet} (${higherFile}) với ${usable.length} báo cáo: ${result.matched} đơn vị khớp tên, ${result.compared} ô so sánh, ${mismatches.length} ô khác.`

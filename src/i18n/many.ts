@@ -162,6 +162,10 @@ export function describeCross(f: CrossFinding, lang: Lang = "vi"): string {
       return vi
         ? `${f.cell}: không có báo cáo nào của ${f.unit} trong các tệp đối chiếu`
         : `${f.cell}: no report of ${f.unit} among the files to check against`;
+    case "cross-level-flawed-source":
+      return vi
+        ? `${f.cell}: báo cáo của ${f.unit} (${s(p, "file")}) ${p.status === "unsure" ? "chưa chắc đã đọc đúng" : `có ${s(p, "errors")} lỗi`}, không dùng để đối chiếu`
+        : `${f.cell}: ${f.unit}'s report (${s(p, "file")}) ${p.status === "unsure" ? "could not be read with certainty" : `has ${s(p, "errors")} errors`}; not used to check against`;
     case "cross-level-no-row":
       return vi
         ? `${s(p, "file")}: ${f.unit} không có dòng nào trong bảng tổng hợp`

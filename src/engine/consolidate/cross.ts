@@ -8,7 +8,7 @@ import type { UnitSource } from "./source";
 import { type ValueColumn, tableValues } from "./values";
 
 export interface CrossFinding {
-  code: "cross-level-mismatch" | "cross-level-no-source" | "cross-level-no-row";
+  code: "cross-level-mismatch" | "cross-level-no-source" | "cross-level-no-row" | "cross-level-flawed-source";
   severity: "error" | "warning" | "info";
   /** On the higher table's sheet (A1); absent for a lower source with no row in the higher table. */
   cell?: string;
@@ -28,6 +28,12 @@ export interface CrossCheck {
   matched: number;
   compared: number;
 }
+
+const RATE_NUMERATOR: Partial<Record<string, string>> = {
+  poorRate: "poorHouseholds",
+  nearPoorRate: "nearPoorHouseholds",
+  multidimRate: "poorAndNearPoorHouseholds",
+};
 
 function sourceValue(source: UnitSource, column: ValueColumn) {
   const exact = source.columns.find((c) => c.key === column.key);
@@ -69,14 +75,38 @@ export function crossCheck(higher: Table, grid: Grid, sources: UnitSource[]): Cr
       continue;
     }
     seen.add(key);
+    // A source whose own check fails is no yardstick: named, not compared.
+    if (source.status !== "ok") {
+      findings.push({
+        code: "cross-level-flawed-source",
+        severity: "info",
+        cell: `${higher.columns.find((c) => c.role === "unitName")?.letter ?? columnOfLabel(higher)}${row.row}`,
+        sheet: higher.sheet,
+        unit: row.label,
+        file: source.file,
+        params: { unit: row.label, file: source.file, status: source.status, errors: source.errors },
+      });
+      continue;
+    }
     matched++;
-    for (const column of values.columns) {
+    // Counts first: a rate that differs only because its count or households differ is a consequence, not a
+    // second mistake.
+    const differing = new Set<string>();
+    const ordered = [...values.columns].sort((a, b) => Number(a.rate) - Number(b.rate));
+    for (const column of ordered) {
       const v = row.values.get(column.key);
       const s = sourceValue(source, column);
       if (v === null || v === undefined || !s || s.value === null) continue;
       compared++;
       const decimals = column.rate ? Math.min(row.decimals.get(column.key) ?? 2, s.decimals || 2) : 0;
       if (same(v, s.value, column.rate, decimals)) continue;
+      const period = column.key.split("|").slice(1).join("|");
+      if (
+        column.rate &&
+        [RATE_NUMERATOR[column.role], "households"].some((r) => differing.has(`${r}|${period}`))
+      )
+        continue;
+      differing.add(column.key);
       findings.push({
         code: "cross-level-mismatch",
         severity: "error",
