@@ -148,9 +148,9 @@ describe("phuluc so-sanh nam-2023.xlsx nam-2024.xlsx", () => {
     expect(lines[0]).toBe(
       "So sánh năm 2023 với năm 2024: 4 đơn vị khớp tên, 1 đơn vị mới, 1 đơn vị không còn, 1 đơn vị có vẻ đổi tên.",
     );
-    expect(lines[2]).toMatch(/^LỖI  D9 \(Thôn Phú Ngạn, .*\): đầu năm nay ghi 48, cuối năm trước ghi 45/);
+    expect(lines[2]).toMatch(/^LỖI {2}D9 \(Thôn Phú Ngạn, .*\): đầu năm nay ghi 48, cuối năm trước ghi 45/);
     expect(lines[3]).toMatch(
-      /^LỖI  K10: ghi "Đạt" nhưng chỉ tiêu giảm 6, thực hiện giảm 4 — đúng là "Không đạt"/,
+      /^LỖI {2}K10: ghi "Đạt" nhưng chỉ tiêu giảm 6, thực hiện giảm 4 — đúng là "Không đạt"/,
     );
     const clean = await runCli(
       ["compare", "nam-2023.xlsx", "nam-2024-sach.xlsx", "--threshold", "40", "--lang", "en"],
