@@ -236,3 +236,62 @@ export function describeComparison(c: YearComparison, lang: Lang = "vi"): string
   }
   return lines;
 }
+
+/** The pane's "Nhiều tệp" tab. */
+export const MANY_UI = {
+  vi: {
+    tab: "Nhiều tệp",
+    consolidateTitle: "Gộp báo cáo của các đơn vị",
+    consolidateHint:
+      "Chọn tệp .xlsx của từng xã (hoặc thôn). Mỗi tệp được kiểm tra trước; tệp có lỗi hoặc chưa chắc đọc đúng được liệt kê và để ra ngoài.",
+    pickFiles: "Chọn các tệp của đơn vị",
+    includeFlawed: "Vẫn đưa vào tệp có lỗi",
+    allowMissing: "Bỏ qua tệp không đọc được",
+    order: "Thứ tự",
+    orderGiven: "Theo thứ tự chọn",
+    orderAlpha: "Theo vần A, B, C",
+    reading: (n: number) => `Đang đọc ${n} tệp…`,
+    summary: (included: number, left: number) => `${included} đơn vị đưa vào, ${left} để ra ngoài.`,
+    writeHere: "Ghi vào sổ tính này",
+    download: "Tải về tệp tổng hợp",
+    written: (a: string, b: string) => `Đã ghi trang tính mới “${a}” và “${b}”.`,
+    notWritten: "Chưa ghi được bảng tổng hợp:",
+    crossTitle: "Đối chiếu bảng này với báo cáo cấp dưới",
+    crossHint: "So từng dòng đơn vị của bảng đang mở với dòng tổng của tệp cùng tên đã chọn ở trên.",
+    crossNone: (compared: number) => `Đã so ${compared} ô: không có ô nào khác.`,
+    noTable: "Chưa có bảng nào được đọc ở trang tính này.",
+    yearTitle: "So sánh với năm trước",
+    yearHint: "Chọn bảng năm trước của cùng các đơn vị: bảng đang mở là năm nay.",
+    pickLastYear: "Chọn tệp năm trước",
+    sourcesList: "Các tệp đã chọn",
+    findingsList: "Kết quả",
+  },
+  en: {
+    tab: "Many files",
+    consolidateTitle: "Consolidate the units' reports",
+    consolidateHint:
+      "Choose each commune's (or village's) .xlsx file. Each is checked first; a file with errors or an unsure reading is listed and left out.",
+    pickFiles: "Choose the units' files",
+    includeFlawed: "Include files with errors anyway",
+    allowMissing: "Skip files that cannot be read",
+    order: "Order",
+    orderGiven: "As chosen",
+    orderAlpha: "Alphabetical",
+    reading: (n: number) => `Reading ${n} files…`,
+    summary: (included: number, left: number) => `${included} units included, ${left} left out.`,
+    writeHere: "Write into this workbook",
+    download: "Download the consolidated file",
+    written: (a: string, b: string) => `Wrote the new sheets “${a}” and “${b}”.`,
+    notWritten: "The consolidated table cannot be written yet:",
+    crossTitle: "Check this table against the lower level's reports",
+    crossHint:
+      "Each unit row of the open table against the total row of the file of the same unit chosen above.",
+    crossNone: (compared: number) => `Compared ${compared} cells: none differs.`,
+    noTable: "No table has been read on this sheet yet.",
+    yearTitle: "Compare with last year",
+    yearHint: "Choose last year's table of the same units: the open table is this year's.",
+    pickLastYear: "Choose last year's file",
+    sourcesList: "Chosen files",
+    findingsList: "Results",
+  },
+};

@@ -27,6 +27,8 @@ import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYP
 import { AppendixView } from "./appendix/AppendixView";
 import { FindingsView } from "./components/FindingsView";
 import { SettingsView } from "./components/SettingsView";
+import { ManyFilesView } from "./components/ManyFilesView";
+import { MANY_UI } from "../i18n/many";
 import { TableView } from "./components/TableView";
 import type { PaneHost } from "./host";
 import type { NoticeChannel } from "./notices";
@@ -35,7 +37,7 @@ import { usePane, type PaneState } from "./usePane";
 /** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
 const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
 
-export type PaneView = "findings" | "table" | "appendix" | "settings" | "help";
+export type PaneView = "findings" | "table" | "appendix" | "many" | "settings" | "help";
 
 export interface PhuLucPaneProps {
   host: PaneHost;
@@ -391,10 +393,11 @@ export function PhuLucPane({
         <Tab value="findings">{t.tabFindings}</Tab>
         <Tab value="table">{t.tabTable}</Tab>
         <Tab value="appendix">{t.tabAppendix}</Tab>
+        <Tab value="many">{MANY_UI[lang].tab}</Tab>
         <Tab value="settings">{t.tabSettings}</Tab>
       </TabList>
 
-      <div className={styles.body} role="tabpanel" aria-label={tabLabel(view, t)}>
+      <div className={styles.body} role="tabpanel" aria-label={tabLabel(view, t, lang)}>
         {view === "findings" && analysis && (
           <>
             <div className={styles.actions} style={{ marginBottom: tokens.spacingVerticalS }}>
@@ -449,6 +452,16 @@ export function PhuLucPane({
             onWritten={onSheetWritten}
           />
         )}
+        {view === "many" && (
+          <ManyFilesView
+            host={host}
+            lang={lang}
+            analysis={analysis}
+            grid={state.grid}
+            onSelectCell={(cell) => void actions.selectCell(cell)}
+            onWritten={onSheetWritten}
+          />
+        )}
         {view === "settings" && (
           <SettingsView
             settings={state.settings}
@@ -463,11 +476,12 @@ export function PhuLucPane({
   );
 }
 
-function tabLabel(view: PaneView, t: UiStrings): string {
+function tabLabel(view: PaneView, t: UiStrings, lang: "vi" | "en" = "vi"): string {
   return {
     findings: t.tabFindings,
     table: t.tabTable,
     appendix: t.tabAppendix,
+    many: MANY_UI[lang].tab,
     settings: t.tabSettings,
     help: t.helpTitle,
   }[view];
