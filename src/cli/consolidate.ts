@@ -1,5 +1,6 @@
 // `phuluc gop|consolidate <xa-1.xlsx> <xa-2.xlsx> ... -o <huyen.xlsx> [--include-flawed] [--allow-missing]
-//  [--sort given|alpha] [--title "..."] [--area "huyện Cam Lộ"] [--force] [--lang vi|en]`
+//  [--each-sheet] [--sort given|alpha] [--title "..."] [--area "huyện Cam Lộ"] [--force] [--lang vi|en]`
+// (--each-sheet: every sheet with a table is a unit's source, for one workbook holding all the communes).
 // Each source is read and checked first; each gives one row (its total). A new workbook is written with the
 // consolidated sheet (appendix look, rates and totals as formulas) and a "Nguồn" sheet. Nothing is written when a
 // required source is missing (a .xls, a file with no readable table), two sources speak for one unit, or years mix.
@@ -72,6 +73,7 @@ export async function loadSources(
   cwd: string,
   lang: Lang,
   engine: AnalyzeOptions = {},
+  eachSheet = false,
 ): Promise<LoadedSources> {
   const sources: UnitSource[] = [];
   const unreadable: LoadedSources["unreadable"] = [];
@@ -85,7 +87,14 @@ export async function loadSources(
       const grids = chooseGrids(workbook, file, undefined, lang);
       const { analyses } = analyzeGrids(grids, lang, engine);
       const sha256 = createHash("sha256").update(workbook.bytes).digest("hex");
-      sources.push(unitSource(file, analyses, grids, { sha256 }));
+      if (eachSheet) {
+        // Several sheets of one workbook, one unit each: named from the sheet's title, else the sheet's name.
+        for (const grid of grids) {
+          const own = analyses.filter((a) => a.table.sheet === grid.sheet);
+          if (own.length === 0) continue;
+          sources.push(unitSource(file, own, [grid], { sha256, fallbackName: grid.sheet }));
+        }
+      } else sources.push(unitSource(file, analyses, grids, { sha256 }));
     } catch (err) {
       if (err instanceof UserError || err instanceof XlsxReadError)
         unreadable.push({ file, message: err.message });
@@ -102,6 +111,7 @@ const SPEC = {
     force: { type: "boolean" },
     "include-flawed": { type: "boolean" },
     "allow-missing": { type: "boolean" },
+    "each-sheet": { type: "boolean" },
     sort: { type: "string", choices: ["given", "alpha"], default: "given" },
     title: { type: "string" },
     subtitle: { type: "string" },
@@ -137,6 +147,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.cwd,
     lang,
     structureOptions("gop", flags, lang),
+    flags["each-sheet"],
   );
   const result = consolidate(sources, {
     includeFlawed: flags["include-flawed"],

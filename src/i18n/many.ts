@@ -86,7 +86,13 @@ export function checkResult(source: UnitSource, lang: Lang = "vi"): string {
     case "unsure":
       return vi ? "Chưa chắc đã đọc đúng cấu trúc bảng" : "Unsure of the table's reading";
     default: {
-      if (source.errors === 0 && source.warnings === 0) return vi ? "Không có sai sót" : "No problems";
+      const legacy = source.legacyEncoding
+        ? vi
+          ? ` (chữ ${source.legacyEncoding.toUpperCase()}, đã đọc được)`
+          : ` (${source.legacyEncoding.toUpperCase()} text, read)`
+        : "";
+      if (source.errors === 0 && source.warnings === 0)
+        return (vi ? "Không có sai sót" : "No problems") + legacy;
       const first = source.findings[0];
       const head = vi
         ? `${source.errors} lỗi, ${source.warnings} cảnh báo`

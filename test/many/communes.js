@@ -28,11 +28,73 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 // --- TCVN3 (ABC) encoding, written independently of the engine's decoder: Unicode letter → TCVN3 bytes ---
 const TCVN3_LOWER = {
-  à: "µ", á: "¸", ả: "¶", ã: "·", ạ: "¹", ă: "¨", ằ: "»", ắ: "¾", ẳ: "¼", ẵ: "½", ặ: "Æ", â: "©", ầ: "Ç", ấ: "Ê",
-  ẩ: "È", ẫ: "É", ậ: "Ë", đ: "®", è: "Ì", é: "Ð", ẻ: "Î", ẽ: "Ï", ẹ: "Ñ", ê: "ª", ề: "Ò", ế: "Õ", ể: "Ó", ễ: "Ô",
-  ệ: "Ö", ì: "×", í: "Ý", ỉ: "Ø", ĩ: "Ü", ị: "Þ", ò: "ß", ó: "ã", ỏ: "á", õ: "â", ọ: "ä", ô: "«", ồ: "å", ố: "è",
-  ổ: "æ", ỗ: "ç", ộ: "é", ơ: "¬", ờ: "ê", ớ: "í", ở: "ë", ỡ: "ì", ợ: "î", ù: "ï", ú: "ó", ủ: "ñ", ũ: "ò", ụ: "ô",
-  ư: "­", ừ: "õ", ứ: "ø", ử: "ö", ữ: "÷", ự: "ù", ỳ: "ú", ý: "ý", ỷ: "û", ỹ: "ü", ỵ: "þ",
+  à: "µ",
+  á: "¸",
+  ả: "¶",
+  ã: "·",
+  ạ: "¹",
+  ă: "¨",
+  ằ: "»",
+  ắ: "¾",
+  ẳ: "¼",
+  ẵ: "½",
+  ặ: "Æ",
+  â: "©",
+  ầ: "Ç",
+  ấ: "Ê",
+  ẩ: "È",
+  ẫ: "É",
+  ậ: "Ë",
+  đ: "®",
+  è: "Ì",
+  é: "Ð",
+  ẻ: "Î",
+  ẽ: "Ï",
+  ẹ: "Ñ",
+  ê: "ª",
+  ề: "Ò",
+  ế: "Õ",
+  ể: "Ó",
+  ễ: "Ô",
+  ệ: "Ö",
+  ì: "×",
+  í: "Ý",
+  ỉ: "Ø",
+  ĩ: "Ü",
+  ị: "Þ",
+  ò: "ß",
+  ó: "ã",
+  ỏ: "á",
+  õ: "â",
+  ọ: "ä",
+  ô: "«",
+  ồ: "å",
+  ố: "è",
+  ổ: "æ",
+  ỗ: "ç",
+  ộ: "é",
+  ơ: "¬",
+  ờ: "ê",
+  ớ: "í",
+  ở: "ë",
+  ỡ: "ì",
+  ợ: "î",
+  ù: "ï",
+  ú: "ó",
+  ủ: "ñ",
+  ũ: "ò",
+  ụ: "ô",
+  ư: "­",
+  ừ: "õ",
+  ứ: "ø",
+  ử: "ö",
+  ữ: "÷",
+  ự: "ù",
+  ỳ: "ú",
+  ý: "ý",
+  ỷ: "û",
+  ỹ: "ü",
+  ỵ: "þ",
 };
 // Capitals: TCVN3 has its own for Ă Â Đ Ê Ô Ơ Ư; other capitals are the base letter plus the lower-case mark.
 const TCVN3_UPPER = { Ă: "¡", Â: "¢", Đ: "§", Ê: "£", Ô: "¤", Ơ: "¥", Ư: "¦" };
@@ -46,7 +108,10 @@ function toTcvn3(text) {
       const base = lower.normalize("NFD")[0];
       // A capital with a tone: the capital base (Ă, Â, Ê, Ô, Ơ, Ư keep their own capital) and the tone's mark.
       const capitalBase = { ă: "Ă", â: "Â", ê: "Ê", ô: "Ô", ơ: "Ơ", ư: "Ư" };
-      const noTone = lower.normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC");
+      const noTone = lower
+        .normalize("NFD")
+        .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")
+        .normalize("NFC");
       if (capitalBase[noTone]) out += TCVN3_UPPER[capitalBase[noTone]] + TCVN3_LOWER[lower].slice(-1);
       else out += base.toUpperCase() + TCVN3_LOWER[lower];
     } else out += ch;
@@ -80,11 +145,7 @@ function stylesXml(fontName) {
   );
 }
 
-/**
- * One sheet as .xlsx bytes. `rows`: arrays of cells, each null, a value, or { v, f, fmt, bold } (fmt: count, rate,
- * pct, text). `merges`: A1 ranges.
- */
-function workbookBytes({ sheet = "Sheet1", rows, merges = [], widths = [], font = "Times New Roman" }) {
+function sheetXml({ rows, merges = [], widths = [] }) {
   const rowXml = rows
     .map((cells, i) => {
       const r = i + 1;
@@ -104,60 +165,108 @@ function workbookBytes({ sheet = "Sheet1", rows, merges = [], widths = [], font 
       return `<row r="${r}">${xml}</row>`;
     })
     .join("");
-  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  const cols = widths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join("");
   const mergeXml = merges.length
     ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
     : "";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rowXml}</sheetData>${mergeXml}</worksheet>`
+  );
+}
+
+/**
+ * A workbook as .xlsx bytes: one sheet ({ sheet, rows, merges, widths, font }) or several ({ sheets: [...] }).
+ * `rows`: arrays of cells, each null, a value, or { v, f, fmt, bold } (fmt: count, rate, pct, text); `merges`: A1.
+ */
+function workbookBytes(spec) {
+  const sheets = spec.sheets ?? [spec];
+  const font = sheets[0].font ?? "Times New Roman";
   const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`;
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   const pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
-  return zipSync(
-    {
-      "[Content_Types].xml": strToU8(
-        head +
-          `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-          `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-          `<Default Extension="xml" ContentType="application/xml"/>` +
-          `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-          `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-          `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-          `</Types>`,
-      ),
-      "_rels/.rels": strToU8(
-        head +
-          `<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      ),
-      "xl/workbook.xml": strToU8(
-        head +
-          `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}">` +
-          `<sheets><sheet name="${esc(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-      ),
-      "xl/_rels/workbook.xml.rels": strToU8(
-        head +
-          `<Relationships xmlns="${pkg}">` +
-          `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
-          `<Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
-      ),
-      "xl/worksheets/sheet1.xml": strToU8(
-        head +
-          `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-          (cols ? `<cols>${cols}</cols>` : "") +
-          `<sheetData>${rowXml}</sheetData>${mergeXml}</worksheet>`,
-      ),
-      "xl/styles.xml": strToU8(stylesXml(font)),
-    },
-    { level: 1, mtime: new Date(Date.UTC(2024, 11, 20, 8, 0, 0)) },
-  );
+  const parts = {
+    "[Content_Types].xml": strToU8(
+      head +
+        `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join("") +
+        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+        `</Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      head +
+        `<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      head +
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets>` +
+        sheets
+          .map(
+            (s, i) =>
+              `<sheet name="${esc(s.sheet ?? `Sheet${i + 1}`)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+          )
+          .join("") +
+        `</sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      head +
+        `<Relationships xmlns="${pkg}">` +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join("") +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    "xl/styles.xml": strToU8(stylesXml(font)),
+  };
+  sheets.forEach((s, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s))));
+  return zipSync(parts, { level: 1, mtime: new Date(Date.UTC(2024, 11, 20, 8, 0, 0)) });
 }
 
 // --- communes ---
 const VILLAGES = [
-  "Thôn Tân Long", "Thôn Đông Hà", "Thôn Phú Ngạn", "Thôn Cam Lộ", "Thôn An Bình", "Thôn Bến Đò", "Thôn Xuân Lâm",
-  "Thôn Hà Thượng", "Thôn Thượng Nghĩa", "Thôn Mỹ Hòa", "Thôn Quật Xá", "Thôn Nghĩa Hy",
+  "Thôn Tân Long",
+  "Thôn Đông Hà",
+  "Thôn Phú Ngạn",
+  "Thôn Cam Lộ",
+  "Thôn An Bình",
+  "Thôn Bến Đò",
+  "Thôn Xuân Lâm",
+  "Thôn Hà Thượng",
+  "Thôn Thượng Nghĩa",
+  "Thôn Mỹ Hòa",
+  "Thôn Quật Xá",
+  "Thôn Nghĩa Hy",
 ];
 const COMMUNES = [
-  "Cam Tuyền", "Cam Thành", "Cam Hiếu", "Cam Chính", "Cam Nghĩa", "Cam Thủy", "Cam An", "Cam Giang", "Cam Hòa",
-  "Cam Phúc", "Cam Sơn", "Cam Tân", "Cam Vĩnh", "Cam Lộc",
+  "Cam Tuyền",
+  "Cam Thành",
+  "Cam Hiếu",
+  "Cam Chính",
+  "Cam Nghĩa",
+  "Cam Thủy",
+  "Cam An",
+  "Cam Giang",
+  "Cam Hòa",
+  "Cam Phúc",
+  "Cam Sơn",
+  "Cam Tân",
+  "Cam Vĩnh",
+  "Cam Lộc",
 ];
 
 /** The villages of one commune: households, poor and near-poor, seeded. */
@@ -167,7 +276,12 @@ function villagesOf(seed, count) {
     const households = 150 + Math.floor(rand() * 550);
     const poor = Math.floor(households * (0.02 + rand() * 0.1));
     const nearPoor = Math.floor(households * (0.03 + rand() * 0.08));
-    return { name: VILLAGES[i % VILLAGES.length] + (i >= VILLAGES.length ? ` ${i}` : ""), households, poor, nearPoor };
+    return {
+      name: VILLAGES[i % VILLAGES.length] + (i >= VILLAGES.length ? ` ${i}` : ""),
+      households,
+      poor,
+      nearPoor,
+    };
   });
 }
 
@@ -175,7 +289,13 @@ function totalsOf(villages) {
   const households = sum(villages.map((v) => v.households));
   const poor = sum(villages.map((v) => v.poor));
   const nearPoor = sum(villages.map((v) => v.nearPoor));
-  return { households, poor, nearPoor, poorRate: rate(poor, households), nearPoorRate: rate(nearPoor, households) };
+  return {
+    households,
+    poor,
+    nearPoor,
+    poorRate: rate(poor, households),
+    nearPoorRate: rate(nearPoor, households),
+  };
 }
 
 /**
@@ -184,7 +304,15 @@ function totalsOf(villages) {
  * (rates as fractions under 0.00%). `defect`: "wrong-total" (poor households of the total typed 9 too many),
  * "unreadable" (the rate column is over a base the table does not hold), "tcvn3" (text in TCVN3, .VnTime).
  */
-function communeWorkbook({ name, kind = "Xã", year = 2024, villages, layout = "two-level", defect }) {
+function communeSheet({
+  name,
+  kind = "Xã",
+  year = 2024,
+  villages,
+  layout = "two-level",
+  defect,
+  sheet = "Biểu 01",
+}) {
   const t = totalsOf(villages);
   const unit = `${kind} ${name}`;
   const upper = (s) => s.toLocaleUpperCase("vi");
@@ -200,7 +328,16 @@ function communeWorkbook({ name, kind = "Xã", year = 2024, villages, layout = "
     rows = [
       [`BẢNG TỔNG HỢP HỘ NGHÈO, HỘ CẬN NGHÈO ${upper(unit)} NĂM ${year}`],
       [],
-      ["STT", "Thôn", "Số hộ nghèo", "Số hộ cận nghèo", "Tổng số hộ dân cư", "Tỷ lệ hộ nghèo (%)", "Tỷ lệ hộ cận nghèo (%)", "Ghi chú"],
+      [
+        "STT",
+        "Thôn",
+        "Số hộ nghèo",
+        "Số hộ cận nghèo",
+        "Tổng số hộ dân cư",
+        "Tỷ lệ hộ nghèo (%)",
+        "Tỷ lệ hộ cận nghèo (%)",
+        "Ghi chú",
+      ],
       [
         { v: "", bold: true },
         { v: "Toàn xã", bold: true },
@@ -224,7 +361,8 @@ function communeWorkbook({ name, kind = "Xã", year = 2024, villages, layout = "
     ];
   } else {
     const pct = layout === "percent";
-    const rateCell = (x, bold) => (pct ? { v: Math.round(x * 100) / 10000, fmt: "pct", bold } : { v: x, fmt: "rate", bold });
+    const rateCell = (x, bold) =>
+      pct ? { v: Math.round(x * 100) / 10000, fmt: "pct", bold } : { v: x, fmt: "rate", bold };
     const first = 6;
     const last = first + villages.length - 1;
     rows = [
@@ -246,7 +384,9 @@ function communeWorkbook({ name, kind = "Xã", year = 2024, villages, layout = "
         { v: "", bold: true },
         { v: "Tổng cộng", bold: true },
         { v: t.households, f: `SUM(C${first}:C${last})`, bold: true },
-        defect === "wrong-total" ? { v: totalPoor, bold: true } : { v: t.poor, f: `SUM(D${first}:D${last})`, bold: true },
+        defect === "wrong-total"
+          ? { v: totalPoor, bold: true }
+          : { v: t.poor, f: `SUM(D${first}:D${last})`, bold: true },
         rateCell(t.poorRate, true),
         { v: t.nearPoor, f: `SUM(F${first}:F${last})`, bold: true },
         rateCell(t.nearPoorRate, true),
@@ -256,18 +396,42 @@ function communeWorkbook({ name, kind = "Xã", year = 2024, villages, layout = "
     if (layout === "two-level") {
       // The numbering row that states the rates, as the national forms do (plain numbers where the rates are over
       // something else: the table does not say what).
-      const stated = defect === "unreadable" ? ["A", "B", "1", "2", "3", "4", "5"] : ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100"];
+      const stated =
+        defect === "unreadable"
+          ? ["A", "B", "1", "2", "3", "4", "5"]
+          : ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100"];
       rows.splice(5, 0, stated);
-      const shift = (r) => r.map((c) => (c && typeof c === "object" && c.f ? { ...c, f: c.f.replace(/(\d+):([A-Z])(\d+)/, (_, a, l, b) => `${Number(a) + 1}:${l}${Number(b) + 1}`) } : c));
+      const shift = (r) =>
+        r.map((c) =>
+          c && typeof c === "object" && c.f
+            ? {
+                ...c,
+                f: c.f.replace(/(\d+):([A-Z])(\d+)/, (_, a, l, b) => `${Number(a) + 1}:${l}${Number(b) + 1}`),
+              }
+            : c,
+        );
       rows[rows.length - 1] = shift(rows[rows.length - 1]);
     }
   }
   let font = "Times New Roman";
   if (defect === "tcvn3") {
     font = ".VnTime";
-    rows = rows.map((r) => r.map((c) => (typeof c === "string" ? toTcvn3(c) : c && typeof c === "object" && typeof c.v === "string" ? { ...c, v: toTcvn3(c.v) } : c)));
+    rows = rows.map((r) =>
+      r.map((c) =>
+        typeof c === "string"
+          ? toTcvn3(c)
+          : c && typeof c === "object" && typeof c.v === "string"
+            ? { ...c, v: toTcvn3(c.v) }
+            : c,
+      ),
+    );
   }
-  return workbookBytes({ sheet: "Biểu 01", rows, merges, widths: [6, 24, 12, 12, 12, 12, 12, 12], font });
+  return { sheet, rows, merges, widths: [6, 24, 12, 12, 12, 12, 12, 12], font };
+}
+
+/** A commune's workbook (communeSheet's options). */
+function communeWorkbook(spec) {
+  return workbookBytes(communeSheet(spec));
 }
 
 /** An old binary .xls (its OLE signature): what a district often receives among the .xlsx. */
@@ -296,7 +460,15 @@ function district({ count = 14, defects = true, year = 2024 } = {}) {
   const layouts = ["two-level", "flat", "percent"];
   return COMMUNES.slice(0, count).map((name, i) => {
     const villages = villagesOf(i + 1, 4 + (i % 6));
-    const defect = !defects ? undefined : name === "Cam Hiếu" ? "wrong-total" : name === "Cam Chính" ? "unreadable" : name === "Cam Nghĩa" ? "tcvn3" : undefined;
+    const defect = !defects
+      ? undefined
+      : name === "Cam Hiếu"
+        ? "wrong-total"
+        : name === "Cam Chính"
+          ? "unreadable"
+          : name === "Cam Nghĩa"
+            ? "tcvn3"
+            : undefined;
     const kind = name === "Cam Lộc" ? "Thị trấn" : "Xã";
     const layout = layouts[i % 3];
     return {
@@ -317,7 +489,12 @@ function manyCommunes(count, year = 2024) {
   return Array.from({ length: count }, (_, i) => {
     const villages = villagesOf(i + 101, 4 + (i % 8));
     const name = `Số ${i + 1}`;
-    return { name, file: `xa-so-${i + 1}.xlsx`, totals: totalsOf(villages), bytes: communeWorkbook({ name, year, villages, layout: layouts[i % 3] }) };
+    return {
+      name,
+      file: `xa-so-${i + 1}.xlsx`,
+      totals: totalsOf(villages),
+      bytes: communeWorkbook({ name, year, villages, layout: layouts[i % 3] }),
+    };
   });
 }
 
@@ -462,7 +639,9 @@ function yearPair({ planted = true } = {}) {
     return met ? "Đạt" : "Không đạt";
   };
   const staleNear = (v) =>
-    planted && v.from >= 0 ? rate(base[v.from].nearPoor, base[v.from].households) : rate(v.nearPoor, v.households);
+    planted && v.from >= 0
+      ? rate(base[v.from].nearPoor, base[v.from].households)
+      : rate(v.nearPoor, v.households);
   const curFirst = 7;
   const curLast = curFirst + cur.length - 1;
   const H2 = sum(cur.map((v) => v.households));
@@ -515,6 +694,7 @@ module.exports = {
   rate,
   toTcvn3,
   workbookBytes,
+  communeSheet,
   communeWorkbook,
   district,
   manyCommunes,

@@ -86,6 +86,9 @@ describe("phuluc gop: a district of 14 communes", () => {
       expect(row.get("M")).toBe(i < 12 ? "Có" : "Không");
       expect(row.get("N")).toBe(createHash("sha256").update(c.bytes).digest("hex"));
     });
+    // Cam Nghĩa was typed in TCVN3: read through the decoder, and said so.
+    const nghia = listed.findIndex((c) => c.name === "Cam Nghĩa");
+    expect(s.get(5 + nghia)!.get("L")).toBe("Không có sai sót (chữ TCVN3, đã đọc được)");
     // Cam Hiếu's total of poor households was typed 9 too many; Cam Chính's reading is unsure.
     const hieu = communes.find((c) => c.name === "Cam Hiếu")!;
     expect(String(s.get(5 + 12)!.get("L"))).toBe(
@@ -181,6 +184,38 @@ describe("phuluc gop: a district of 14 communes", () => {
       /xa-cam-moi-2023\.xlsx: bảng của Xã Cam Mới là năm 2023, các tệp khác là năm 2024/,
     );
     expect(fs.existsSync(path.join(dir, "w.xlsx"))).toBe(false);
+  });
+
+  it("--each-sheet: one workbook holding every commune, a sheet each", async () => {
+    const villages = (k: number) =>
+      [1, 2, 3].map((i) => ({
+        name: `Thôn ${i}`,
+        households: 200 + 10 * i + k,
+        poor: 10 + i + k,
+        nearPoor: 12 + i,
+      }));
+    const book = gen.workbookBytes({
+      sheets: [
+        gen.communeSheet({ name: "Cam An", villages: villages(1), sheet: "Cam An" }),
+        gen.communeSheet({ name: "Cam Hòa", villages: villages(2), layout: "flat", sheet: "Cam Hòa" }),
+        gen.communeSheet({ name: "Cam Sơn", villages: villages(3), layout: "percent", sheet: "Cam Sơn" }),
+      ],
+    });
+    fs.writeFileSync(path.join(dir, "ca-huyen.xlsx"), book);
+    const r = await runCli(["gop", "ca-huyen.xlsx", "--each-sheet", "-o", "tung-trang.xlsx"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const [main] = gridsOf(fs.readFileSync(path.join(dir, "tung-trang.xlsx")));
+    const v = sheetValues(main);
+    // By hand: households 211+221+231 = 663, 212+222+232 = 666, 213+223+233 = 669; poor 12+13+14 = 39, 42, 45.
+    expect(
+      [7, 8, 9].map((row) => [v.get(row)!.get("B"), v.get(row)!.get("C"), v.get(row)!.get("D")]),
+    ).toEqual([
+      ["Xã Cam An", 663, 39],
+      ["Xã Cam Hòa", 666, 42],
+      ["Xã Cam Sơn", 669, 45],
+    ]);
+    expect(v.get(10)!.get("C")).toBe(663 + 666 + 669);
   });
 
   it("never writes over a source and needs --force over an existing output", async () => {

@@ -35,6 +35,15 @@ export const gen = require("./communes.js") as {
     widths?: number[];
     font?: string;
   }) => Uint8Array;
+  communeSheet: (spec: {
+    name: string;
+    kind?: string;
+    year?: number;
+    villages: { name: string; households: number; poor: number; nearPoor: number }[];
+    layout?: string;
+    defect?: string;
+    sheet?: string;
+  }) => { sheet: string; rows: Cell[][]; merges: string[]; widths: number[]; font: string };
   communeWorkbook: (spec: {
     name: string;
     kind?: string;

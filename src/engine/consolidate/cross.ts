@@ -60,9 +60,11 @@ export function crossCheck(higher: Table, grid: Grid, sources: UnitSource[]): Cr
   let matched = 0;
   let compared = 0;
   for (const row of values.rows) {
-    if (row.kind !== "unit") continue;
+    if (row.kind === "total" || row.kind === "part") continue;
     const key = normalizeUnitName(row.label);
     const source = byKey.get(key);
+    // A group row (a commune over its villages in a three-level table) is compared when a source speaks for it.
+    if (!source && row.kind !== "unit") continue;
     if (!source) {
       findings.push({
         code: "cross-level-no-source",

@@ -129,6 +129,10 @@ export function compareUnitNames(a: string, b: string): number {
 }
 
 export function consolidate(sources: UnitSource[], options: ConsolidateOptions = {}): Consolidation {
+  // Several sheets of one workbook are several sources: name the sheet where the file alone is ambiguous.
+  const perFile = new Map<string, number>();
+  for (const s of sources) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
+  const where = (s: UnitSource) => ((perFile.get(s.file) ?? 0) > 1 ? `${s.file} [${s.sheet}]` : s.file);
   const issues: ManyIssue[] = [];
   const excluded: Consolidation["excluded"] = [];
   const taken: UnitSource[] = [];
@@ -140,7 +144,7 @@ export function consolidate(sources: UnitSource[], options: ConsolidateOptions =
         issues.push({
           code: s.status as ManyCode,
           blocking: false,
-          file: s.file,
+          file: where(s),
           params: { included: 1, errors: s.errors, unit: s.unit },
         });
       continue;
@@ -149,7 +153,7 @@ export function consolidate(sources: UnitSource[], options: ConsolidateOptions =
     issues.push({
       code: s.status as ManyCode,
       blocking: !flawed && !options.allowMissing,
-      file: s.file,
+      file: where(s),
       params: { unit: s.unit, errors: s.errors, sheet: s.sheet, range: s.range, included: 0 },
     });
   }
@@ -162,14 +166,11 @@ export function consolidate(sources: UnitSource[], options: ConsolidateOptions =
     issues.push({
       code: "duplicate-unit",
       blocking: true,
-      file: list[1].file,
+      file: where(list[1]),
       params: {
         unit: list[0].unit,
-        first: list[0].file,
-        second: list
-          .slice(1)
-          .map((s) => s.file)
-          .join(", "),
+        first: where(list[0]),
+        second: list.slice(1).map(where).join(", "),
       },
     });
   }
@@ -185,7 +186,7 @@ export function consolidate(sources: UnitSource[], options: ConsolidateOptions =
       issues.push({
         code: "mixed-years",
         blocking: true,
-        file: s.file,
+        file: where(s),
         params: { unit: s.unit, year: y, expected: year! },
       });
   }
@@ -254,7 +255,7 @@ export function consolidate(sources: UnitSource[], options: ConsolidateOptions =
         issues.push({
           code: "missing-column",
           blocking: false,
-          file: source.file,
+          file: where(source),
           params: { unit: source.unit, header: col.header },
         });
     }

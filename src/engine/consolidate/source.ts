@@ -38,6 +38,8 @@ export interface UnitSource {
   findings: Finding[];
   /** SHA-256 of the file's bytes, hex, when the host computed it. */
   sha256?: string;
+  /** The sheet's text was typed in TCVN3 or VNI (read through the decoder). */
+  legacyEncoding?: "tcvn3" | "vni";
 }
 
 const UNIT_WORDS = "xã|phường|thị trấn|thôn|bản|tổ dân phố|khu phố|huyện|thị xã|thành phố|quận";
@@ -115,7 +117,7 @@ export function unitSource(
   file: string,
   analyses: TableAnalysis[],
   grids: Grid[],
-  options: { name?: string; sha256?: string } = {},
+  options: { name?: string; sha256?: string; fallbackName?: string } = {},
 ): UnitSource {
   const chosen = chooseTable(analyses);
   const base = {
@@ -123,7 +125,7 @@ export function unitSource(
     ...(options.sha256 ? { sha256: options.sha256 } : {}),
   };
   if (!chosen) {
-    const unit = options.name ?? unitFromFile(file);
+    const unit = options.name ?? options.fallbackName ?? unitFromFile(file);
     return {
       ...base,
       sheet: grids[0]?.sheet ?? "",
@@ -141,7 +143,7 @@ export function unitSource(
   const { table, findings } = chosen;
   const grid = grids.find((g) => g.sheet === table.sheet) ?? grids[0];
   const fromTitle = unitFromTitle(table.title);
-  const unit = options.name ?? fromTitle ?? unitFromFile(file);
+  const unit = options.name ?? fromTitle ?? options.fallbackName ?? unitFromFile(file);
   const values = tableValues(table, grid);
   // The grand total: a total row that covers the most rows (the last such row when a table repeats it).
   const totals = values.rows.filter((r) => r.kind === "total");
@@ -171,6 +173,7 @@ export function unitSource(
     ...(total ? { totalRow: total.row } : {}),
     columns,
     status,
+    ...(chosen.legacyEncoding ? { legacyEncoding: chosen.legacyEncoding } : {}),
     errors,
     warnings,
     findings: sorted,

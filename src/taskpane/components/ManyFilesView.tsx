@@ -276,8 +276,8 @@ export function ManyFilesView({
               {t.summary(result.rows.length, result.excluded.length + loaded.unreadable.length)}
             </Text>
             <ul className={styles.list} aria-label={t.sourcesList} data-testid="many-sources">
-              {[...result.rows.map((r) => r.source), ...result.excluded.map((e) => e.source)].map((s) => (
-                <li key={s.file}>
+              {[...result.rows.map((r) => r.source), ...result.excluded.map((e) => e.source)].map((s, i) => (
+                <li key={i}>
                   {s.unit} — {s.file}: {checkResult(s, lang)}
                 </li>
               ))}
