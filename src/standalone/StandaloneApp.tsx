@@ -22,6 +22,7 @@ import type { Finding, Severity, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
+import { ManyFilesView } from "../taskpane/components/ManyFilesView";
 import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
 import { work, type WorkClient } from "../worker/client";
@@ -213,6 +214,7 @@ export function StandaloneApp({
   const [file, setFile] = React.useState<OpenFile | null>(null);
   const [sheet, setSheet] = React.useState<string>("");
   const [error, setError] = React.useState<string | null>(null);
+  const [many, setMany] = React.useState<File[] | undefined>();
   const [opening, setOpening] = React.useState(false);
   const [version, setVersion] = React.useState(0);
   const t = uiStrings(lang);
@@ -328,6 +330,8 @@ export function StandaloneApp({
   };
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    // Several files: the units' reports to consolidate ("Nhiều tệp"), read in the page; nothing is opened.
+    if ((e.target.files?.length ?? 0) > 1) return setMany([...e.target.files!]);
     const chosen = e.target.files?.[0];
     e.target.value = ""; // the same file can be chosen again
     if (chosen) await openFile(chosen);
@@ -419,6 +423,7 @@ export function StandaloneApp({
             className={styles.fileInput}
             type="file"
             accept=".xlsx"
+            multiple
             onChange={(e) => void onFile(e)}
           />
           <span className={styles.hint}>{t.openFileHint}</span>
@@ -447,6 +452,7 @@ export function StandaloneApp({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
+      {!file && many && <ManyFilesView lang={lang} initialFiles={many} />}
       {!file && (
         <section className={styles.empty} aria-labelledby="pl-start" data-testid="guide">
           <Text as="h2" id="pl-start" weight="semibold" size={400}>

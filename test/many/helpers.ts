@@ -25,16 +25,17 @@ export interface Commune {
   bytes: Uint8Array;
 }
 type Cell = null | number | string | { v: number | string | null; f?: string; fmt?: string; bold?: boolean };
+interface SheetSpec {
+  sheet?: string;
+  rows: Cell[][];
+  merges?: string[];
+  widths?: number[];
+  font?: string;
+}
 export const gen = require("./communes.js") as {
   rate: (count: number, base: number) => number;
   toTcvn3: (text: string) => string;
-  workbookBytes: (spec: {
-    sheet?: string;
-    rows: Cell[][];
-    merges?: string[];
-    widths?: number[];
-    font?: string;
-  }) => Uint8Array;
+  workbookBytes: (spec: SheetSpec | { sheets: SheetSpec[] }) => Uint8Array;
   communeSheet: (spec: {
     name: string;
     kind?: string;

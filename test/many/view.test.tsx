@@ -71,6 +71,39 @@ describe("Nhiều tệp", () => {
     expect(total?.formula).toBe(`=SUM(C7:C${6 + included.length})`);
   });
 
+  it("on the standalone page with no file open: files handed over, the consolidated workbook downloaded", async () => {
+    const blobs: Blob[] = [];
+    const url = URL as unknown as { createObjectURL: unknown; revokeObjectURL: unknown };
+    url.createObjectURL = (b: Blob) => {
+      blobs.push(b);
+      return "blob:tong-hop";
+    };
+    url.revokeObjectURL = () => undefined;
+    const files = communes.slice(0, 3).map((c) => fileOf(c.file, c.bytes));
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ManyFilesView lang="vi" initialFiles={files} />
+      </FluentProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("many-summary").textContent).toBe("2 đơn vị đưa vào, 1 để ra ngoài."),
+    );
+    expect(screen.queryByTestId("many-write")).toBeNull();
+    expect(screen.queryByTestId("many-cross")).toBeNull();
+    fireEvent.click(screen.getByTestId("many-download"));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const bytes = await new Promise<Uint8Array>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(blobs[0]);
+    });
+    const [main, sources] = gridsOf(bytes);
+    expect([main.sheet, sources.sheet]).toEqual(["Tổng hợp", "Nguồn"]);
+    // Cam Tuyền and Cam Thành (Cam Hiếu, the third, has a wrong total): households summed by hand.
+    const total = communes[0].totals.households + communes[1].totals.households;
+    expect(main.cells.flat().some((c) => c?.formula === "=SUM(C7:C8)" && c.value === total)).toBe(true);
+  });
+
   it("a .xls among them blocks writing until the user skips it", async () => {
     const { host } = fakeHost();
     render(

@@ -71,7 +71,10 @@ const useStyles = makeStyles({
 });
 
 export interface ManyFilesViewProps {
-  host: PaneHost;
+  /** Where "Ghi vào sổ tính này" writes; without one (the standalone page with no file open) only the download. */
+  host?: PaneHost;
+  /** Files chosen before the view opened (several files picked on the standalone page). */
+  initialFiles?: File[];
   lang: "vi" | "en";
   /** The open table (cross-level check and year over year compare against it). */
   analysis?: TableAnalysis;
@@ -138,6 +141,7 @@ async function readFiles(
 
 export function ManyFilesView({
   host,
+  initialFiles,
   lang,
   analysis,
   grid,
@@ -171,7 +175,7 @@ export function ManyFilesView({
     return consolidationLayouts(r, consolidationLabels(r, lang));
   };
 
-  const choose = async (list: FileList | null) => {
+  const choose = async (list: FileList | File[] | null | undefined) => {
     const files = list ? [...list] : [];
     if (!files.length) return;
     setReading(files.length);
@@ -183,6 +187,10 @@ export function ManyFilesView({
       setReading(0);
     }
   };
+  React.useEffect(() => {
+    if (initialFiles?.length) void choose(initialFiles);
+    // Only when the page hands over new files.
+  }, [initialFiles]);
   const chooseLastYear = async (list: FileList | null) => {
     const file = list?.[0];
     if (!file) return;
@@ -197,6 +205,7 @@ export function ManyFilesView({
   };
 
   const writeHere = async () => {
+    if (!host) return;
     try {
       const [main, sources] = layouts();
       const a = await host.writeAppendix(main);
@@ -291,14 +300,16 @@ export function ManyFilesView({
               </ul>
             )}
             <div className={styles.actions}>
-              <Button
-                appearance="primary"
-                disabled={blocked}
-                onClick={() => void writeHere()}
-                data-testid="many-write"
-              >
-                {t.writeHere}
-              </Button>
+              {host && (
+                <Button
+                  appearance="primary"
+                  disabled={blocked}
+                  onClick={() => void writeHere()}
+                  data-testid="many-write"
+                >
+                  {t.writeHere}
+                </Button>
+              )}
               <Button disabled={blocked} onClick={() => void download()} data-testid="many-download">
                 {t.download}
               </Button>
@@ -313,47 +324,50 @@ export function ManyFilesView({
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby="pl-many-cross">
-        <h3 id="pl-many-cross" className={styles.h3}>
-          {t.crossTitle}
-        </h3>
-        <Text className={styles.hint}>{t.crossHint}</Text>
-        {!analysis && <Text>{t.noTable}</Text>}
-        {cross && (
-          <ul className={styles.list} aria-label={t.findingsList} data-testid="many-cross">
-            {cross.findings.length === 0 && <li>{t.crossNone(cross.compared)}</li>}
-            {cross.findings.map((f, i) => (
-              <li key={i}>{cellButton(f, describeCross(f, lang))}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {analysis && grid && (
+        <>
+          <section className={styles.section} aria-labelledby="pl-many-cross">
+            <h3 id="pl-many-cross" className={styles.h3}>
+              {t.crossTitle}
+            </h3>
+            <Text className={styles.hint}>{t.crossHint}</Text>
+            {cross && (
+              <ul className={styles.list} aria-label={t.findingsList} data-testid="many-cross">
+                {cross.findings.length === 0 && <li>{t.crossNone(cross.compared)}</li>}
+                {cross.findings.map((f, i) => (
+                  <li key={i}>{cellButton(f, describeCross(f, lang))}</li>
+                ))}
+              </ul>
+            )}
+          </section>
 
-      <section className={styles.section} aria-labelledby="pl-many-years">
-        <h3 id="pl-many-years" className={styles.h3}>
-          {t.yearTitle}
-        </h3>
-        <Text className={styles.hint}>{t.yearHint}</Text>
-        <Field label={t.pickLastYear}>
-          <input
-            type="file"
-            accept=".xlsx"
-            data-testid="many-last-year"
-            onChange={(e) => void chooseLastYear(e.currentTarget.files)}
-          />
-        </Field>
-        {typeof lastYear === "string" && <Text className={styles.error}>{lastYear}</Text>}
-        {years && (
-          <ul className={styles.list} aria-label={t.findingsList} data-testid="many-years">
-            {describeComparison(years, lang).map((l, i) => (
-              <li key={`s${i}`}>{l}</li>
-            ))}
-            {years.findings.map((f: YearFinding, i) => (
-              <li key={i}>{cellButton(f, describeYear(f, lang))}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+          <section className={styles.section} aria-labelledby="pl-many-years">
+            <h3 id="pl-many-years" className={styles.h3}>
+              {t.yearTitle}
+            </h3>
+            <Text className={styles.hint}>{t.yearHint}</Text>
+            <Field label={t.pickLastYear}>
+              <input
+                type="file"
+                accept=".xlsx"
+                data-testid="many-last-year"
+                onChange={(e) => void chooseLastYear(e.currentTarget.files)}
+              />
+            </Field>
+            {typeof lastYear === "string" && <Text className={styles.error}>{lastYear}</Text>}
+            {years && (
+              <ul className={styles.list} aria-label={t.findingsList} data-testid="many-years">
+                {describeComparison(years, lang).map((l, i) => (
+                  <li key={`s${i}`}>{l}</li>
+                ))}
+                {years.findings.map((f: YearFinding, i) => (
+                  <li key={i}>{cellButton(f, describeYear(f, lang))}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }
