@@ -18,7 +18,34 @@ const n = (x: number, lang: Lang, d?: number) => formatNumber(x, lang, d);
 const s = (p: Record<string, string | number>, k: string) => String(p[k] ?? "");
 
 /** One line per issue of a consolidation, naming the file. */
-export function describeIssue(issue: ManyIssue, lang: Lang = "vi"): string {
+export function describeIssue(issue: ManyIssue, lang: Lang = "vi", surface: "cli" | "pane" = "cli"): string {
+  const line = describeIssueCli(issue, lang);
+  return surface === "cli" ? line : forPane(line, lang);
+}
+
+/** The pane names its own checkboxes where the command line names its options. */
+function forPane(line: string, lang: Lang): string {
+  const vi = lang === "vi";
+  return line
+    .replace(
+      / \(xem "phuluc check [^"]*"; dùng --include-flawed để vẫn đưa vào\)/,
+      " (đánh dấu “Vẫn đưa vào tệp có lỗi” để vẫn đưa vào)",
+    )
+    .replace(
+      / \(see "phuluc check [^"]*"; --include-flawed includes it anyway\)/,
+      " (tick “Include files with errors anyway” to include it)",
+    )
+    .replace(
+      / \(--include-flawed\)/,
+      vi ? " (đã đánh dấu “Vẫn đưa vào tệp có lỗi”)" : " (“Include files with errors anyway” is ticked)",
+    )
+    .replace(
+      / \(--allow-missing\)/,
+      vi ? " (đã đánh dấu “Bỏ qua tệp không đọc được”)" : " (“Skip files that cannot be read” is ticked)",
+    );
+}
+
+function describeIssueCli(issue: ManyIssue, lang: Lang): string {
   const p = issue.params;
   const file = issue.file ?? "";
   const vi = lang === "vi";
@@ -67,7 +94,17 @@ export function describeIssue(issue: ManyIssue, lang: Lang = "vi"): string {
 }
 
 /** A file that could not be opened as a workbook (.xls, missing, damaged): the reader's own sentence (it names the file). */
-export function unreadableLine(reason: string, required: boolean, lang: Lang = "vi"): string {
+export function unreadableLine(
+  reason: string,
+  required: boolean,
+  lang: Lang = "vi",
+  surface: "cli" | "pane" = "cli",
+): string {
+  const line = unreadableLineCli(reason, required, lang);
+  return surface === "cli" ? line : forPane(line, lang);
+}
+
+function unreadableLineCli(reason: string, required: boolean, lang: Lang): string {
   if (!required)
     return lang === "vi"
       ? `${reason} — để ra ngoài (--allow-missing)`

@@ -56,7 +56,9 @@ describe("Nhiều tệp", () => {
       expect(screen.getByTestId("many-summary").textContent).toBe("12 đơn vị đưa vào, 2 để ra ngoài."),
     );
     const issues = screen.getByTestId("many-issues").textContent!;
-    expect(issues).toMatch(/xa-cam-hieu\.xlsx: Xã Cam Hiếu có 1 lỗi, không đưa vào/);
+    expect(issues).toMatch(
+      /xa-cam-hieu\.xlsx: Xã Cam Hiếu có 1 lỗi, không đưa vào bảng tổng hợp \(đánh dấu “Vẫn đưa vào tệp có lỗi” để vẫn đưa vào\)/,
+    );
     fireEvent.click(screen.getByTestId("many-write"));
     await waitFor(() =>
       expect(screen.getByTestId("many-written").textContent).toBe(
@@ -121,6 +123,9 @@ describe("Nhiều tệp", () => {
     expect((screen.getByTestId("many-write") as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByLabelText("Bỏ qua tệp không đọc được"));
     await waitFor(() => expect((screen.getByTestId("many-write") as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.getByTestId("many-issues").textContent).toMatch(
+      /— để ra ngoài \(đã đánh dấu “Bỏ qua tệp không đọc được”\)/,
+    );
   });
 
   it("checks the open district table against the chosen files, and this year against last year", async () => {

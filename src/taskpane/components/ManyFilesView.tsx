@@ -166,8 +166,8 @@ export function ManyFilesView({
   const blocked = !result || !result.writable || (!!loaded?.unreadable.length && !allowMissing);
   const issueLines = result
     ? [
-        ...(loaded?.unreadable ?? []).map((m) => unreadableLine(m, !allowMissing, lang)),
-        ...result.issues.map((i) => describeIssue(i, lang)),
+        ...(loaded?.unreadable ?? []).map((m) => unreadableLine(m, !allowMissing, lang, "pane")),
+        ...result.issues.map((i) => describeIssue(i, lang, "pane")),
       ]
     : [];
   const layouts = () => {
@@ -253,6 +253,7 @@ export function ManyFilesView({
             multiple
             accept=".xlsx,.xls,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="many-pick"
+            aria-label={t.pickFiles}
             onChange={(e) => void choose(e.currentTarget.files)}
           />
         </Field>
@@ -284,7 +285,7 @@ export function ManyFilesView({
             <Text role="status" data-testid="many-summary">
               {t.summary(result.rows.length, result.excluded.length + loaded.unreadable.length)}
             </Text>
-            <ul className={styles.list} aria-label={t.sourcesList} data-testid="many-sources">
+            <ul className={styles.list} tabIndex={0} aria-label={t.sourcesList} data-testid="many-sources">
               {[...result.rows.map((r) => r.source), ...result.excluded.map((e) => e.source)].map((s, i) => (
                 <li key={i}>
                   {s.unit} — {s.file}: {checkResult(s, lang)}
@@ -292,7 +293,7 @@ export function ManyFilesView({
               ))}
             </ul>
             {issueLines.length > 0 && (
-              <ul className={styles.list} data-testid="many-issues">
+              <ul className={styles.list} tabIndex={0} data-testid="many-issues">
                 {blocked && <li className={styles.error}>{t.notWritten}</li>}
                 {issueLines.map((l, i) => (
                   <li key={i}>{l}</li>
@@ -332,7 +333,7 @@ export function ManyFilesView({
             </h3>
             <Text className={styles.hint}>{t.crossHint}</Text>
             {cross && (
-              <ul className={styles.list} aria-label={t.findingsList} data-testid="many-cross">
+              <ul className={styles.list} tabIndex={0} aria-label={t.findingsList} data-testid="many-cross">
                 {cross.findings.length === 0 && <li>{t.crossNone(cross.compared)}</li>}
                 {cross.findings.map((f, i) => (
                   <li key={i}>{cellButton(f, describeCross(f, lang))}</li>
@@ -351,12 +352,13 @@ export function ManyFilesView({
                 type="file"
                 accept=".xlsx"
                 data-testid="many-last-year"
+                aria-label={t.pickLastYear}
                 onChange={(e) => void chooseLastYear(e.currentTarget.files)}
               />
             </Field>
             {typeof lastYear === "string" && <Text className={styles.error}>{lastYear}</Text>}
             {years && (
-              <ul className={styles.list} aria-label={t.findingsList} data-testid="many-years">
+              <ul className={styles.list} tabIndex={0} aria-label={t.findingsList} data-testid="many-years">
                 {describeComparison(years, lang).map((l, i) => (
                   <li key={`s${i}`}>{l}</li>
                 ))}
