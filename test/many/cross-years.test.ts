@@ -160,3 +160,67 @@ describe("phuluc so-sanh nam-2023.xlsx nam-2024.xlsx", () => {
     expect(clean.stdout).not.toMatch(/ERROR/);
   });
 });
+
+describe("last year's plan against this year's plan", () => {
+  // Two plans of Xã Cam An: 2024's (poor at the end of 2023, target, projection) and 2025's (poor at the end of
+  // 2024, ...). The actual reduction of 2024 is 2023's figure minus 2024's; Thôn 2 reduced 3 of a target of 5.
+  const plan = (year: number, rows: [string, number, number, number][]) =>
+    gen.workbookBytes({
+      sheet: `KH ${year}`,
+      rows: [
+        [`DỰ KIẾN GIẢM HỘ NGHÈO XÃ CAM AN NĂM ${year}`],
+        [],
+        [
+          "STT",
+          "Thôn",
+          "Tổng số hộ",
+          `Số hộ nghèo năm ${year - 1}`,
+          `Chỉ tiêu giảm hộ nghèo năm ${year}`,
+          `Dự kiến số hộ nghèo năm ${year}`,
+        ],
+        ...rows.map(([name, households, poor, target], i) => [
+          i + 1,
+          name,
+          households,
+          poor,
+          target,
+          poor - target,
+        ]),
+        [
+          null,
+          { v: "Tổng cộng", bold: true },
+          { v: rows.reduce((a, r) => a + r[1], 0), bold: true },
+          { v: rows.reduce((a, r) => a + r[2], 0), bold: true },
+          { v: rows.reduce((a, r) => a + r[3], 0), bold: true },
+          { v: rows.reduce((a, r) => a + r[2] - r[3], 0), bold: true },
+        ],
+      ],
+    });
+  const last = plan(2024, [
+    ["Thôn 1", 310, 24, 4],
+    ["Thôn 2", 280, 30, 5],
+    ["Thôn 3", 405, 18, 3],
+  ]);
+  const current = plan(2025, [
+    ["Thôn 1", 312, 20, 3],
+    ["Thôn 2", 284, 27, 5],
+    ["Thôn 3", 400, 15, 2],
+  ]);
+
+  it("computes Đạt / Không đạt from the two years' actual figures", () => {
+    const l = gridsOf(last);
+    const c = gridsOf(current);
+    const [la] = analyzeGrid(l[0]);
+    const [ca] = analyzeGrid(c[0]);
+    expect(la.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const r = compareYears({ table: la.table, grid: l[0] }, { table: ca.table, grid: c[0] });
+    // By hand: Thôn 1 24 → 20 (4 of 4), Thôn 2 30 → 27 (3 of 5), Thôn 3 18 → 15 (3 of 3).
+    expect(r.targets.map((t) => [t.unit, t.planned, t.actual, t.met])).toEqual([
+      ["Thôn 1", 4, 4, true],
+      ["Thôn 2", 5, 3, false],
+      ["Thôn 3", 3, 3, true],
+    ]);
+    // Rows: title, blank, header, then Thôn 1-3 on rows 4-6; the actual figure of Thôn 2 is D5.
+    expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(["target-not-met D5"]);
+  });
+});

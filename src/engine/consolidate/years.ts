@@ -303,6 +303,15 @@ export function compareYears(
   const endPoor = pick(cv, "poorHouseholds", ["end", "estimate"]);
   const startRate = pick(cv, "poorRate", START_KINDS);
   const endRate = pick(cv, "poorRate", ["end", "estimate"]);
+  // A plan followed by a plan ("Năm 2023 | Dự kiến 2024", then "Năm 2024 | Dự kiến 2025"): the actual reduction
+  // of the planned year is last year's actual figure minus this year's actual figure for the planned year.
+  const planYear = plannedCol?.year;
+  const yearCol = (values: TableValues, year: number | undefined) =>
+    year === undefined
+      ? undefined
+      : values.columns.find((c) => c.role === "poorHouseholds" && c.kind === "year" && c.year === year);
+  const lastActual = yearCol(lv, planYear !== undefined ? planYear - 1 : undefined);
+  const thisActual = yearCol(cv, planYear);
   const verdictLetters = current.table.columns
     .filter((c) => c.role === "other" || c.role === "note")
     .map((c) => c.letter);
@@ -321,6 +330,13 @@ export function compareYears(
       } else if (typed != null) {
         actual = typed;
         cells = [`${actualCol!.letter}${p.cur.row}`];
+      } else if (lastActual && thisActual) {
+        const a = p.last.values.get(lastActual.key);
+        const b = p.cur.values.get(thisActual.key);
+        if (a != null && b != null) {
+          actual = a - b;
+          cells = [`${thisActual.letter}${p.cur.row}`];
+        }
       }
       if (actual !== undefined)
         target = {
