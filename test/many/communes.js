@@ -158,7 +158,9 @@ function sheetXml({ rows, merges = [], widths = [] }) {
           const s = FORMAT_STYLE[fmt] + (c.bold ? 1 : 0);
           const f = c.f ? `<f>${esc(c.f.replace(/^=/, ""))}</f>` : "";
           if (typeof c.v === "number") return `<c r="${ref}" s="${s}">${f}<v>${c.v}</v></c>`;
-          if (c.v === null || c.v === undefined) return `<c r="${ref}" s="${s}"/>`;
+          // A formula saved without its result (openpyxl): no <v>.
+          if (c.v === null || c.v === undefined)
+            return f ? `<c r="${ref}" s="${s}">${f}</c>` : `<c r="${ref}" s="${s}"/>`;
           return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${esc(c.v)}</t></is></c>`;
         })
         .join("");

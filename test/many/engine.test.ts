@@ -94,6 +94,34 @@ describe("consolidate", () => {
     ).toBe(true);
   });
 
+  it("a total saved as formulas without their values (openpyxl) is computed, not lost", () => {
+    const bytes = gen.workbookBytes({
+      rows: [
+        ["KẾT QUẢ RÀ SOÁT HỘ NGHÈO XÃ CAM THỦY NĂM 2024"],
+        [],
+        ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
+        [1, "Thôn A", 220, 14, { v: 0.0636, fmt: "pct" }],
+        [2, "Thôn B", 305, 9, { v: 0.0295, fmt: "pct" }],
+        [3, "Thôn C", 198, 22, { v: 0.1111, fmt: "pct" }],
+        [
+          null,
+          { v: "Tổng cộng", bold: true },
+          { v: null, f: "SUM(C4:C6)", bold: true },
+          { v: null, f: "SUM(D4:D6)", bold: true },
+          { v: null, f: "ROUND(D7/C7,4)", fmt: "pct", bold: true },
+        ],
+      ],
+    });
+    const source = sourceOf("xa-cam-thuy.xlsx", bytes);
+    expect(source.status).toBe("ok");
+    // By hand: 220 + 305 + 198 = 723 households, 14 + 9 + 22 = 45 poor, 45 / 723 = 6,22 %.
+    expect(source.columns.map((c) => [c.role, c.value])).toEqual([
+      ["households", 723],
+      ["poorHouseholds", 45],
+      ["poorRate", 6.22],
+    ]);
+  });
+
   it("nothing to consolidate is blocking", () => {
     const r = consolidate([]);
     expect(r.writable).toBe(false);

@@ -1,7 +1,8 @@
 // One commune's (ward's, village's) workbook as a source of a consolidation: its table's total row, keyed by column
 // role and period, with the unit it speaks for and how sure the engine is of it. Pure: the host reads the file.
 import type { Grid } from "../grid";
-import { rangeA1 } from "../grid";
+import { cellAt, rangeA1 } from "../grid";
+import { isPercentFormat } from "../context";
 import type { TableAnalysis } from "../index";
 import type { Finding } from "../report";
 import { normalizeUnitName } from "../units";
@@ -153,13 +154,28 @@ export function unitSource(
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const status = chosen.unsure ? "unsure" : errors > 0 ? "errors" : total ? "ok" : "no-total";
+  // A total saved as a formula without its value (openpyxl writes no cached results): the engine's own value.
+  let derived: Map<string, number> | undefined;
+  const computed = (cell: string, col: number, rate: boolean): number | null => {
+    derived ??= new Map(
+      chosen.derived.filter((w) => typeof w.value === "number").map((w) => [w.cell, w.value as number]),
+    );
+    const v = derived.get(cell);
+    if (v === undefined) return null;
+    // A rate under a percent format is written back as a fraction; consolidation speaks in percentages.
+    const percent = rate && isPercentFormat(cellAt(grid, total!.row, col)?.numberFormat);
+    return percent ? Number((v * 100).toPrecision(12)) : v;
+  };
   const columns: SourceValue[] = total
-    ? values.columns.map((c) => ({
-        ...c,
-        cell: `${c.letter}${total.row}`,
-        value: total.values.get(c.key) ?? null,
-        decimals: total.decimals.get(c.key) ?? 0,
-      }))
+    ? values.columns.map((c) => {
+        const cell = `${c.letter}${total.row}`;
+        return {
+          ...c,
+          cell,
+          value: total.values.get(c.key) ?? computed(cell, c.col, c.rate),
+          decimals: total.decimals.get(c.key) ?? (c.rate ? 2 : 0),
+        };
+      })
     : [];
   const sorted = [...findings].sort((a, b) => rank(a) - rank(b));
   return {
