@@ -10,7 +10,10 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { CliIO, UserError } from "./io";
-import { LANG_OPTION, parseArgs } from "./args";
+import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
+import { renderReport } from "./format";
+import { summarize } from "../engine/summary";
+import { describeReport } from "../i18n/findings";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeGrids, chooseGrids, readWorkbookForCli, samePath } from "./workbook";
 import { writeFileSafely } from "../hosts/xlsx/file";
@@ -98,7 +101,8 @@ export async function loadSources(
     } catch (err) {
       if (err instanceof UserError || err instanceof XlsxReadError)
         unreadable.push({ file, message: err.message });
-      else throw err;
+      // An engine failure is a bug, but the user still gets one line naming the file, and it counts as missing.
+      else unreadable.push({ file, message: `${file}: ${err instanceof Error ? err.message : String(err)}` });
     }
   }
   return { sources, unreadable };
@@ -203,7 +207,8 @@ const AGAINST_SPEC = {
   options: {
     against: { type: "string" },
     lang: LANG_OPTION,
-    sheet: { type: "string" },
+    sheet: SHEET_OPTION,
+    format: FORMAT_OPTION,
     ...STRUCTURE_OPTIONS,
   },
   positionals: MANY,
@@ -223,7 +228,7 @@ export async function runAgainst(args: string[], io: CliIO): Promise<number> {
   const engine = structureOptions("check", flags, lang);
   const workbook = await readWorkbookForCli(path.resolve(io.cwd, higherFile), higherFile, lang);
   const grids = chooseGrids(workbook, higherFile, flags.sheet, lang);
-  const { analyses } = analyzeGrids(grids, lang, engine);
+  const { analyses, sheetsWithoutTable } = analyzeGrids(grids, lang, engine);
   const units = (a: (typeof analyses)[number]) => a.table.rows.filter((r) => r.kind === "unit").length;
   const higher = analyses.reduce<(typeof analyses)[number] | undefined>(
     (b, a) => (!b || units(a) > units(b) ? a : b),
@@ -240,16 +245,47 @@ export async function runAgainst(args: string[], io: CliIO): Promise<number> {
   const usable = sources.filter((s) => s.status === "ok");
   const grid = grids.find((g) => g.sheet === higher.table.sheet)!;
   const result = crossCheck(higher.table, grid, sources);
-  const lines = unreadable.map((u) => `- ${u.message}`);
   const mismatches = result.findings.filter((f) => f.code === "cross-level-mismatch");
-  const header = vi
-    ? `Đối chiếu bảng ${higher.table.sheet} (${higherFile}) với ${usable.length} báo cáo: ${result.matched} đơn vị khớp tên, ${result.compared} ô so sánh, ${mismatches.length} ô khác.`
-    : `Checked ${higherFile} (sheet ${higher.table.sheet}) against ${usable.length} reports: ${result.matched} units matched, ${result.compared} cells compared, ${mismatches.length} differ.`;
-  const body = result.findings.map(
-    (f) =>
-      `${f.severity === "error" ? (vi ? "LỖI" : "ERROR") : f.severity === "warning" ? (vi ? "CẢNH BÁO" : "WARNING") : vi ? "THÔNG TIN" : "INFO"}  ${describeCross(f, lang)}`,
+  // The higher table's own check first: --against adds to `phuluc check`, it does not replace it.
+  const tables = analyses.map((a) => a.report);
+  const report = describeReport(
+    { file: higherFile, tables, summary: summarize(tables.flatMap((t) => t.findings)) },
+    lang,
   );
-  io.out([header, ...body, ...lines].join("\n") + "\n");
-  if (mismatches.length) return 1;
+  if (flags.format === "json") {
+    io.out(
+      JSON.stringify(
+        {
+          ...report,
+          crossLevel: {
+            sheet: higher.table.sheet,
+            matched: result.matched,
+            compared: result.compared,
+            findings: result.findings.map((f) => ({ ...f, message: describeCross(f, lang) })),
+            unread: unreadable.map((u) => ({ file: u.file, reason: u.message })),
+          },
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+  } else {
+    const header = vi
+      ? `Đối chiếu bảng ${higher.table.sheet} (${higherFile}) với ${usable.length} báo cáo: ${result.matched} đơn vị khớp tên, ${result.compared} ô so sánh, ${mismatches.length} ô khác.`
+      : `Checked ${higherFile} (sheet ${higher.table.sheet}) against ${usable.length} reports: ${result.matched} units matched, ${result.compared} cells compared, ${mismatches.length} differ.`;
+    const label = {
+      error: vi ? "LỖI" : "ERROR",
+      warning: vi ? "CẢNH BÁO" : "WARNING",
+      info: vi ? "THÔNG TIN" : "INFO",
+    };
+    const body = result.findings.map((f) => `${label[f.severity]}  ${describeCross(f, lang)}`);
+    io.out(
+      renderReport(report, lang, sheetsWithoutTable) +
+        "\n" +
+        [header, ...body, ...unreadable.map((u) => `- ${u.message}`)].join("\n") +
+        "\n",
+    );
+  }
+  if (mismatches.length || report.summary.errors > 0) return 1;
   return unreadable.length || sources.length !== usable.length ? 3 : 0;
 }

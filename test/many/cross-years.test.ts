@@ -59,6 +59,23 @@ describe("phuluc check huyen.xlsx --against xa-*.xlsx", () => {
     expect(r.stdout).toMatch(/B10: báo cáo của Xã Cam Chính \(xa-cam-chinh\.xlsx\) chưa chắc đã đọc đúng/);
   });
 
+  it("--format json: the table's own report plus the cross-level findings with their sentences", async () => {
+    const r = await runCli(
+      ["check", "huyen.xlsx", "--against", "xa-*.xlsx", "thi-tran-cam-loc.xlsx", "--format", "json"],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as {
+      tables: { findings: unknown[] }[];
+      crossLevel: { findings: { code: string; cell?: string; message: string }[]; unread: unknown[] };
+    };
+    expect(json.tables[0].findings).toEqual([]);
+    const mismatches = json.crossLevel.findings.filter((f) => f.code === "cross-level-mismatch");
+    expect(mismatches.map((f) => f.cell)).toEqual(["D8", "C12"]);
+    expect(mismatches[0].message).toMatch(/^D8 \(Xã Cam Thành, Hộ nghèo - Số hộ\): bảng tổng hợp ghi/);
+    expect(json.crossLevel.unread).toEqual([]);
+  });
+
   it("a clean district table stays silent", async () => {
     const r = await runCli(
       ["check", "huyen-sach.xlsx", "--against", "xa-*.xlsx", "thi-tran-cam-loc.xlsx"],
