@@ -1,9 +1,9 @@
 // `phuluc so-sanh|compare <nam-truoc.xlsx> <nam-nay.xlsx> [--sheet-last NAME] [--sheet NAME] [--threshold 15]
-//  [--lang vi|en]`: last year's table against this year's, units matched by name (normalizeUnitName). Exit 1 when
+//  [--format text|json] [--lang vi|en]`: last year's table against this year's, units matched by name (normalizeUnitName). Exit 1 when
 // something is an error (a start that is not last year's end, a typed verdict the figures contradict), else 0.
 import * as path from "path";
 import { CliIO, UserError } from "./io";
-import { LANG_OPTION, parseArgs } from "./args";
+import { FORMAT_OPTION, LANG_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
 import { compareYears, type TableAnalysis } from "../engine";
@@ -17,6 +17,7 @@ const SPEC = {
     "sheet-last": { type: "string" },
     sheet: { type: "string" },
     threshold: { type: "number", default: 15 },
+    format: FORMAT_OPTION,
     lang: LANG_OPTION,
     ...STRUCTURE_OPTIONS,
   },
@@ -75,6 +76,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   };
   const order = { error: 0, warning: 1, info: 2 };
   const findings = [...result.findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  if (flags.format === "json") {
+    io.out(
+      JSON.stringify(
+        {
+          ...result,
+          last: { file: lastFile, sheet: last.analyses[0]?.table.sheet },
+          current: { file: currentFile },
+          findings: findings.map((f) => ({ ...f, message: describeYear(f, lang) })),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+    return findings.some((f) => f.severity === "error") ? 1 : 0;
+  }
   io.out(
     [
       ...describeComparison(result, lang),

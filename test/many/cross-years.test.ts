@@ -169,6 +169,15 @@ describe("phuluc so-sanh nam-2023.xlsx nam-2024.xlsx", () => {
     expect(lines[3]).toMatch(
       /^LỖI {2}K10: ghi "Đạt" nhưng chỉ tiêu giảm 6, thực hiện giảm 4 — đúng là "Không đạt"/,
     );
+    const json = await runCli(["so-sanh", "nam-2023.xlsx", "nam-2024.xlsx", "--format", "json"], dir);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout) as {
+      findings: { code: string; message: string }[];
+      targets: unknown[];
+    };
+    expect(parsed.findings).toHaveLength(8);
+    expect(parsed.findings[0].message).toMatch(/^D9 \(Thôn Phú Ngạn/);
+    expect(parsed.targets).toHaveLength(4);
     const clean = await runCli(
       ["compare", "nam-2023.xlsx", "nam-2024-sach.xlsx", "--threshold", "40", "--lang", "en"],
       dir,
