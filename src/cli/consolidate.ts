@@ -1,5 +1,6 @@
 // `phuluc gop|consolidate <xa-1.xlsx> <xa-2.xlsx> ... -o <huyen.xlsx> [--include-flawed] [--allow-missing]
-//  [--each-sheet] [--sort given|alpha] [--title "..."] [--area "huyện Cam Lộ"] [--force] [--lang vi|en]`
+//  [--each-sheet] [--sort given|alpha] [--title "..."] [--area "huyện Cam Lộ"] [--force] [--format text|json]
+//  [--lang vi|en]`
 // (--each-sheet: every sheet with a table is a unit's source, for one workbook holding all the communes).
 // Each source is read and checked first; each gives one row (its total). A new workbook is written with the
 // consolidated sheet (appendix look, rates and totals as formulas) and a "Nguồn" sheet. Nothing is written when a
@@ -28,7 +29,7 @@ import {
   unitSource,
 } from "../engine";
 import type { Lang } from "../engine/model";
-import { consolidationLabels, describeCross, describeIssue, unreadableLine } from "../i18n/many";
+import { checkResult, consolidationLabels, describeCross, describeIssue, unreadableLine } from "../i18n/many";
 
 /** Any number of files: parseArgs counts positionals against names. */
 const MANY = Array.from({ length: 100000 }, () => "tệp.xlsx");
@@ -120,6 +121,7 @@ const SPEC = {
     title: { type: "string" },
     subtitle: { type: "string" },
     area: { type: "string" },
+    format: FORMAT_OPTION,
     lang: LANG_OPTION,
     ...STRUCTURE_OPTIONS,
   },
@@ -163,7 +165,53 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     ...unreadable.map((u) => unreadableLine(u.message, !flags["allow-missing"], lang)),
     ...result.issues.map((i) => describeIssue(i, lang)),
   ];
+  // --format json: one object whatever happens (written or not), the same exit codes.
+  const json = (written: boolean) =>
+    io.out(
+      JSON.stringify(
+        {
+          output: flags.out,
+          written,
+          year: result.year ?? null,
+          columns: result.columns.map((c) => ({
+            role: c.role,
+            period: c.kind,
+            year: c.year ?? null,
+            header: c.header,
+          })),
+          included: result.rows.map((r) => ({
+            unit: r.source.unit,
+            file: r.source.file,
+            sheet: r.source.sheet,
+            range: r.source.range,
+            sha256: r.source.sha256 ?? null,
+            values: Object.fromEntries(result.columns.map((c) => [c.key, r.values.get(c.key) ?? null])),
+          })),
+          excluded: result.excluded.map((e) => ({
+            unit: e.source.unit,
+            file: e.source.file,
+            status: e.status,
+            check: checkResult(e.source, lang),
+          })),
+          unread: unreadable.map((u) => ({ file: u.file, reason: u.message })),
+          issues: [
+            ...unreadable.map((u) => ({
+              code: "unreadable",
+              file: u.file,
+              blocking: !flags["allow-missing"],
+            })),
+            ...result.issues.map((i) => ({ code: i.code, file: i.file ?? null, blocking: i.blocking })),
+          ].map((i, k) => ({ ...i, message: lines[k] })),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
   if (!result.writable || missing) {
+    if (flags.format === "json") {
+      json(false);
+      return 2;
+    }
     io.err(
       (vi
         ? `phuluc gop: không ghi bảng tổng hợp (${flags.out}):\n`
@@ -188,6 +236,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const formulas = layouts[0].cells.filter((c) => c.formula).length;
   const leftOut = result.excluded.length + unreadable.length;
+  if (flags.format === "json") {
+    json(true);
+    return leftOut > 0 ? 3 : 0;
+  }
   io.out(
     [
       vi

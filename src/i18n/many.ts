@@ -16,6 +16,7 @@ export type Lang = "vi" | "en";
 
 const n = (x: number, lang: Lang, d?: number) => formatNumber(x, lang, d);
 const s = (p: Record<string, string | number>, k: string) => String(p[k] ?? "");
+const errorsEn = (n: string | number | undefined) => `${n ?? 0} error${Number(n) === 1 ? "" : "s"}`;
 
 /** One line per issue of a consolidation, naming the file. */
 export function describeIssue(issue: ManyIssue, lang: Lang = "vi", surface: "cli" | "pane" = "cli"): string {
@@ -62,10 +63,10 @@ function describeIssueCli(issue: ManyIssue, lang: Lang): string {
       return p.included
         ? vi
           ? `${file}: ${s(p, "unit")} có ${s(p, "errors")} lỗi nhưng vẫn được đưa vào (--include-flawed)`
-          : `${file}: ${s(p, "unit")} has ${s(p, "errors")} errors but is included (--include-flawed)`
+          : `${file}: ${s(p, "unit")} has ${errorsEn(p.errors)} but is included (--include-flawed)`
         : vi
           ? `${file}: ${s(p, "unit")} có ${s(p, "errors")} lỗi, không đưa vào bảng tổng hợp (xem "phuluc check ${file}"; dùng --include-flawed để vẫn đưa vào)`
-          : `${file}: ${s(p, "unit")} has ${s(p, "errors")} errors and is left out (see "phuluc check ${file}"; --include-flawed includes it anyway)`;
+          : `${file}: ${s(p, "unit")} has ${errorsEn(p.errors)} and is left out (see "phuluc check ${file}"; --include-flawed includes it anyway)`;
     case "unsure":
       return p.included
         ? vi
@@ -208,7 +209,7 @@ export function describeCross(f: CrossFinding, lang: Lang = "vi"): string {
     case "cross-level-flawed-source":
       return vi
         ? `${f.cell}: báo cáo của ${f.unit} (${s(p, "file")}) ${p.status === "unsure" ? "chưa chắc đã đọc đúng" : `có ${s(p, "errors")} lỗi`}, không dùng để đối chiếu`
-        : `${f.cell}: ${f.unit}'s report (${s(p, "file")}) ${p.status === "unsure" ? "could not be read with certainty" : `has ${s(p, "errors")} errors`}; not used to check against`;
+        : `${f.cell}: ${f.unit}'s report (${s(p, "file")}) ${p.status === "unsure" ? "could not be read with certainty" : `has ${errorsEn(p.errors)}`}; not used to check against`;
     case "cross-level-no-row":
       return vi
         ? `${s(p, "file")}: ${f.unit} không có dòng nào trong bảng tổng hợp`

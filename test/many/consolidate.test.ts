@@ -110,6 +110,29 @@ describe("phuluc gop: a district of 14 communes", () => {
     expect(r.stdout).toMatch(/Xã Cam Hiếu có 1 lỗi nhưng vẫn được đưa vào/);
   });
 
+  it("--format json: what was included, left out and why", async () => {
+    const r = await runCli(["gop", ...files, "-o", "j.xlsx", "--format", "json", "--lang", "en"], dir);
+    expect(r.code).toBe(3);
+    const json = JSON.parse(r.stdout) as {
+      written: boolean;
+      included: { unit: string; values: Record<string, number | null> }[];
+      excluded: { file: string; status: string }[];
+      issues: { code: string; message: string }[];
+    };
+    expect(json.written).toBe(true);
+    expect(json.included).toHaveLength(12);
+    expect(json.included[0].values["households||"]).toBe(communes[0].totals.households);
+    expect(json.excluded.map((e) => [e.file, e.status])).toEqual([
+      ["xa-cam-hieu.xlsx", "errors"],
+      ["xa-cam-chinh.xlsx", "unsure"],
+    ]);
+    expect(json.issues[0].message).toMatch(/^xa-cam-hieu\.xlsx: Xã Cam Hiếu has 1 error and is left out/);
+    const blocked = await runCli(["gop", files[0], "nope.xlsx", "-o", "k.xlsx", "--format", "json"], dir);
+    expect(blocked.code).toBe(2);
+    expect((JSON.parse(blocked.stdout) as { written: boolean }).written).toBe(false);
+    expect(fs.existsSync(path.join(dir, "k.xlsx"))).toBe(false);
+  });
+
   it("--sort alpha orders the units by Vietnamese collation", async () => {
     const r = await runCli(["gop", ...files, "-o", "abc.xlsx", "--sort", "alpha"], dir);
     expect(r.code).toBe(3);
