@@ -284,19 +284,34 @@ export function sourcesSheet(result: Consolidation, labels: ConsolidationLabels)
   const tail = [labels.check, labels.included, labels.sha256];
   const heads = [...fixed, ...columns.map((c) => c.header.replace(/ > /g, " - ")), ...tail];
   const lastCol = heads.length;
-  const widths = heads.map((h, i) =>
-    i === 0
-      ? 6
-      : i < fixed.length
-        ? Math.max(12, Math.min(30, ...[width(h) + 2]))
-        : i >= fixed.length + columns.length
-          ? 24
-          : 12,
-  );
-  widths[1] = Math.max(widths[1], 18);
-  widths[2] = Math.max(widths[2], 24);
-  widths[lastCol - 1] = 66;
-  widths[lastCol - 3] = 40;
+  // Widths in characters: the unit and file as long as they are (within reason), the check result wrapped in 40,
+  // the SHA-256 (64 hex digits) on one line.
+  const longest = (texts: string[], min: number, max: number) =>
+    Math.max(min, Math.min(max, ...texts.map((t) => width(t) + 2)));
+  const widths = [
+    6,
+    longest(
+      sources.map((s) => s.source.unit),
+      18,
+      30,
+    ),
+    longest(
+      sources.map((s) => s.source.file),
+      16,
+      36,
+    ),
+    longest(
+      sources.map((s) => s.source.sheet),
+      12,
+      24,
+    ),
+    12,
+    10,
+    ...columns.map(() => 12),
+    40,
+    12,
+    66,
+  ];
   const totalWidth = widths.reduce((a, w) => a + w, 0);
   titleRows(b, labels.sourcesTitle, labels.subtitle, lastCol, totalWidth);
   const top = 4;
