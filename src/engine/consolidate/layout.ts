@@ -284,8 +284,8 @@ export function sourcesSheet(result: Consolidation, labels: ConsolidationLabels)
   const tail = [labels.check, labels.included, labels.sha256];
   const heads = [...fixed, ...columns.map((c) => c.header.replace(/ > /g, " - ")), ...tail];
   const lastCol = heads.length;
-  // Widths in characters: the unit and file as long as they are (within reason), the check result wrapped in 40,
-  // the SHA-256 (64 hex digits) on one line.
+  // Widths in characters: the unit and file as long as they are (within reason), the check result wrapped in 36,
+  // the SHA-256 (64 hex digits) on two lines, so the sheet prints legibly on a landscape A4.
   const longest = (texts: string[], min: number, max: number) =>
     Math.max(min, Math.min(max, ...texts.map((t) => width(t) + 2)));
   const widths = [
@@ -308,9 +308,9 @@ export function sourcesSheet(result: Consolidation, labels: ConsolidationLabels)
     12,
     10,
     ...columns.map(() => 12),
-    40,
+    36,
     12,
-    66,
+    34,
   ];
   const totalWidth = widths.reduce((a, w) => a + w, 0);
   titleRows(b, labels.sourcesTitle, labels.subtitle, lastCol, totalWidth);
@@ -345,7 +345,17 @@ export function sourcesSheet(result: Consolidation, labels: ConsolidationLabels)
     const at = fixed.length + columns.length + 1;
     b.set(r, at, labels.checkResult(source), { ...plain, horizontal: "left" });
     b.set(r, at + 1, included ? labels.yes : labels.no, { ...plain, horizontal: "center" });
-    b.set(r, at + 2, source.sha256 ?? null, { ...plain, wrap: false, horizontal: "left", fontSize: 10 });
+    b.set(r, at + 2, source.sha256 ?? null, { ...plain, horizontal: "left", fontSize: 10 });
+    // Wrapped cells need their row's height: spreadsheets do not fit rows to wrapped text written by a file.
+    const check = labels.checkResult(source);
+    const lines = Math.max(
+      1,
+      Math.ceil((width(check) + 2) / (widths[at - 1] - 2)),
+      source.sha256 ? Math.ceil(64 / ((widths[at + 1] - 2) * 1.15)) : 1,
+      Math.ceil(width(source.unit) / (widths[1] - 2)),
+      Math.ceil(width(source.file) / (widths[2] - 2)),
+    );
+    b.heights[r] = Math.max(APPENDIX_LOOK.bodyRowHeight, Math.ceil(lines * SIZE * 1.3 + 4));
   });
   return {
     sheetName: labels.sourcesSheetName,
