@@ -2,7 +2,14 @@
 // the consolidated workbook and check it with our reader. Needs `npm run build` first (dist/standalone.html).
 import * as fs from "fs";
 import * as path from "path";
-import { ARTIFACTS, axeViolations, openPage, start, type Served } from "../browser/harness";
+import {
+  ARTIFACTS,
+  axeViolations,
+  horizontalOverflow,
+  openPage,
+  start,
+  type Served,
+} from "../browser/harness";
 import { gen, gridsOf, sheetValues, tempDir, writeAll } from "./helpers";
 
 let served: Served;
@@ -48,5 +55,37 @@ test("several files chosen on the standalone page are consolidated and downloade
   expect(total.get("D")).toBe(included.reduce((a, c) => a + c.totals.poor, 0));
   // The page's WebCrypto gives every source its SHA-256.
   expect(String(sheetValues(sources).get(5)!.get("N"))).toMatch(/^[0-9a-f]{64}$/);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test("the pane's Nhiều tệp tab at 350 px: nothing sticks out, axe clean, the open table checked against files", async () => {
+  const dir = tempDir("phuluc-many-browser-");
+  const communes = gen.district();
+  const files = writeAll(dir, communes).map((f) => path.join(dir, f));
+  const thanh = communes.find((c) => c.name === "Cam Thành")!;
+  fs.writeFileSync(
+    path.join(dir, "huyen.xlsx"),
+    gen.districtWorkbook(communes, {
+      mistakes: [{ commune: "Cam Thành", field: "poor", value: thanh.totals.poor + 10 }],
+    }),
+  );
+  const { page, errors } = await openPage(served, 350, { axe: true });
+  await page.getByLabel(/Mở tệp Excel/).setInputFiles(path.join(dir, "huyen.xlsx"));
+  await page.getByTestId("summary").waitFor({ timeout: 60_000 });
+  await page.getByRole("tab", { name: "Nhiều tệp" }).click();
+  await page.getByTestId("many-pick").setInputFiles(files);
+  const cross = page.getByTestId("many-cross");
+  await cross.waitFor({ timeout: 60_000 });
+  expect(await cross.textContent()).toMatch(
+    new RegExp(
+      `D8 \\(Xã Cam Thành, Hộ nghèo - Số hộ\\): bảng tổng hợp ghi ${thanh.totals.poor + 10}, báo cáo của đơn vị ghi ${thanh.totals.poor}`,
+    ),
+  );
+  expect(await horizontalOverflow(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({
+    path: path.join(ARTIFACTS, "screenshots", "many-files-pane-350.png"),
+    fullPage: true,
+  });
   expect(errors).toEqual([]);
 }, 120_000);

@@ -68,6 +68,16 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   error: { color: tokens.colorPaletteRedForeground1 },
+  // A finding's sentence as a link to its cell: read like the list around it, left-aligned and wrapped.
+  cellLink: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    minWidth: 0,
+    paddingLeft: 0,
+    paddingRight: 0,
+    fontWeight: tokens.fontWeightRegular,
+  },
 });
 
 export interface ManyFilesViewProps {
@@ -233,7 +243,12 @@ export function ManyFilesView({
       : undefined;
   const cellButton = (f: { cell?: string; sheet: string }, text: string) =>
     f.cell && analysis && f.sheet === analysis.table.sheet && onSelectCell ? (
-      <Button size="small" appearance="transparent" onClick={() => onSelectCell(f.cell!)}>
+      <Button
+        size="small"
+        appearance="transparent"
+        className={styles.cellLink}
+        onClick={() => onSelectCell(f.cell!)}
+      >
         {text}
       </Button>
     ) : (
