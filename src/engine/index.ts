@@ -27,6 +27,6 @@ export { analyzeGrid, detectTables, fixPlan } from "./analyze";
 export { decimalsOf, formatNumber } from "./numbers";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
-export { normalizeUnitName } from "./units";
-export * from "./consolidate";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };
+// Many files (issue 20): consolidation, cross-level check, year over year, and normalizeUnitName.
+export * from "./consolidate";

@@ -1,4 +1,5 @@
 // Many files: consolidation of unit tables, the cross-level check and the year-over-year comparison.
+export { normalizeUnitName } from "../units";
 export { unitSource, unitFromTitle, unitFromFile } from "./source";
 export type { UnitSource, SourceStatus, SourceValue } from "./source";
 export { consolidate, compareUnitNames } from "./merge";
