@@ -6,7 +6,8 @@
 // file (whole processes, ratio), `phuluc check` start-up on a small sample, `fix` on 200,000 rows (time, peak RSS),
 // `check` on a full 1,048,576-row sheet (`--no-full` skips it), and the standalone page's gzipped JavaScript.
 // Uses the compiled lib/ (built first if missing; `--build` forces a rebuild). Sizes can be given:
-// `node scripts/bench.js 100 1000` (then only the first table is printed); `--host-only` prints only the second.
+// `node scripts/bench.js 100 1000` (then only the first table is printed); `--host-only` prints only the second;
+// `--many-only` only `phuluc gop` over 700 commune files (issue 20).
 const { spawnSync, execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
@@ -72,8 +73,43 @@ function ensureLib() {
   }
 }
 
+/**
+ * Issue 20: `phuluc gop` over 700 commune files (a large district or a small province), each its own workbook of
+ * 4-11 villages in one of three layouts (test/many/communes.js), as one process from outside. Target: under a minute.
+ */
+function manyFilesBench(count = 700) {
+  const { manyCommunes } = require("../test/many/communes.js");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "phuluc-bench-many-"));
+  try {
+    const files = manyCommunes(count).map((c) => {
+      fs.writeFileSync(path.join(dir, c.file), c.bytes);
+      return c.file;
+    });
+    const t = process.hrtime.bigint();
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin", "phuluc.js"), "gop", ...files, "-o", "tong-hop.xlsx"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        maxBuffer: 16 << 20,
+      },
+    );
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    if (r.status !== 0) throw new Error(`phuluc gop failed (${r.status}): ${r.stderr || r.stdout}`);
+    const kb = fs.statSync(path.join(dir, "tong-hop.xlsx")).size / 1024;
+    process.stdout.write(
+      `\nphuluc gop — ${count} tệp của xã (${count} files): ${seconds.toFixed(1)} s (${((seconds * 1000) / count).toFixed(1)} ms/tệp), tệp ra ${kb.toFixed(0)} KB. ` +
+        `Mục tiêu < 60 s: ${seconds < 60 ? "đạt" : "CHƯA đạt"}.\n`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   ensureLib();
+  if (process.argv.includes("--many-only")) return manyFilesBench();
   if (process.argv.includes("--host-only")) return hostBench();
   const sizes = process.argv
     .slice(2)
@@ -145,6 +181,7 @@ async function main() {
   // The Excel add-in: where reading a sheet starts taking row bands (scripts/bench-office.js).
   spawnSync(process.execPath, [path.join(__dirname, "bench-office.js")], { stdio: "inherit" });
   if (sizes.length === 0) await hostBench();
+  if (sizes.length === 0) manyFilesBench();
 }
 
 /** Runs `phuluc <args>` (compiled) in a fresh process; its wall time as seen from outside, its own peak RSS. */

@@ -11,6 +11,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plan: async () => (await import("./plan")).run,
   appendix: async () => (await import("./appendix")).run,
   describe: async () => (await import("./describe")).run,
+  gop: async () => (await import("./consolidate")).run,
+  consolidate: async () => (await import("./consolidate")).run,
+  "so-sanh": async () => (await import("./compare")).run,
+  compare: async () => (await import("./compare")).run,
 };
 
 const USAGE = `Cách dùng / Usage:
@@ -21,6 +25,9 @@ const USAGE = `Cách dùng / Usage:
   phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "w1;w2;..."] [--sheet NAME] [--format text|json] [-o out.xlsx]
   phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]
   phuluc fix <in.xlsx> -o <out.xlsx> --unicode        (chữ TCVN3/VNI → Unicode / legacy text → Unicode)
+  phuluc gop|consolidate <xa-1.xlsx> <xa-2.xlsx> ... -o <huyen.xlsx> [--include-flawed] [--allow-missing] [--sort given|alpha]
+  phuluc check <huyen.xlsx> --against <xa-*.xlsx>      (đối chiếu với báo cáo cấp dưới / against the lower level)
+  phuluc so-sanh|compare <nam-truoc.xlsx> <nam-nay.xlsx> [--threshold 15]
   Mọi lệnh / every command: [--roles "C=households,..."] [--rows "15=group,..."] [--confirm "C10,D12"] [--trust-structure]
 `;
 
@@ -30,7 +37,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  // `check ... --against ...` is the cross-level check (cli/consolidate.ts).
+  const load =
+    name === "check" && rest.some((a) => a === "--against" || a.startsWith("--against="))
+      ? async () => (await import("./consolidate")).runAgainst
+      : Object.prototype.hasOwnProperty.call(COMMANDS, name)
+        ? COMMANDS[name]
+        : undefined;
   if (!load) {
     io.err(`phuluc: lệnh không có: ${name}\n${USAGE}`);
     return 2;

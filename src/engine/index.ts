@@ -39,3 +39,5 @@ export { RULE_REGISTRY } from "./rules/registry";
 export { unreadParts, type Unread } from "./coverage";
 export { normalizeUnitName } from "./units";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };
+// Many files (issue 20): consolidation, cross-level check, year over year, and normalizeUnitName.
+export * from "./consolidate";

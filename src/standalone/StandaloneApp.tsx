@@ -22,6 +22,7 @@ import type { Finding, Severity, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
+import { ManyFilesView } from "../taskpane/components/ManyFilesView";
 import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
 import { work, type WorkClient } from "../worker/client";
@@ -218,6 +219,7 @@ export function StandaloneApp({
   const [docx, setDocx] = React.useState<{ name: string; bytes: ArrayBuffer } | null>(null);
   const [sheet, setSheet] = React.useState<string>("");
   const [error, setError] = React.useState<string | null>(null);
+  const [many, setMany] = React.useState<File[] | undefined>();
   const [opening, setOpening] = React.useState(false);
   /** The file being read in the worker, which "Hủy" stops (none when the reading runs in the page). */
   const reading = React.useRef<{ id: number; name: string; client: WorkClient } | null>(null);
@@ -361,6 +363,8 @@ export function StandaloneApp({
   };
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    // Several files: the units' reports to consolidate ("Nhiều tệp"), read in the page; nothing is opened.
+    if ((e.target.files?.length ?? 0) > 1) return setMany([...e.target.files!]);
     const chosen = e.target.files?.[0];
     e.target.value = ""; // the same file can be chosen again
     if (chosen) await openFile(chosen);
@@ -453,6 +457,7 @@ export function StandaloneApp({
             className={styles.fileInput}
             type="file"
             accept=".xlsx,.docx"
+            multiple
             onChange={(e) => void onFile(e)}
           />
           <span className={styles.hint}>{t.openFileHint}</span>
@@ -491,6 +496,7 @@ export function StandaloneApp({
           <DocxReport name={docx.name} bytes={docx.bytes} lang={lang} />
         </React.Suspense>
       )}
+      {!file && !docx && many && <ManyFilesView lang={lang} initialFiles={many} />}
       {!file && !docx && (
         <section className={styles.empty} aria-labelledby="pl-start" data-testid="guide">
           <Text as="h2" id="pl-start" weight="semibold" size={400}>

@@ -27,6 +27,8 @@ import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYP
 import { AppendixView } from "./appendix/AppendixView";
 import { FindingsView } from "./components/FindingsView";
 import { SettingsView } from "./components/SettingsView";
+import { ManyFilesView } from "./components/ManyFilesView";
+import { MANY_UI } from "../i18n/many";
 import { TableView } from "./components/TableView";
 import { ProseView } from "./components/ProseView";
 import { proseUi } from "../i18n/prose";
@@ -37,7 +39,7 @@ import { usePane, type PaneState } from "./usePane";
 /** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
 const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
 
-export type PaneView = "findings" | "table" | "appendix" | "prose" | "settings" | "help";
+export type PaneView = "findings" | "table" | "appendix" | "prose" | "many" | "settings" | "help";
 
 export interface PhuLucPaneProps {
   host: PaneHost;
@@ -400,14 +402,11 @@ export function PhuLucPane({
         <Tab value="table">{t.tabTable}</Tab>
         <Tab value="appendix">{t.tabAppendix}</Tab>
         <Tab value="prose">{proseUi(lang).tab}</Tab>
+        <Tab value="many">{MANY_UI[lang].tab}</Tab>
         <Tab value="settings">{t.tabSettings}</Tab>
       </TabList>
 
-      <div
-        className={styles.body}
-        role="tabpanel"
-        aria-label={view === "prose" ? proseUi(lang).tab : tabLabel(view as Exclude<PaneView, "prose">, t)}
-      >
+      <div className={styles.body} role="tabpanel" aria-label={tabLabel(view, t, lang)}>
         {view === "findings" && analysis && (
           <>
             <div className={styles.actions} style={{ marginBottom: tokens.spacingVerticalS }}>
@@ -463,6 +462,16 @@ export function PhuLucPane({
           />
         )}
         {view === "prose" && <ProseView grid={state.grid} analysis={analysis} lang={lang} />}
+        {view === "many" && (
+          <ManyFilesView
+            host={host}
+            lang={lang}
+            analysis={analysis}
+            grid={state.grid}
+            onSelectCell={(cell) => void actions.selectCell(cell)}
+            onWritten={onSheetWritten}
+          />
+        )}
         {view === "settings" && (
           <SettingsView
             settings={state.settings}
@@ -477,11 +486,13 @@ export function PhuLucPane({
   );
 }
 
-function tabLabel(view: Exclude<PaneView, "prose">, t: UiStrings): string {
+function tabLabel(view: PaneView, t: UiStrings, lang: "vi" | "en" = "vi"): string {
   return {
     findings: t.tabFindings,
     table: t.tabTable,
     appendix: t.tabAppendix,
+    prose: proseUi(lang).tab,
+    many: MANY_UI[lang].tab,
     settings: t.tabSettings,
     help: t.helpTitle,
   }[view];
