@@ -22,14 +22,13 @@ import type { Finding, Severity, WritePlan } from "../engine/report";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
-import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
 import { work, type WorkClient } from "../worker/client";
 import { firstTable } from "../worker/handler";
 import { decodeGrid, encodeGrid, unpack } from "../worker/text";
 import type { TableAnalysis } from "../engine";
 import type { Overrides } from "../engine/model";
-import type { PaneSettings, WriteOutcome } from "../taskpane/host";
+import type { PaneSettings, PaneView, WriteOutcome } from "../hosts/port";
 import {
   browserStore,
   correctedFileName,

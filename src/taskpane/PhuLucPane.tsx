@@ -21,21 +21,21 @@ import {
 import { cellAt, parseA1, rangeA1 } from "../engine/grid";
 import { summarize, type Finding } from "../engine/report";
 import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
-import { copiedColumn, hasFixAllWork, readingUncertain } from "./analysis";
+import { copiedColumn, hasFixAllWork, readingUncertain } from "../hosts/analysis";
 import { HelpView } from "./components/HelpView";
 import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYPE } from "./exportFindings";
 import { AppendixView } from "./appendix/AppendixView";
 import { FindingsView } from "./components/FindingsView";
 import { SettingsView } from "./components/SettingsView";
 import { TableView } from "./components/TableView";
-import type { PaneHost } from "./host";
+import type { PaneHost, PaneView } from "../hosts/port";
 import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
 
 /** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
 const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
 
-export type PaneView = "findings" | "table" | "appendix" | "settings" | "help";
+export type { PaneView };
 
 export interface PhuLucPaneProps {
   host: PaneHost;

@@ -4,7 +4,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { summarize, type Finding } from "../engine/report";
 import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, uiStrings, type UiLang } from "../i18n/ui";
-import { findingText } from "./analysis";
+import { findingText } from "../hosts/analysis";
 
 export interface ExportSource {
   sheet: string;

@@ -7,8 +7,14 @@ import { fmt, formatNumber, uiStrings, type UiStrings } from "../i18n/ui";
 import { isPercentFormat } from "../engine/context";
 import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
-import { planFixAll, planFixOne, readingUncertain, type FixAllPlan, type TableAnalysis } from "./analysis";
-import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "./host";
+import {
+  planFixAll,
+  planFixOne,
+  readingUncertain,
+  type FixAllPlan,
+  type TableAnalysis,
+} from "../hosts/analysis";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "../hosts/port";
 import type { Refusal } from "../hosts/xlsx/patch";
 import { refusalPhrase } from "../i18n/refusals";
 import { work } from "../worker/client";

@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { analyzeGrid } from "../../src/engine";
 import type { AppendixLayout } from "../../src/engine/appendix";
 import { AppendixView } from "../../src/taskpane/appendix/AppendixView";
-import type { PaneHost } from "../../src/taskpane/host";
+import type { PaneHost } from "../../src/hosts/port";
 import { makeFixture, SMALL } from "./fixture";
 
 // jsdom has no ResizeObserver; Fluent's inputs observe their size (browsers all have it).

@@ -10,8 +10,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import axe from "axe-core";
 import type { Finding, WritePlan } from "../../src/engine/report";
-import { copiedColumn, runAnalysis } from "../../src/taskpane/analysis";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
+import { copiedColumn, runAnalysis } from "../../src/hosts/analysis";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 import type { Grid } from "../../src/engine/grid";
 import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
 import { gridFromRows } from "../../src/engine/grid";

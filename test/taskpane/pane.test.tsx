@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Finding, WritePlan } from "../../src/engine/report";
 import { gridFromRows, parseA1 } from "../../src/engine/grid";
-import { hasFixAllWork, planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/analysis";
+import { hasFixAllWork, planFixAll, readingUncertain, runAnalysis } from "../../src/hosts/analysis";
 import { nationalGroups, shapeGrid, shapeRows } from "../engine/shapes";
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
 import { createNoticeChannel } from "../../src/taskpane/notices";

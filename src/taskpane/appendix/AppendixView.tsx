@@ -26,7 +26,7 @@ import {
   type AllocationMethod,
   type Plan,
 } from "../../engine/plan";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
 
 export interface AppendixViewProps {

@@ -16,7 +16,7 @@ import type { Finding, Severity } from "../../engine/report";
 import { isPercentFormat } from "../../engine/context";
 import { RULE_REGISTRY } from "../../engine";
 import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
-import { findingText, groupBySeverity, SEVERITIES } from "../analysis";
+import { findingText, groupBySeverity, SEVERITIES } from "../../hosts/analysis";
 
 const useStyles = makeStyles({
   group: {

@@ -5,7 +5,7 @@ import type { TableAnalysis } from "../engine";
 import { cellAt, columnLetter, gridRight, parseA1, type Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { CellWrite, Finding, Severity, WritePlan } from "../engine/report";
-import type { PaneSettings } from "./host";
+import type { PaneSettings } from "./port";
 import { describeFinding } from "../i18n/findings";
 
 export type { TableAnalysis };
