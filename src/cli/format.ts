@@ -3,6 +3,7 @@ import type { Finding, Report, Severity, TableReport, WritePlan } from "../engin
 import type { Lang } from "../engine/model";
 import { describeFinding } from "../i18n/findings";
 import { refusalLine } from "./structure";
+import { showValue } from "../i18n/numbers";
 
 const STRINGS = {
   vi: {
@@ -55,15 +56,7 @@ export function cliStrings(lang: Lang) {
 
 /** 1518 → "1.518" (vi) / "1,518" (en); 13.7 → "13,7" / "13.7". Text stays text, quoted. */
 export function formatValue(v: number | string | null | undefined, lang: Lang): string {
-  if (v === null || v === undefined) return "—";
-  if (typeof v === "string") return `"${v.length > 32 ? v.slice(0, 31) + "…" : v}"`;
-  if (!Number.isFinite(v)) return String(v);
-  const [thousands, decimal] = lang === "vi" ? [".", ","] : [",", "."];
-  const rounded = Number(v.toFixed(6)); // hide floating-point noise such as 1.2699999999999996
-  const negative = rounded < 0;
-  const [intPart, fracPart] = Math.abs(rounded).toString().split(".");
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
-  return `${negative ? "-" : ""}${grouped}${fracPart ? decimal + fracPart : ""}`;
+  return showValue(v, lang);
 }
 
 function findingRow(f: Finding, lang: Lang): string[] {

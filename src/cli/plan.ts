@@ -11,15 +11,9 @@ import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
 import type { Lang } from "../engine/model";
 import { buildAppendix, type AppendixLayout } from "../engine/appendix";
-import {
-  formatNumber,
-  PlanError,
-  planTable,
-  type AllocationMethod,
-  type Plan,
-  type PlanTarget,
-} from "../engine/plan";
+import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";
+import { naturalDecimals, showNumber } from "../i18n/numbers";
 
 export const TARGET_OPTIONS = {
   reduce: { type: "number" },
@@ -231,7 +225,7 @@ function pad(s: string, n: number, right = false): string {
 
 export function planText(plan: Plan, sheet: string, lang: Lang): string {
   const vi = lang === "vi";
-  const num = (n: number | null, d = 0) => (n === null ? "–" : formatNumber(n, d, lang));
+  const num = (n: number | null, d = 0) => (n === null ? "–" : showNumber(n, lang, d));
   const head = vi
     ? ["Dòng", "Đơn vị", "Tổng số hộ", "Hộ nghèo", "Giảm", "Còn lại", "Tỷ lệ (%)"]
     : ["Row", "Unit", "Households", "Poor", "Reduce", "Left", "Rate (%)"];
@@ -263,8 +257,8 @@ export function planText(plan: Plan, sheet: string, lang: Lang): string {
   const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i !== 1)).join("  ");
   const target = vi
-    ? `Chỉ tiêu: giảm ${num(plan.target)} hộ nghèo${plan.points !== undefined ? ` (${formatNumber(plan.points, String(plan.points).split(".")[1]?.length ?? 0, lang)} điểm %)` : ""} — trang tính "${sheet}"`
-    : `Target: ${num(plan.target)} households out of poverty${plan.points !== undefined ? ` (${plan.points} points)` : ""} — sheet "${sheet}"`;
+    ? `Chỉ tiêu: giảm ${num(plan.target)} hộ nghèo${plan.points !== undefined ? ` (${showNumber(plan.points, lang, naturalDecimals(plan.points))} điểm %)` : ""} — trang tính "${sheet}"`
+    : `Target: ${num(plan.target)} households out of poverty${plan.points !== undefined ? ` (${showNumber(plan.points, lang)} points)` : ""} — sheet "${sheet}"`;
   const out = [target, "", line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
   if (plan.allocations.some((a) => a.capped))
     out.push(vi ? "* được giao toàn bộ số hộ nghèo hiện có" : "* given all of its poor households");

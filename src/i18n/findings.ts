@@ -1,16 +1,12 @@
 // The one place where a finding becomes a sentence: from its rule, cell, values and parameters, in the reader's
 // language. The engine's findings carry no text; the CLI, the pane and JSON output call these at the edge.
-import { decimalsOf, formatNumber } from "../engine";
+import { naturalDecimals, showNumber } from "./numbers";
 import type { Finding, Report, TableReport, WritePlan } from "../engine";
 import { findingMessage, type MessageLang, type MessageParams } from "./messages";
 
 function shownNumber(x: number, lang: MessageLang, decimals: number | undefined): string {
   // A rate shows at least the decimals of its cell, more when the value has them (5,2 shown as 5,20).
-  return formatNumber(
-    x,
-    lang,
-    decimals === undefined ? undefined : Math.max(decimals, Math.min(decimalsOf(x), 6)),
-  );
+  return showNumber(x, lang, decimals === undefined ? undefined : Math.max(decimals, naturalDecimals(x)));
 }
 
 /** The sentence for one finding, Vietnamese by default. */
@@ -38,7 +34,7 @@ export function describeFinding(f: Finding, lang: MessageLang = "vi"): string {
   };
   for (const [k, v] of Object.entries(p)) {
     if (k === "relation" || k === "targets" || k === "percent") continue;
-    params[k] = typeof v === "number" ? formatNumber(v, lang) : v;
+    params[k] = typeof v === "number" ? showNumber(v, lang) : v;
   }
   const targets = text("targets");
   if (targets !== undefined) params.detail = lang === "en" ? `cells ${targets}` : `các ô ${targets}`;

@@ -1,6 +1,7 @@
 // Strings the task pane and the standalone page show. Vietnamese is the default; English on request.
 // The engine's finding messages live with the engine, not here.
 import type { ColumnRole, RowKind, RuleId, Severity } from "../engine/report";
+import { formatDecimals, showNumber } from "./numbers";
 
 export type UiLang = "vi" | "en";
 
@@ -492,7 +493,7 @@ export function periodName(period: string, lang: UiLang): string {
     .join(" ");
 }
 
-/** Numbers the way Vietnamese readers write them (1.518; 13,70); English style in English. */
+/** Numbers the way Vietnamese readers write them (1.518; 13,70); English style in English. Text stays as typed. */
 export function formatNumber(
   value: number | string | null | undefined,
   lang: UiLang,
@@ -501,29 +502,5 @@ export function formatNumber(
 ): string {
   if (value === null || value === undefined || value === "") return uiStrings(lang).empty;
   if (typeof value === "string") return value;
-  const shown = numberFormat ? /0\.(0+)/.exec(numberFormat) : null;
-  const decimals = shown ? shown[1].length : Number.isInteger(value) ? 0 : Math.min(countDecimals(value), 4);
-  return numberFormatter(lang, decimals).format(value);
-}
-
-/** One formatter per language and decimals: building an Intl.NumberFormat costs far more than using one. */
-const FORMATTERS = new Map<string, Intl.NumberFormat>();
-function numberFormatter(lang: UiLang, decimals: number): Intl.NumberFormat {
-  const key = `${lang}:${decimals}`;
-  let f = FORMATTERS.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    FORMATTERS.set(key, f);
-  }
-  return f;
-}
-
-function countDecimals(value: number): number {
-  const s = String(value);
-  if (s.includes("e-")) return 4;
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
+  return showNumber(value, lang, formatDecimals(numberFormat));
 }

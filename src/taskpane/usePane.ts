@@ -4,7 +4,7 @@ import type { Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { Finding, WritePlan } from "../engine/report";
 import { fmt, formatNumber, uiStrings, type UiStrings } from "../i18n/ui";
-import { isPercentFormat } from "../engine/context";
+import { showCell } from "../i18n/numbers";
 import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
 import {
@@ -147,9 +147,7 @@ function shownValue(r: Refusal, grid: Grid | null, lang: PaneSettings["lang"]): 
     const { row, col } = parseA1(r.cell);
     format = cellAt(grid, row, col)?.numberFormat;
   }
-  return isPercentFormat(format)
-    ? `${formatNumber(v * 100, lang, format)}%`
-    : formatNumber(v, lang, format && /0\.0|#,##0|^0$/.test(format) ? format : undefined);
+  return showCell(v, lang, format);
 }
 
 function sameShown(a: Change["before"], b: Change["after"]): boolean {

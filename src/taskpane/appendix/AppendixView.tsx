@@ -18,16 +18,10 @@ import type { TableAnalysis } from "../../engine";
 import { buildAppendix, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
 import type { Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
-import {
-  formatNumber,
-  parseTarget,
-  PlanError,
-  planTable,
-  type AllocationMethod,
-  type Plan,
-} from "../../engine/plan";
+import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
 import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
+import { showCell } from "../../i18n/numbers";
 
 export interface AppendixViewProps {
   host: PaneHost;
@@ -85,13 +79,7 @@ const writtenByHost = new WeakMap<PaneHost, string[]>();
 
 /** A cell's text as a Vietnamese (or English) reader sees it: 1.518 and 13,70. */
 function display(cell: AppendixCell, lang: Lang): string {
-  const v = cell.value;
-  if (v === null) return "";
-  if (typeof v === "string") return v;
-  const format = cell.style?.numberFormat;
-  if (format === "0.00") return formatNumber(v, 2, lang);
-  if (format === "#,##0") return formatNumber(v, 0, lang);
-  return String(v);
+  return showCell(cell.value, lang, cell.style?.numberFormat);
 }
 
 export function AppendixPreview({
