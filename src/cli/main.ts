@@ -15,8 +15,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `Cách dùng / Usage:
   phuluc check <file.xlsx> [--sheet NAME] [--format text|json] [--lang vi|en]
   phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]
-  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "w1;w2;..."] [--sheet NAME] [--format text|json] [-o out.xlsx]
+  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "Thôn A=2;Thôn B=1"] [--sheet NAME] [--format text|json] [-o out.xlsx]
   phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]
+  plan, appendix: [--allow-errors]  (lập cả khi bảng còn lỗi / even when the table still has errors)
   phuluc fix <in.xlsx> -o <out.xlsx> --unicode        (chữ TCVN3/VNI → Unicode / legacy text → Unicode)
   Mọi lệnh / every command: [--roles "C=households,..."] [--rows "15=group,..."] [--confirm "C10,D12"] [--trust-structure]
 `;
