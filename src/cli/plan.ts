@@ -16,6 +16,7 @@ import { buildAppendix, type AppendixLayout } from "../engine/appendix";
 import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { naturalDecimals, showNumber } from "../i18n/numbers";
+import { openProblems } from "../hosts/analysis";
 
 export const TARGET_OPTIONS = {
   reduce: { type: "number" },
@@ -29,17 +30,6 @@ export const TARGET_OPTIONS = {
 } as const;
 
 /**
- * What the table still has wrong: its errors and the values the data only suggests are wrong (an open
- * suspicion). A plan or an appendix built on them is not ready to sign.
- */
-export function openProblems(analysis: TableAnalysis): string[] {
-  return analysis.findings
-    .filter((f) => f.severity === "error" || (f as { certainty?: string }).certainty === "suggested")
-    .map((f) => f.cell)
-    .filter((c, i, all) => all.indexOf(c) === i);
-}
-
-/**
  * One line on a table with errors: plan and appendix stop (exit 1) unless the user asks with --allow-errors;
  * then the same count is said as a warning above the result. Undefined on a clean table.
  */
@@ -49,7 +39,7 @@ export function errorsLine(
   lang: Lang,
   allowed: boolean,
 ): string | undefined {
-  const cells = openProblems(analysis);
+  const cells = openProblems(analysis).map((f) => f.cell);
   if (cells.length === 0) return undefined;
   const shown = cells.length > 8 ? `${cells.slice(0, 8).join(", ")}, …` : cells.join(", ");
   const where = `${rangeA1(analysis.table.range)}`;

@@ -94,3 +94,18 @@ export function showValue(
   if (typeof value === "string") return `"${value.length > 32 ? value.slice(0, 31) + "…" : value}"`;
   return showNumber(value, lang, formatDecimals(format));
 }
+
+/**
+ * A cell's value before or after a write, as the cell shows it (a fraction under a percent format as its
+ * percentage), with text in quotes so that a text "13" becoming the number 13 reads as a change.
+ */
+export function showCellValue(
+  value: number | string | null | undefined,
+  lang: NumberLang,
+  format?: string,
+  empty = "—",
+): string {
+  if (value === null || value === undefined || value === "") return empty;
+  if (typeof value === "string") return showValue(value, lang, format, empty);
+  return showCell(value, lang, format);
+}

@@ -181,6 +181,24 @@ const vi = {
   unsavedLeave: "Có sửa đổi chưa tải về.",
   severityMark: "{severity} tại ô này",
   showMoreCells: "Xem thêm {n} ô (còn {left} ô)",
+  // issue 23: the cause first, a way out of "unsure", a suspected typo settled by the user
+  causeTitle: "Cột {target} chép từ cột {source}",
+  causeCells: "Xem {n} phát hiện do lần chép này",
+  fixTo: "Sửa thành {value}",
+  fixToHint: "Ghi {value} vào ô {cell} (bạn quyết định: dữ liệu chỉ gợi ý như vậy)",
+  readingRight: "Đúng, bảng đọc như vậy",
+  readingRightHint: "Xác nhận cột {column} đọc đúng như tiêu đề, rồi kiểm tra lại",
+  readingEdit: "Sửa cách đọc",
+  showInfos: "Hiện {n} ghi chú",
+  hideInfos: "Ẩn ghi chú",
+  errorsLeft: "Bảng còn {n} lỗi",
+  errorsLeftDetail: "Phụ lục và kế hoạch lập từ bảng này chưa dùng để ký được. Hãy sửa ở mục Kết quả trước ({cells}).",
+  unchangedCollapsed: "{n} ô giữ nguyên giá trị, chỉ ghi lại: không liệt kê.",
+  // the standalone page speaks of files
+  fileGuideStep1: "Mở tệp .xlsx (nút “Mở tệp Excel” hoặc kéo thả vào trang), chọn trang tính có bảng.",
+  fileGuideStep2: "Xem kết quả ở mục “Kết quả”: ô sai được tô màu trong bản xem trước.",
+  fileGuideStep3: "Bấm “Sửa” từng ô hoặc “Sửa tất cả”, rồi “Tải tệp đã sửa”. Mục “Lập phụ lục” thêm phụ lục vào tệp.",
+  pickFile: "Chọn tệp .xlsx",
 };
 
 export type UiStrings = typeof vi;
@@ -349,6 +367,22 @@ const en: UiStrings = {
   unsavedLeave: "There are changes not downloaded.",
   severityMark: "{severity} in this cell",
   showMoreCells: "Show {n} more cells ({left} left)",
+  causeTitle: "Column {target} copied from column {source}",
+  causeCells: "Show {n} findings caused by this copy",
+  fixTo: "Change to {value}",
+  fixToHint: "Write {value} into {cell} (your decision: the data only suggests it)",
+  readingRight: "Yes, the table reads like this",
+  readingRightHint: "Confirm that column {column} reads as its header says, then check again",
+  readingEdit: "Correct the reading",
+  showInfos: "Show {n} notes",
+  hideInfos: "Hide notes",
+  errorsLeft: "The table still has {n} errors",
+  errorsLeftDetail: "A plan or appendix made from it is not ready to sign. Fix them under Findings first ({cells}).",
+  unchangedCollapsed: "{n} cells keep their value and are only rewritten: not listed.",
+  fileGuideStep1: "Open an .xlsx file (“Open an Excel file” or drop it on the page) and choose the sheet with the table.",
+  fileGuideStep2: "See the findings under “Findings”: wrong cells are coloured in the preview.",
+  fileGuideStep3: "Press “Fix” on a cell or “Fix all”, then “Download the corrected file”. “Appendix” adds an appendix to the file.",
+  pickFile: "Choose an .xlsx file",
 };
 
 const STRINGS: Record<UiLang, UiStrings> = { vi, en };

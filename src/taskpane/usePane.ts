@@ -50,6 +50,8 @@ export interface Change {
   before: number | string | null;
   after: number | string | null;
   formula?: string;
+  /** The cell's number format, so before and after read as the cell shows them. */
+  format?: string;
 }
 
 export interface PaneActions {
@@ -280,7 +282,13 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
     return writes.map((w) => {
       const { row, col } = parseA1(w.cell);
       const cell = grid ? cellAt(grid, row, col) : undefined;
-      return { cell: w.cell, before: shown(cell?.value), after: shown(w.value), formula: w.formula };
+      return {
+        cell: w.cell,
+        before: shown(cell?.value),
+        after: shown(w.value),
+        formula: w.formula,
+        format: w.numberFormat ?? cell?.numberFormat,
+      };
     });
   };
   const strings = () => uiStrings(ref.current.settings.lang);
@@ -414,7 +422,11 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       guarded(strings().undoing, async () => {
         const done = await host.undo();
         await reload(true);
-        update({ notice: { intent: "info", text: done ? strings().undone : strings().nothingToUndo } });
+        // What was just written is gone: the list of written cells no longer says what the sheet holds.
+        update({
+          notice: { intent: "info", text: done ? strings().undone : strings().nothingToUndo },
+          ...(done ? { lastChanges: null, pendingFixAll: null } : {}),
+        });
       }),
     mark: () =>
       guarded(strings().marking, async () => {

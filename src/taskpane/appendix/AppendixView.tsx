@@ -21,7 +21,9 @@ import type { Lang } from "../../engine/model";
 import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
 import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
-import { showCell } from "../../i18n/numbers";
+import { showCell, showCount } from "../../i18n/numbers";
+import { fmt, uiStrings } from "../../i18n/ui";
+import { openProblems } from "../../hosts/analysis";
 
 export interface AppendixViewProps {
   host: PaneHost;
@@ -144,6 +146,31 @@ export function AppendixPreview({
   );
 }
 
+/**
+ * "Bảng còn N lỗi" in red above the plan and the appendix: what is built from a table with errors (or with a value
+ * the data only suggests is a typo) is not ready to sign. The command line counts the same (openProblems).
+ */
+function ErrorsLeft({ analysis, lang }: { analysis: TableAnalysis; lang: Lang }): React.ReactElement | null {
+  const open = openProblems(analysis);
+  if (open.length === 0) return null;
+  const ui = uiStrings(lang);
+  const cells =
+    open.length > 8
+      ? `${open
+          .slice(0, 8)
+          .map((f) => f.cell)
+          .join(", ")}, …`
+      : open.map((f) => f.cell).join(", ");
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody data-testid="errors-left">
+        <strong>{fmt(ui.errorsLeft, { n: showCount(open.length, lang) })}</strong>.{" "}
+        {fmt(ui.errorsLeftDetail, { cells })}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function AppendixView({
   host,
   analysis,
@@ -244,6 +271,7 @@ export function AppendixView({
 
   return (
     <section className={styles.root} data-testid="appendix-view" aria-label={t.heading}>
+      <ErrorsLeft analysis={analysis} lang={lang} />
       <Field label={t.variant}>
         <RadioGroup
           layout="horizontal"
