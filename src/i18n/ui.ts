@@ -192,12 +192,14 @@ const vi = {
   showInfos: "Hiện {n} ghi chú",
   hideInfos: "Ẩn ghi chú",
   errorsLeft: "Bảng còn {n} lỗi",
-  errorsLeftDetail: "Phụ lục và kế hoạch lập từ bảng này chưa dùng để ký được. Hãy sửa ở mục Kết quả trước ({cells}).",
+  errorsLeftDetail:
+    "Phụ lục và kế hoạch lập từ bảng này chưa dùng để ký được. Hãy sửa ở mục Kết quả trước ({cells}).",
   unchangedCollapsed: "{n} ô giữ nguyên giá trị, chỉ ghi lại: không liệt kê.",
   // the standalone page speaks of files
   fileGuideStep1: "Mở tệp .xlsx (nút “Mở tệp Excel” hoặc kéo thả vào trang), chọn trang tính có bảng.",
   fileGuideStep2: "Xem kết quả ở mục “Kết quả”: ô sai được tô màu trong bản xem trước.",
-  fileGuideStep3: "Bấm “Sửa” từng ô hoặc “Sửa tất cả”, rồi “Tải tệp đã sửa”. Mục “Lập phụ lục” thêm phụ lục vào tệp.",
+  fileGuideStep3:
+    "Bấm “Sửa” từng ô hoặc “Sửa tất cả”, rồi “Tải tệp đã sửa”. Mục “Lập phụ lục” thêm phụ lục vào tệp.",
   pickFile: "Chọn tệp .xlsx",
 };
 
@@ -377,11 +379,14 @@ const en: UiStrings = {
   showInfos: "Show {n} notes",
   hideInfos: "Hide notes",
   errorsLeft: "The table still has {n} errors",
-  errorsLeftDetail: "A plan or appendix made from it is not ready to sign. Fix them under Findings first ({cells}).",
+  errorsLeftDetail:
+    "A plan or appendix made from it is not ready to sign. Fix them under Findings first ({cells}).",
   unchangedCollapsed: "{n} cells keep their value and are only rewritten: not listed.",
-  fileGuideStep1: "Open an .xlsx file (“Open an Excel file” or drop it on the page) and choose the sheet with the table.",
+  fileGuideStep1:
+    "Open an .xlsx file (“Open an Excel file” or drop it on the page) and choose the sheet with the table.",
   fileGuideStep2: "See the findings under “Findings”: wrong cells are coloured in the preview.",
-  fileGuideStep3: "Press “Fix” on a cell or “Fix all”, then “Download the corrected file”. “Appendix” adds an appendix to the file.",
+  fileGuideStep3:
+    "Press “Fix” on a cell or “Fix all”, then “Download the corrected file”. “Appendix” adds an appendix to the file.",
   pickFile: "Choose an .xlsx file",
 };
 
