@@ -287,7 +287,8 @@ export function PhuLucPane({
         </Button>
       </Toolbar>
 
-      {state.settings.guideDone !== true && (
+      {/* The first-run guide speaks of Excel's sheets and selections; the page has its own, about files. */}
+      {state.settings.guideDone !== true && host.kind !== "standalone" && (
         <Guide
           t={t}
           styles={styles}
@@ -464,7 +465,7 @@ export function PhuLucPane({
             onChange={(s) => void actions.setSettings(s)}
           />
         )}
-        {view === "help" && <HelpView lang={lang} onBack={() => setView(returnView)} />}
+        {view === "help" && <HelpView lang={lang} host={host.kind} onBack={() => setView(returnView)} />}
       </div>
     </main>
   );

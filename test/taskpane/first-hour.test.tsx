@@ -273,3 +273,19 @@ describe("Bảng còn N lỗi above the plan and the appendix (item 2)", () => {
     expect(screen.queryByTestId("errors-left")).toBeNull();
   });
 });
+
+describe("the page speaks of files (item 9)", () => {
+  test("no guide about sheets and selections once a file is open; the help is written for the page", async () => {
+    const host = new FakeHost(district(2497)); // kind "standalone": the page's host
+    expect(host.settings.guideDone).toBeUndefined();
+    renderPane(host);
+    await summary();
+    expect(screen.queryByTestId("guide")).toBeNull();
+    expect(screen.queryByText(/chọn vùng bảng/u)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Trợ giúp" }));
+    const help = screen.getByTestId("help");
+    expect(within(help).getByRole("heading", { name: "Mở tệp" })).toBeTruthy();
+    expect(help.textContent).toContain("Tải tệp đã sửa");
+    expect(help.textContent).not.toMatch(/trang tính đang mở|vùng bạn chọn/u);
+  });
+});
