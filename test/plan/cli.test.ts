@@ -92,6 +92,12 @@ describe("phuluc plan", () => {
     expect(r.out).toContain("Chỉ tiêu: giảm 45 hộ nghèo");
     expect(r.out).toContain("Tổ dân phố Lộc Thượng");
     expect(r.out).toContain("theo tỷ lệ số hộ nghèo");
+    // The method note says what the allocation does on a tie (issue 23 item 12), not "equal remainders: the
+    // larger remainder first".
+    expect(r.out).toContain(
+      "khi phần dư bằng nhau, ưu tiên đơn vị có nhiều hộ nghèo hơn, rồi dòng đứng trước.",
+    );
+    expect(r.out).not.toContain("ưu tiên phần dư lớn hơn");
   });
 
   it("an impossible target is a one-line error, exit 2", async () => {
