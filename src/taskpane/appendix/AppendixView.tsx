@@ -37,6 +37,16 @@ export interface AppendixViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  weights: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
   row: {
     display: "flex",
     flexWrap: "wrap",
@@ -188,6 +198,12 @@ export function AppendixView({
   const [unit, setUnit] = React.useState<"households" | "points">("households");
   const [method, setMethod] = React.useState<AllocationMethod>("households");
   const [year, setYear] = React.useState("");
+  /** Per-unit weights typed in the page, by sheet row ("1" when left alone; Vietnamese or English decimals). */
+  const [weights, setWeights] = React.useState<Record<number, string>>({});
+  const units = React.useMemo(
+    () => (analysis ? analysis.table.rows.filter((r) => r.kind === "unit") : []),
+    [analysis],
+  );
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<{ ok: boolean; text: string } | null>(null);
   /** Sheets already written from this view: a second copy is asked for, never made silently. */
@@ -221,6 +237,12 @@ export function AppendixView({
           method,
           lang,
           corrections: analysis.corrections,
+          weights:
+            method === "weights"
+              ? Object.fromEntries(
+                  units.map((u) => [u.row, Number((weights[u.row] ?? "1").trim().replace(",", "."))]),
+                )
+              : undefined,
         });
       }
       const y = Number(year);
@@ -237,7 +259,22 @@ export function AppendixView({
       if (err instanceof PlanError) return { error: err.message };
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [analysis, grid, variant, target, unit, method, year, title, subtitle, lang, t.enterTarget, t.unsure]);
+  }, [
+    analysis,
+    grid,
+    variant,
+    target,
+    unit,
+    method,
+    weights,
+    units,
+    year,
+    title,
+    subtitle,
+    lang,
+    t.enterTarget,
+    t.unsure,
+  ]);
 
   if (!analysis) return <div data-testid="appendix-view">{t.noTable}</div>;
   if (grid === undefined) return <Spinner data-testid="appendix-view" label={t.reading} size="small" />;
@@ -307,6 +344,7 @@ export function AppendixView({
               <option value="households">{t.byHouseholds}</option>
               <option value="poor">{t.byPoor}</option>
               <option value="equal">{t.byEqual}</option>
+              <option value="weights">{t.byWeights}</option>
             </Select>
           </Field>
           <Field label={t.year}>
@@ -318,6 +356,21 @@ export function AppendixView({
             />
           </Field>
         </div>
+      )}
+      {variant === "plan" && method === "weights" && (
+        <fieldset className={styles.weights} data-testid="appendix-weights">
+          <legend>{t.weightsLegend}</legend>
+          {units.map((u) => (
+            <Field key={u.row} label={u.label} orientation="horizontal">
+              <Input
+                value={weights[u.row] ?? "1"}
+                inputMode="decimal"
+                aria-label={t.weightOf(u.label)}
+                onChange={(_, d) => setWeights((w) => ({ ...w, [u.row]: d.value }))}
+              />
+            </Field>
+          ))}
+        </fieldset>
       )}
       <Field label={t.title}>
         <Input value={shownTitle} onChange={(_, d) => setTitle(d.value)} data-testid="appendix-title" />
