@@ -446,6 +446,8 @@ export function PhuLucPane({
             t={t}
             busy={busy}
             onChange={(o) => void actions.setOverrides(o)}
+            doubts={analysis.findings.filter((f) => f.rule === "structure-unsure")}
+            onConfirmReading={(f) => void actions.setOverrides(confirmReading(analysis, f, state.overrides))}
           />
         )}
         {view === "appendix" && (

@@ -240,13 +240,21 @@ describe("a way out of 'unsure' (item 4)", () => {
     expect(screen.queryByTestId("unsure")).toBeNull();
   });
 
-  test("Sửa cách đọc opens the table's reading", async () => {
-    renderPane(new FakeHost(misleading()));
+  test("Sửa cách đọc opens the table's reading, which carries the same answer", async () => {
+    const host = new FakeHost(misleading());
+    renderPane(host);
     await summary();
     fireEvent.click(screen.getByTestId("reading-edit"));
     await waitFor(() =>
       expect(screen.getByRole("tab", { name: "Bảng" }).getAttribute("aria-selected")).toBe("true"),
     );
+    // Every role already looks right there (E reads "Tỷ lệ hộ nghèo"): the doubt and its button say so.
+    const doubt = await screen.findByTestId("table-doubt");
+    expect(doubt.textContent).toContain("Cột E");
+    fireEvent.click(within(doubt).getByRole("button", { name: "Đúng, bảng đọc như vậy" }));
+    await waitFor(() => expect(host.callsTo("saveOverrides")).toHaveLength(1));
+    expect(host.callsTo("saveOverrides")[0][1]).toEqual({ columns: { E: { role: "poorRate" } } });
+    await waitFor(() => expect(screen.queryByTestId("table-doubt")).toBeNull());
   });
 });
 
