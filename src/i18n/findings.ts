@@ -27,7 +27,9 @@ export function roleOfCell(
 
 /** Which words a finding takes: its rule's, or a variant's with its own (a suspected typo, a rate reduction). */
 function templateOf(f: Finding, role: ColumnRole | undefined): MessageRule {
-  if (f.params?.variant === "input-typo") return "input-typo";
+  // A probable typo: the engine's variant, or its certainty "suggested" with a value to suggest.
+  if (f.params?.variant === "input-typo" || (isSuggested(f) && typeof f.expected === "number"))
+    return "input-typo";
   if (role === "rateReduction" && (f.rule === "projection-mismatch" || f.rule === "reduction-mismatch"))
     return "rate-reduction";
   return f.rule as MessageRule;

@@ -59,6 +59,10 @@ test("a probable typo is 'Có thể nhập sai', whether the engine marks it by 
   expect(findingTitle({ ...base, params: { variant: "input-typo" } }, "vi")).toBe("Có thể nhập sai");
   expect(findingTitle({ ...base, certainty: "suggested" } as Finding, "vi")).toBe("Có thể nhập sai");
   expect(findingTitle({ ...base, certainty: "suggested" } as Finding, "en")).toBe("Possible typo");
+  // and its sentence says the same, with the value to suggest
+  expect(describeFinding({ ...base, certainty: "suggested" } as Finding, "vi")).toMatch(
+    /^Có thể nhập sai: ô D4 ghi 2\.947; .* là 2\.497\.$/u,
+  );
 });
 
 test("the engine's new rules have titles before it emits them", () => {
