@@ -59,6 +59,14 @@ export function openProblems(analysis: TableAnalysis): Finding[] {
 }
 
 /**
+ * The open problems a corrected appendix cannot settle by itself: an error with no fix (an input the engine does
+ * not change) or a suggested value. The pane asks before writing an appendix over these.
+ */
+export function unresolvedProblems(analysis: TableAnalysis): Finding[] {
+  return openProblems(analysis).filter((f) => !f.fix || isSuggested(f));
+}
+
+/**
  * "Đúng, bảng đọc như vậy" on a structure-unsure finding: the user confirms the columns it doubts with the roles
  * they were read with (what `--roles E=poorRate` does on the command line).
  */

@@ -195,6 +195,7 @@ const vi = {
   errorsLeftDetail:
     "Phụ lục và kế hoạch lập từ bảng này chưa dùng để ký được. Hãy sửa ở mục Kết quả trước ({cells}).",
   unchangedCollapsed: "{n} ô giữ nguyên giá trị, chỉ ghi lại: không liệt kê.",
+  allowErrors: "Vẫn lập khi bảng còn lỗi (bản nháp, chưa dùng để ký)",
   // the standalone page speaks of files
   fileGuideStep1: "Mở tệp .xlsx (nút “Mở tệp Excel” hoặc kéo thả vào trang), chọn trang tính có bảng.",
   fileGuideStep2: "Xem kết quả ở mục “Kết quả”: ô sai được tô màu trong bản xem trước.",
@@ -382,6 +383,7 @@ const en: UiStrings = {
   errorsLeftDetail:
     "A plan or appendix made from it is not ready to sign. Fix them under Findings first ({cells}).",
   unchangedCollapsed: "{n} cells keep their value and are only rewritten: not listed.",
+  allowErrors: "Make it anyway while the table has errors (a draft, not for signing)",
   fileGuideStep1:
     "Open an .xlsx file (“Open an Excel file” or drop it on the page) and choose the sheet with the table.",
   fileGuideStep2: "See the findings under “Findings”: wrong cells are coloured in the preview.",

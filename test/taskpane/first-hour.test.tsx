@@ -276,9 +276,19 @@ describe("Bảng còn N lỗi above the plan and the appendix (item 2)", () => {
     expect(screen.getByRole("alert")).toBeTruthy();
   });
 
-  test("the clean twin: no word about errors", () => {
+  test("the clean twin: no word about errors, nothing to ask before writing", () => {
     view(district(2497), suggestTypos);
     expect(screen.queryByTestId("errors-left")).toBeNull();
+    expect(screen.queryByTestId("appendix-allow-errors")).toBeNull();
+    expect((screen.getByTestId("appendix-write") as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test("an appendix over an unsettled input is written only when the user asks for it", async () => {
+    view(district(2947), suggestTypos);
+    const write = screen.getByTestId("appendix-write") as HTMLButtonElement;
+    expect(write.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText("Vẫn lập khi bảng còn lỗi (bản nháp, chưa dùng để ký)"));
+    expect(write.disabled).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   Field,
   Input,
   makeStyles,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -23,7 +24,7 @@ import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
 import { showCell, showCount } from "../../i18n/numbers";
 import { fmt, uiStrings } from "../../i18n/ui";
-import { openProblems } from "../../hosts/analysis";
+import { openProblems, unresolvedProblems } from "../../hosts/analysis";
 
 export interface AppendixViewProps {
   host: PaneHost;
@@ -210,6 +211,10 @@ export function AppendixView({
   const [written, setWritten] = React.useState<string[]>(() => writtenByHost.get(host) ?? []);
   React.useEffect(() => void writtenByHost.set(host, written), [host, written]);
   const [askAgain, setAskAgain] = React.useState(false);
+  const [allowErrors, setAllowErrors] = React.useState(false);
+  // Errors the appendix corrects itself (a rate, a total recomputed) need no leave; an input it cannot settle does.
+  const hasErrors = analysis ? unresolvedProblems(analysis).length > 0 : false;
+  const ui = uiStrings(lang);
   const [wide, setWide] = React.useState(false);
 
   React.useEffect(() => setGrid(givenGrid), [givenGrid]);
@@ -421,10 +426,19 @@ export function AppendixView({
           )}
         </>
       )}
+      {/* No appendix "ready to sign" on a table with errors unless the user asks for it (as --allow-errors). */}
+      {hasErrors && (
+        <Checkbox
+          checked={allowErrors}
+          onChange={(_, d) => setAllowErrors(d.checked === true)}
+          label={ui.allowErrors}
+          data-testid="appendix-allow-errors"
+        />
+      )}
       <div>
         <Button
           appearance="primary"
-          disabled={!layout || busy}
+          disabled={!layout || busy || (hasErrors && !allowErrors)}
           onClick={() => void write()}
           data-testid="appendix-write"
         >
