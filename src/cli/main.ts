@@ -38,7 +38,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await command(rest, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`phuluc: ${err instanceof UserError ? message : `lỗi không mong đợi: ${message}`}\n`);
+    // A message that already names its command ("phuluc appendix: …") gets no second "phuluc: ".
+    const line = err instanceof UserError ? message : `lỗi không mong đợi: ${message}`;
+    io.err(`${/^phuluc\b/.test(line) ? "" : "phuluc: "}${line}\n`);
     return 2;
   }
 }

@@ -93,7 +93,8 @@ describe("phuluc appendix", () => {
   });
 
   it("bad use: no -o, the input as output, an unknown sheet", async () => {
-    expect((await phuluc("appendix", SAMPLE)).err).toMatch(/thiếu -o/);
+    // One prefix, not "phuluc: phuluc appendix:" (issue 23 item 13)
+    expect((await phuluc("appendix", SAMPLE)).err).toBe("phuluc appendix: thiếu -o <tệp-ra.xlsx>\n");
     expect((await phuluc("appendix", SAMPLE, "-o", SAMPLE)).err).toMatch(/trùng với tệp gốc/);
     const r = await phuluc("appendix", SAMPLE, "-o", path.join(tmp, "x.xlsx"), "--sheet", "Không có");
     expect(r.code).toBe(2);
