@@ -202,6 +202,7 @@ const vi = {
   fileGuideStep3:
     "Bấm “Sửa” từng ô hoặc “Sửa tất cả”, rồi “Tải tệp đã sửa”. Mục “Lập phụ lục” thêm phụ lục vào tệp.",
   pickFile: "Chọn tệp .xlsx",
+  previewOther: "Đang xem trang tính “{shown}”; bảng đang kiểm tra ở trang tính “{checked}”.",
 };
 
 export type UiStrings = typeof vi;
@@ -390,6 +391,7 @@ const en: UiStrings = {
   fileGuideStep3:
     "Press “Fix” on a cell or “Fix all”, then “Download the corrected file”. “Appendix” adds an appendix to the file.",
   pickFile: "Choose an .xlsx file",
+  previewOther: "Showing sheet “{shown}”; the table being checked is on sheet “{checked}”.",
 };
 
 const STRINGS: Record<UiLang, UiStrings> = { vi, en };

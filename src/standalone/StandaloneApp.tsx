@@ -497,6 +497,12 @@ export function StandaloneApp({
             />
           </div>
           <div className={styles.previewCol}>
+            {/* After an appendix is written the preview shows it while the pane still checks the table: say so. */}
+            {shownSheet !== sheet && (
+              <Text size={200} data-testid="preview-other">
+                {fmt(t.previewOther, { shown: shownSheet, checked: sheet })}
+              </Text>
+            )}
             {selected && <Text size={200}>{fmt(t.selectedCell, { cell: selected })}</Text>}
             {grid && (
               <SheetPreview grid={grid} marked={marked} selected={selected} label={t.preview} lang={lang} />

@@ -84,6 +84,25 @@ test("the picker speaks Vietnamese; the download is secondary until a fix, again
   await page.context().close();
 }, 120_000);
 
+test("after the appendix is written, the page says which sheet it shows and which it checks", async () => {
+  const { page, errors } = await openPage(served, 1280);
+  await openFile(page, CLEAN);
+  const checked = await page.getByRole("combobox", { name: "Trang tính" }).inputValue();
+  expect(await page.getByTestId("preview-other").count()).toBe(0);
+  await page.getByRole("tab", { name: "Lập phụ lục" }).click();
+  await page.getByTestId("appendix-write").click();
+  const result = await page.getByTestId("appendix-result").textContent();
+  const name = /“(.+)”/.exec(result ?? "")![1];
+  await page.getByTestId("preview-other").waitFor();
+  expect(await page.getByTestId("preview-other").textContent()).toBe(
+    `Đang xem trang tính “${name}”; bảng đang kiểm tra ở trang tính “${checked}”.`,
+  );
+  // A new sheet is a change to download.
+  await expectEventually(() => download(page).getAttribute("data-dirty"), "true");
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
 async function expectEventually<T>(read: () => Promise<T>, want: T, ms = 10_000): Promise<void> {
   const until = Date.now() + ms;
   let last = await read();
