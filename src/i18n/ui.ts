@@ -107,7 +107,6 @@ const vi = {
   openFileHint: "Tệp được đọc ngay trong trình duyệt, không gửi đi đâu.",
   chooseSheet: "Trang tính",
   download: "Tải tệp đã sửa",
-  noFile: "Chọn một tệp .xlsx để bắt đầu.",
   fileReadFailed: "Không đọc được tệp {file}",
   notXlsx: "Tệp {file} không phải tệp Excel .xlsx.",
   standaloneTitle: "Phụ lục — kiểm tra bảng giảm nghèo",
@@ -148,9 +147,6 @@ const vi = {
   colMessage: "Nội dung",
   // grouped findings
   groupTitle: "{n} ô ở cột {col}: {rule}",
-  groupCopied:
-    "Các ô này ở cột {col} giống hệt cột {from} trên cùng dòng: có lẽ cột {col} đã bị chép nhầm từ cột {from}.",
-  groupExample: "Ví dụ",
   fixSettlesLater:
     "Sửa sẽ ghi công thức {formula}: hiện công thức ra {now}, sẽ ra {expected} khi các ô khác bị báo lỗi được sửa.",
   showCells: "Xem {n} ô",
@@ -302,7 +298,6 @@ const en: UiStrings = {
   openFileHint: "The file is read inside the browser and never sent anywhere.",
   chooseSheet: "Sheet",
   download: "Download the corrected file",
-  noFile: "Choose an .xlsx file to start.",
   fileReadFailed: "Could not read the file {file}",
   notXlsx: "{file} is not an Excel .xlsx file.",
   standaloneTitle: "Phụ lục — check poverty-reduction tables",
@@ -340,9 +335,6 @@ const en: UiStrings = {
   colRule: "Kind",
   colMessage: "Finding",
   groupTitle: "{n} cells in column {col}: {rule}",
-  groupCopied:
-    "These cells of column {col} hold exactly what column {from} holds on the same rows: column {col} was probably copied from column {from} by mistake.",
-  groupExample: "For example",
   fixSettlesLater:
     "Fix writes the formula {formula}: it gives {now} now, and {expected} once the other cells reported wrong are corrected.",
   showCells: "Show {n} cells",
