@@ -2,7 +2,7 @@
 import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
 import type { Lang } from "../engine/model";
 import { describeFinding, findingTitle, roleOfCell } from "../i18n/findings";
-import { refusalLine } from "./structure";
+import { confirmRolesOf, refusalLine } from "./structure";
 import { showValue } from "../i18n/numbers";
 
 const STRINGS = {
@@ -23,6 +23,8 @@ const STRINGS = {
       `Còn ${n} ô nhập liệu có thể sai, chương trình không tự sửa (cần người kiểm tra):`,
     noUndecided: "Không còn ô nào cần người kiểm tra.",
     savedTo: (file: string) => `Bản đã sửa: ${file}`,
+    confirmHint: (roles: string | undefined) =>
+      `  Cách đọc bảng chưa được xác nhận. Nếu đúng như vậy, thêm ${roles ? `${roles} (hoặc --trust-structure)` : "--trust-structure"} vào lệnh; nếu sai, ghi vai trò đúng bằng --roles (hoặc loại dòng bằng --rows).`,
     nothingFixed: (errors: number) =>
       `Chưa sửa gì${errors > 0 ? `, còn ${errors} lỗi` : ""}: không có ô nào chương trình tự sửa được, không ghi tệp ra.`,
     savedInPlace: (file: string) => `Đã ghi đè tệp gốc: ${file}`,
@@ -44,6 +46,8 @@ const STRINGS = {
       `${n} input cells are probably wrong and were left alone (a person must check):`,
     noUndecided: "No cell is left for a person to check.",
     savedTo: (file: string) => `Fixed copy: ${file}`,
+    confirmHint: (roles: string | undefined) =>
+      `  The table's reading is not confirmed. If it reads right, add ${roles ? `${roles} (or --trust-structure)` : "--trust-structure"} to the command; if not, give the right role with --roles (or a row's kind with --rows).`,
     nothingFixed: (errors: number) =>
       `Nothing fixed${errors > 0 ? `, ${errors} error${errors === 1 ? "" : "s"} left` : ""}: no cell the program can fix by itself; no output file written.`,
     savedInPlace: (file: string) => `Overwrote the original file: ${file}`,
@@ -88,6 +92,11 @@ export function renderTable(table: TableReport, lang: Lang): string {
   if (table.findings.length === 0) lines.push(s.noFindings);
   else
     lines.push(renderColumns([s.headers, ...table.findings.map((f) => findingRow(f, lang, table.columns))]));
+  // A reading in doubt: the exact options that settle it, to type on the next command.
+  if (table.findings.some((f) => f.rule === "structure-unsure")) {
+    const roles = confirmRolesOf(table.findings, table.columns);
+    lines.push(s.confirmHint(roles));
+  }
   return lines.join("\n");
 }
 

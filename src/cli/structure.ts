@@ -6,7 +6,7 @@ import { UserError } from "./io";
 import type { TableAnalysis } from "../engine";
 import type { AnalyzeOptions, Lang, Overrides } from "../engine/model";
 import { COLUMN_ROLES, ROW_KINDS } from "../engine/kinds";
-import type { ColumnRole, RowKind } from "../engine/report";
+import type { ColumnRole, Finding, RowKind } from "../engine/report";
 import { rangeA1 } from "../engine/grid";
 
 export const STRUCTURE_OPTIONS = {
@@ -87,12 +87,23 @@ export function structureOptions(command: string, flags: StructureFlags, lang: L
  * role the table was read with), or undefined when the doubt is about rows (a total that is not a sum).
  */
 export function confirmRoles(analysis: TableAnalysis): string | undefined {
+  return confirmRolesOf(
+    analysis.findings,
+    analysis.table.columns.map((c) => ({ column: c.letter, role: c.role })),
+  );
+}
+
+/** confirmRoles over a report's findings and columns (what `check` prints). */
+export function confirmRolesOf(
+  findings: readonly Finding[],
+  columns: readonly { column: string; role: string }[],
+): string | undefined {
   const pairs: string[] = [];
-  for (const f of analysis.findings) {
+  for (const f of findings) {
     if (f.rule !== "structure-unsure") continue;
     const column = String(f.params?.column ?? "");
     if (!/^[A-Z]{1,3}$/.test(column) || f.params?.reading === "sum") return undefined;
-    const role = analysis.table.columns.find((c) => c.letter === column)?.role;
+    const role = columns.find((c) => c.column === column)?.role;
     if (!role) return undefined;
     if (!pairs.includes(`${column}=${role}`)) pairs.push(`${column}=${role}`);
   }

@@ -283,6 +283,12 @@ describe("issue 7 on the command line: the bundled clean samples, legacy text, a
     expect(report.tables[0].findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual([
       "E1 structure-unsure warning",
     ]);
+    // check's text names the exact option to type (issue 23 item 4), and the sentence speaks of the table.
+    const text = await runCli(["check", file]);
+    expect(text.stdout).toContain('Cột E ("Tỷ lệ hộ nghèo (%)", ô E1): ở 5/5 dòng, E không khớp với D/C×100');
+    expect(text.stdout).toContain(
+      "Cách đọc bảng chưa được xác nhận. Nếu đúng như vậy, thêm --roles E=poorRate (hoặc --trust-structure) vào lệnh;",
+    );
     const out = file.replace("in.xlsx", "out.xlsx");
     const r = await runCli(["fix", file, "-o", out]);
     expect(r.code).toBe(1);
