@@ -1,5 +1,6 @@
 // `phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--subtitle "..."] [--reduce N | --reduce-points P]
-//  [--by households|poor|equal] [--sheet NAME] [--year N] [--lang vi|en]`
+//  [--by households|poor|equal] [--sheet NAME] [--year N] [--allow-errors] [--lang vi|en]`
+// Exit 1 with one line, nothing written, when the table still has errors, unless --allow-errors.
 // Writes a copy of the workbook with the appendix as a new sheet: the table as it is, corrected, or with a target
 // the plan table "Dự kiến năm N". The user's own sheets are never changed.
 import * as path from "path";
@@ -12,6 +13,7 @@ import { buildAppendix } from "../engine/appendix";
 import {
   TARGET_OPTIONS,
   choosePlanTable,
+  errorsLine,
   outputPath,
   planOrExplain,
   targetFromFlags,
@@ -53,6 +55,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
   refuseIfUnsure("appendix", analysis, lang);
   const plan = target ? planOrExplain(analysis, grid, target, flags, lang) : undefined;
+  // No appendix "ready to sign" on a table with errors, unless the user asks for it.
+  const errors = errorsLine("appendix", analysis, lang, flags["allow-errors"]);
+  if (errors && !flags["allow-errors"]) {
+    io.err(errors + "\n");
+    return 1;
+  }
   const layout = buildAppendix(analysis, {
     grid,
     plan,
@@ -66,6 +74,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   const formulas = layout.cells.filter((c) => c.formula).length;
   const lines = [
+    ...(errors ? [errors] : []),
     vi
       ? `Đã ghi phụ lục vào trang tính mới "${ws.name}" của tệp ${flags.out} (từ bảng ở trang "${grid.sheet}", ${formulas} ô công thức; khổ A4 ${layout.page.orientation === "landscape" ? "ngang" : "dọc"}).`
       : `Wrote the appendix to the new sheet "${ws.name}" of ${flags.out} (from the table on sheet "${grid.sheet}", ${formulas} formula cells; A4 ${layout.page.orientation}).`,

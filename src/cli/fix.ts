@@ -1,7 +1,7 @@
 // `phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en] [--unicode] [--roles C=role,...]
 //  [--rows N=kind,...] [--trust-structure]`
-// Exit 0: copy written and nothing left to decide; 1: written, but input cells (or a table read in doubt) remain
-// that a person must check;
+// Exit 0: copy written and nothing left to decide; 1: input cells (or a table read in doubt) remain that a person
+// must check (when nothing could be fixed, no copy is written and the output says "Chưa sửa gì, còn N lỗi");
 // 2: nothing written (bad arguments, unreadable file).
 import * as path from "path";
 import { CliIO, UserError } from "./io";
@@ -9,8 +9,9 @@ import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderFix } from "./format";
 import { analyzeWorkbookFile, refusalText, samePath, writePatched } from "./workbook";
 import { fixPlan, legacyTextConversions } from "../engine";
-import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
+import { STRUCTURE_OPTIONS, confirmRoles, structureOptions } from "./structure";
 import type { Lang } from "../engine/model";
+import { rangeA1 } from "../engine/grid";
 
 const SPEC = {
   command: "fix",
@@ -62,12 +63,34 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const writes = flags.unicode
     ? plan.writes.concat(grids.flatMap((g) => legacyTextConversions(g)))
     : plan.writes;
-  const result = await writePatched(workbook, { writes }, outputPath, shownOut, lang, {
-    inPlace: overwrites,
-    force: flags.force,
-  });
+  // Nothing to write: no copy is made (a copy identical to the input would read as "fixed").
+  const result =
+    writes.length > 0
+      ? await writePatched(workbook, { writes }, outputPath, shownOut, lang, {
+          inPlace: overwrites,
+          force: flags.force,
+        })
+      : { written: [], refused: [] };
+  const errorsLeft = analyses.reduce(
+    (n, a) => n + a.findings.filter((f) => f.severity === "error").length,
+    0,
+  );
+  const confirm = Object.fromEntries(
+    analyses
+      .filter((a) => a.unsure)
+      .map((a) => [`${a.table.sheet}|${rangeA1(a.table.range)}`, confirmRoles(a)] as const),
+  );
   io.out(
-    renderFix({ output: shownOut, inPlace: overwrites, plan: { ...plan, writes: result.written } }, lang),
+    renderFix(
+      {
+        output: shownOut,
+        inPlace: overwrites,
+        plan: { ...plan, writes: result.written },
+        errorsLeft,
+        confirm,
+      },
+      lang,
+    ),
   );
   if (result.refused.length > 0) {
     io.out(

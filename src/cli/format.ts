@@ -2,8 +2,9 @@
 import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
 import type { Unread } from "../engine/coverage";
 import type { Lang } from "../engine/model";
-import { describeFinding } from "../i18n/findings";
-import { refusalLine } from "./structure";
+import { describeFinding, findingTitle, roleOfCell } from "../i18n/findings";
+import { confirmRolesOf, refusalLine } from "./structure";
+import { showValue } from "../i18n/numbers";
 
 const STRINGS = {
   vi: {
@@ -24,14 +25,16 @@ const STRINGS = {
     summary: (file: string, e: number, w: number, i: number) =>
       `Tổng kết ${file}: ${e} lỗi, ${w} cảnh báo, ${i} thông tin.`,
     fixWrote: (n: number, f: number, v: number) =>
-      n === 0
-        ? "Không có ô nào cần ghi lại."
-        : `Đã ghi ${n} ô: ${f} ô công thức (tỷ lệ, tổng, số giảm, số dự kiến), ${v} ô ghi lại thành số đúng (số lưu dạng văn bản, dấu chấm hàng nghìn).`,
+      `Đã ghi ${n} ô: ${f} ô công thức (tỷ lệ, tổng, số giảm, số dự kiến), ${v} ô ghi lại thành số đúng (số lưu dạng văn bản, dấu chấm hàng nghìn).`,
     perSheet: (sheet: string, n: number) => `  - trang tính "${sheet}": ${n} ô`,
     undecidedHead: (n: number) =>
       `Còn ${n} ô nhập liệu có thể sai, chương trình không tự sửa (cần người kiểm tra):`,
     noUndecided: "Không còn ô nào cần người kiểm tra.",
     savedTo: (file: string) => `Bản đã sửa: ${file}`,
+    confirmHint: (roles: string | undefined) =>
+      `  Cách đọc bảng chưa được xác nhận. Nếu đúng như vậy, thêm ${roles ? `${roles} (hoặc --trust-structure)` : "--trust-structure"} vào lệnh; nếu sai, ghi vai trò đúng bằng --roles (hoặc loại dòng bằng --rows).`,
+    nothingFixed: (errors: number) =>
+      `Chưa sửa gì${errors > 0 ? `, còn ${errors} lỗi` : ""}: không có ô nào chương trình tự sửa được, không ghi tệp ra.`,
     savedInPlace: (file: string) => `Đã ghi đè tệp gốc: ${file}`,
   },
   en: {
@@ -53,44 +56,41 @@ const STRINGS = {
     summary: (file: string, e: number, w: number, i: number) =>
       `Summary for ${file}: ${e} errors, ${w} warnings, ${i} infos.`,
     fixWrote: (n: number, f: number, v: number) =>
-      n === 0
-        ? "No cell needed rewriting."
-        : `Wrote ${n} cells: ${f} formula cells (rates, totals, reductions, projections), ${v} cells rewritten as proper numbers (numbers stored as text, thousands dots).`,
+      `Wrote ${n} cells: ${f} formula cells (rates, totals, reductions, projections), ${v} cells rewritten as proper numbers (numbers stored as text, thousands dots).`,
     perSheet: (sheet: string, n: number) => `  - sheet "${sheet}": ${n} cells`,
     undecidedHead: (n: number) =>
       `${n} input cells are probably wrong and were left alone (a person must check):`,
     noUndecided: "No cell is left for a person to check.",
     savedTo: (file: string) => `Fixed copy: ${file}`,
+    confirmHint: (roles: string | undefined) =>
+      `  The table's reading is not confirmed. If it reads right, add ${roles ? `${roles} (or --trust-structure)` : "--trust-structure"} to the command; if not, give the right role with --roles (or a row's kind with --rows).`,
+    nothingFixed: (errors: number) =>
+      `Nothing fixed${errors > 0 ? `, ${errors} error${errors === 1 ? "" : "s"} left` : ""}: no cell the program can fix by itself; no output file written.`,
     savedInPlace: (file: string) => `Overwrote the original file: ${file}`,
   },
 };
 
+/** 1518 → "1.518" (vi) / "1,518" (en); 13.7 → "13,7" / "13.7". Text stays text, quoted. */
+/** The command line's words in one language (the .docx report prints with them too). */
 export function cliStrings(lang: Lang) {
   return STRINGS[lang];
 }
 
-/** 1518 → "1.518" (vi) / "1,518" (en); 13.7 → "13,7" / "13.7". Text stays text, quoted. */
 export function formatValue(v: number | string | null | undefined, lang: Lang): string {
-  if (v === null || v === undefined) return "—";
-  if (typeof v === "string") return `"${v.length > 32 ? v.slice(0, 31) + "…" : v}"`;
-  if (!Number.isFinite(v)) return String(v);
-  const [thousands, decimal] = lang === "vi" ? [".", ","] : [",", "."];
-  const rounded = Number(v.toFixed(6)); // hide floating-point noise such as 1.2699999999999996
-  const negative = rounded < 0;
-  const [intPart, fracPart] = Math.abs(rounded).toString().split(".");
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
-  return `${negative ? "-" : ""}${grouped}${fracPart ? decimal + fracPart : ""}`;
+  return showValue(v, lang);
 }
 
-function findingRow(f: Finding, lang: Lang): string[] {
+/** One finding as a row: the rule by its name in the reader's language (ids stay in JSON). */
+function findingRow(f: Finding, lang: Lang, columns?: TableReport["columns"]): string[] {
   const s = STRINGS[lang];
+  const role = roleOfCell(columns, f.cell);
   return [
     s.severity[f.severity],
     f.cell,
-    f.rule,
+    findingTitle(f, lang, role),
     formatValue(f.actual, lang),
     formatValue(f.expected, lang),
-    describeFinding(f, lang),
+    describeFinding(f, lang, role),
   ];
 }
 
@@ -111,7 +111,13 @@ export function renderTable(table: TableReport, lang: Lang): string {
   const s = STRINGS[lang];
   const lines = [s.table(table.sheet, table.range, table.rows.length)];
   if (table.findings.length === 0) lines.push(s.noFindings);
-  else lines.push(renderColumns([s.headers, ...table.findings.map((f) => findingRow(f, lang))]));
+  else
+    lines.push(renderColumns([s.headers, ...table.findings.map((f) => findingRow(f, lang, table.columns))]));
+  // A reading in doubt: the exact options that settle it, to type on the next command.
+  if (table.findings.some((f) => f.rule === "structure-unsure")) {
+    const roles = confirmRolesOf(table.findings, table.columns);
+    lines.push(s.confirmHint(roles));
+  }
   return lines.join("\n");
 }
 
@@ -137,23 +143,33 @@ export interface FixSummary {
   output: string;
   inPlace: boolean;
   plan: WritePlan;
+  /** Errors the tables still hold (said when nothing was written: "Chưa sửa gì, còn N lỗi"). */
+  errorsLeft?: number;
+  /** The option that confirms each refused table's reading, by "sheet|range" ("--roles E=poorRate"). */
+  confirm?: Record<string, string | undefined>;
 }
 
-export function renderFix({ output, inPlace, plan }: FixSummary, lang: Lang): string {
+export function renderFix(
+  { output, inPlace, plan, errorsLeft = 0, confirm = {} }: FixSummary,
+  lang: Lang,
+): string {
   const s = STRINGS[lang];
   const formulas = plan.writes.filter((w) => w.formula).length;
   const values = plan.writes.length - formulas;
-  const lines = [s.fixWrote(plan.writes.length, formulas, values)];
-  for (const r of plan.refused ?? []) lines.push(refusalLine(r.sheet, r.range, r.cells, lang));
+  const wrote = plan.writes.length > 0;
+  const lines = [wrote ? s.fixWrote(plan.writes.length, formulas, values) : s.nothingFixed(errorsLeft)];
+  for (const r of plan.refused ?? [])
+    lines.push(refusalLine(r.sheet, r.range, r.cells, lang, confirm[`${r.sheet}|${r.range}`]));
   const perSheet = new Map<string, number>();
   for (const w of plan.writes) perSheet.set(w.sheet, (perSheet.get(w.sheet) ?? 0) + 1);
   if (perSheet.size > 1) for (const [sheet, n] of perSheet) lines.push(s.perSheet(sheet, n));
   if (plan.undecided.length > 0) {
     lines.push("", s.undecidedHead(plan.undecided.length));
     lines.push(renderColumns([s.headers, ...plan.undecided.map((f) => findingRow(f, lang))]));
-  } else {
+  } else if (wrote) {
     lines.push(s.noUndecided);
   }
-  lines.push("", inPlace ? s.savedInPlace(output) : s.savedTo(output));
+  // A copy is announced only when something was written into it.
+  if (wrote) lines.push("", inPlace ? s.savedInPlace(output) : s.savedTo(output));
   return lines.join("\n") + "\n";
 }

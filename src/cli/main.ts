@@ -22,8 +22,9 @@ const USAGE = `Cách dùng / Usage:
   phuluc check <file.docx> [--sheet "Bảng 2"] [--format text|json]   (bảng và lời văn của văn bản Word; không ghi gì vào .docx)
   phuluc describe <file.xlsx|file.docx> [--sheet NAME] [--units] [--format text|json] [--lang vi|en]   (viết lời văn từ bảng)
   phuluc fix <in.xlsx> -o <out.xlsx> [--sheet NAME] [--in-place] [--lang vi|en]
-  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "w1;w2;..."] [--sheet NAME] [--format text|json] [-o out.xlsx]
+  phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights --weights "Thôn A=2;Thôn B=1"] [--sheet NAME] [--format text|json] [-o out.xlsx]
   phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--reduce N | --reduce-points P] [--sheet NAME]
+  plan, appendix: [--allow-errors]  (lập cả khi bảng còn lỗi / even when the table still has errors)
   phuluc fix <in.xlsx> -o <out.xlsx> --unicode        (chữ TCVN3/VNI → Unicode / legacy text → Unicode)
   phuluc gop|consolidate <xa-1.xlsx> <xa-2.xlsx> ... -o <huyen.xlsx> [--include-flawed] [--allow-missing] [--sort given|alpha]
   phuluc check <huyen.xlsx> --against <xa-*.xlsx>      (đối chiếu với báo cáo cấp dưới / against the lower level)
@@ -53,7 +54,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return await command(rest, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`phuluc: ${err instanceof UserError ? message : `lỗi không mong đợi: ${message}`}\n`);
+    // A message that already names its command ("phuluc appendix: …") gets no second "phuluc: ".
+    const line = err instanceof UserError ? message : `lỗi không mong đợi: ${message}`;
+    io.err(`${/^phuluc\b/.test(line) ? "" : "phuluc: "}${line}\n`);
     return 2;
   }
 }

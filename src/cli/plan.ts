@@ -1,34 +1,58 @@
-// `phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal] [--sheet NAME]
-//  [--format text|json] [-o out.xlsx] [--year N] [--lang vi|en]`
+// `phuluc plan <file.xlsx> (--reduce N | --reduce-points P) [--by households|poor|equal|weights
+//  --weights "Thôn A=2;Thôn B=1"] [--sheet NAME] [--format text|json] [-o out.xlsx] [--year N] [--allow-errors]
+//  [--lang vi|en]`
 // Allocates a reduction target to the unit rows of the detected table; with -o, writes a copy of the workbook with
-// the plan as a new sheet. Exit 0 on success, 2 when nothing could be planned (bad target, unreadable file).
+// the plan as a new sheet. Exit 0 on success, 1 when the table still has errors (one line, nothing planned, unless
+// --allow-errors), 2 when nothing could be planned (bad target, unreadable file).
 import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile, samePath, writePatched } from "./workbook";
 import type { TableAnalysis } from "../engine";
-import type { Grid } from "../engine/grid";
+import { rangeA1, type Grid } from "../engine/grid";
 import type { Lang } from "../engine/model";
 import { buildAppendix, type AppendixLayout } from "../engine/appendix";
-import {
-  formatNumber,
-  PlanError,
-  planTable,
-  type AllocationMethod,
-  type Plan,
-  type PlanTarget,
-} from "../engine/plan";
+import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";
+import { naturalDecimals, showNumber } from "../i18n/numbers";
+import { openProblems } from "../hosts/analysis";
 
 export const TARGET_OPTIONS = {
   reduce: { type: "number" },
   "reduce-points": { type: "number" },
   by: { type: "string", choices: ["households", "poor", "equal", "weights"], default: "households" },
-  /** With --by weights: one weight per unit row, in sheet order, separated by ";" ("2;1;1,5;3"). */
+  /** With --by weights: one weight per unit, by name ("Thôn A=2;Thôn B=1") or in sheet order ("2;1;1,5;3"). */
   weights: { type: "string" },
   year: { type: "number" },
+  /** Plan or write the appendix even though the table still has errors (said loudly, exit 0). */
+  "allow-errors": { type: "boolean" },
 } as const;
+
+/**
+ * One line on a table with errors: plan and appendix stop (exit 1) unless the user asks with --allow-errors;
+ * then the same count is said as a warning above the result. Undefined on a clean table.
+ */
+export function errorsLine(
+  command: string,
+  analysis: TableAnalysis,
+  lang: Lang,
+  allowed: boolean,
+): string | undefined {
+  const cells = openProblems(analysis).map((f) => f.cell);
+  if (cells.length === 0) return undefined;
+  const shown = cells.length > 8 ? `${cells.slice(0, 8).join(", ")}, …` : cells.join(", ");
+  const where = `${rangeA1(analysis.table.range)}`;
+  const sheet = analysis.table.sheet;
+  const what = command === "plan" ? ["kế hoạch", "plan"] : ["phụ lục", "appendix"];
+  if (allowed)
+    return lang === "en"
+      ? `Warning: table ${where} on sheet "${sheet}" still has ${cells.length} error(s) (${shown}); this ${what[1]} is built on them at your request (--allow-errors) and is not ready to sign.`
+      : `Cảnh báo: bảng ${where} ở trang tính "${sheet}" còn ${cells.length} lỗi (${shown}); ${what[0]} này được lập theo yêu cầu (--allow-errors), chưa dùng để ký được.`;
+  return lang === "en"
+    ? `phuluc ${command}: table ${where} on sheet "${sheet}" still has ${cells.length} error(s) (${shown}); no ${what[1]} made. Fix them first ("phuluc check", "phuluc fix"), or add --allow-errors to make it anyway.`
+    : `phuluc ${command}: bảng ${where} ở trang tính "${sheet}" còn ${cells.length} lỗi (${shown}); chưa lập ${what[0]}. Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.`;
+}
 
 const SPEC = {
   command: "plan",
@@ -110,16 +134,11 @@ export function weightsFromFlag(
         : '--by weights cần --weights "w1;w2;..." (mỗi đơn vị một trọng số)',
     );
   }
-  const parts = raw.split(";").map((x) => x.trim());
-  if (parts.length !== units.length) {
-    throw new UserError(
-      en
-        ? `--weights has ${parts.length} values but the table has ${units.length} unit rows`
-        : `--weights có ${parts.length} giá trị nhưng bảng có ${units.length} dòng đơn vị`,
-    );
-  }
-  const weights: Record<number, number> = {};
-  parts.forEach((text, i) => {
+  const parts = raw
+    .split(";")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  const number = (text: string): number => {
     const w = Number(text.replace(",", "."));
     if (!/^\d+([.,]\d+)?$/.test(text) || !Number.isFinite(w)) {
       throw new UserError(
@@ -128,7 +147,45 @@ export function weightsFromFlag(
           : `--weights: "${text}" không phải số không âm`,
       );
     }
-    weights[units[i].row] = w;
+    return w;
+  };
+  const weights: Record<number, number> = {};
+  // By name: "Thôn A=2;Thôn B=1" (case, spacing and diacritics as typed in the table, compared loosely).
+  if (parts.some((p) => p.includes("="))) {
+    const key = (t: string) => t.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+    const byName = new Map(units.map((u) => [key(u.label), u]));
+    for (const part of parts) {
+      const eq = part.lastIndexOf("=");
+      const name = eq < 0 ? part : part.slice(0, eq).trim();
+      const unit = byName.get(key(name));
+      if (eq < 0 || !unit) {
+        throw new UserError(
+          en
+            ? `--weights: "${name}" is not a unit of the table (units: ${units.map((u) => u.label).join(", ")})`
+            : `--weights: "${name}" không phải đơn vị nào trong bảng (các đơn vị: ${units.map((u) => u.label).join(", ")})`,
+        );
+      }
+      weights[unit.row] = number(part.slice(eq + 1).trim());
+    }
+    const missing = units.filter((u) => weights[u.row] === undefined).map((u) => `"${u.label}"`);
+    if (missing.length > 0) {
+      throw new UserError(
+        en
+          ? `--weights: no weight for ${missing.join(", ")} (give every unit one, e.g. "${units[0].label}=1")`
+          : `--weights: chưa có trọng số cho ${missing.join(", ")} (mỗi đơn vị một trọng số, ví dụ "${units[0].label}=1")`,
+      );
+    }
+    return weights;
+  }
+  if (parts.length !== units.length) {
+    throw new UserError(
+      en
+        ? `--weights has ${parts.length} values but the table has ${units.length} unit rows`
+        : `--weights có ${parts.length} giá trị nhưng bảng có ${units.length} dòng đơn vị`,
+    );
+  }
+  parts.forEach((text, i) => {
+    weights[units[i].row] = number(text);
   });
   return weights;
 }
@@ -231,7 +288,7 @@ function pad(s: string, n: number, right = false): string {
 
 export function planText(plan: Plan, sheet: string, lang: Lang): string {
   const vi = lang === "vi";
-  const num = (n: number | null, d = 0) => (n === null ? "–" : formatNumber(n, d, lang));
+  const num = (n: number | null, d = 0) => (n === null ? "–" : showNumber(n, lang, d));
   const head = vi
     ? ["Dòng", "Đơn vị", "Tổng số hộ", "Hộ nghèo", "Giảm", "Còn lại", "Tỷ lệ (%)"]
     : ["Row", "Unit", "Households", "Poor", "Reduce", "Left", "Rate (%)"];
@@ -263,8 +320,8 @@ export function planText(plan: Plan, sheet: string, lang: Lang): string {
   const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i !== 1)).join("  ");
   const target = vi
-    ? `Chỉ tiêu: giảm ${num(plan.target)} hộ nghèo${plan.points !== undefined ? ` (${formatNumber(plan.points, String(plan.points).split(".")[1]?.length ?? 0, lang)} điểm %)` : ""} — trang tính "${sheet}"`
-    : `Target: ${num(plan.target)} households out of poverty${plan.points !== undefined ? ` (${plan.points} points)` : ""} — sheet "${sheet}"`;
+    ? `Chỉ tiêu: giảm ${num(plan.target)} hộ nghèo${plan.points !== undefined ? ` (${showNumber(plan.points, lang, naturalDecimals(plan.points))} điểm %)` : ""} — trang tính "${sheet}"`
+    : `Target: ${num(plan.target)} households out of poverty${plan.points !== undefined ? ` (${showNumber(plan.points, lang)} points)` : ""} — sheet "${sheet}"`;
   const out = [target, "", line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
   if (plan.allocations.some((a) => a.capped))
     out.push(vi ? "* được giao toàn bộ số hộ nghèo hiện có" : "* given all of its poor households");
@@ -285,7 +342,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   const { analysis, grid } = choosePlanTable(analyses, grids, input, lang);
   refuseIfUnsure("plan", analysis, lang);
+  // A target that cannot be planned is said first (exit 2); then a table with errors stops here (exit 1).
   const plan = planOrExplain(analysis, grid, target, flags, lang);
+  const errors = errorsLine("plan", analysis, lang, flags["allow-errors"]);
+  if (errors && !flags["allow-errors"]) {
+    io.err(errors + "\n");
+    return 1;
+  }
 
   let written = "";
   if (out) {
@@ -303,7 +366,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         : `Wrote the plan to the new sheet "${ws.name}" of ${flags.out}\n`;
   }
   if (flags.format === "json") io.out(JSON.stringify(planJson(plan, grid.sheet), null, 2) + "\n");
-  else io.out(planText(plan, grid.sheet, lang));
+  else io.out((errors ? errors + "\n\n" : "") + planText(plan, grid.sheet, lang));
+  if (errors && flags.format === "json") io.err(errors + "\n");
   if (written) (flags.format === "json" ? io.err : io.out)(written);
   return 0;
 }

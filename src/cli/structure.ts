@@ -6,7 +6,7 @@ import { UserError } from "./io";
 import type { TableAnalysis } from "../engine";
 import type { AnalyzeOptions, Lang, Overrides } from "../engine/model";
 import { COLUMN_ROLES, ROW_KINDS } from "../engine/kinds";
-import type { ColumnRole, RowKind } from "../engine/report";
+import type { ColumnRole, Finding, RowKind } from "../engine/report";
 import { rangeA1 } from "../engine/grid";
 
 export const STRUCTURE_OPTIONS = {
@@ -82,11 +82,46 @@ export function structureOptions(command: string, flags: StructureFlags, lang: L
   return options;
 }
 
-/** One line: which table was left untouched, which header cells, and how to confirm. */
-export function refusalLine(sheet: string, range: string, cells: string[], lang: Lang): string {
+/**
+ * The exact option that confirms a table's reading as it is: `--roles E=poorRate` for the columns in doubt (the
+ * role the table was read with), or undefined when the doubt is about rows (a total that is not a sum).
+ */
+export function confirmRoles(analysis: TableAnalysis): string | undefined {
+  return confirmRolesOf(
+    analysis.findings,
+    analysis.table.columns.map((c) => ({ column: c.letter, role: c.role })),
+  );
+}
+
+/** confirmRoles over a report's findings and columns (what `check` prints). */
+export function confirmRolesOf(
+  findings: readonly Finding[],
+  columns: readonly { column: string; role: string }[],
+): string | undefined {
+  const pairs: string[] = [];
+  for (const f of findings) {
+    if (f.rule !== "structure-unsure") continue;
+    const column = String(f.params?.column ?? "");
+    if (!/^[A-Z]{1,3}$/.test(column) || f.params?.reading === "sum") return undefined;
+    const role = columns.find((c) => c.column === column)?.role;
+    if (!role) return undefined;
+    if (!pairs.includes(`${column}=${role}`)) pairs.push(`${column}=${role}`);
+  }
+  return pairs.length > 0 ? `--roles ${pairs.join(",")}` : undefined;
+}
+
+/** One line: which table was left untouched, which header cells, and exactly what to type to go on. */
+export function refusalLine(
+  sheet: string,
+  range: string,
+  cells: string[],
+  lang: Lang,
+  roles?: string,
+): string {
+  const where = cells.join(", ");
   return lang === "en"
-    ? `Table ${range} on sheet "${sheet}" was not changed: the engine is not sure it read it right (${cells.join(", ")}); confirm with --roles/--rows or --trust-structure.`
-    : `Bảng ${range} ở trang tính "${sheet}" không được sửa: chưa chắc đã hiểu đúng cấu trúc bảng (${cells.join(", ")}); hãy xác nhận bằng --roles/--rows hoặc --trust-structure.`;
+    ? `Table ${range} on sheet "${sheet}" was not changed: its reading is not confirmed (${where}). If it reads right, add ${roles ? `${roles} (or --trust-structure)` : "--trust-structure"}; if not, give the right role with --roles (or a row's kind with --rows).`
+    : `Bảng ${range} ở trang tính "${sheet}" không được sửa: cách đọc bảng chưa được xác nhận (${where}). Nếu bảng đọc đúng như vậy, thêm ${roles ? `${roles} (hoặc --trust-structure)` : "--trust-structure"}; nếu sai, ghi vai trò đúng bằng --roles (hoặc loại dòng bằng --rows).`;
 }
 
 /** Plan and appendix build on one table: an unsure one stops the command with one line. */
@@ -94,6 +129,6 @@ export function refuseIfUnsure(command: string, analysis: TableAnalysis, lang: L
   if (!analysis.unsure) return;
   const cells = analysis.findings.filter((f) => f.rule === "structure-unsure").map((f) => f.cell);
   throw new UserError(
-    `phuluc ${command}: ${refusalLine(analysis.table.sheet, rangeA1(analysis.table.range), cells, lang)}`,
+    `phuluc ${command}: ${refusalLine(analysis.table.sheet, rangeA1(analysis.table.range), cells, lang, confirmRoles(analysis))}`,
   );
 }

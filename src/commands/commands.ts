@@ -1,9 +1,9 @@
 // commands.html: the ribbon's ExecuteFunction buttons. "Tính lại" (recompute) reads the active sheet, lets the
 // engine decide every derived cell, writes them as formulas through the Office host (with its undo), and shows
 // the result in a dialog (notice.ts). "Lập phụ lục" (appendix) asks the pane for its appendix view.
-import "../taskpane/jitless";
+import "../hosts/jitless";
 import { analyzeGrid, fixPlan } from "../engine";
-import type { PaneHost } from "../taskpane/host";
+import type { PaneHost } from "../hosts/port";
 import { createOfficeHost } from "../hosts/office";
 import { noticeUrl, showNotice } from "./notice";
 import { runRecompute, type RecomputeOutcome } from "./recompute";

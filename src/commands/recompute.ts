@@ -3,7 +3,7 @@ import type { Grid } from "../engine/grid";
 import type { AnalyzeOptions } from "../engine/model";
 import type { TableAnalysis } from "../engine";
 import type { WritePlan } from "../engine/report";
-import type { PaneHost } from "../taskpane/host";
+import type { PaneHost } from "../hosts/port";
 
 export interface RecomputeEngine {
   analyzeGrid(grid: Grid, options?: AnalyzeOptions): TableAnalysis[];

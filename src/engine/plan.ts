@@ -394,12 +394,28 @@ export function makePlan(units: readonly PlanUnit[], target: PlanTarget, options
     equal: { vi: "chia đều", en: "equal shares" },
     weights: { vi: "theo trọng số do người dùng nhập", en: "by the user's weights" },
   }[method][lang];
+  // What allocate() really does on a tie (equal remainders): the larger base first, then the earlier row.
+  const tie = {
+    households: {
+      vi: "đơn vị có nhiều hộ hơn, rồi dòng đứng trước",
+      en: "the unit with more households, then the earlier row",
+    },
+    poor: {
+      vi: "đơn vị có nhiều hộ nghèo hơn, rồi dòng đứng trước",
+      en: "the unit with more poor households, then the earlier row",
+    },
+    equal: { vi: "dòng đứng trước", en: "the earlier row" },
+    weights: {
+      vi: "đơn vị có trọng số lớn hơn, rồi dòng đứng trước",
+      en: "the unit with the larger weight, then the earlier row",
+    },
+  }[method][lang];
   notes.push(
     lang === "vi"
-      ? `Phân bổ ${methodText}, làm tròn theo phần dư lớn nhất để tổng đúng bằng ${formatNumber(households)} hộ; ` +
-          `khi phần dư bằng nhau: ưu tiên phần dư lớn hơn, rồi đơn vị có cơ sở chia lớn hơn, rồi dòng đứng trước.`
-      : `Allocated ${methodText}, rounded by the largest remainder so the parts add up to exactly ${households}; ` +
-          `ties: larger remainder, then larger base, then the earlier row.`,
+      ? `Phân bổ ${methodText}: mỗi đơn vị nhận phần nguyên của phần được chia, các hộ còn lại giao lần lượt cho đơn vị ` +
+          `có phần dư lớn nhất để tổng đúng bằng ${formatNumber(households)} hộ; khi phần dư bằng nhau, ưu tiên ${tie}.`
+      : `Allocated ${methodText}: each unit gets the whole part of its share, the households left go one by one to the ` +
+          `largest remainders so the parts add up to exactly ${households}; on equal remainders, ${tie} first.`,
   );
   const cappedUnits = units.filter((_, i) => result.capped[i]);
   if (cappedUnits.length > 0) {

@@ -24,6 +24,12 @@ export interface MessageParams {
 
 type Builder = (p: MessageParams) => string;
 
+/**
+ * What a sentence is built for: a rule, or a variant of one with its own words (a suspected typo, a rate
+ * reduction checked by the projection rules). `copied-column` and `duplicate-unit` are the engine's new rules.
+ */
+export type MessageRule = RuleId | "input-typo" | "rate-reduction" | "copied-column" | "duplicate-unit";
+
 const VI_ASSUMED: Record<string, string> = {
   rate: "tỷ lệ",
   sum: "dòng tổng bằng cộng các dòng con",
@@ -37,11 +43,13 @@ const EN_ASSUMED: Record<string, string> = {
   linear: "the relation",
 };
 
-const VI: Record<RuleId | "input-typo", Builder> = {
+const VI: Record<MessageRule, Builder> = {
   "sum-mismatch": (p) =>
     `Tổng không khớp: ô ${p.cell} ghi ${p.actual}, cộng ${p.related ?? "các dòng"} được ${p.expected}.`,
   "input-typo": (p) =>
     `Có thể nhập sai: ô ${p.cell} ghi ${p.actual}; giá trị khớp với ${p.detail ?? "tổng và tỷ lệ"} là ${p.expected}.`,
+  "rate-reduction": (p) =>
+    `Tỷ lệ giảm không khớp: ô ${p.cell} ghi ${p.actual}, tính từ ${p.related} được ${p.expected}.`,
   "rate-mismatch": (p) =>
     p.expected !== undefined
       ? `Tỷ lệ sai: ô ${p.cell} ghi ${p.actual}, tính từ ${p.related} được ${p.expected}.`
@@ -75,8 +83,11 @@ const VI: Record<RuleId | "input-typo", Builder> = {
       : p.formula
         ? `Công thức ô ${p.cell} (${p.formula}) khác với các dòng khác trong cột (${p.pattern}).`
         : `Ô ${p.cell} là số gõ tay trong khi các dòng khác của cột dùng công thức (${p.pattern}).`,
+  // The table's words, not the program's: what the column holds against what its header says, row by row.
   "structure-unsure": (p) =>
-    `Chưa chắc đã hiểu đúng cột ${p.column} (ô ${p.cell}, "${p.header}"): ${VI_ASSUMED[p.reading ?? ""] ?? "quan hệ"}${p.assumed ? ` ${p.assumed}` : ""} không khớp ở ${p.failed}/${p.applied} dòng, nên chương trình coi là đọc sai bảng${p.holds ? `; số liệu lại khớp với ${p.holds} (tiêu đề sai, hay cột bị chép từ cột khác?), đã kiểm tra theo cách này` : ", đã bỏ kiểm tra này"} và không tự ghi vào bảng. Hãy xác nhận hoặc sửa vai trò của cột (thẻ Bảng; trên dòng lệnh --roles hoặc --trust-structure).`,
+    p.reading === "sum"
+      ? `Cột ${p.column} ("${p.header}", ô ${p.cell}): dòng tổng không bằng cộng các dòng con ở ${p.failed}/${p.applied} dòng. Chưa ghi gì vào bảng cho đến khi cách đọc cột ${p.column} được xác nhận.`
+      : `Cột ${p.column} ("${p.header}", ô ${p.cell}): ở ${p.failed}/${p.applied} dòng, ${p.column} không khớp với ${p.assumed || VI_ASSUMED[p.reading ?? ""] || "quan hệ theo tiêu đề"}${p.holds ? ` mà khớp với ${p.holds} (tiêu đề ghi sai, hay cột chép từ cột khác?)` : ""}. Chưa ghi gì vào bảng cho đến khi cách đọc cột ${p.column} được xác nhận.`,
   "copied-column": (p) =>
     p.columns
       ? `Các cột ${p.columns} giống hệt các cột ${p.sourceColumns} ở ${p.same}/${p.rows} dòng (từ ô ${p.cell}): có lẽ cả khối đã bị chép từ ${p.sourceColumns}. Những ô chép sai cho dòng của nó được báo riêng, kèm giá trị đúng.`
@@ -93,11 +104,13 @@ const VI: Record<RuleId | "input-typo", Builder> = {
     `Trang tính được gõ bằng bảng mã cũ ${p.encoding === "vni" ? "VNI (phông VNI-Times)" : "TCVN3 (phông .VnTime)"}, ví dụ ô ${p.cell}: chữ đã được giải mã để đọc bảng. Dùng "phuluc fix --unicode" hoặc nút chuyển sang Unicode để đổi hẳn.`,
 };
 
-const EN: Record<RuleId | "input-typo", Builder> = {
+const EN: Record<MessageRule, Builder> = {
   "sum-mismatch": (p) =>
     `Total does not add up: ${p.cell} holds ${p.actual}, ${p.related ?? "the rows"} add up to ${p.expected}.`,
   "input-typo": (p) =>
     `Likely typo: ${p.cell} holds ${p.actual}; the value consistent with ${p.detail ?? "the total and the rates"} is ${p.expected}.`,
+  "rate-reduction": (p) =>
+    `Rate reduction does not match: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`,
   "rate-mismatch": (p) =>
     p.expected !== undefined
       ? `Wrong rate: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`
@@ -132,7 +145,9 @@ const EN: Record<RuleId | "input-typo", Builder> = {
         ? `The formula in ${p.cell} (${p.formula}) differs from the rest of its column (${p.pattern}).`
         : `${p.cell} holds a typed number while the rest of its column uses a formula (${p.pattern}).`,
   "structure-unsure": (p) =>
-    `Not sure the engine understood column ${p.column} (${p.cell}, "${p.header}"): ${EN_ASSUMED[p.reading ?? ""] ?? "the relation"}${p.assumed ? ` ${p.assumed}` : ""} fails in ${p.failed} of ${p.applied} rows, so the table was probably misread; ${p.holds ? `the figures match ${p.holds} instead (a wrong header, or a column copied from another?) and were checked that way,` : "the check was dropped,"} and nothing will be written to the table. Confirm or correct the column's role (Table view; on the command line --roles or --trust-structure).`,
+    p.reading === "sum"
+      ? `Column ${p.column} ("${p.header}", ${p.cell}): the total is not the sum of its rows in ${p.failed} of ${p.applied} rows. Nothing is written to the table until the reading of column ${p.column} is confirmed.`
+      : `Column ${p.column} ("${p.header}", ${p.cell}): in ${p.failed} of ${p.applied} rows, ${p.column} is not ${p.assumed || EN_ASSUMED[p.reading ?? ""] || "what its header says"}${p.holds ? ` but ${p.holds} (a wrong header, or a column copied from another?)` : ""}. Nothing is written to the table until the reading of column ${p.column} is confirmed.`,
   "copied-column": (p) =>
     p.columns
       ? `Columns ${p.columns} are identical to columns ${p.sourceColumns} in ${p.same} of ${p.rows} rows (from ${p.cell}): the block was probably copied from ${p.sourceColumns}. Copied cells that are wrong for their own row are reported one by one, with their right value.`
@@ -149,11 +164,7 @@ const EN: Record<RuleId | "input-typo", Builder> = {
     `The sheet is typed in the legacy ${p.encoding === "vni" ? "VNI (VNI-Times font)" : "TCVN3 (.VnTime font)"} encoding, e.g. ${p.cell}: its text was decoded for reading. Use "phuluc fix --unicode" or the convert-to-Unicode button to convert it.`,
 };
 
-export function findingMessage(
-  rule: RuleId | "input-typo",
-  params: MessageParams,
-  lang: MessageLang,
-): string {
+export function findingMessage(rule: MessageRule, params: MessageParams, lang: MessageLang): string {
   const text = (lang === "en" ? EN : VI)[rule](params);
   if (!params.copiedFrom) return text;
   const where =
@@ -162,52 +173,3 @@ export function findingMessage(
       : ` (giống hệt ô ${params.copiedFrom} ở dòng ${params.copiedAbove ? "trên" : "dưới"}: có thể chép nhầm)`;
   return text.replace(/\.$/, "") + where + ".";
 }
-
-export const RULE_NAMES: Record<MessageLang, Record<RuleId, string>> = {
-  vi: {
-    "sum-mismatch": "Tổng không khớp",
-    "rate-mismatch": "Tỷ lệ sai",
-    "rate-rounding": "Tỷ lệ cắt bớt",
-    "malformed-number": "Số không đọc được",
-    "number-as-text": "Số dạng văn bản",
-    "non-integer-count": "Số đếm không nguyên",
-    "negative-count": "Số âm",
-    "count-exceeds-total": "Phần lớn hơn tổng",
-    "rate-out-of-range": "Tỷ lệ ngoài 0–100",
-    "reduction-mismatch": "Số giảm không khớp",
-    "projection-mismatch": "Số dự kiến không khớp",
-    "reduction-exceeds-poor": "Giảm nhiều hơn số hộ nghèo",
-    "missing-value": "Thiếu số liệu",
-    "formula-error": "Công thức lỗi",
-    "inconsistent-formula": "Công thức khác cột",
-    "structure-unsure": "Chưa chắc cấu trúc bảng",
-    "legacy-encoding": "Bảng mã cũ",
-    "copied-column": "Cột bị chép",
-    "duplicate-unit": "Đơn vị trùng",
-    "reading-adopted": "Cách đọc cột",
-    "column-unchecked": "Cột chưa kiểm tra",
-  },
-  en: {
-    "sum-mismatch": "Total mismatch",
-    "rate-mismatch": "Wrong rate",
-    "rate-rounding": "Truncated rate",
-    "malformed-number": "Unreadable number",
-    "number-as-text": "Number as text",
-    "non-integer-count": "Non-integer count",
-    "negative-count": "Negative count",
-    "count-exceeds-total": "Part exceeds whole",
-    "rate-out-of-range": "Rate out of range",
-    "reduction-mismatch": "Reduction mismatch",
-    "projection-mismatch": "Projection mismatch",
-    "reduction-exceeds-poor": "Reduction exceeds poor",
-    "missing-value": "Missing value",
-    "formula-error": "Formula error",
-    "inconsistent-formula": "Inconsistent formula",
-    "structure-unsure": "Structure unsure",
-    "legacy-encoding": "Legacy encoding",
-    "copied-column": "Copied column",
-    "duplicate-unit": "Duplicate unit",
-    "reading-adopted": "Column reading",
-    "column-unchecked": "Column unchecked",
-  },
-};

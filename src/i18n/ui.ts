@@ -1,6 +1,7 @@
 // Strings the task pane and the standalone page show. Vietnamese is the default; English on request.
 // The engine's finding messages live with the engine, not here.
 import type { ColumnRole, RowKind, RuleId, Severity } from "../engine/report";
+import { formatDecimals, showNumber } from "./numbers";
 
 export type UiLang = "vi" | "en";
 
@@ -106,7 +107,6 @@ const vi = {
   openFileHint: "Tệp được đọc ngay trong trình duyệt, không gửi đi đâu.",
   chooseSheet: "Trang tính",
   download: "Tải tệp đã sửa",
-  noFile: "Chọn một tệp .xlsx để bắt đầu.",
   fileReadFailed: "Không đọc được tệp {file}",
   cancelReading: "Hủy",
   readingCancelled: "Đã hủy đọc tệp {file}.",
@@ -149,9 +149,6 @@ const vi = {
   colMessage: "Nội dung",
   // grouped findings
   groupTitle: "{n} ô ở cột {col}: {rule}",
-  groupCopied:
-    "Các ô này ở cột {col} giống hệt cột {from} trên cùng dòng: có lẽ cột {col} đã bị chép nhầm từ cột {from}.",
-  groupExample: "Ví dụ",
   fixSettlesLater:
     "Sửa sẽ ghi công thức {formula}: hiện công thức ra {now}, sẽ ra {expected} khi các ô khác bị báo lỗi được sửa.",
   showCells: "Xem {n} ô",
@@ -182,6 +179,28 @@ const vi = {
   unsavedLeave: "Có sửa đổi chưa tải về.",
   severityMark: "{severity} tại ô này",
   showMoreCells: "Xem thêm {n} ô (còn {left} ô)",
+  // issue 23: the cause first, a way out of "unsure", a suspected typo settled by the user
+  causeTitle: "Cột {target} chép từ cột {source}",
+  causeCells: "Xem {n} phát hiện do lần chép này",
+  fixTo: "Sửa thành {value}",
+  fixToHint: "Ghi {value} vào ô {cell} (bạn quyết định: dữ liệu chỉ gợi ý như vậy)",
+  readingRight: "Đúng, bảng đọc như vậy",
+  readingRightHint: "Xác nhận cột {column} đọc đúng như tiêu đề, rồi kiểm tra lại",
+  readingEdit: "Sửa cách đọc",
+  showInfos: "Hiện {n} ghi chú",
+  hideInfos: "Ẩn ghi chú",
+  errorsLeft: "Bảng còn {n} lỗi",
+  errorsLeftDetail:
+    "Phụ lục và kế hoạch lập từ bảng này chưa dùng để ký được. Hãy sửa ở mục Kết quả trước ({cells}).",
+  unchangedCollapsed: "{n} ô giữ nguyên giá trị, chỉ ghi lại: không liệt kê.",
+  allowErrors: "Vẫn lập khi bảng còn lỗi (bản nháp, chưa dùng để ký)",
+  // the standalone page speaks of files
+  fileGuideStep1: "Mở tệp .xlsx (nút “Mở tệp Excel” hoặc kéo thả vào trang), chọn trang tính có bảng.",
+  fileGuideStep2: "Xem kết quả ở mục “Kết quả”: ô sai được tô màu trong bản xem trước.",
+  fileGuideStep3:
+    "Bấm “Sửa” từng ô hoặc “Sửa tất cả”, rồi “Tải tệp đã sửa”. Mục “Lập phụ lục” thêm phụ lục vào tệp.",
+  pickFile: "Chọn tệp .xlsx",
+  previewOther: "Đang xem trang tính “{shown}”; bảng đang kiểm tra ở trang tính “{checked}”.",
 };
 
 export type UiStrings = typeof vi;
@@ -281,7 +300,6 @@ const en: UiStrings = {
   openFileHint: "The file is read inside the browser and never sent anywhere.",
   chooseSheet: "Sheet",
   download: "Download the corrected file",
-  noFile: "Choose an .xlsx file to start.",
   fileReadFailed: "Could not read the file {file}",
   cancelReading: "Cancel",
   readingCancelled: "Reading {file} was cancelled.",
@@ -321,9 +339,6 @@ const en: UiStrings = {
   colRule: "Kind",
   colMessage: "Finding",
   groupTitle: "{n} cells in column {col}: {rule}",
-  groupCopied:
-    "These cells of column {col} hold exactly what column {from} holds on the same rows: column {col} was probably copied from column {from} by mistake.",
-  groupExample: "For example",
   fixSettlesLater:
     "Fix writes the formula {formula}: it gives {now} now, and {expected} once the other cells reported wrong are corrected.",
   showCells: "Show {n} cells",
@@ -352,6 +367,27 @@ const en: UiStrings = {
   unsavedLeave: "There are changes not downloaded.",
   severityMark: "{severity} in this cell",
   showMoreCells: "Show {n} more cells ({left} left)",
+  causeTitle: "Column {target} copied from column {source}",
+  causeCells: "Show {n} findings caused by this copy",
+  fixTo: "Change to {value}",
+  fixToHint: "Write {value} into {cell} (your decision: the data only suggests it)",
+  readingRight: "Yes, the table reads like this",
+  readingRightHint: "Confirm that column {column} reads as its header says, then check again",
+  readingEdit: "Correct the reading",
+  showInfos: "Show {n} notes",
+  hideInfos: "Hide notes",
+  errorsLeft: "The table still has {n} errors",
+  errorsLeftDetail:
+    "A plan or appendix made from it is not ready to sign. Fix them under Findings first ({cells}).",
+  unchangedCollapsed: "{n} cells keep their value and are only rewritten: not listed.",
+  allowErrors: "Make it anyway while the table has errors (a draft, not for signing)",
+  fileGuideStep1:
+    "Open an .xlsx file (“Open an Excel file” or drop it on the page) and choose the sheet with the table.",
+  fileGuideStep2: "See the findings under “Findings”: wrong cells are coloured in the preview.",
+  fileGuideStep3:
+    "Press “Fix” on a cell or “Fix all”, then “Download the corrected file”. “Appendix” adds an appendix to the file.",
+  pickFile: "Choose an .xlsx file",
+  previewOther: "Showing sheet “{shown}”; the table being checked is on sheet “{checked}”.",
 };
 
 const STRINGS: Record<UiLang, UiStrings> = { vi, en };
@@ -504,7 +540,7 @@ export function periodName(period: string, lang: UiLang): string {
     .join(" ");
 }
 
-/** Numbers the way Vietnamese readers write them (1.518; 13,70); English style in English. */
+/** Numbers the way Vietnamese readers write them (1.518; 13,70); English style in English. Text stays as typed. */
 export function formatNumber(
   value: number | string | null | undefined,
   lang: UiLang,
@@ -513,29 +549,5 @@ export function formatNumber(
 ): string {
   if (value === null || value === undefined || value === "") return uiStrings(lang).empty;
   if (typeof value === "string") return value;
-  const shown = numberFormat ? /0\.(0+)/.exec(numberFormat) : null;
-  const decimals = shown ? shown[1].length : Number.isInteger(value) ? 0 : Math.min(countDecimals(value), 4);
-  return numberFormatter(lang, decimals).format(value);
-}
-
-/** One formatter per language and decimals: building an Intl.NumberFormat costs far more than using one. */
-const FORMATTERS = new Map<string, Intl.NumberFormat>();
-function numberFormatter(lang: UiLang, decimals: number): Intl.NumberFormat {
-  const key = `${lang}:${decimals}`;
-  let f = FORMATTERS.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    FORMATTERS.set(key, f);
-  }
-  return f;
-}
-
-function countDecimals(value: number): number {
-  const s = String(value);
-  if (s.includes("e-")) return 4;
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
+  return showNumber(value, lang, formatDecimals(numberFormat));
 }

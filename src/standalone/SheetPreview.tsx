@@ -5,6 +5,7 @@ import * as React from "react";
 import { makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { fmt, formatNumber, SEVERITY_NAMES, uiStrings, type UiLang } from "../i18n/ui";
+import { showCell } from "../i18n/numbers";
 import {
   a1,
   cellText,
@@ -230,7 +231,7 @@ export function SheetPreview({ grid, marked, selected, label, lang }: SheetPrevi
                         }
                       >
                         {isNumber && !cell?.text
-                          ? formatNumber(cell?.value as number, lang, cell?.numberFormat)
+                          ? showCell(cell?.value as number, lang, cell?.numberFormat)
                           : cellText(cell)}
                       </td>
                     );

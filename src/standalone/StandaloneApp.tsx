@@ -23,14 +23,13 @@ import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
 import { ManyFilesView } from "../taskpane/components/ManyFilesView";
-import type { PaneView } from "../taskpane/PhuLucPane";
 import { SheetPreview } from "./SheetPreview";
 import { work, type WorkClient } from "../worker/client";
 import { firstTable } from "../worker/handler";
 import { decodeGrid, encodeGrid, unpack } from "../worker/text";
 import type { TableAnalysis } from "../engine";
 import type { Overrides } from "../engine/model";
-import type { PaneSettings, WriteOutcome } from "../taskpane/host";
+import type { PaneSettings, PaneView, WriteOutcome } from "../hosts/port";
 import {
   browserStore,
   correctedFileName,
@@ -74,12 +73,17 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // The browser draws its own file input in the computer's language ("Choose File"): it stays for its label and
+  // for drag and drop, out of sight, and a button in the page's words opens it.
   fileInput: {
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    color: tokens.colorNeutralForeground1,
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
   },
+  filePick: { alignSelf: "flex-start" },
   hint: {
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
@@ -233,6 +237,7 @@ export function StandaloneApp({
   /** The worst severity of each cell's findings, per sheet: the preview's mark colours. */
   const [severities, setSeverities] = React.useState<Map<string, Map<string, Severity>>>(new Map());
   const fileRef = React.useRef<OpenFile | null>(file);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const shownSource = React.useRef<SheetSource | null>(null);
   fileRef.current = file;
 
@@ -450,19 +455,29 @@ export function StandaloneApp({
     >
       <header className={styles.bar}>
         <h1 className={styles.h1}>{t.standaloneTitle}</h1>
-        <label className={styles.fileLabel} htmlFor="pl-file">
-          {t.openFile}
+        <div className={styles.fileLabel}>
+          <label htmlFor="pl-file">{t.openFile}</label>
           <input
             id="pl-file"
+            ref={fileInput}
             className={styles.fileInput}
             type="file"
             accept=".xlsx,.docx"
             multiple
+            tabIndex={-1}
             onChange={(e) => void onFile(e)}
           />
+          <Button
+            className={styles.filePick}
+            appearance={file ? "secondary" : "primary"}
+            data-testid="pick-file"
+            onClick={() => fileInput.current?.click()}
+          >
+            {t.pickFile}
+          </Button>
           <span className={styles.hint}>{t.openFileHint}</span>
           <span className={styles.hint}>{t.dropHere}</span>
-        </label>
+        </div>
         {sheets.length > 0 && (
           <Field label={t.chooseSheet}>
             <Select value={shownSheet} onChange={(_, d) => onSheet(d.value)}>
@@ -475,7 +490,13 @@ export function StandaloneApp({
           </Field>
         )}
         {file && (
-          <Button appearance="primary" onClick={() => void onDownload()}>
+          // Secondary until something changed: nothing to download that the user does not already have.
+          <Button
+            appearance={file.host.dirty ? "primary" : "secondary"}
+            data-testid="download"
+            data-dirty={file.host.dirty}
+            onClick={() => void onDownload()}
+          >
             {t.download}
           </Button>
         )}
@@ -503,9 +524,9 @@ export function StandaloneApp({
             {t.guideTitle}
           </Text>
           <ol className={styles.steps}>
-            <li>{t.noFile}</li>
-            <li>{t.guideStep2}</li>
-            <li>{t.guideStep3}</li>
+            <li>{t.fileGuideStep1}</li>
+            <li>{t.fileGuideStep2}</li>
+            <li>{t.fileGuideStep3}</li>
           </ol>
           <Button appearance="primary" onClick={useSample}>
             {t.useSample}
@@ -526,6 +547,12 @@ export function StandaloneApp({
             />
           </div>
           <div className={styles.previewCol}>
+            {/* After an appendix is written the preview shows it while the pane still checks the table: say so. */}
+            {shownSheet !== sheet && (
+              <Text size={200} data-testid="preview-other">
+                {fmt(t.previewOther, { shown: shownSheet, checked: sheet })}
+              </Text>
+            )}
             {selected && <Text size={200}>{fmt(t.selectedCell, { cell: selected })}</Text>}
             {grid && (
               <SheetPreview grid={grid} marked={marked} selected={selected} label={t.preview} lang={lang} />

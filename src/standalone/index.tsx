@@ -1,10 +1,10 @@
 // standalone.html: the pane over an .xlsx file, for Office versions that cannot load add-ins.
-import "../taskpane/jitless";
+import "../hosts/jitless";
 import { startWorker } from "../worker/spawn";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
-import { initialViewFromUrl } from "../taskpane/params";
+import { initialViewFromUrl } from "../hosts/params";
 import { THEMES, themeFromPage, type ThemeName } from "../taskpane/theme";
 import { StandaloneApp } from "./StandaloneApp";
 

@@ -16,7 +16,7 @@ import {
   sampleNumberFormat,
   sampleValue,
   type SampleValue,
-} from "../taskpane/sampleTable";
+} from "../hosts/sample-table";
 
 export const SAMPLE_FILE = "bang-mau-phu-luc.xlsx";
 

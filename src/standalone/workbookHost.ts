@@ -10,7 +10,7 @@ import type { AppendixLayout } from "../engine/appendix";
 import type { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import type { Refusal } from "../hosts/xlsx/patch";
 import { renderAppendixSheet } from "./appendixSheet";
-import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "../taskpane/host";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "../hosts/port";
 
 interface SavedCell {
   sheet: string;

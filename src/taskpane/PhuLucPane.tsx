@@ -21,7 +21,9 @@ import {
 import { cellAt, parseA1, rangeA1 } from "../engine/grid";
 import { summarize, type Finding } from "../engine/report";
 import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
-import { copiedColumn, hasFixAllWork, readingUncertain } from "./analysis";
+import { columnRoles, confirmReading, hasFixAllWork, readingUncertain } from "../hosts/analysis";
+import { isSuggested } from "../i18n/findings";
+import { showCellValue } from "../i18n/numbers";
 import { HelpView } from "./components/HelpView";
 import { downloadBytes, exportFileName, findingsText, findingsWorkbook, XLSX_TYPE } from "./exportFindings";
 import { AppendixView } from "./appendix/AppendixView";
@@ -32,14 +34,14 @@ import { MANY_UI } from "../i18n/many";
 import { TableView } from "./components/TableView";
 import { ProseView } from "./components/ProseView";
 import { proseUi } from "../i18n/prose";
-import type { PaneHost } from "./host";
+import type { PaneHost, PaneView } from "../hosts/port";
 import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
 
 /** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
 const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
 
-export type PaneView = "findings" | "table" | "appendix" | "prose" | "many" | "settings" | "help";
+export type { PaneView };
 
 export interface PhuLucPaneProps {
   host: PaneHost;
@@ -187,13 +189,13 @@ export function PhuLucPane({
         : new Set<string>(),
     [analysis],
   );
+  // A suspected typo (certainty "suggested") is the user's to settle, whatever its severity.
   const canConfirm = (f: Finding): boolean =>
-    f.severity === "error" && !NOT_CONFIRMABLE.has(f.rule) && !f.fix?.formula && !derivedCells.has(f.cell);
-
-  const copiedFrom = React.useCallback(
-    (findings: readonly Finding[]) => (state.grid ? copiedColumn(state.grid, findings) : null),
-    [state.grid],
-  );
+    (f.severity === "error" || isSuggested(f)) &&
+    !NOT_CONFIRMABLE.has(f.rule) &&
+    !f.fix?.formula &&
+    !derivedCells.has(f.cell);
+  const columns = React.useMemo(() => (analysis ? columnRoles(analysis) : []), [analysis]);
   /** The number format a finding's cell shows, so "Đúng là" reads like the cell. */
   const formatOf = (cell: string, f: Finding): string | undefined => {
     const grid = state.grid;
@@ -295,7 +297,8 @@ export function PhuLucPane({
         </Button>
       </Toolbar>
 
-      {state.settings.guideDone !== true && (
+      {/* The first-run guide speaks of Excel's sheets and selections; the page has its own, about files. */}
+      {state.settings.guideDone !== true && host.kind !== "standalone" && (
         <Guide
           t={t}
           styles={styles}
@@ -362,7 +365,8 @@ export function PhuLucPane({
           <ul className={styles.changeList} tabIndex={0}>
             {state.lastChanges.map((c) => (
               <li key={c.cell} data-cell={c.cell}>
-                {c.cell}: {formatNumber(c.before, lang)} → {formatNumber(c.after, lang)}
+                {c.cell}: {showCellValue(c.before, lang, c.format, t.empty)} →{" "}
+                {showCellValue(c.after, lang, c.format, t.empty)}
                 {c.formula ? ` (${c.formula})` : ""}
               </li>
             ))}
@@ -437,7 +441,11 @@ export function PhuLucPane({
                 })
               }
               formatOf={formatOf}
-              copiedFrom={copiedFrom}
+              columns={columns}
+              onConfirmReading={(f) =>
+                void actions.setOverrides(confirmReading(analysis, f, state.overrides))
+              }
+              onEditReading={() => setView("table")}
               focusFallbackId="pl-summary"
             />
           </>
@@ -450,6 +458,8 @@ export function PhuLucPane({
             t={t}
             busy={busy}
             onChange={(o) => void actions.setOverrides(o)}
+            doubts={analysis.findings.filter((f) => f.rule === "structure-unsure")}
+            onConfirmReading={(f) => void actions.setOverrides(confirmReading(analysis, f, state.overrides))}
           />
         )}
         {view === "appendix" && (
@@ -480,7 +490,7 @@ export function PhuLucPane({
             onChange={(s) => void actions.setSettings(s)}
           />
         )}
-        {view === "help" && <HelpView lang={lang} onBack={() => setView(returnView)} />}
+        {view === "help" && <HelpView lang={lang} host={host.kind} onBack={() => setView(returnView)} />}
       </div>
     </main>
   );
@@ -541,12 +551,25 @@ function FixAllConfirm(props: {
   const { pending, t, lang, styles } = props;
   const [withFormulas, setWithFormulas] = React.useState(true);
   const n = pending.fixes.length + (withFormulas ? pending.toFormula.length : 0);
-  const before = (cell: string) => {
+  // Values as they are: text in quotes ("13" → 13), numbers in the cell's format.
+  const before = (cell: string, format?: string) => {
     if (!props.grid) return "";
     const { row, col } = parseA1(cell);
-    const v = cellAt(props.grid, row, col)?.value;
-    return typeof v === "number" || typeof v === "string" ? formatNumber(v, lang) : t.empty;
+    const c = cellAt(props.grid, row, col);
+    const v = c?.value;
+    return typeof v === "number" || typeof v === "string"
+      ? showCellValue(v, lang, format ?? c?.numberFormat, t.empty)
+      : t.empty;
   };
+  // A line that changes nothing a person can see ("4,85 → 4,85": a flagged cell rewritten as a formula) is
+  // counted, not listed.
+  const lines = pending.fixes.map((w) => ({
+    cell: w.cell,
+    from: before(w.cell, w.numberFormat),
+    to: showCellValue(w.value, lang, w.numberFormat ?? cellFormat(props.grid, w.cell), t.empty),
+  }));
+  const shownLines = lines.filter((l) => l.from !== l.to);
+  const sameLines = lines.length - shownLines.length;
   const confirm = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => confirm.current?.focus(), []);
   return (
@@ -564,12 +587,17 @@ function FixAllConfirm(props: {
         <>
           <Text weight="semibold">{t.fixAllFixes}</Text>
           <ul className={styles.changeList} tabIndex={0} data-testid="fix-all-fixes">
-            {pending.fixes.map((w) => (
-              <li key={w.cell} data-cell={w.cell}>
-                {w.cell}: {before(w.cell)} → {formatNumber(w.value, lang, w.numberFormat)}
+            {shownLines.map((l) => (
+              <li key={l.cell} data-cell={l.cell}>
+                {l.cell}: {l.from} → {l.to}
               </li>
             ))}
           </ul>
+          {sameLines > 0 && (
+            <Text size={200} data-testid="fix-all-same">
+              {fmt(t.unchangedCollapsed, { n: formatNumber(sameLines, lang) })}
+            </Text>
+          )}
         </>
       )}
       {pending.toFormula.length > 0 && (
@@ -661,6 +689,12 @@ function Summary(props: {
       {s.errors + s.warnings === 0 && <Text>{t.allClear}</Text>}
     </div>
   );
+}
+
+function cellFormat(grid: PaneState["grid"], cell: string): string | undefined {
+  if (!grid) return undefined;
+  const { row, col } = parseA1(cell);
+  return cellAt(grid, row, col)?.numberFormat;
 }
 
 /** True once `flag` has stayed true for `ms`: no spinner flicker on quick actions. */

@@ -3,8 +3,9 @@
 // pane does not carry a spreadsheet library for one list.
 import { zipSync, strToU8 } from "fflate";
 import { summarize, type Finding } from "../engine/report";
-import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, uiStrings, type UiLang } from "../i18n/ui";
-import { findingText } from "./analysis";
+import { fmt, formatNumber, SEVERITY_NAMES, uiStrings, type UiLang } from "../i18n/ui";
+import { findingTitle } from "../i18n/findings";
+import { findingText } from "../hosts/analysis";
 
 export interface ExportSource {
   sheet: string;
@@ -46,8 +47,9 @@ function severityName(f: Finding, lang: UiLang): string {
   return lang === "en" ? plural.replace(/s$/, "") : plural;
 }
 
+/** The same title the card shows (a probable typo is "Có thể nhập sai", whatever rule exposed it). */
 function ruleName(f: Finding, lang: UiLang): string {
-  return RULE_NAMES[lang][f.rule] ?? f.rule;
+  return findingTitle(f, lang);
 }
 
 function xml(text: string): string {

@@ -1,6 +1,6 @@
 // taskpane.html inside Excel: the pane over the Office host, in Office's theme and, until the user chooses, in
 // Office's display language. Opened outside Excel, the page says so and links to the standalone page.
-import "./jitless";
+import "../hosts/jitless";
 import { startWorker } from "../worker/spawn";
 import { createOfficeHost, langFromDisplay } from "../hosts/office";
 import { mountPane } from "./mount";

@@ -4,8 +4,8 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { uiStrings } from "../i18n/ui";
 import { PhuLucPane, type PaneView } from "./PhuLucPane";
-import { initialViewFromUrl } from "./params";
-import { DEFAULT_SETTINGS, type PaneHost } from "./host";
+import { initialViewFromUrl } from "../hosts/params";
+import { DEFAULT_SETTINGS, type PaneHost } from "../hosts/port";
 import { createNoticeChannel, type NoticeChannel } from "./notices";
 import { THEMES, type ThemeName } from "./theme";
 

@@ -4,11 +4,17 @@ import type { Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { Finding, WritePlan } from "../engine/report";
 import { fmt, formatNumber, uiStrings, type UiStrings } from "../i18n/ui";
-import { isPercentFormat } from "../engine/context";
+import { showCell } from "../i18n/numbers";
 import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
-import { planFixAll, planFixOne, readingUncertain, type FixAllPlan, type TableAnalysis } from "./analysis";
-import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "./host";
+import {
+  planFixAll,
+  planFixOne,
+  readingUncertain,
+  type FixAllPlan,
+  type TableAnalysis,
+} from "../hosts/analysis";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings, type WriteOutcome } from "../hosts/port";
 import type { Refusal } from "../hosts/xlsx/patch";
 import { refusalPhrase } from "../i18n/refusals";
 import { work } from "../worker/client";
@@ -44,6 +50,8 @@ export interface Change {
   before: number | string | null;
   after: number | string | null;
   formula?: string;
+  /** The cell's number format, so before and after read as the cell shows them. */
+  format?: string;
 }
 
 export interface PaneActions {
@@ -141,9 +149,7 @@ function shownValue(r: Refusal, grid: Grid | null, lang: PaneSettings["lang"]): 
     const { row, col } = parseA1(r.cell);
     format = cellAt(grid, row, col)?.numberFormat;
   }
-  return isPercentFormat(format)
-    ? `${formatNumber(v * 100, lang, format)}%`
-    : formatNumber(v, lang, format && /0\.0|#,##0|^0$/.test(format) ? format : undefined);
+  return showCell(v, lang, format);
 }
 
 function sameShown(a: Change["before"], b: Change["after"]): boolean {
@@ -276,7 +282,13 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
     return writes.map((w) => {
       const { row, col } = parseA1(w.cell);
       const cell = grid ? cellAt(grid, row, col) : undefined;
-      return { cell: w.cell, before: shown(cell?.value), after: shown(w.value), formula: w.formula };
+      return {
+        cell: w.cell,
+        before: shown(cell?.value),
+        after: shown(w.value),
+        formula: w.formula,
+        format: w.numberFormat ?? cell?.numberFormat,
+      };
     });
   };
   const strings = () => uiStrings(ref.current.settings.lang);
@@ -410,7 +422,11 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       guarded(strings().undoing, async () => {
         const done = await host.undo();
         await reload(true);
-        update({ notice: { intent: "info", text: done ? strings().undone : strings().nothingToUndo } });
+        // What was just written is gone: the list of written cells no longer says what the sheet holds.
+        update({
+          notice: { intent: "info", text: done ? strings().undone : strings().nothingToUndo },
+          ...(done ? { lastChanges: null, pendingFixAll: null } : {}),
+        });
       }),
     mark: () =>
       guarded(strings().marking, async () => {

@@ -3,7 +3,7 @@
 import { detectTables } from "../engine";
 import type { Grid } from "../engine/grid";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
-import { runAnalysis } from "../taskpane/analysis";
+import { runAnalysis } from "../hosts/analysis";
 import { decodeGrid, encodeGrid, pack } from "./text";
 import type { ResultOf, WorkRequest } from "./protocol";
 export { toWorkError } from "./errors";

@@ -1,6 +1,6 @@
 // The worker: reads sheets and runs the engine so that the page never stalls on a 10,000-row table. Started by
 // the pages through spawn.ts; it answers each request (protocol.ts) with the handler's result or its error.
-import "../taskpane/jitless";
+import "../hosts/jitless";
 import { createHandler, toWorkError } from "./handler";
 import type { WorkRequest, WorkResponse } from "./protocol";
 

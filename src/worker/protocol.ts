@@ -4,7 +4,7 @@ import type { Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
 import type { CellWrite } from "../engine/report";
 import type { TableAnalysis } from "../engine";
-import type { PaneSettings } from "../taskpane/host";
+import type { PaneSettings } from "../hosts/port";
 import type { Packed } from "./text";
 
 export type WorkRequest =

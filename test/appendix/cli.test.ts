@@ -24,16 +24,19 @@ describe("phuluc appendix", () => {
     const r = await phuluc(
       "appendix",
       SAMPLE,
+      "--allow-errors",
       "-o",
       first,
       "--title",
       "Tỷ lệ hộ nghèo phường Hoài Thanh Tây năm 2024",
     );
     expect(r.code).toBe(0);
+    // asked for on a table with errors: said first (issue 23 item 2)
+    expect(r.out.split("\n")[0]).toMatch(/^Cảnh báo: bảng A4:J19 ở trang tính "KH 2024" còn 3 lỗi/);
     expect(r.out).toContain('trang tính mới "Phụ lục"');
     expect(r.out).toContain("C9: 1.518 được ghi là 1518");
     const second = path.join(tmp, "b.xlsx");
-    expect((await phuluc("appendix", first, "-o", second)).out).toContain('"Phụ lục (2)"');
+    expect((await phuluc("appendix", first, "--allow-errors", "-o", second)).out).toContain('"Phụ lục (2)"');
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(first);
@@ -59,13 +62,39 @@ describe("phuluc appendix", () => {
 
   it("with a target, the plan table", async () => {
     const out = path.join(tmp, "p.xlsx");
-    const r = await phuluc("appendix", SAMPLE, "-o", out, "--reduce-points", "0.5", "--year", "2025");
+    const r = await phuluc(
+      "appendix",
+      SAMPLE,
+      "--allow-errors",
+      "-o",
+      out,
+      "--reduce-points",
+      "0.5",
+      "--year",
+      "2025",
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain('"Dự kiến năm 2025"');
   });
 
+  it("on a table with errors: one line, exit 1, no file, unless --allow-errors (issue 23 item 2)", async () => {
+    const out = path.join(tmp, "refused.xlsx");
+    const r = await phuluc("appendix", SAMPLE, "-o", out);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(
+      'phuluc appendix: bảng A4:J19 ở trang tính "KH 2024" còn 3 lỗi (C9, E10, F19); chưa lập phụ lục. Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.\n',
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    const en = await phuluc("appendix", SAMPLE, "-o", out, "--lang", "en");
+    expect(en.err).toMatch(
+      /^phuluc appendix: table A4:J19 on sheet "KH 2024" still has 3 error\(s\) .*--allow-errors/,
+    );
+  });
+
   it("bad use: no -o, the input as output, an unknown sheet", async () => {
-    expect((await phuluc("appendix", SAMPLE)).err).toMatch(/thiếu -o/);
+    // One prefix, not "phuluc: phuluc appendix:" (issue 23 item 13)
+    expect((await phuluc("appendix", SAMPLE)).err).toBe("phuluc appendix: thiếu -o <tệp-ra.xlsx>\n");
     expect((await phuluc("appendix", SAMPLE, "-o", SAMPLE)).err).toMatch(/trùng với tệp gốc/);
     const r = await phuluc("appendix", SAMPLE, "-o", path.join(tmp, "x.xlsx"), "--sheet", "Không có");
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { analyzeGrid } from "../../src/engine";
 import type { AppendixLayout } from "../../src/engine/appendix";
 import { AppendixView } from "../../src/taskpane/appendix/AppendixView";
-import type { PaneHost } from "../../src/taskpane/host";
+import type { PaneHost } from "../../src/hosts/port";
 import { makeFixture, SMALL } from "./fixture";
 
 // jsdom has no ResizeObserver; Fluent's inputs observe their size (browsers all have it).
@@ -94,6 +94,29 @@ describe("Lập phụ lục", () => {
       .filter((c) => c.col === 6 && c.row >= 7 && !c.formula)
       .map((c) => c.value);
     expect(reductions).toEqual([7, 5, 9, 3, 6]);
+  });
+
+  it("plan by each unit's weight, typed in the page (issue 23 item 12)", async () => {
+    const { written } = setup();
+    fireEvent.click(screen.getByLabelText("Dự kiến năm sau (phân bổ chỉ tiêu)"));
+    fireEvent.change(screen.getByTestId("appendix-target"), { target: { value: "10" } });
+    const method = screen.getByTestId("appendix-method") as HTMLSelectElement;
+    fireEvent.change(method, { target: { value: "weights" } });
+    // Every unit starts at 1: equal shares, 10 over five units = 2 each.
+    const weight = (unit: string) => screen.getByLabelText(`Trọng số của ${unit}`);
+    expect((weight("Thôn Phú Hòa") as HTMLInputElement).value).toBe("1");
+    // All the weight on Phú Hòa (2) and Đông Bình (3): by hand 10 × 2/5 = 4 and 10 × 3/5 = 6.
+    for (const unit of ["Thôn An Lạc", "Thôn Tân Thành", "Thôn Hòa Bình"])
+      fireEvent.change(weight(unit), { target: { value: "0" } });
+    fireEvent.change(weight("Thôn Phú Hòa"), { target: { value: "2" } });
+    fireEvent.change(weight("Thôn Đông Bình"), { target: { value: "3" } });
+    expect(screen.queryByTestId("appendix-error")).toBeNull();
+    fireEvent.click(screen.getByTestId("appendix-write"));
+    await waitFor(() => expect(written).toHaveLength(1));
+    const reductions = written[0].cells
+      .filter((c) => c.col === 6 && c.row >= 7 && !c.formula)
+      .map((c) => c.value);
+    expect(reductions).toEqual([4, 0, 6, 0, 0]);
   });
 
   it("reads the grid from the host when the pane does not pass it; English on request", async () => {

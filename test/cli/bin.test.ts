@@ -25,7 +25,7 @@ describe("bin/phuluc.js", () => {
     const r = phuluc("check", "samples/ke-hoach-giam-ngheo-2024.xlsx");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/lỗi\s+F19\s+sum-mismatch\s+512\s+521/);
+    expect(r.stdout).toMatch(/lỗi\s+F19\s+Tổng không khớp\s+512\s+521/);
   });
 
   it("check --format json is one JSON document", () => {

@@ -90,10 +90,12 @@ describe("phuluc check on the README demo", () => {
     expect(stdout).toContain('Trang tính "KH 2024", bảng A4:J19');
     expect(stdout).toMatch(/Mức độ\s+Ô\s+Quy tắc\s+Đang ghi\s+Đúng là\s+Nội dung/);
     // One line per finding: severity, cell, rule, actual, expected (Vietnamese number style), message.
-    expect(stdout).toMatch(/lỗi\s+F19\s+sum-mismatch\s+512\s+521\s+\S/);
-    expect(stdout).toMatch(/lỗi\s+E10\s+rate-mismatch\s+6,39\s+6,65\s+\S/);
-    expect(stdout).toMatch(/cảnh báo\s+E11\s+rate-rounding\s+7,52\s+7,53\s+\S/);
-    expect(stdout).toMatch(/C14\s+number-as-text\s+"1\.518"\s+1\.518\s+\S/);
+    // Rules by their Vietnamese names (issue 23 item 6; the ids stay in JSON).
+    expect(stdout).toMatch(/lỗi\s+F19\s+Tổng không khớp\s+512\s+521\s+\S/);
+    expect(stdout).toMatch(/lỗi\s+E10\s+Tỷ lệ sai\s+6,39\s+6,65\s+\S/);
+    expect(stdout).toMatch(/cảnh báo\s+E11\s+Tỷ lệ bị cắt thay vì làm tròn\s+7,52\s+7,53\s+\S/);
+    expect(stdout).toMatch(/C14\s+Số lưu dạng văn bản\s+"1\.518"\s+1\.518\s+\S/);
+    expect(stdout).not.toMatch(/sum-mismatch|rate-mismatch|number-as-text/);
     expect(stdout).toMatch(
       /Tổng kết samples\/ke-hoach-giam-ngheo-2024\.xlsx: 3 lỗi, 1 cảnh báo, \d+ thông tin\./,
     );
@@ -105,7 +107,7 @@ describe("phuluc check on the README demo", () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Sheet "KH 2024", table A4:J19');
     expect(stdout).toMatch(/Severity\s+Cell\s+Rule\s+Actual\s+Expected\s+Message/);
-    expect(stdout).toMatch(/error\s+E10\s+rate-mismatch\s+6\.39\s+6\.65\s+\S/);
+    expect(stdout).toMatch(/error\s+E10\s+Wrong rate\s+6\.39\s+6\.65\s+\S/);
     expect(stdout).toMatch(/Summary for .*: 3 errors, 1 warnings/);
     expect(stdout).not.toContain("Tổng kết");
     const { report } = await jsonReport([DEMO, "--lang", "en"]);
@@ -281,13 +283,24 @@ describe("issue 7 on the command line: the bundled clean samples, legacy text, a
     expect(report.tables[0].findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual([
       "E1 structure-unsure warning",
     ]);
+    // check's text names the exact option to type (issue 23 item 4), and the sentence speaks of the table.
+    const text = await runCli(["check", file]);
+    expect(text.stdout).toContain('Cột E ("Tỷ lệ hộ nghèo (%)", ô E1): ở 5/5 dòng, E không khớp với D/C×100');
+    expect(text.stdout).toContain(
+      "Cách đọc bảng chưa được xác nhận. Nếu đúng như vậy, thêm --roles E=poorRate (hoặc --trust-structure) vào lệnh;",
+    );
     const out = file.replace("in.xlsx", "out.xlsx");
     const r = await runCli(["fix", file, "-o", out]);
     expect(r.code).toBe(1);
+    // Issue 23 items 3 and 4: nothing written is said first, no fixed copy announced nor made, and the line
+    // names the exact option that confirms the reading (column E read as the poor rate).
     expect(r.stdout).toMatch(
-      /^Không có ô nào cần ghi lại\.\nBảng A1:F6 ở trang tính "S" không được sửa: chưa chắc/,
+      /^Chưa sửa gì: .*không ghi tệp ra\.\nBảng A1:F6 ở trang tính "S" không được sửa/,
     );
     expect(r.stdout.split("\n").filter((l) => l.includes("không được sửa"))).toHaveLength(1);
+    expect(r.stdout).toContain("thêm --roles E=poorRate (hoặc --trust-structure)");
+    expect(r.stdout).not.toContain("Bản đã sửa");
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it("--roles confirms the reading (the rates are then checked, and wrong), --trust-structure lets fix write", async () => {

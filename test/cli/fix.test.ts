@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { ReportSchema } from "../../src/engine/report";
 import { expectOneLineError, runCli, SAMPLES } from "./helpers";
+import { renderFix } from "../../src/cli/format";
 
 const DERIVED_RULES = [
   "sum-mismatch",
@@ -155,7 +156,8 @@ describe("phuluc fix with a mistyped household count", () => {
     const r = await runCli(["fix", typo, "-o", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Còn 1 ô nhập liệu có thể sai/);
-    expect(r.stdout).toMatch(/lỗi\s+C16\s+sum-mismatch\s+985\s+958\s/);
+    // Titled by what it is (a probable typo), not by the relation that exposed it (issue 23 item 6).
+    expect(r.stdout).toMatch(/lỗi\s+C16\s+Có thể nhập sai\s+985\s+958\s/);
     const ws = (await load(out)).getWorksheet("KH 2024")!;
     expect(ws.getCell("C16").value).toBe(985);
     // Nothing is recomputed from a suspected value: the rate and the group total keep what they held (958's).
@@ -165,6 +167,27 @@ describe("phuluc fix with a mistyped household count", () => {
     // And the suspicion is still there when the fixed copy is checked again.
     const again = await runCli(["check", out]);
     expect(again.stdout).toMatch(/C16\s+sum-mismatch\s+985\s+958\s/);
+  });
+
+  it("when nothing can be written, the words say so and count what is left (issue 23 item 3)", () => {
+    // The file-level path (no copy made) is tested on a table read in doubt in check.test.ts; here the words,
+    // for two input errors no fix may touch (a typo and a negative count, as an office would type them).
+    const undecided = [
+      { rule: "sum-mismatch", severity: "error", cell: "C16", actual: 985, expected: 958, related: ["C13"] },
+      { rule: "negative-count", severity: "error", cell: "D9", actual: -3, expected: null, related: [] },
+    ] as unknown as import("../../src/engine").Finding[];
+    const text = renderFix(
+      { output: "ra.xlsx", inPlace: false, plan: { writes: [], undecided }, errorsLeft: 2 },
+      "vi",
+    );
+    expect(text).toMatch(/^Chưa sửa gì, còn 2 lỗi: /);
+    expect(text).toMatch(/lỗi\s+D9\s+Số âm\s+-3\s/);
+    expect(text).not.toMatch(/Bản đã sửa|ra\.xlsx|Không có ô nào cần ghi lại/);
+    const en = renderFix(
+      { output: "out.xlsx", inPlace: false, plan: { writes: [], undecided }, errorsLeft: 2 },
+      "en",
+    );
+    expect(en).toMatch(/^Nothing fixed, 2 errors left: /);
   });
 });
 

@@ -27,5 +27,7 @@ export function expectOneLineError(result: CliResult): void {
   const lines = result.stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(1);
   expect(result.stderr).not.toMatch(/\n\s+at /);
-  expect(result.stderr).toMatch(/^phuluc: /);
+  // "phuluc: …" or "phuluc <command>: …", never both ("phuluc: phuluc fix: …").
+  expect(result.stderr).toMatch(/^phuluc( [a-z]+)?: /);
+  expect(result.stderr).not.toMatch(/^phuluc: phuluc\b/);
 }

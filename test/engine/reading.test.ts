@@ -156,7 +156,7 @@ describe('2. "Trong đó" rows are parts of the row above', () => {
     expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(brief(a.findings)).toEqual(["warning C3 structure-unsure null"]);
     expect(describeFinding(a.findings[0])).toMatch(
-      /^Chưa chắc đã hiểu đúng cột C, D, F \(ô C3, "Tổng số hộ"\): dòng tổng bằng cộng các dòng con không khớp ở/,
+      /^Cột C, D, F \("Tổng số hộ", ô C3\): dòng tổng không bằng cộng các dòng con ở/,
     );
     const overrides = { rows: Object.fromEntries(parts.map((r) => [r, "part" as const])) };
     const [b] = analyzeGrid(gridFromRows("Tổng hợp", rows), { overrides });
@@ -585,7 +585,7 @@ describe("the mechanism: the data confirms the reading; in doubt, write nothing"
     expect(plan.writes).toEqual([]);
     expect(plan.refused).toEqual([{ sheet: "Tổng hợp", range: a.report.range, cells: ["E3"] }]);
     expect(describeFinding(a.findings[0])).toMatch(
-      /^Chưa chắc đã hiểu đúng cột E \(ô E3, "Tỷ lệ hộ nghèo \(%\)"\)/,
+      /^Cột E \("Tỷ lệ hộ nghèo \(%\)", ô E3\): ở \d+\/\d+ dòng, E không khớp với D\/C×100/,
     );
   });
   test("the user's reading wins: with the column's role set, the relation is checked again (and fails)", () => {

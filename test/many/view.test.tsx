@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { analyzeGrid } from "../../src/engine";
 import type { AppendixLayout } from "../../src/engine/appendix";
 import { ManyFilesView } from "../../src/taskpane/components/ManyFilesView";
-import type { PaneHost } from "../../src/taskpane/host";
+import type { PaneHost } from "../../src/hosts/port";
 import { gen, gridsOf } from "./helpers";
 
 class NoopResizeObserver {

@@ -2,7 +2,7 @@
 // follows officeTheme, dark included.
 import { createOfficeHost, langFromDisplay } from "../../src/hosts/office";
 import { themeFromOffice } from "../../src/taskpane/theme";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 import { fakeSettings } from "./fake-excel";
 import { SHEET, makeWorkbook } from "./sheet";
 

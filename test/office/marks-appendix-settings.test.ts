@@ -5,7 +5,7 @@ import { MARK_TAG } from "../../src/hosts/office/marks";
 import { uniqueSheetName } from "../../src/hosts/office/render-appendix";
 import type { AppendixLayout } from "../../src/engine/appendix";
 import type { Finding } from "../../src/engine/report";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 import { fakeSettings } from "./fake-excel";
 import { SHEET, makeWorkbook } from "./sheet";
 

@@ -5,8 +5,8 @@ import { cellAt, parseA1, parseRangeA1, type Grid } from "../../src/engine/grid"
 import { createOfficeHost } from "../../src/hosts/office";
 import { UNDO_SHEET } from "../../src/hosts/office/write";
 import { widthToPoints } from "../../src/engine/appendix-style";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
-import { runAnalysis } from "../../src/taskpane/analysis";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
+import { runAnalysis } from "../../src/hosts/analysis";
 import { sampleWorkbook } from "../../src/standalone/sample";
 import {
   SAMPLE_BOLD_ROWS,
@@ -15,7 +15,7 @@ import {
   SAMPLE_PLANTED,
   SAMPLE_ROWS,
   SAMPLE_WIDTHS,
-} from "../../src/taskpane/sampleTable";
+} from "../../src/hosts/sample-table";
 import { FakeWorkbook, MERGED_AREA_LIMIT, PAYLOAD_LIMIT, fakeSettings, upTo } from "./fake-excel";
 import { SHEET, fixPlanForSheet, makeWorkbook } from "./sheet";
 

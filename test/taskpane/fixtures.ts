@@ -3,7 +3,7 @@ import { gridFromRows, parseA1, type Grid } from "../../src/engine/grid";
 import type { Overrides } from "../../src/engine/model";
 import type { Finding, WritePlan } from "../../src/engine/report";
 import type { AppendixLayout } from "../../src/engine/appendix";
-import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "../../src/taskpane/host";
+import { DEFAULT_SETTINGS, type PaneHost, type PaneSettings } from "../../src/hosts/port";
 
 /**
  * Planted defects (by hand):

@@ -9,10 +9,7 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import axe from "axe-core";
-import type { Finding, WritePlan } from "../../src/engine/report";
-import { copiedColumn, runAnalysis } from "../../src/taskpane/analysis";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
-import type { Grid } from "../../src/engine/grid";
+import type { WritePlan } from "../../src/engine/report";
 import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
 import { gridFromRows } from "../../src/engine/grid";
 import { analyzeGrid } from "../../src/engine";
@@ -60,11 +57,6 @@ const cellRows = (g: HTMLElement) =>
   within(g)
     .getAllByTestId("finding")
     .map((e) => e.getAttribute("data-cell"));
-
-/** The engine's findings of one rule on a grid (what the pane groups). */
-function findingsIn(grid: Grid, rule: string): Finding[] {
-  return runAnalysis(grid, DEFAULT_SETTINGS, {})[0].findings.filter((f) => f.rule === rule);
-}
 
 const listed = () =>
   screen
@@ -114,16 +106,6 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
     }
     fireEvent.click(within(row(g, "F14")).getByRole("button", { name: /^F14: /u }));
     await waitFor(() => expect(host.callsTo("selectCell")).toEqual([["Báo cáo 2023", "F14"]]));
-  });
-
-  test("the card names the cause the data shows: column F holds column D, row for row", async () => {
-    renderPane(new FakeHost(copiedSheet()));
-    await screen.findByTestId("summary");
-    const g = group("reduction-mismatch")!;
-    expect(within(g).getByTestId("group-cause").textContent).toBe(
-      "Các ô này ở cột F giống hệt cột D trên cùng dòng: có lẽ cột F đã bị chép nhầm từ cột D.",
-    );
-    expect(copiedColumn(copiedSheet(), findingsIn(copiedSheet(), "reduction-mismatch"))).toBe("D");
   });
 
   test("Giá trị này đúng inside the group confirms that cell; the re-check blames its rate and reduction", async () => {
@@ -202,14 +184,6 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
 describe("a group of computed cells: the end rate copied from the start rate", () => {
   // G (end rate) holds E (start rate) on every body row: nine rates that no longer follow F/C, one card.
   const copiedSheet = () => reportGrid(copyColumn("E", "G"));
-
-  test("the card names the cause: column G holds column E, row for row", async () => {
-    renderPane(new FakeHost(copiedSheet()));
-    await screen.findByTestId("summary");
-    expect(within(group("rate-mismatch")!).getByTestId("group-cause").textContent).toContain(
-      "có lẽ cột G đã bị chép nhầm từ cột E",
-    );
-  });
 
   test("each cell row offers Sửa (the rate is computed) and no Giá trị này đúng", async () => {
     renderPane(new FakeHost(copiedSheet()));
@@ -296,12 +270,12 @@ describe("a long group: a district's 120 villages with the rate column copied fr
     return gridFromRows("Huyện 2024", rows);
   }
 
-  test("last year's rates match no column of this table: no cause is claimed, only the example", async () => {
+  test("the pane claims no cause of its own (naming copies is the engine's judgement)", async () => {
     renderPane(new FakeHost(districtSheet(true)));
     await screen.findByTestId("summary");
-    const g = group("rate-mismatch")!;
-    expect(within(g).queryByTestId("group-cause")).toBeNull();
-    expect(copiedColumn(districtSheet(true), findingsIn(districtSheet(true), "rate-mismatch"))).toBeNull();
+    expect(group("rate-mismatch")).toBeTruthy();
+    expect(screen.queryByTestId("causes")).toBeNull();
+    expect(screen.queryByText(/chép từ cột|chép nhầm/u)).toBeNull();
   });
 
   test("the card opens on 50 cells and shows the rest 50 at a time", async () => {
@@ -341,16 +315,6 @@ describe("a long group: a district's 120 villages with the rate column copied fr
     expect(s.getAttribute("data-errors")).toBe("0");
     expect(screen.queryAllByTestId("finding-group")).toEqual([]);
   });
-});
-
-test("a group of one repeated value (a column of zeros) names no column: any column of zeros would match", () => {
-  const rows: unknown[][] = [
-    ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)", "Ghi chú"],
-    ...[1, 2, 3, 4, 5].map((i) => [i, `Thôn ${i}`, 200 + i, 10 + i, 0, 0]),
-  ];
-  const grid = gridFromRows("S", rows);
-  const findings = [2, 3, 4, 5].map((r) => ({ cell: `E${r}`, rule: "rate-mismatch" }) as unknown as Finding);
-  expect(copiedColumn(grid, findings)).toBeNull();
 });
 
 test("a total over inputs still suspected is not recomputed from them: nothing is written that builds on them", () => {

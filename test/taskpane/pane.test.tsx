@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Finding, WritePlan } from "../../src/engine/report";
 import { gridFromRows, parseA1 } from "../../src/engine/grid";
-import { hasFixAllWork, planFixAll, readingUncertain, runAnalysis } from "../../src/taskpane/analysis";
+import { hasFixAllWork, planFixAll, readingUncertain, runAnalysis } from "../../src/hosts/analysis";
 import { nationalGroups, shapeGrid, shapeRows } from "../engine/shapes";
 import { PhuLucPane, type PaneView } from "../../src/taskpane/PhuLucPane";
 import { createNoticeChannel } from "../../src/taskpane/notices";
@@ -134,13 +134,17 @@ describe("findings", () => {
     expect((await summary()).getAttribute("data-warnings")).toBe("0");
     const changes = await screen.findByTestId("changes");
     expect(changes.querySelectorAll("li")).toHaveLength(8);
-    expect(changes.textContent).toContain("E9: 5,6 → 5,66");
+    // Values as the cells show them (0.00), text in quotes (issue 23 item 7).
+    expect(changes.textContent).toContain("E9: 5,60 → 5,66");
+    expect(changes.textContent).toContain('D8: "15" → 15');
 
     const undo = screen.getByRole("button", { name: "Hoàn tác" });
     await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(undo);
     await waitFor(() => expect(host.callsTo("undo")).toHaveLength(1));
     await waitFor(async () => expect((await summary()).getAttribute("data-errors")).toBe("2"));
+    // State follows the sheet (issue 23 item 10): what was written is undone, so the list of it goes.
+    expect(screen.queryByTestId("changes")).toBeNull();
   });
 
   test("Sửa tất cả without the formula conversions writes only the 4 cells whose value changes", async () => {

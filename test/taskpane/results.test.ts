@@ -9,8 +9,8 @@ import {
   findingsText,
   findingsWorkbook,
 } from "../../src/taskpane/exportFindings";
-import { planFixAll, runAnalysis } from "../../src/taskpane/analysis";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
+import { planFixAll, runAnalysis } from "../../src/hosts/analysis";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 import type { KeyValueStore } from "../../src/standalone/workbookHost";
 import { PageHost } from "../../src/standalone/StandaloneApp";
 import { sampleWorkbook } from "../../src/standalone/sample";

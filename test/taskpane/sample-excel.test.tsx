@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createOfficeHost } from "../../src/hosts/office";
 import { mountPane, PaneRoot } from "../../src/taskpane/mount";
 import { createNoticeChannel } from "../../src/taskpane/notices";
-import { SAMPLE_PLANTED } from "../../src/taskpane/sampleTable";
+import { SAMPLE_PLANTED } from "../../src/hosts/sample-table";
 import { fakeSettings, upTo, type FakeWorkbook } from "../office/fake-excel";
 import { SHEET, makeWorkbook } from "../office/sheet";
 

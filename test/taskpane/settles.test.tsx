@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
 import { gridFromRows } from "../../src/engine/grid";
-import { FakeHost } from "../taskpane/fixtures";
+import { FakeHost } from "./fixtures";
 import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
 
 class NoopResizeObserver {

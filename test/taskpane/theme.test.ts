@@ -1,5 +1,5 @@
 import { themeFromOffice, themeFromPage, luminance } from "../../src/taskpane/theme";
-import { initialViewFromUrl } from "../../src/taskpane/params";
+import { initialViewFromUrl } from "../../src/hosts/params";
 
 describe("theme", () => {
   test("Office's theme colours pick light, dark or high contrast", () => {

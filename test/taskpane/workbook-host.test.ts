@@ -6,8 +6,8 @@ import { XlsxWorkbook } from "../../src/hosts/xlsx/workbook";
 import { openPackage } from "../../src/hosts/xlsx/package";
 import { readGrids } from "../../src/hosts/xlsx/sheet";
 import { cellAt, parseA1, type Grid } from "../../src/engine/grid";
-import { planFixAll, runAnalysis } from "../../src/taskpane/analysis";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
+import { planFixAll, runAnalysis } from "../../src/hosts/analysis";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 import { correctedFileName, WorkbookHost, type KeyValueStore } from "../../src/standalone/workbookHost";
 import { defaultSheet } from "../../src/standalone/StandaloneApp";
 

@@ -13,7 +13,7 @@ import { WorkCancelled, WorkClient, type WorkerLike } from "../../src/worker/cli
 import { createHandler, toWorkError } from "../../src/worker/handler";
 import { decodeGrid, encodeGrid, pack, unpack } from "../../src/worker/text";
 import type { WorkRequest, WorkResponse } from "../../src/worker/protocol";
-import { DEFAULT_SETTINGS } from "../../src/taskpane/host";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 
 const ROOT = path.join(__dirname, "../..");
 const SAMPLES = path.join(ROOT, "samples");

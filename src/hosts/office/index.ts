@@ -3,7 +3,7 @@ import type { AppendixLayout } from "../../engine/appendix";
 import type { Grid } from "../../engine/grid";
 import type { Overrides } from "../../engine/model";
 import type { Finding, WritePlan } from "../../engine/report";
-import type { PaneHost, PaneSettings } from "../../taskpane/host";
+import type { PaneHost, PaneSettings } from "../port";
 import { officeEnv, waitingEnv, type OfficeEnv, type OfficeHostOptions } from "./env";
 import { clearMarks, markFindings, marksSupported, selectCell } from "./marks";
 import { readGrid } from "./read";

@@ -16,7 +16,7 @@ import {
   SAMPLE_WIDTHS,
   sampleNumberFormat,
   sampleValue,
-} from "../../taskpane/sampleTable";
+} from "../sample-table";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, codeOf, reasonOf } from "./messages";
 import { formulaInput } from "./write";

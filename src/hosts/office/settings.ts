@@ -2,7 +2,7 @@
 import type { ColumnRole, RowKind } from "../../engine/report";
 import { COLUMN_ROLES, ROW_KINDS } from "../../engine/report";
 import type { Lang, Overrides } from "../../engine/model";
-import { DEFAULT_SETTINGS, type PaneSettings } from "../../taskpane/host";
+import { DEFAULT_SETTINGS, type PaneSettings } from "../port";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, reasonOf } from "./messages";
 

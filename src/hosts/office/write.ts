@@ -21,7 +21,7 @@ import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import type { CellWrite, WritePlan } from "../../engine/report";
 import type { Refusal } from "../xlsx/patch";
-import type { WriteOutcome } from "../../taskpane/host";
+import type { WriteOutcome } from "../port";
 import { cellCount, jsonBytes, utf8Bytes } from "./addresses";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";

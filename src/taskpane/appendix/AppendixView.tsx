@@ -6,6 +6,7 @@ import {
   Field,
   Input,
   makeStyles,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -18,16 +19,12 @@ import type { TableAnalysis } from "../../engine";
 import { buildAppendix, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
 import type { Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
-import {
-  formatNumber,
-  parseTarget,
-  PlanError,
-  planTable,
-  type AllocationMethod,
-  type Plan,
-} from "../../engine/plan";
-import type { PaneHost } from "../host";
+import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
+import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
+import { showCell, showCount } from "../../i18n/numbers";
+import { fmt, uiStrings } from "../../i18n/ui";
+import { openProblems, unresolvedProblems } from "../../hosts/analysis";
 
 export interface AppendixViewProps {
   host: PaneHost;
@@ -41,6 +38,16 @@ export interface AppendixViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  weights: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
   row: {
     display: "flex",
     flexWrap: "wrap",
@@ -85,13 +92,7 @@ const writtenByHost = new WeakMap<PaneHost, string[]>();
 
 /** A cell's text as a Vietnamese (or English) reader sees it: 1.518 and 13,70. */
 function display(cell: AppendixCell, lang: Lang): string {
-  const v = cell.value;
-  if (v === null) return "";
-  if (typeof v === "string") return v;
-  const format = cell.style?.numberFormat;
-  if (format === "0.00") return formatNumber(v, 2, lang);
-  if (format === "#,##0") return formatNumber(v, 0, lang);
-  return String(v);
+  return showCell(cell.value, lang, cell.style?.numberFormat);
 }
 
 export function AppendixPreview({
@@ -156,6 +157,31 @@ export function AppendixPreview({
   );
 }
 
+/**
+ * "Bảng còn N lỗi" in red above the plan and the appendix: what is built from a table with errors (or with a value
+ * the data only suggests is a typo) is not ready to sign. The command line counts the same (openProblems).
+ */
+function ErrorsLeft({ analysis, lang }: { analysis: TableAnalysis; lang: Lang }): React.ReactElement | null {
+  const open = openProblems(analysis);
+  if (open.length === 0) return null;
+  const ui = uiStrings(lang);
+  const cells =
+    open.length > 8
+      ? `${open
+          .slice(0, 8)
+          .map((f) => f.cell)
+          .join(", ")}, …`
+      : open.map((f) => f.cell).join(", ");
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody data-testid="errors-left">
+        <strong>{fmt(ui.errorsLeft, { n: showCount(open.length, lang) })}</strong>.{" "}
+        {fmt(ui.errorsLeftDetail, { cells })}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function AppendixView({
   host,
   analysis,
@@ -173,12 +199,22 @@ export function AppendixView({
   const [unit, setUnit] = React.useState<"households" | "points">("households");
   const [method, setMethod] = React.useState<AllocationMethod>("households");
   const [year, setYear] = React.useState("");
+  /** Per-unit weights typed in the page, by sheet row ("1" when left alone; Vietnamese or English decimals). */
+  const [weights, setWeights] = React.useState<Record<number, string>>({});
+  const units = React.useMemo(
+    () => (analysis ? analysis.table.rows.filter((r) => r.kind === "unit") : []),
+    [analysis],
+  );
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<{ ok: boolean; text: string } | null>(null);
   /** Sheets already written from this view: a second copy is asked for, never made silently. */
   const [written, setWritten] = React.useState<string[]>(() => writtenByHost.get(host) ?? []);
   React.useEffect(() => void writtenByHost.set(host, written), [host, written]);
   const [askAgain, setAskAgain] = React.useState(false);
+  const [allowErrors, setAllowErrors] = React.useState(false);
+  // Errors the appendix corrects itself (a rate, a total recomputed) need no leave; an input it cannot settle does.
+  const hasErrors = analysis ? unresolvedProblems(analysis).length > 0 : false;
+  const ui = uiStrings(lang);
   const [wide, setWide] = React.useState(false);
 
   React.useEffect(() => setGrid(givenGrid), [givenGrid]);
@@ -206,6 +242,12 @@ export function AppendixView({
           method,
           lang,
           corrections: analysis.corrections,
+          weights:
+            method === "weights"
+              ? Object.fromEntries(
+                  units.map((u) => [u.row, Number((weights[u.row] ?? "1").trim().replace(",", "."))]),
+                )
+              : undefined,
         });
       }
       const y = Number(year);
@@ -222,7 +264,22 @@ export function AppendixView({
       if (err instanceof PlanError) return { error: err.message };
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [analysis, grid, variant, target, unit, method, year, title, subtitle, lang, t.enterTarget, t.unsure]);
+  }, [
+    analysis,
+    grid,
+    variant,
+    target,
+    unit,
+    method,
+    weights,
+    units,
+    year,
+    title,
+    subtitle,
+    lang,
+    t.enterTarget,
+    t.unsure,
+  ]);
 
   if (!analysis) return <div data-testid="appendix-view">{t.noTable}</div>;
   if (grid === undefined) return <Spinner data-testid="appendix-view" label={t.reading} size="small" />;
@@ -256,6 +313,7 @@ export function AppendixView({
 
   return (
     <section className={styles.root} data-testid="appendix-view" aria-label={t.heading}>
+      <ErrorsLeft analysis={analysis} lang={lang} />
       <Field label={t.variant}>
         <RadioGroup
           layout="horizontal"
@@ -291,6 +349,7 @@ export function AppendixView({
               <option value="households">{t.byHouseholds}</option>
               <option value="poor">{t.byPoor}</option>
               <option value="equal">{t.byEqual}</option>
+              <option value="weights">{t.byWeights}</option>
             </Select>
           </Field>
           <Field label={t.year}>
@@ -302,6 +361,21 @@ export function AppendixView({
             />
           </Field>
         </div>
+      )}
+      {variant === "plan" && method === "weights" && (
+        <fieldset className={styles.weights} data-testid="appendix-weights">
+          <legend>{t.weightsLegend}</legend>
+          {units.map((u) => (
+            <Field key={u.row} label={u.label} orientation="horizontal">
+              <Input
+                value={weights[u.row] ?? "1"}
+                inputMode="decimal"
+                aria-label={t.weightOf(u.label)}
+                onChange={(_, d) => setWeights((w) => ({ ...w, [u.row]: d.value }))}
+              />
+            </Field>
+          ))}
+        </fieldset>
       )}
       <Field label={t.title}>
         <Input value={shownTitle} onChange={(_, d) => setTitle(d.value)} data-testid="appendix-title" />
@@ -352,10 +426,19 @@ export function AppendixView({
           )}
         </>
       )}
+      {/* No appendix "ready to sign" on a table with errors unless the user asks for it (as --allow-errors). */}
+      {hasErrors && (
+        <Checkbox
+          checked={allowErrors}
+          onChange={(_, d) => setAllowErrors(d.checked === true)}
+          label={ui.allowErrors}
+          data-testid="appendix-allow-errors"
+        />
+      )}
       <div>
         <Button
           appearance="primary"
-          disabled={!layout || busy}
+          disabled={!layout || busy || (hasErrors && !allowErrors)}
           onClick={() => void write()}
           data-testid="appendix-write"
         >

@@ -1,7 +1,9 @@
 // Findings grouped by severity; each one goes to its cell on click or Enter, and offers "Sửa" when the engine
-// is sure of the correction. Many findings of one rule in one column (one cause, many consequences) share one
-// card with the cells inside, each cell row offering what a single card offers (go to the cell, "Sửa", "Giá trị
-// này đúng"). After "Sửa" or "Giá trị này đúng" the focus moves to the next finding, or to the summary.
+// is sure of the correction. The cause comes first: a column the engine found copied from another
+// (`copied-column`) is one card on top, with the findings it explains folded inside it. Many findings of one rule
+// in one column share one card with the cells inside, each cell row offering what a single card offers (go to the
+// cell, "Sửa", "Giá trị này đúng"). Info notes fold away; no finding is listed twice. After "Sửa" or "Giá trị này
+// đúng" the focus moves to the next finding, or to the summary.
 import * as React from "react";
 import {
   Button,
@@ -12,11 +14,12 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../engine/report";
-import { isPercentFormat } from "../../engine/context";
+import type { ColumnRole, Finding, Severity } from "../../engine/report";
 import { RULE_REGISTRY } from "../../engine";
-import { fmt, formatNumber, RULE_NAMES, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
-import { findingText, groupBySeverity, SEVERITIES } from "../analysis";
+import { fmt, formatNumber, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
+import { findingTitle, isSuggested, roleOfCell } from "../../i18n/findings";
+import { isPercentFormat, showValue } from "../../i18n/numbers";
+import { findingText, groupBySeverity, SEVERITIES } from "../../hosts/analysis";
 
 const useStyles = makeStyles({
   group: {
@@ -152,12 +155,54 @@ export interface FindingsViewProps {
   formatOf?(cell: string, finding: Finding): string | undefined;
   /** Where the focus goes when the last finding is fixed. */
   focusFallbackId?: string;
-  /** The column a group's cells were copied from, when the data says so (their one cause). */
-  copiedFrom?(findings: readonly Finding[]): string | null;
+  /** The table's columns: a finding's title and words follow its column's role (a rate reduction). */
+  columns?: readonly { column: string; role: ColumnRole }[];
+  /** "Đúng, bảng đọc như vậy" on a structure-unsure card: the reading is confirmed as it is. */
+  onConfirmReading?(finding: Finding): void;
+  /** "Sửa cách đọc" on a structure-unsure card: the table's reading opens. */
+  onEditReading?(finding: Finding): void;
+}
+
+/** The rule the engine names a copied column with; its `related` cells are the copied ones. */
+export const COPIED_COLUMN = "copied-column";
+// The engine's rule ids grow with the lead's `copied-column`: compared as text until then.
+const isCopiedColumn = (f: Finding) => (f.rule as string) === COPIED_COLUMN;
+
+/**
+ * Findings as the view lists them: each (cell, rule) once; a copied column's findings as causes, with the other
+ * findings on its copied cells as their consequences, taken out of the severity lists.
+ */
+export function arrangeFindings(findings: readonly Finding[]): {
+  causes: { cause: Finding; consequences: Finding[] }[];
+  rest: Finding[];
+} {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.cell}|${f.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const causes = unique.filter(isCopiedColumn).map((cause) => ({
+    cause,
+    cells: new Set([cause.cell, ...cause.related]),
+    consequences: [] as Finding[],
+  }));
+  const rest: Finding[] = [];
+  for (const f of unique) {
+    if (isCopiedColumn(f)) continue;
+    const by = causes.find((c) => c.cells.has(f.cell));
+    if (by) by.consequences.push(f);
+    else rest.push(f);
+  }
+  return { causes: causes.map(({ cause, consequences }) => ({ cause, consequences })), rest };
 }
 
 /** A run of findings this long, of one rule in one column, becomes one card. */
 export const GROUP_AT = 4;
+
+/** This many info notes or more are folded away until asked for. */
+export const INFOS_FOLD_AT = 4;
 
 /** Cells shown at a time inside an open group: a column copied on a 10,000-row table stays quick to open. */
 export const GROUP_PAGE = 50;
@@ -207,7 +252,9 @@ type FindingAction = (f: Finding, e: React.SyntheticEvent) => void;
 
 export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const styles = useStyles();
-  const groups = groupBySeverity(props.findings);
+  const arranged = React.useMemo(() => arrangeFindings(props.findings), [props.findings]);
+  const groups = groupBySeverity(arranged.rest);
+  const [infosOpen, setInfosOpen] = React.useState(false);
   const root = React.useRef<HTMLElement>(null);
   // After "Sửa" or "Giá trị này đúng": the findings that came after the acted-on one, in order, so the focus
   // lands on the first of them still listed once the checks have run again (inside a group or not).
@@ -252,8 +299,25 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
   const actions = { onFix, onConfirm: props.onConfirm ? onConfirm : undefined };
   return (
     <section aria-label={props.t.findingsList} ref={root}>
+      {arranged.causes.length > 0 && (
+        <ul className={styles.list} style={{ marginBottom: tokens.spacingVerticalM }} data-testid="causes">
+          {arranged.causes.map(({ cause, consequences }) => (
+            <CauseCard
+              key={`${cause.cell}-${cause.rule}`}
+              cause={cause}
+              consequences={consequences}
+              {...props}
+              {...actions}
+              styles={styles}
+            />
+          ))}
+        </ul>
+      )}
       {SEVERITIES.filter((s) => groups[s].length > 0).map((severity) => {
         const headingId = `findings-${severity}`;
+        // Many info notes (numbers stored as text, a legacy font) fold away, so they never bury an error; a
+        // few stay in sight.
+        const folded = severity === "info" && groups.info.length >= INFOS_FOLD_AT && !infosOpen;
         return (
           <div key={severity} className={styles.group}>
             <h3 id={headingId} className={styles.groupTitle}>
@@ -264,32 +328,98 @@ export function FindingsView(props: FindingsViewProps): React.ReactElement {
                 overflowCount={9999}
                 aria-hidden
               />
-            </h3>
-            <ul className={styles.list} aria-labelledby={headingId}>
-              {groupFindings(groups[severity]).map((entry, i) =>
-                entry.kind === "one" ? (
-                  <FindingItem
-                    key={`${entry.finding.cell}-${entry.finding.rule}-${i}`}
-                    finding={entry.finding}
-                    {...props}
-                    {...actions}
-                    styles={styles}
-                  />
-                ) : (
-                  <FindingGroup
-                    key={`${entry.column}-${entry.findings[0].rule}`}
-                    entry={entry}
-                    {...props}
-                    {...actions}
-                    styles={styles}
-                  />
-                ),
+              {severity === "info" && groups.info.length >= INFOS_FOLD_AT && (
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-expanded={infosOpen}
+                  data-testid="toggle-infos"
+                  onClick={() => setInfosOpen(!infosOpen)}
+                >
+                  {infosOpen
+                    ? props.t.hideInfos
+                    : fmt(props.t.showInfos, { n: formatNumber(groups.info.length, props.lang) })}
+                </Button>
               )}
-            </ul>
+            </h3>
+            {!folded && (
+              <ul className={styles.list} aria-labelledby={headingId}>
+                {groupFindings(groups[severity]).map((entry, i) =>
+                  entry.kind === "one" ? (
+                    <FindingItem
+                      key={`${entry.finding.cell}-${entry.finding.rule}-${i}`}
+                      finding={entry.finding}
+                      {...props}
+                      {...actions}
+                      styles={styles}
+                    />
+                  ) : (
+                    <FindingGroup
+                      key={`${entry.column}-${entry.findings[0].rule}`}
+                      entry={entry}
+                      {...props}
+                      {...actions}
+                      styles={styles}
+                    />
+                  ),
+                )}
+              </ul>
+            )}
           </div>
         );
       })}
     </section>
+  );
+}
+
+/**
+ * The cause on top: "Cột H chép từ cột E", its sentence, and the findings it explains folded inside (each with its
+ * own actions), so that seventeen "number as text" notes do not bury the one thing to do.
+ */
+function CauseCard(props: ItemProps & { cause: Finding; consequences: Finding[] }): React.ReactElement {
+  const { cause, consequences, t, lang, styles } = props;
+  const [open, setOpen] = React.useState(false);
+  const p = cause.params ?? {};
+  const title = fmt(t.causeTitle, {
+    target: String(p.target ?? cause.cell.replace(/[0-9]+$/, "")),
+    source: String(p.source ?? "?"),
+  });
+  const key = `cause|${cause.cell}`;
+  return (
+    <li
+      data-testid="cause"
+      data-card
+      data-stop={key}
+      data-finding-key={key}
+      data-rule={cause.rule}
+      data-cell={cause.cell}
+      data-severity={cause.severity}
+      tabIndex={0}
+      aria-label={title}
+      className={mergeClasses(styles.item, styles.groupItem, styles[cause.severity])}
+    >
+      <div className={styles.head}>
+        <span className={styles.cardTitle}>{title}</span>
+      </div>
+      <Text className={styles.message}>{findingText(cause, lang)}</Text>
+      <div className={styles.groupActions}>
+        <Button size="small" onClick={() => props.onSelect(cause.cell)}>
+          {fmt(t.goToCell, { cell: cause.cell })}
+        </Button>
+        {consequences.length > 0 && (
+          <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? t.hideCells : fmt(t.causeCells, { n: formatNumber(consequences.length, lang) })}
+          </Button>
+        )}
+      </div>
+      {open && (
+        <ul className={styles.cells} aria-label={title}>
+          {consequences.map((f) => (
+            <GroupCell key={stopKey(f)} finding={f} {...props} />
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }
 
@@ -299,11 +429,50 @@ type ItemProps = Omit<FindingsViewProps, "onFix" | "onConfirm"> & {
   onConfirm?: FindingAction;
 };
 
+/**
+ * A value the data only suggests (a probable typo, `certainty: "suggested"`) and that the engine will not write:
+ * the user may write it as their own decision ("Sửa thành 2.497"), beside "Giá trị này đúng".
+ */
+function suggestedValue(f: Finding): number | null {
+  return isSuggested(f) && !f.fix && typeof f.expected === "number" ? f.expected : null;
+}
+
 /** "Giá trị này đúng" and "Sửa" for one finding: the same buttons on a single card and on a group's cell row. */
 function FindingActions(props: ItemProps & { finding: Finding }): React.ReactElement {
   const { finding: f, t } = props;
+  const suggested = suggestedValue(f);
+  const numberFormat = props.formatOf?.(f.cell, f);
+  const column = String(f.params?.column ?? "");
   return (
     <>
+      {f.rule === "structure-unsure" && props.onConfirmReading && (
+        <Button
+          size="small"
+          appearance="primary"
+          data-testid="reading-right"
+          disabled={props.busy}
+          aria-label={fmt(t.readingRightHint, { column })}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onConfirmReading?.(f);
+          }}
+        >
+          {t.readingRight}
+        </Button>
+      )}
+      {f.rule === "structure-unsure" && props.onEditReading && (
+        <Button
+          size="small"
+          data-testid="reading-edit"
+          disabled={props.busy}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onEditReading?.(f);
+          }}
+        >
+          {t.readingEdit}
+        </Button>
+      )}
       {props.onConfirm && props.canConfirm?.(f) && (
         <Button
           size="small"
@@ -333,6 +502,25 @@ function FindingActions(props: ItemProps & { finding: Finding }): React.ReactEle
           {t.fix}
         </Button>
       )}
+      {suggested !== null && (
+        <Button
+          size="small"
+          appearance="primary"
+          data-testid="fix-to"
+          disabled={props.busy}
+          aria-label={fmt(t.fixToHint, {
+            value: showValue(suggested, props.lang, numberFormat),
+            cell: f.cell,
+          })}
+          onClick={(e) => {
+            e.stopPropagation();
+            // The user's decision, written as they would type it: the value only, in this cell only.
+            props.onFix({ ...f, fix: { value: suggested } }, e);
+          }}
+        >
+          {fmt(t.fixTo, { value: showValue(suggested, props.lang, numberFormat) })}
+        </Button>
+      )}
     </>
   );
 }
@@ -348,10 +536,9 @@ function FindingGroup(
   const title = fmt(t.groupTitle, {
     n: formatNumber(entry.findings.length, lang),
     col: entry.column,
-    rule: RULE_NAMES[lang][first.rule] ?? first.rule,
+    rule: findingTitle(first, lang, roleOfCell(props.columns, first.cell)),
   });
   const groupKey = `group|${entry.column}|${first.rule}`;
-  const from = React.useMemo(() => props.copiedFrom?.(entry.findings) ?? null, [props.copiedFrom, entry]);
   return (
     <li
       data-testid="finding-group"
@@ -368,13 +555,8 @@ function FindingGroup(
       <div className={styles.head}>
         <span className={styles.cardTitle}>{title}</span>
       </div>
-      {from && (
-        <Text className={styles.message} data-testid="group-cause">
-          {fmt(t.groupCopied, { col: entry.column, from })}
-        </Text>
-      )}
       <Text className={styles.message}>
-        {from ? `${t.groupExample}: ${findingText(first, lang)}` : findingText(first, lang)}
+        {findingText(first, lang, roleOfCell(props.columns, first.cell))}
       </Text>
       <div className={styles.groupActions}>
         <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -441,7 +623,7 @@ function settlesLater(f: Finding, numberFormat: string | undefined): number | nu
 /** One cell of a group: its address goes to it; then what it holds → what it should hold; then its actions. */
 function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement {
   const { finding: f, t, lang, styles } = props;
-  const text = findingText(f, lang);
+  const text = findingText(f, lang, roleOfCell(props.columns, f.cell));
   const numberFormat = f.fix?.numberFormat ?? props.formatOf?.(f.cell, f);
   const key = stopKey(f);
   return (
@@ -460,8 +642,8 @@ function GroupCell(props: ItemProps & { finding: Finding }): React.ReactElement 
         {f.cell}
       </Button>
       <span className={styles.cellValues}>
-        {formatNumber(f.actual, lang, numberFormat)}
-        {f.expected !== null && ` → ${formatNumber(f.expected, lang, numberFormat)}`}
+        {showValue(f.actual, lang, numberFormat, t.empty)}
+        {f.expected !== null && ` → ${showValue(f.expected, lang, numberFormat)}`}
       </span>
       <span className={styles.cellActions}>
         <FindingActions {...props} />
@@ -474,7 +656,8 @@ function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElemen
   const { finding: f, t, lang, styles } = props;
   const numberFormat = f.fix?.numberFormat ?? props.formatOf?.(f.cell, f);
   const later = settlesLater(f, numberFormat);
-  const text = findingText(f, lang);
+  const role = roleOfCell(props.columns, f.cell);
+  const text = findingText(f, lang, role);
   const go = () => props.onSelect(f.cell);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;
@@ -501,17 +684,17 @@ function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElemen
       <div>
         <div className={styles.head}>
           <span className={styles.cell}>{f.cell}</span>
-          <span className={styles.rule}>{RULE_NAMES[lang][f.rule]}</span>
+          <span className={styles.rule}>{findingTitle(f, lang, role)}</span>
         </div>
         <Text className={styles.message}>{text}</Text>
         <div className={styles.values}>
           <span>
-            {t.actual}: <span className={styles.value}>{formatNumber(f.actual, lang, numberFormat)}</span>
+            {t.actual}:{" "}
+            <span className={styles.value}>{showValue(f.actual, lang, numberFormat, t.empty)}</span>
           </span>
           {f.expected !== null && (
             <span>
-              {t.expected}:{" "}
-              <span className={styles.value}>{formatNumber(f.expected, lang, numberFormat)}</span>
+              {t.expected}: <span className={styles.value}>{showValue(f.expected, lang, numberFormat)}</span>
             </span>
           )}
         </div>
@@ -529,7 +712,9 @@ function FindingItem(props: ItemProps & { finding: Finding }): React.ReactElemen
       <div
         className={mergeClasses(
           styles.cardActions,
-          props.onConfirm && props.canConfirm?.(f) && f.fix && styles.cardActionsBelow,
+          ((props.onConfirm && props.canConfirm?.(f) && (f.fix || suggestedValue(f) !== null)) ||
+            f.rule === "structure-unsure") &&
+            styles.cardActionsBelow,
         )}
       >
         <FindingActions {...props} />

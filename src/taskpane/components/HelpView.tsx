@@ -79,9 +79,80 @@ const HELP: Record<UiLang, { title: string; back: string; sections: [string, str
   },
 };
 
-export function HelpView({ lang, onBack }: { lang: UiLang; onBack(): void }): React.ReactElement {
+/**
+ * In the standalone page the help speaks of the file the user opened, not of Excel: how a file opens, where the
+ * corrected copy goes, that the appendix is a new sheet of the downloaded file.
+ */
+const PAGE_SECTIONS: Record<UiLang, [string, string][]> = {
+  vi: [
+    [
+      "Mở tệp",
+      "Bấm “Chọn tệp .xlsx” hoặc kéo thả tệp vào trang, rồi chọn trang tính có bảng. Tệp được đọc ngay trong trình duyệt, không gửi đi đâu; tệp gốc trên máy không bị đổi.",
+    ],
+    [
+      "Kiểm tra",
+      "Phụ lục nhận ra tiêu đề, các cột (tổng số hộ, hộ nghèo, tỷ lệ…) và các dòng (đơn vị, nhóm, tổng cộng) của bảng, rồi kiểm tra: tổng có khớp không, tỷ lệ có đúng không, số có bị lưu dạng văn bản không. Ô sai được tô màu trong bản xem trước: đỏ là lỗi, vàng là cảnh báo.",
+    ],
+    [
+      "Sửa và tải về",
+      "“Sửa” trên một phát hiện chỉ sửa ô đó; “Sửa tất cả” cho biết trước sẽ ghi những ô nào. Số liệu gốc không bao giờ bị tự sửa khi chưa chắc chắn: khi dữ liệu chỉ gợi ý một giá trị, bạn quyết định (“Sửa thành …” hoặc “Giá trị này đúng”). “Hoàn tác” trả lại đúng những gì đã ghi. Bấm “Tải tệp đã sửa” để lưu bản đã sửa về máy.",
+    ],
+    [
+      "Bảng",
+      "Nếu cách đọc bảng chưa chắc, thẻ cảnh báo có nút “Đúng, bảng đọc như vậy” và “Sửa cách đọc”; ở mục “Bảng” bạn chọn lại vai trò cột hay loại dòng, kết quả được kiểm tra lại ngay.",
+    ],
+    [
+      "Lập phụ lục",
+      "Thêm phụ lục trình bày theo Nghị định 30/2020/NĐ-CP vào một trang tính mới của tệp, từ bảng hiện tại hoặc từ chỉ tiêu giảm nghèo được giao; “Tải tệp đã sửa” tải cả phụ lục. Khi bảng còn lỗi, trang báo “Bảng còn N lỗi”: phụ lục lập khi đó chưa dùng để ký được.",
+    ],
+  ],
+  en: [
+    [
+      "Open a file",
+      "Press “Choose an .xlsx file” or drop the file on the page, then choose the sheet with the table. The file is read inside the browser and never sent anywhere; the file on your computer is not changed.",
+    ],
+    [
+      "Check",
+      "Phụ lục recognises the table's title, columns (households, poor households, rates…) and rows (units, groups, totals) and checks it: do totals add up, are rates right, are numbers stored as text. Wrong cells are coloured in the preview: red for errors, yellow for warnings.",
+    ],
+    [
+      "Fix and download",
+      "“Fix” on a finding fixes that cell only; “Fix all” says first which cells it will write. Inputs are never changed unless the correction is certain: when the data only suggests a value, you decide (“Change to …” or “This value is right”). “Undo” restores exactly what was written. “Download the corrected file” saves the corrected copy.",
+    ],
+    [
+      "Table",
+      "When the reading of the table is uncertain, its card offers “Yes, the table reads like this” and “Correct the reading”; under “Table” you pick a column's role or a row's kind and the checks run again at once.",
+    ],
+    [
+      "Appendix",
+      "Adds an appendix in the Nghị định 30/2020 look on a new sheet of the file, from the table as it is or from an assigned target; the download carries it. While the table has errors the page says “The table still has N errors”: an appendix made then is not ready to sign.",
+    ],
+  ],
+};
+
+export function HelpView({
+  lang,
+  host = "excel",
+  onBack,
+}: {
+  lang: UiLang;
+  /** Where the pane runs: the standalone page's help speaks of files. */
+  host?: "excel" | "standalone";
+  onBack(): void;
+}): React.ReactElement {
   const styles = useStyles();
-  const help = HELP[lang] ?? HELP.vi;
+  const base = HELP[lang] ?? HELP.vi;
+  const help =
+    host === "standalone"
+      ? {
+          ...base,
+          sections: [
+            ...PAGE_SECTIONS[lang],
+            // results out of the pane and settings read the same in both
+            ...base.sections.slice(-2),
+          ],
+        }
+      : base;
   return (
     <article className={styles.root} aria-labelledby="pl-help" data-testid="help" lang={lang}>
       <h3 id="pl-help" className={styles.h3}>

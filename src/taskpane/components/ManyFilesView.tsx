@@ -36,7 +36,7 @@ import {
   MANY_UI,
   unreadableLine,
 } from "../../i18n/many";
-import type { PaneHost } from "../host";
+import type { PaneHost } from "../../hosts/port";
 import { downloadBytes, XLSX_TYPE } from "../exportFindings";
 
 const useStyles = makeStyles({

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { UiStrings } from "../../i18n/ui";
-import type { PaneSettings } from "../host";
+import type { PaneSettings } from "../../hosts/port";
 
 const useStyles = makeStyles({
   root: {

@@ -3,11 +3,22 @@
 // 10,000 rows: the rows are a virtual list (only the visible ones exist in the page) and a row's kind becomes a
 // dropdown only when the user asks to change it, so opening this view never stalls the page.
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Table } from "../../engine/model";
 import type { Overrides } from "../../engine/model";
-import { COLUMN_ROLES, ROW_KINDS, type ColumnRole, type RowKind } from "../../engine/report";
+import { COLUMN_ROLES, ROW_KINDS, type ColumnRole, type Finding, type RowKind } from "../../engine/report";
+import { findingText } from "../../hosts/analysis";
 import {
   fmt,
   formatNumber,
@@ -120,6 +131,10 @@ export interface TableViewProps {
   t: UiStrings;
   busy: boolean;
   onChange(overrides: Overrides): void;
+  /** The engine's doubts about this reading (structure-unsure findings): each can be confirmed here. */
+  doubts?: readonly Finding[];
+  /** "Đúng, bảng đọc như vậy": confirms the doubted columns with the roles shown. */
+  onConfirmReading?(finding: Finding): void;
 }
 
 export function TableView(props: TableViewProps): React.ReactElement {
@@ -146,6 +161,24 @@ export function TableView(props: TableViewProps): React.ReactElement {
 
   return (
     <div className={styles.root}>
+      {/* The reading in doubt, with its answer here too: every role may look right, and is confirmed as shown. */}
+      {props.doubts?.map((f) => (
+        <MessageBar key={f.cell} intent="warning" layout="multiline" data-testid="table-doubt">
+          <MessageBarBody>{findingText(f, lang)}</MessageBarBody>
+          {props.onConfirmReading && (
+            <MessageBarActions>
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={props.busy}
+                onClick={() => props.onConfirmReading?.(f)}
+              >
+                {t.readingRight}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      ))}
       <Text size={200}>{t.understandingHint}</Text>
       <section aria-labelledby="pl-columns">
         <h3 id="pl-columns" className={styles.heading}>

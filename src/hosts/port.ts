@@ -1,11 +1,15 @@
-// What the pane needs from where it runs: Excel (src/hosts/office) or the standalone page (ExcelJS in the browser).
-// Components receive a PaneHost and never call Office.js or ExcelJS themselves.
+// The port between the pane and where it runs: Excel (src/hosts/office) or the standalone page (an .xlsx in the
+// browser). Components receive a PaneHost and never call Office.js or the file themselves; hosts, commands, the
+// worker and the standalone page import this, never src/taskpane.
 import type { Grid } from "../engine/grid";
 import type { Finding, WritePlan } from "../engine/report";
 import type { Overrides } from "../engine/model";
 import type { AppendixLayout } from "../engine/appendix";
 import type { TableAnalysis } from "../engine";
-import type { Refusal } from "../hosts/xlsx/patch";
+import type { Refusal } from "./xlsx/patch";
+
+/** The pane's tabs; a ribbon button or a URL (?view=appendix) opens the pane on one. */
+export type PaneView = "findings" | "table" | "appendix" | "prose" | "many" | "settings" | "help";
 
 export interface PaneSettings {
   rateDecimals: number;

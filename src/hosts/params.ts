@@ -1,5 +1,5 @@
 // URL parameters the ribbon buttons open the pane with: ?action=check, ?view=appendix.
-import type { PaneView } from "./PhuLucPane";
+import type { PaneView } from "./port";
 
 const VIEWS: PaneView[] = ["findings", "table", "appendix", "settings"];
 

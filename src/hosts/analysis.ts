@@ -2,11 +2,11 @@
 // fixes into write plans shaped by the settings (formulas or values). No React, no host calls.
 import { analyzeGrid, fixPlan } from "../engine";
 import type { TableAnalysis } from "../engine";
-import { cellAt, columnLetter, gridRight, parseA1, type Grid } from "../engine/grid";
+import { cellAt, parseA1, type Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
-import type { CellWrite, Finding, Severity, WritePlan } from "../engine/report";
-import type { PaneSettings } from "./host";
-import { describeFinding } from "../i18n/findings";
+import type { CellWrite, ColumnRole, Finding, Severity, WritePlan } from "../engine/report";
+import type { PaneSettings } from "./port";
+import { describeFinding, isSuggested, roleOfCell } from "../i18n/findings";
 
 export type { TableAnalysis };
 
@@ -18,7 +18,10 @@ export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overr
     overrides,
   });
   // The engine's findings are data; the pane shows each with its sentence in the user's language.
-  for (const a of analyses) for (const f of a.findings) f.message = describeFinding(f, settings.lang);
+  for (const a of analyses) {
+    const columns = columnRoles(a);
+    for (const f of a.findings) f.message = describeFinding(f, settings.lang, roleOfCell(columns, f.cell));
+  }
   return analyses;
 }
 
@@ -31,8 +34,52 @@ export function readingUncertain(analysis: TableAnalysis): boolean {
 }
 
 /** The one place the pane turns a finding into a sentence: the same words as the command line's. */
-export function findingText(finding: Finding, lang: "vi" | "en"): string {
-  return describeFinding(finding, lang);
+export function findingText(finding: Finding, lang: "vi" | "en", role?: ColumnRole): string {
+  return describeFinding(finding, lang, role);
+}
+
+/** The table's columns as letter and role (what a finding's title and words read). */
+export function columnRoles(analysis: TableAnalysis): { column: string; role: ColumnRole }[] {
+  return analysis.table.columns.map((c) => ({ column: c.letter, role: c.role }));
+}
+
+/**
+ * What the table still has wrong: its errors and the values the data only suggests are wrong (an open
+ * suspicion, `certainty: "suggested"`). A plan or an appendix built on them is not ready to sign. The command
+ * line's plan and appendix and the pane's appendix view count the same.
+ */
+export function openProblems(analysis: TableAnalysis): Finding[] {
+  const seen = new Set<string>();
+  return analysis.findings.filter((f) => {
+    if (f.severity !== "error" && !isSuggested(f)) return false;
+    if (seen.has(f.cell)) return false;
+    seen.add(f.cell);
+    return true;
+  });
+}
+
+/**
+ * The open problems a corrected appendix cannot settle by itself: an error with no fix (an input the engine does
+ * not change) or a suggested value. The pane asks before writing an appendix over these.
+ */
+export function unresolvedProblems(analysis: TableAnalysis): Finding[] {
+  return openProblems(analysis).filter((f) => !f.fix || isSuggested(f));
+}
+
+/**
+ * "Đúng, bảng đọc như vậy" on a structure-unsure finding: the user confirms the columns it doubts with the roles
+ * they were read with (what `--roles E=poorRate` does on the command line).
+ */
+export function confirmReading(analysis: TableAnalysis, finding: Finding, overrides: Overrides): Overrides {
+  const letters = String(finding.params?.column ?? "")
+    .split(/[,\s]+/)
+    .filter((l) => /^[A-Z]{1,3}$/.test(l));
+  const columns = { ...(overrides.columns ?? {}) };
+  for (const letter of letters) {
+    const role = analysis.table.columns.find((c) => c.letter === letter)?.role;
+    if (role) columns[letter] = { ...columns[letter], role };
+  }
+  return { ...overrides, columns };
 }
 
 /** What "Sửa tất cả" will do, said before it is done. */
@@ -140,34 +187,4 @@ export function groupBySeverity(findings: readonly Finding[]): Record<Severity, 
   const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
   for (const f of findings) groups[f.severity].push(f);
   return groups;
-}
-
-/**
- * The column a group of findings was copied from, when the data says so: every cell of the group holds, as a
- * number, exactly what one other column holds on the same row (a rate column pasted from last year's start
- * column, an end count copied over). Null when no column matches every cell, or the group is too small to say.
- */
-export function copiedColumn(grid: Grid, findings: readonly Finding[]): string | null {
-  if (findings.length < 4) return null;
-  const cells = findings.map((f) => parseA1(f.cell));
-  const own = cells[0].col;
-  if (cells.some((c) => c.col !== own)) return null;
-  const values = findings.map((f, i) => {
-    const v = cellAt(grid, cells[i].row, cells[i].col)?.value;
-    return typeof v === "number" ? v : null;
-  });
-  if (values.some((v) => v === null)) return null;
-  // Identical numbers in every row, but not a column of one repeated value (zeros, a constant), which any
-  // column of that constant would match.
-  if (new Set(values).size < 2) return null;
-  const right = gridRight(grid);
-  for (let col = grid.left; col <= right; col++) {
-    if (col === own) continue;
-    const same = cells.every((c, i) => {
-      const v = cellAt(grid, c.row, col)?.value;
-      return typeof v === "number" && Math.abs(v - (values[i] as number)) < 1e-9;
-    });
-    if (same) return columnLetter(col);
-  }
-  return null;
 }
