@@ -166,7 +166,7 @@ describe("phuluc fix with a mistyped household count", () => {
       expect(ws.getCell(c).value).toEqual(before.getCell(c).value);
     // And the suspicion is still there when the fixed copy is checked again.
     const again = await runCli(["check", out]);
-    expect(again.stdout).toMatch(/C16\s+sum-mismatch\s+985\s+958\s/);
+    expect(again.stdout).toMatch(/C16\s+Có thể nhập sai\s+985\s+958\s/);
   });
 
   it("when nothing can be written, the words say so and count what is left (issue 23 item 3)", () => {

@@ -12,7 +12,11 @@ import axe from "axe-core";
 import type { WritePlan } from "../../src/engine/report";
 import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
 import { gridFromRows } from "../../src/engine/grid";
-import { analyzeGrid } from "../../src/engine";
+import { analyzeGrid, type TableAnalysis } from "../../src/engine";
+import type { Grid } from "../../src/engine/grid";
+import type { Overrides } from "../../src/engine/model";
+import type { PaneSettings } from "../../src/hosts/port";
+import { runAnalysis } from "../../src/hosts/analysis";
 import { FakeHost } from "./fixtures";
 import { getCell, GROUP_I, GROUP_II, rate, reportGrid, reportRows, setCell } from "../engine/fixtures";
 
@@ -33,6 +37,19 @@ function copyColumn(from: string, to: string): unknown[][] {
   let rows = reportRows();
   for (const r of BODY) rows = setCell(rows, `${to}${r}`, getCell(rows, `${from}${r}`));
   return rows;
+}
+
+/**
+ * The engine now names a copied column itself (copied-column), and the pane folds the copy's findings into one
+ * cause card (first-hour.test.tsx). These tests are about the group card that any run of findings in one column
+ * gets: the host leaves the engine's note out so the run is shown as a group.
+ */
+class GroupHost extends FakeHost {
+  async analyze(grid: Grid, settings: PaneSettings, overrides: Overrides): Promise<TableAnalysis[]> {
+    const analyses = runAnalysis(grid, settings, overrides);
+    for (const a of analyses) a.findings = a.findings.filter((f) => f.rule !== "copied-column");
+    return analyses;
+  }
 }
 
 function renderPane(host: FakeHost) {
@@ -83,8 +100,8 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
   // reduction, which agree on the real count: six findings on typed inputs in one column, one card.
   const copiedSheet = () => reportGrid(copyColumn("D", "F"));
 
-  test("each cell row offers Đến ô and Giá trị này đúng (no Sửa: the engine does not change an input)", async () => {
-    const host = new FakeHost(copiedSheet());
+  test("each cell row offers Đến ô, Sửa thành (the user's decision) and Giá trị này đúng; no engine Sửa on an input", async () => {
+    const host = new GroupHost(copiedSheet());
     renderPane(host);
     await screen.findByTestId("summary");
     const g = group("reduction-mismatch")!;
@@ -102,14 +119,16 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
         name: new RegExp(`^Giá trị này đúng: ô ${cell} `, "u"),
       });
       expect(confirm.textContent).toBe("Giá trị này đúng");
-      expect(within(line).queryByRole("button", { name: /^Sửa/u })).toBeNull();
+      // No engine fix (an input is not the engine's to change), but the user may decide: "Sửa thành <value>".
+      expect(within(line).queryByRole("button", { name: /^Sửa ô/u })).toBeNull();
+      expect(within(line).getByTestId("fix-to").textContent).toBe(`Sửa thành ${VILLAGES[i].poorEnd}`);
     }
     fireEvent.click(within(row(g, "F14")).getByRole("button", { name: /^F14: /u }));
     await waitFor(() => expect(host.callsTo("selectCell")).toEqual([["Báo cáo 2023", "F14"]]));
   });
 
   test("Giá trị này đúng inside the group confirms that cell; the re-check blames its rate and reduction", async () => {
-    const host = new FakeHost(copiedSheet());
+    const host = new GroupHost(copiedSheet());
     renderPane(host);
     await screen.findByTestId("summary");
     const g = openGroup("reduction-mismatch");
@@ -146,7 +165,7 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
   test("every button inside an open group: its name starts with its visible text and names its cell", async () => {
     // axe's label-content-name-mismatch needs a layout (the browser test runs it); here the same contract
     // is read off the DOM, and axe checks what it can without one.
-    const host = new FakeHost(copiedSheet());
+    const host = new GroupHost(copiedSheet());
     const { container } = renderPane(host);
     await screen.findByTestId("summary");
     const g = openGroup("reduction-mismatch");
@@ -162,8 +181,8 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
         buttons++;
       }
     }
-    // Đến ô and Giá trị này đúng on each of the six rows.
-    expect(buttons).toBe(2 * UNITS.length);
+    // Đến ô, Sửa thành and Giá trị này đúng on each of the six rows.
+    expect(buttons).toBe(3 * UNITS.length);
     const result = await axe.run(container, {
       runOnly: ["button-name", "nested-interactive", "list", "listitem"],
     });
@@ -174,7 +193,7 @@ describe("a group of typed inputs: the end-of-year poor count copied from the st
   });
 
   test("the clean twin shows no group and no button", async () => {
-    renderPane(new FakeHost(reportGrid()));
+    renderPane(new GroupHost(reportGrid()));
     await screen.findByTestId("summary");
     expect(screen.queryAllByTestId("finding-group")).toEqual([]);
     expect(screen.queryAllByTestId("finding")).toEqual([]);
@@ -186,7 +205,7 @@ describe("a group of computed cells: the end rate copied from the start rate", (
   const copiedSheet = () => reportGrid(copyColumn("E", "G"));
 
   test("each cell row offers Sửa (the rate is computed) and no Giá trị này đúng", async () => {
-    renderPane(new FakeHost(copiedSheet()));
+    renderPane(new GroupHost(copiedSheet()));
     await screen.findByTestId("summary");
     const g = openGroup("rate-mismatch");
     expect(cellRows(g)).toEqual(BODY.map((r) => `G${r}`));
@@ -203,7 +222,7 @@ describe("a group of computed cells: the end rate copied from the start rate", (
   });
 
   test("Sửa by keyboard inside the group writes that cell only; the focus moves to the next cell", async () => {
-    const host = new FakeHost(copiedSheet());
+    const host = new GroupHost(copiedSheet());
     renderPane(host);
     await screen.findByTestId("summary");
     const g = openGroup("rate-mismatch");
@@ -224,7 +243,7 @@ describe("a group of computed cells: the end rate copied from the start rate", (
     // cards after one fix.
     let rows = reportRows();
     for (const r of [10, 11, 12, 14]) rows = setCell(rows, `G${r}`, getCell(rows, `E${r}`));
-    const host = new FakeHost(reportGrid(rows));
+    const host = new GroupHost(reportGrid(rows));
     renderPane(host);
     await screen.findByTestId("summary");
     const g = openGroup("rate-mismatch");

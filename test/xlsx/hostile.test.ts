@@ -162,7 +162,7 @@ describe("nesting, attributes, tags and text are bounded (24.3)", () => {
     const file = write("twin.xlsx", hostile.PROBES["plain-table"]());
     const r = phuluc("check", file);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/E4\s+rate-mismatch\s+6,2\s+5,58/);
+    expect(r.stdout).toMatch(/E4\s+Tỷ lệ sai\s+6,2\s+5,58/);
   });
 });
 

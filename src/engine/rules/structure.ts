@@ -1,7 +1,6 @@
 // What the engine could not understand, said once: a column whose guessed relations the data did not confirm
 // (structure-unsure, on its header cell), and a sheet typed in a legacy encoding (legacy-encoding).
 import { a1, parseA1 } from "../grid";
-import { compressRefs } from "../recompute";
 import { normalizeUnitName } from "../units";
 import type { Finding } from "../report";
 import { type RuleRun, type TableContext, makeFinding } from "../context";
@@ -27,7 +26,7 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
       const cells = [...e.cells].sort((a, b) => a.row - b.row || a.col - b.col);
       const first = cells.find((c) => a1(c.row, c.col).replace(/\d+$/, "") === e.column) ?? cells[0];
       out.push(
-        makeFinding(ctx, "copied-column", "warning", first, null, compressRefs(cells), {
+        makeFinding(ctx, "copied-column", "warning", first, null, cells.map((c) => a1(c.row, c.col)), {
           source: e.source,
           target: e.column,
           same: e.same,
