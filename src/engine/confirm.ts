@@ -256,7 +256,9 @@ function readUncheckedColumns(
 ): Relation[] {
   if (!ctx.table.columns.some((c) => c.role === "households")) return [];
   // Rates with no count beside them (start and end rates only) cannot be checked by any relation: nothing to say.
-  if (!ctx.table.columns.some((c) => COUNT_ROLES.has(c.role) && c.role !== "households" && c.role !== "persons"))
+  if (
+    !ctx.table.columns.some((c) => COUNT_ROLES.has(c.role) && c.role !== "households" && c.role !== "persons")
+  )
     return [];
   const targeted = new Set(relations.map((r) => r.target.col));
   const out: Relation[] = [];

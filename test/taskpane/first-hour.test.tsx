@@ -177,7 +177,6 @@ describe("the cause first: a column copied from another is one card on top (item
     expect(listed().filter((l) => l.startsWith("G"))).toEqual([]);
   });
 
-
   test("the clean twin: no cause card, nothing listed", async () => {
     renderPane(new ExtendedHost(reportGrid(), nameTheCopy));
     expect((await summary()).getAttribute("data-errors")).toBe("0");

@@ -309,7 +309,8 @@ function classifyRows(
     );
     if (rowIsEmpty(grid, r, block.left, block.right)) {
       // The second line of a unit whose name or number is merged over two rows continues that unit.
-      const merged = mergeAt(grid, r, numberCol.col) ?? (labelCol ? mergeAt(grid, r, labelCol.col) : undefined);
+      const merged =
+        mergeAt(grid, r, numberCol.col) ?? (labelCol ? mergeAt(grid, r, labelCol.col) : undefined);
       if (merged && merged.top < r && rows.length > 0) continue;
       blank++;
       if (blank >= 2 && rows.length > 0) break;

@@ -26,15 +26,23 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
       const cells = [...e.cells].sort((a, b) => a.row - b.row || a.col - b.col);
       const first = cells.find((c) => a1(c.row, c.col).replace(/\d+$/, "") === e.column) ?? cells[0];
       out.push(
-        makeFinding(ctx, "copied-column", "warning", first, null, cells.map((c) => a1(c.row, c.col)), {
-          source: e.source,
-          target: e.column,
-          same: e.same,
-          rows: e.rows,
-          ...(e.targets.length > 1
-            ? { columns: e.targets.join(", "), sourceColumns: e.sources.join(", ") }
-            : {}),
-        }),
+        makeFinding(
+          ctx,
+          "copied-column",
+          "warning",
+          first,
+          null,
+          cells.map((c) => a1(c.row, c.col)),
+          {
+            source: e.source,
+            target: e.column,
+            same: e.same,
+            rows: e.rows,
+            ...(e.targets.length > 1
+              ? { columns: e.targets.join(", "), sourceColumns: e.sources.join(", ") }
+              : {}),
+          },
+        ),
       );
     } else if (e.kind === "unchecked") {
       out.push(
