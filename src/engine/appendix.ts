@@ -148,7 +148,7 @@ function longestWord(text: string): number {
  * which the engine may give as several lines). The title is the longest line in capitals, since the issuing
  * body's name ("ỦY BAN NHÂN DÂN XÃ ...") above it is shorter.
  */
-function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?: string } {
+function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?: string; place?: string } {
   const firstHeader = Math.min(...table.headerRows, table.range.top);
   const lines: string[] = table.title.split("\n");
   for (let r = grid.top; r < firstHeader; r++) {
@@ -159,22 +159,61 @@ function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?
     }
     lines.push(texts.join(" "));
   }
-  let title: string | undefined;
   let subtitle: string | undefined;
+  // The issuing body ("ỦY BAN NHÂN DÂN" / "XÃ AN BÌNH", "CỘNG HÒA ...") is not the title; the title is the longest
+  // run of capitalised lines after it, kept whole ("DỰ KIẾN" / "TỶ LỆ HỘ NGHÈO ... NĂM 2021").
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let place: string | undefined;
+  let afterBody = false;
   for (const raw of lines) {
     const line = raw.trim();
-    if (!line) continue;
-    if (/^\(?\s*kem theo/.test(stripDiacritics(line))) subtitle ??= line;
-    else if (
-      line === line.toLocaleUpperCase("vi") &&
-      /[A-ZÀ-Ỹ]/.test(line) &&
-      line.length > (title?.length ?? 0)
-    )
-      title = line;
+    const plain = stripDiacritics(line);
+    if (!line) {
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
+    if (/^\(?\s*kem theo/.test(plain)) {
+      subtitle ??= line;
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
+    const body = /^(uy ban nhan dan|ubnd|cong hoa|doc lap|hoi dong nhan dan|ban chi dao|phong lao dong)/.test(
+      plain,
+    );
+    const placeLine = afterBody && /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh) /.test(plain);
+    afterBody = body && /^(uy ban nhan dan|ubnd|hoi dong nhan dan)/.test(plain);
+    if (placeLine) {
+      // "XÃ AN BÌNH" (maybe followed by the republic's motto on the same row): the place of the date line.
+      const name = line
+        .split(/\s{2,}|\s(?=Độc lập|ĐỘC LẬP)/u)[0]
+        .replace(/^\S+\s+(thị trấn\s+|thành phố\s+|thị xã\s+)?/iu, "");
+      place ??= name
+        .toLocaleLowerCase("vi")
+        .replace(/(^|\s)(\p{L})/gu, (_, sp: string, ch: string) => sp + ch.toLocaleUpperCase("vi"));
+    }
+    if (body || placeLine) {
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
+    if (line === line.toLocaleUpperCase("vi") && /[A-ZÀ-Ỹ]/.test(line)) run.push(line);
+    else {
+      if (run.length) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  let title: string | undefined;
+  for (const r of runs) {
+    const text = r.join("\n");
+    if (text.length > (title?.length ?? 0)) title = text;
   }
   if (!title)
     title = lines.map((l) => l.trim()).find((l) => l && !/^\(?\s*kem theo/.test(stripDiacritics(l)));
-  return { title, subtitle };
+  return { title, subtitle, place };
 }
 
 function inferYear(table: Table, options: AppendixOptions): number {
@@ -313,7 +352,7 @@ function rowStyleFor(kind: Row["kind"] | "label"): { bold: boolean } {
  * Under the table, after one empty row: the date line on the right; then "Người lập biểu" on the left and
  * "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" on the right, as appendices are signed. No borders, centred in each half.
  */
-function signatureBlock(sheet: Sheet, width: number, lang: Lang): void {
+function signatureBlock(sheet: Sheet, width: number, lang: Lang, place?: string): void {
   const t = SIGNATURE_TEXT[lang];
   const last = Math.max(...[...sheet.cells.values()].map((c) => c.row));
   const half = Math.max(1, Math.floor(width / 2));
@@ -329,7 +368,8 @@ function signatureBlock(sheet: Sheet, width: number, lang: Lang): void {
     sheet.merge({ top: row, bottom: row, left: side.left, right: side.right });
   };
   const date = last + 2;
-  put(date, right, t.date, { italic: true });
+  // The place of the issuing body the source names ("An Bình, ngày …"), else dots for the official to fill.
+  put(date, right, place ? t.date.replace(/^…+/, place) : t.date, { italic: true });
   put(date + 1, left, t.preparer, { bold: true });
   put(date + 1, right, t.authority, { bold: true });
   put(date + 2, left, t.preparerNote, { italic: true });
@@ -484,14 +524,25 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
       right: newCol(m.right)!,
     });
   }
-  // The numbering row: the source's own, or (1), (2) ... when it has none.
-  for (let c = left; c <= right; c++) {
-    const text =
-      table.numberingRow !== undefined
-        ? cellText(cellAt(grid, table.numberingRow, c)).trim()
-        : `(${c - left + 1})`;
-    sheet.set(numberingRow, newCol(c)!, text || null, numberingStyle());
-  }
+  // The numbering row: the source's own when it states formulas ("(5)=(4)/(3)"), else renumbered for the
+  // appendix in the source's style (letters kept, numbers 1, 2, 3 … in order), or (1), (2) … when it has none.
+  const sourceLabels: string[] = [];
+  for (let c = left; c <= right; c++)
+    sourceLabels.push(
+      table.numberingRow !== undefined ? cellText(cellAt(grid, table.numberingRow, c)).trim() : "",
+    );
+  const states = sourceLabels.some((t) => t.includes("="));
+  let n = 0;
+  sourceLabels.forEach((t, i) => {
+    let text: string;
+    if (table.numberingRow === undefined) text = `(${i + 1})`;
+    else if (states || t === "" || /^\(?[A-Za-z]\)?$/.test(t)) text = t;
+    else {
+      n++;
+      text = /^\(.*\)$/.test(t) ? `(${n})` : String(n);
+    }
+    sheet.set(numberingRow, newCol(left + i)!, text || null, numberingStyle());
+  });
 
   // Body.
   const mapRow = (row: number, end?: "start" | "end", other?: number): number | undefined => {
@@ -597,7 +648,7 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
     if (role === "unitName") widths[c - left] = Math.max(widths[c - left], 18);
     if (numberKind(role)) widths[c - left] = Math.max(widths[c - left], 10);
   }
-  signatureBlock(sheet, width, lang);
+  signatureBlock(sheet, width, lang, source.place);
   finishHeights(sheet, headerStart, headerEnd, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   titleBlock(sheet, title, subtitle, width, totalWidth);
@@ -863,7 +914,7 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
       );
     }
   }
-  signatureBlock(sheet, cols.length, lang);
+  signatureBlock(sheet, cols.length, lang, sourceTitleBlock(table, options.grid).place);
   finishHeights(sheet, headerStart, numberingRow, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const vi = lang === "vi";

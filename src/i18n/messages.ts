@@ -53,7 +53,7 @@ const VI: Record<MessageRule, Builder> = {
   "rate-mismatch": (p) =>
     p.expected !== undefined
       ? `Tỷ lệ sai: ô ${p.cell} ghi ${p.actual}, tính từ ${p.related} được ${p.expected}.`
-      : `Tỷ lệ ô ${p.cell} (${p.actual}) không khớp với số hộ và các tỷ lệ khác cùng dòng.`,
+      : `Tỷ lệ ô ${p.cell} (${p.actual}) không khớp với số hộ và các tỷ lệ khác cùng dòng${p.consistentFrom !== undefined ? ` (khớp khi tỷ lệ trong khoảng ${p.consistentFrom}–${p.consistentTo})` : ""}.`,
   "rate-rounding": (p) =>
     `Tỷ lệ bị cắt bớt thay vì làm tròn: ô ${p.cell} ghi ${p.actual}, làm tròn đúng là ${p.expected}.`,
   "malformed-number": (p) => `Không đọc được số: ô ${p.cell} ghi "${p.actual}".`,
@@ -114,7 +114,7 @@ const EN: Record<MessageRule, Builder> = {
   "rate-mismatch": (p) =>
     p.expected !== undefined
       ? `Wrong rate: ${p.cell} holds ${p.actual}, ${p.related} gives ${p.expected}.`
-      : `The rate in ${p.cell} (${p.actual}) does not agree with the other rates and counts of its row.`,
+      : `The rate in ${p.cell} (${p.actual}) does not agree with the other rates and counts of its row${p.consistentFrom !== undefined ? ` (it would between ${p.consistentFrom} and ${p.consistentTo})` : ""}.`,
   "rate-rounding": (p) =>
     `Rate truncated instead of rounded: ${p.cell} holds ${p.actual}, rounded it is ${p.expected}.`,
   "malformed-number": (p) => `Cannot read a number: ${p.cell} holds "${p.actual}".`,

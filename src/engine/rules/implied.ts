@@ -1,15 +1,26 @@
-// Without a households column rates cannot be recomputed, but each rate and its count imply a range of possible
-// household totals, and the ranges of one row must overlap. A rate whose range misses the others is reported.
+// Without a households column rates cannot be recomputed, but each (count, rate) pair implies a range of possible
+// household totals: the pairs of one row (poor, near-poor, both) share the same households, so their ranges must
+// overlap; and a group's or total's households are the sum of its rows', so the sum of their ranges must meet its
+// own. A rate whose range misses the others is reported with the interval of rates that would be consistent; when
+// only two pairs disagree nothing says which one is wrong, and the finding is only suggested.
 import type { Finding } from "../report";
 import { a1 } from "../grid";
 import type { ColumnRole } from "../report";
 import { type TableContext, makeFinding } from "../context";
+import { roundHalfUp } from "../numbers";
 
 const PAIRS: [ColumnRole, ColumnRole][] = [
   ["poorHouseholds", "poorRate"],
   ["nearPoorHouseholds", "nearPoorRate"],
   ["poorAndNearPoorHouseholds", "multidimRate"],
 ];
+
+interface Range {
+  lo: number;
+  hi: number;
+  count: number;
+  rateRef: { row: number; col: number };
+}
 
 export function impliedBaseFindings(ctx: TableContext): Finding[] {
   const { columns, rows } = ctx.table;
@@ -19,10 +30,35 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
     const rate = columns.find((c) => c.role === rateRole && (!count || c.period === count.period));
     return count && rate ? [{ count, rate }] : [];
   });
-  if (pairs.length < 3) return [];
+  if (pairs.length < 2) return [];
   const out: Finding[] = [];
+  const overlap = (rs: Range[]) =>
+    Math.max(...rs.map((x) => x.lo)) <= Math.min(...rs.map((x) => x.hi)) + 1e-9;
+  /** The rates of `x` whose implied households meet [lo, hi]: the interval that would be consistent. */
+  const consistent = (x: Range, lo: number, hi: number) => {
+    const d = ctx.decimals(x.rateRef);
+    return {
+      consistentFrom: roundHalfUp(Number.isFinite(hi) ? (x.count * 100) / hi : 0, d),
+      consistentTo: roundHalfUp((x.count * 100) / lo, d),
+    };
+  };
+  const report = (x: Range, others: Range[], lo: number, hi: number, suggested: boolean) => {
+    const f = makeFinding(
+      ctx,
+      "rate-mismatch",
+      "warning",
+      x.rateRef,
+      null,
+      others.map((o) => a1(o.rateRef.row, o.rateRef.col)),
+      consistent(x, lo, hi),
+    );
+    if (suggested) f.certainty = "suggested";
+    out.push(f);
+  };
+  // Each row's households, as an interval; undefined where its pairs disagree or are missing.
+  const households = new Map<number, { lo: number; hi: number } | undefined>();
   for (const row of rows) {
-    const ranges: { lo: number; hi: number; rateRef: { row: number; col: number } }[] = [];
+    const ranges: Range[] = [];
     for (const { count, rate } of pairs) {
       const n = ctx.value({ row: row.row, col: count.col });
       const rateRef = { row: row.row, col: rate.col };
@@ -32,26 +68,57 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
       ranges.push({
         lo: (n * 100) / (r + half),
         hi: r - half > 0 ? (n * 100) / (r - half) : Infinity,
+        count: n,
         rateRef,
       });
     }
-    if (ranges.length < 3) continue;
-    const overlap = (rs: typeof ranges) =>
-      Math.max(...rs.map((x) => x.lo)) <= Math.min(...rs.map((x) => x.hi)) + 1e-9;
-    if (overlap(ranges)) continue;
+    if (ranges.length < 2) {
+      households.set(row.row, ranges[0] && { lo: ranges[0].lo, hi: ranges[0].hi });
+      continue;
+    }
+    if (overlap(ranges)) {
+      households.set(row.row, {
+        lo: Math.max(...ranges.map((x) => x.lo)),
+        hi: Math.min(...ranges.map((x) => x.hi)),
+      });
+      continue;
+    }
+    households.set(row.row, undefined);
     // The one rate whose removal lets the others agree is the one to look at.
     const culprits = ranges.filter((x) => overlap(ranges.filter((y) => y !== x)));
-    if (culprits.length !== 1) continue;
-    out.push(
-      makeFinding(
-        ctx,
-        "rate-mismatch",
-        "warning",
-        culprits[0].rateRef,
-        null,
-        ranges.filter((x) => x !== culprits[0]).map((x) => a1(x.rateRef.row, x.rateRef.col)),
-      ),
-    );
+    if (ranges.length >= 3 && culprits.length === 1) {
+      const others = ranges.filter((x) => x !== culprits[0]);
+      report(
+        culprits[0],
+        others,
+        Math.max(...others.map((x) => x.lo)),
+        Math.min(...others.map((x) => x.hi)),
+        false,
+      );
+    } else if (ranges.length === 2) {
+      // Two pairs that cannot share one households total: one of them is wrong, the data does not say which.
+      report(ranges[1], [ranges[0]], ranges[0].lo, ranges[0].hi, true);
+    }
+  }
+  // An aggregate's households are its rows' sum: the sum of their intervals must meet its own.
+  for (const row of rows) {
+    if (!row.covers.length || (row.kind !== "group" && row.kind !== "subtotal" && row.kind !== "total"))
+      continue;
+    const own = households.get(row.row);
+    const parts = row.covers.map((r) => households.get(r));
+    if (!own || parts.some((p) => p === undefined)) continue;
+    const lo = parts.reduce((s, p) => s + p!.lo, 0);
+    const hi = parts.reduce((s, p) => s + p!.hi, 0);
+    if (lo <= own.hi + 1e-9 && own.lo <= hi + 1e-9) continue;
+    const first = pairs
+      .map(({ count, rate }) => ({ count: ctx.value({ row: row.row, col: count.col }), col: rate.col }))
+      .find(
+        (p) => p.count !== undefined && p.count > 0 && ctx.value({ row: row.row, col: p.col }) !== undefined,
+      );
+    if (!first) continue;
+    const rateRef = { row: row.row, col: first.col };
+    report({ lo: own.lo, hi: own.hi, count: first.count!, rateRef }, [], lo, hi, true);
+    out[out.length - 1].related = row.covers.map((r) => a1(r, first.col));
   }
   return out;
 }
