@@ -4,14 +4,14 @@
 // stored as a fraction, another numerator or base), and if none holds the relation is dropped and one doubt is
 // recorded on the column's header. Relations stated by the numbering row, and columns the user set, are never
 // second-guessed.
-import { a1, mergeAt } from "./grid";
+import { a1 } from "./grid";
 import type { Overrides } from "./model";
 import { checkRelation } from "./check";
 import { relationValue } from "./recompute";
 import type { TableContext } from "./context";
 import type { Ref, Relation } from "./relations";
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
-import { type CopyExplanation, type Explanation, findAlternative, findCopy } from "./explain";
+import { type CopyExplanation, type Explanation, findAlternative, findCopy, headerCell } from "./explain";
 import { refKey } from "./relations";
 
 /** A reading the data did not confirm: the relations of one column that were dropped. */
@@ -113,17 +113,6 @@ function linearAlternatives(group: Relation[]): ((rel: Relation) => Relation)[] 
       terms: (rel as Exclude<Relation, { kind: "rate" }>).terms.map((t) => ({ ...t, coef: -t.coef })),
     }),
   ];
-}
-
-function headerCell(ctx: TableContext, col: number): string {
-  const rows = ctx.table.headerRows;
-  for (const r of rows) {
-    const m = mergeAt(ctx.grid, r, col);
-    if (m && m.left === col && m.top === r && m.right === col) return a1(r, col);
-  }
-  const last = rows[rows.length - 1] ?? ctx.table.range.top;
-  const m = mergeAt(ctx.grid, last, col);
-  return m ? a1(m.top, m.left) : a1(last, col);
 }
 
 function assumedText(rel: Relation): string {

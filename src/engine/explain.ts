@@ -208,7 +208,8 @@ function describeReading(rel: Relation): string {
   return rel.terms.map((t, i) => `${t.coef < 0 ? "−" : i === 0 ? "" : "+"}${letterOf(t.ref)}`).join("");
 }
 
-function headerCell(ctx: TableContext, col: number): string {
+/** The header cell that names a column (its own merged cell, else the lowest header row's). */
+export function headerCell(ctx: TableContext, col: number): string {
   const rows = ctx.table.headerRows;
   for (const r of rows) {
     const m = mergeAt(ctx.grid, r, col);

@@ -26,18 +26,9 @@ export function formatDecimals(format: string | undefined): number | undefined {
   return frac ? frac[1].length : 0;
 }
 
-/** A format that shows the cell's value times 100 with "%" (not a quoted or escaped "%"). */
-export function isPercentFormat(format: string | undefined): boolean {
-  return (
-    !!format &&
-    /%/.test(
-      format
-        .split(";")[0]
-        .replace(/"[^"]*"/g, "")
-        .replace(/\\%/g, ""),
-    )
-  );
-}
+/** A format that shows the cell's value times 100 with "%" (not a quoted or escaped "%"): the engine decides it. */
+import { isPercentFormat } from "../engine";
+export { isPercentFormat };
 
 /**
  * A number with exactly `decimals` decimals (default: its own, up to 6), grouped by thousands. A small non-zero
