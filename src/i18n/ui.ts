@@ -116,6 +116,10 @@ const vi = {
   preview: "Xem trước trang tính",
   cellMarked: "ô được đánh dấu",
   // fix-all, said before it is done
+  unreadSheet: "Chưa đọc: trang tính có số liệu nhưng không nhận ra bảng, nên chưa kiểm tra được gì ở đó.",
+  unreadRows:
+    "Chưa đọc hết: bảng ở {range} chỉ đọc được {read}/{total} dòng có số liệu; các dòng còn lại chưa được kiểm tra.",
+  unreadOutside: "Chưa đọc: vùng {range} có số liệu nằm ngoài bảng đã đọc, chưa được kiểm tra.",
   refusedUnsure:
     "Không sửa ô nào: chưa chắc bảng được đọc đúng (xem cảnh báo về cấu trúc bảng). Hãy kiểm tra mục Bảng rồi kiểm tra lại.",
   fixedOne: "Đã sửa ô {cell}.",
@@ -308,6 +312,10 @@ const en: UiStrings = {
   selectedCell: "Selected cell: {cell}",
   preview: "Sheet preview",
   cellMarked: "marked cell",
+  unreadSheet: "Not read: the sheet holds numbers but no table was recognised, so nothing there was checked.",
+  unreadRows:
+    "Not read in full: the table at {range} was read for only {read} of {total} rows with numbers; the rest was not checked.",
+  unreadOutside: "Not read: the range {range} holds numbers outside the table read, not checked.",
   refusedUnsure:
     "No cell was fixed: the table may not have been read right (see the warning about its structure). Check the Table view, then check again.",
   fixedOne: "Cell {cell} fixed.",

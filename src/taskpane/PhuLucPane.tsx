@@ -20,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { cellAt, parseA1, rangeA1 } from "../engine/grid";
 import { summarize, type Finding } from "../engine/report";
+import { unreadParts } from "../engine";
 import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
 import { columnRoles, confirmReading, hasFixAllWork, readingUncertain } from "../hosts/analysis";
 import { isSuggested } from "../i18n/findings";
@@ -160,6 +161,17 @@ export function PhuLucPane({
   notify.current = actions.notify;
   React.useEffect(() => notices?.subscribe((m) => notify.current(m)), [notices]);
   const analysis = state.analyses[state.tableIndex];
+  // What holds numbers on the sheet but was not read: said above the findings, never a silent "0 lỗi".
+  const unread = React.useMemo(
+    () =>
+      state.grid
+        ? unreadParts(
+            state.grid,
+            state.analyses.map((a) => a.table),
+          )
+        : [],
+    [state.grid, state.analyses],
+  );
   const busy = state.busy !== null;
   const showBusy = useDelayed(busy, 150);
   const lang = state.settings.lang;
@@ -324,6 +336,25 @@ export function PhuLucPane({
       {uncertain && (
         <MessageBar intent="warning">
           <MessageBarBody data-testid="unsure">{t.refusedUnsure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {unread.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody data-testid="unread">
+            {unread
+              .map((u) =>
+                u.reason === "no-table"
+                  ? t.unreadSheet
+                  : u.reason === "rows"
+                    ? fmt(t.unreadRows, {
+                        range: u.range ?? "",
+                        read: u.rowsRead ?? 0,
+                        total: u.rowsTotal ?? 0,
+                      })
+                    : fmt(t.unreadOutside, { range: u.range ?? "" }),
+              )
+              .join(" ")}
+          </MessageBarBody>
         </MessageBar>
       )}
       {analysis?.legacyEncoding && (
