@@ -14,7 +14,7 @@ import type { TableContext } from "./context";
 import { checkRelation } from "./check";
 import type { Column } from "./model";
 import { type Ref, type Relation, SUBJECT_COUNT, refKey } from "./relations";
-import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
+import { COUNT_ROLES, RATE_ROLES, normalize } from "./vocabulary";
 
 /** How much each kind of evidence weighs when readings are compared (higher wins). Data, not code paths. */
 export const READING_WEIGHTS = {
@@ -26,6 +26,8 @@ export const READING_WEIGHTS = {
   alternativeMinRows: 3,
   /** Prior of an alternative whose numerator is the column the header names (a reduction for a reduction rate). */
   headerNumerator: 2,
+  /** Prior of an alternative whose base is the column the header's words name ("so với tổng số hộ nghèo"). */
+  headerBase: 3,
   /** Prior of an alternative whose base is the table's households (not persons, not another count). */
   householdsBase: 1,
   /** Penalty of an alternative that reads through a column found to be a copy: the copy's original is preferred. */
@@ -57,7 +59,9 @@ export interface AlternativeExplanation {
   header: string;
   assumed: string;
   holds: string;
+  /** Rows where it holds; `of` the rows where it applies, when that is more (a base the header names). */
   rows: number;
+  of?: number;
 }
 
 /** A rate column no relation explains: nothing in it was checked, and that is said on the column. */
@@ -236,17 +240,27 @@ export function findAlternative(
   const kind = kindOfColumn(column);
   if (!kind) return undefined;
   const counts = ctx.table.columns.filter((c) => COUNT_ROLES.has(c.role) && c.col !== column.col);
-  const candidates: { build: (rel: Relation) => Relation; prior: number; cols: number[] }[] = [];
+  const candidates: { build: (rel: Relation) => Relation; prior: number; cols: number[]; named?: boolean }[] =
+    [];
   // The header names whose rate it is (poor, near-poor): that prior is kept, only the base may be re-read. A
   // poor rate that holds as near-poor / households is a column copied from elsewhere, not another reading.
   const subject = SUBJECT_COUNT[column.role];
+  // "Tỷ lệ so với tổng số hộ nghèo", "so với toàn tỉnh": the words name another base; any count column may then
+  // be it, the one the words name first (a share of all poor households is over the poor, not the households).
+  const header = normalize(column.header);
+  const against = /\bso voi\b(.*)$/.exec(header)?.[1]?.trim();
+  const namesBase = (c: Column) => {
+    const leaf = normalize(c.header.split(" > ").pop() ?? c.header);
+    return !!against && leaf.length > 3 && against.includes(leaf);
+  };
   if (kind === "rate") {
     for (const x of counts) {
       if (x.role === "households" || x.role === "persons") continue;
       if (subject && x.role !== subject && x.role !== subject.replace("Households", "Persons")) continue;
       for (const y of counts) {
-        if (y.col === x.col || !(y.role === "households" || y.role === "persons")) continue;
-        let prior = 0;
+        if (y.col === x.col) continue;
+        if (!(y.role === "households" || y.role === "persons") && !against) continue;
+        let prior = namesBase(y) ? READING_WEIGHTS.headerBase : 0;
         if (column.role === "rateReduction" && (x.role === "reduction" || x.role === "nearPoorReduction"))
           prior += READING_WEIGHTS.headerNumerator;
         if (y.role === "households") prior += READING_WEIGHTS.householdsBase;
@@ -261,6 +275,7 @@ export function findAlternative(
           }),
           prior,
           cols: [x.col, y.col],
+          named: namesBase(y),
         });
       }
     }
@@ -288,7 +303,8 @@ export function findAlternative(
     const reading = ctx.readings.get(refKey(r));
     return reading?.status === "ok" ? (reading.intended ?? reading.value) : undefined;
   };
-  let best: { rels: Relation[]; score: number; applied: number; distance: number } | undefined;
+  let best:
+    { rels: Relation[]; score: number; applied: number; failed: number; distance: number } | undefined;
   for (const cand of candidates) {
     const rels = group.map(cand.build);
     let applied = 0;
@@ -299,14 +315,17 @@ export function findAlternative(
       applied++;
       if (st === "violated") failed++;
     }
-    if (failed > 0 || applied < READING_WEIGHTS.alternativeMinRows) continue;
+    // A base the header's words name needs only most rows (the others are then wrong cells); any other reading
+    // must hold in every row.
+    if (applied < READING_WEIGHTS.alternativeMinRows) continue;
+    if (failed > 0 && !(cand.named && failed * 3 <= applied)) continue;
     const throughCopy = cand.cols.some((col) =>
       rels.some((r) => copied.has(refKey({ row: r.target.row, col }))),
     );
     const score = cand.prior + (throughCopy ? READING_WEIGHTS.throughCopy : 0);
     const distance = cand.cols.reduce((s, c) => s + Math.abs(c - column.col), 0);
     if (!best || score > best.score || (score === best.score && distance < best.distance))
-      best = { rels, score, applied, distance };
+      best = { rels, score, applied, failed, distance };
   }
   if (!best) return undefined;
   return {
@@ -318,7 +337,8 @@ export function findAlternative(
       header: column.header,
       assumed: describeReading(first),
       holds: describeReading(best.rels[0]),
-      rows: best.applied,
+      rows: best.applied - best.failed,
+      ...(best.failed ? { of: best.applied } : {}),
     },
   };
 }

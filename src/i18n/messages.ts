@@ -99,7 +99,7 @@ const VI: Record<MessageRule, Builder> = {
   "reading-adopted": (p) =>
     !p.assumed
       ? `Cột ${p.column} (ô ${p.cell}, "${p.header}") được đọc là ${p.holds}: khớp ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`
-      : `Cột ${p.column} (ô ${p.cell}, "${p.header}") không phải ${p.assumed} như tiêu đề gợi ý mà là ${p.holds}: đúng ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`,
+      : `Cột ${p.column} (ô ${p.cell}, "${p.header}") không phải ${p.assumed} như tiêu đề gợi ý mà là ${p.holds}: ${p.of ? `đúng ở ${p.rows}/${p.of} dòng như tiêu đề ghi rõ, các dòng còn lại được báo riêng` : `đúng ở cả ${p.rows} dòng`}, nên đã kiểm tra theo cách này.`,
   "legacy-encoding": (p) =>
     `Trang tính được gõ bằng bảng mã cũ ${p.encoding === "vni" ? "VNI (phông VNI-Times)" : "TCVN3 (phông .VnTime)"}, ví dụ ô ${p.cell}: chữ đã được giải mã để đọc bảng. Dùng "phuluc fix --unicode" hoặc nút chuyển sang Unicode để đổi hẳn.`,
 };
@@ -159,7 +159,7 @@ const EN: Record<MessageRule, Builder> = {
   "reading-adopted": (p) =>
     !p.assumed
       ? `Column ${p.column} (${p.cell}, "${p.header}") was read as ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`
-      : `Column ${p.column} (${p.cell}, "${p.header}") is not ${p.assumed} as its header suggests but ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`,
+      : `Column ${p.column} (${p.cell}, "${p.header}") is not ${p.assumed} as its header suggests but ${p.holds}: ${p.of ? `it holds in ${p.rows} of ${p.of} rows, as the header's words say; the others are reported one by one` : `it holds in all ${p.rows} rows`}, so it was checked that way.`,
   "legacy-encoding": (p) =>
     `The sheet is typed in the legacy ${p.encoding === "vni" ? "VNI (VNI-Times font)" : "TCVN3 (.VnTime font)"} encoding, e.g. ${p.cell}: its text was decoded for reading. Use "phuluc fix --unicode" or the convert-to-Unicode button to convert it.`,
 };

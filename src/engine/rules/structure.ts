@@ -60,6 +60,7 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
           assumed: e.assumed,
           holds: e.holds,
           rows: e.rows,
+          ...(e.of ? { of: e.of } : {}),
         }),
       );
     }
