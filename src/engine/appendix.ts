@@ -148,7 +148,10 @@ function longestWord(text: string): number {
  * which the engine may give as several lines). The title is the longest line in capitals, since the issuing
  * body's name ("ỦY BAN NHÂN DÂN XÃ ...") above it is shorter.
  */
-function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?: string; place?: string } {
+function sourceTitleBlock(
+  table: Table,
+  grid: Grid,
+): { title?: string; subtitle?: string; place?: string; body?: string } {
   const firstHeader = Math.min(...table.headerRows, table.range.top);
   const lines: string[] = table.title.split("\n");
   for (let r = grid.top; r < firstHeader; r++) {
@@ -165,6 +168,7 @@ function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?
   const runs: string[][] = [];
   let run: string[] = [];
   let place: string | undefined;
+  let body: string | undefined;
   let afterBody = false;
   for (const raw of lines) {
     const line = raw.trim();
@@ -180,11 +184,11 @@ function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?
       run = [];
       continue;
     }
-    const body = /^(uy ban nhan dan|ubnd|cong hoa|doc lap|hoi dong nhan dan|ban chi dao|phong lao dong)/.test(
-      plain,
-    );
+    const isBody =
+      /^(uy ban nhan dan|ubnd|cong hoa|doc lap|hoi dong nhan dan|ban chi dao|phong lao dong)/.test(plain);
     const placeLine = afterBody && /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh) /.test(plain);
-    afterBody = body && /^(uy ban nhan dan|ubnd|hoi dong nhan dan)/.test(plain);
+    afterBody = isBody && /^(uy ban nhan dan|ubnd|hoi dong nhan dan)/.test(plain);
+    if (afterBody) body ??= /^hoi dong/.test(plain) ? "HỘI ĐỒNG NHÂN DÂN" : "ỦY BAN NHÂN DÂN";
     if (placeLine) {
       // "XÃ AN BÌNH" (maybe followed by the republic's motto on the same row): the place of the date line.
       const name = line
@@ -194,7 +198,7 @@ function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?
         .toLocaleLowerCase("vi")
         .replace(/(^|\s)(\p{L})/gu, (_, sp: string, ch: string) => sp + ch.toLocaleUpperCase("vi"));
     }
-    if (body || placeLine) {
+    if (isBody || placeLine) {
       if (run.length) runs.push(run);
       run = [];
       continue;
@@ -213,16 +217,24 @@ function sourceTitleBlock(table: Table, grid: Grid): { title?: string; subtitle?
   }
   if (!title)
     title = lines.map((l) => l.trim()).find((l) => l && !/^\(?\s*kem theo/.test(stripDiacritics(l)));
-  return { title, subtitle, place };
+  return { title, subtitle, place, body };
 }
 
 function inferYear(table: Table, options: AppendixOptions): number {
-  if (options.year) return options.year;
+  return options.year ?? tableYear(table);
+}
+
+/**
+ * The year a table is about: the one its title names ("… NĂM 2024" is 2024), else its columns' latest (a report's
+ * next year when it names only past years). The pane's "next year's plan" asks for this plus one.
+ */
+export function tableYear(table: Table): number {
   const years: number[] = [];
   const scan = (s: string) => {
     for (const m of s.matchAll(/\b(19\d\d|20\d\d)\b/g)) years.push(Number(m[1]));
   };
   scan(table.title);
+  if (years.length) return Math.max(...years);
   for (const c of table.columns) scan(`${c.period} ${c.header}`);
   if (years.length === 0) return new Date().getFullYear();
   const last = Math.max(...years);
@@ -352,7 +364,7 @@ function rowStyleFor(kind: Row["kind"] | "label"): { bold: boolean } {
  * Under the table, after one empty row: the date line on the right; then "Người lập biểu" on the left and
  * "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" on the right, as appendices are signed. No borders, centred in each half.
  */
-function signatureBlock(sheet: Sheet, width: number, lang: Lang, place?: string): void {
+function signatureBlock(sheet: Sheet, width: number, lang: Lang, place?: string, body?: string): void {
   const t = SIGNATURE_TEXT[lang];
   const last = Math.max(...[...sheet.cells.values()].map((c) => c.row));
   const half = Math.max(1, Math.floor(width / 2));
@@ -371,7 +383,8 @@ function signatureBlock(sheet: Sheet, width: number, lang: Lang, place?: string)
   // The place of the issuing body the source names ("An Bình, ngày …"), else dots for the official to fill.
   put(date, right, place ? t.date.replace(/^…+/, place) : t.date, { italic: true });
   put(date + 1, left, t.preparer, { bold: true });
-  put(date + 1, right, t.authority, { bold: true });
+  // "TM. HỘI ĐỒNG NHÂN DÂN" when the source is the council's; the committee's otherwise.
+  put(date + 1, right, body && lang === "vi" ? `TM. ${body}` : t.authority, { bold: true });
   put(date + 2, left, t.preparerNote, { italic: true });
   put(date + 2, right, t.authorityTitle, { bold: true });
 }
@@ -648,7 +661,7 @@ function buildTableAppendix(original: TableAnalysis, options: AppendixOptions): 
     if (role === "unitName") widths[c - left] = Math.max(widths[c - left], 18);
     if (numberKind(role)) widths[c - left] = Math.max(widths[c - left], 10);
   }
-  signatureBlock(sheet, width, lang, source.place);
+  signatureBlock(sheet, width, lang, source.place, source.body);
   finishHeights(sheet, headerStart, headerEnd, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   titleBlock(sheet, title, subtitle, width, totalWidth);
@@ -914,7 +927,8 @@ function buildPlanAppendix(analysis: TableAnalysis, plan: Plan, options: Appendi
       );
     }
   }
-  signatureBlock(sheet, cols.length, lang, sourceTitleBlock(table, options.grid).place);
+  const source = sourceTitleBlock(table, options.grid);
+  signatureBlock(sheet, cols.length, lang, source.place, source.body);
   finishHeights(sheet, headerStart, numberingRow, widths);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const vi = lang === "vi";

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { TableAnalysis } from "../../engine";
-import { buildAppendix, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
+import { buildAppendix, tableYear, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
 import type { Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
@@ -257,7 +257,13 @@ export function AppendixView({
         lang,
         title: title?.trim() ? title : undefined,
         subtitle: subtitle?.trim() ? subtitle : undefined,
-        year: Number.isInteger(y) && y >= 1990 && y <= 2100 ? y : undefined,
+        // Typed, or for "next year's plan" the year after the one the table is about.
+        year:
+          Number.isInteger(y) && y >= 1990 && y <= 2100
+            ? y
+            : variant === "plan"
+              ? tableYear(analysis.table) + 1
+              : undefined,
       });
       return { layout, plan };
     } catch (err) {
