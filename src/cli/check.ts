@@ -22,7 +22,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const lang = (flags.lang ?? "vi") as Lang;
   const file = positionals[0];
   if (/\.docx$/i.test(file)) return (await import("./docx")).runDocxCheck(file, flags, lang, io);
-  const { analyses, sheetsWithoutTable, unread } = await analyzeWorkbookFile(
+  const { analyses, sheetsWithoutTable, unread, yearTables } = await analyzeWorkbookFile(
     path.resolve(io.cwd, file),
     file,
     {
@@ -31,7 +31,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       engine: structureOptions("check", flags, lang),
     },
   );
-  const tables = analyses.map((a) => a.report);
+  const tables = [...analyses.map((a) => a.report), ...yearTables];
   // The JSON contract is validated against ReportSchema (zod loads only then: the text output starts faster); it
   // keeps a sentence on every finding, in the chosen language.
   const built: Report =

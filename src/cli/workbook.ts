@@ -7,7 +7,8 @@ import type { XlsxPackage } from "../hosts/xlsx/package";
 import { readGrids } from "../hosts/xlsx/sheet";
 import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/patch";
 import { XlsxReadError } from "../hosts/xlsx/errors";
-import { analyzeGrid, unreadParts } from "../engine";
+import { analyzeGrid, analyzeYearsTable, unreadParts } from "../engine";
+import type { TableReport } from "../engine/report";
 import type { TableAnalysis, Unread } from "../engine";
 import type { Grid } from "../engine/grid";
 import type { AnalyzeOptions, Lang } from "../engine/model";
@@ -20,6 +21,8 @@ export interface WorkbookAnalysis {
   sheetsWithoutTable: string[];
   /** What holds numbers but was not read (a sheet with no table found, rows or ranges outside the tables). */
   unread: Unread[];
+  /** Tables with years as columns, read transposed by `check` (nothing is written to them). */
+  yearTables: TableReport[];
 }
 
 /** Reads the file (`shown` is the name used in messages), keeping the user's language in read errors. */
@@ -62,10 +65,11 @@ export function analyzeGrids(
   grids: Grid[],
   lang: Lang,
   engine: AnalyzeOptions = {},
-): { analyses: TableAnalysis[]; sheetsWithoutTable: string[]; unread: Unread[] } {
+): { analyses: TableAnalysis[]; sheetsWithoutTable: string[]; unread: Unread[]; yearTables: TableReport[] } {
   const analyses: TableAnalysis[] = [];
   const sheetsWithoutTable: string[] = [];
   const unread: Unread[] = [];
+  const yearTables: TableReport[] = [];
   for (const grid of grids) {
     let found: TableAnalysis[];
     try {
@@ -79,16 +83,21 @@ export function analyzeGrids(
           : `lỗi khi phân tích trang tính "${grid.sheet}": ${message}`,
       );
     }
-    if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
-    unread.push(
-      ...unreadParts(
-        grid,
-        found.map((a) => a.table),
-      ),
-    );
+    // No table the usual way: perhaps years as columns, read transposed (check only; nothing is written).
+    const years = found.length === 0 ? analyzeYearsTable(grid, engine) : undefined;
+    if (years) yearTables.push(years);
+    else {
+      if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
+      unread.push(
+        ...unreadParts(
+          grid,
+          found.map((a) => a.table),
+        ),
+      );
+    }
     analyses.push(...found);
   }
-  return { analyses, sheetsWithoutTable, unread };
+  return { analyses, sheetsWithoutTable, unread, yearTables };
 }
 
 export async function analyzeWorkbookFile(

@@ -38,6 +38,7 @@ export { isPercentFormat } from "./context";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
 export { unreadParts, type Unread } from "./coverage";
+export { analyzeYearsTable } from "./detect/years";
 export { normalizeUnitName } from "./units";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };
 // Many files (issue 20): consolidation, cross-level check, year over year, and normalizeUnitName.
