@@ -3,22 +3,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { makeXlsx } from "../xlsx/make";
+import { gridSheetXml, makeXlsx } from "../xlsx/make";
+import { gridFromRows } from "../../src/engine/grid";
 import { runCli } from "./helpers";
-
-const inline = (ref: string, v: string | number) =>
-  typeof v === "number"
-    ? `<c r="${ref}"><v>${v}</v></c>`
-    : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-const sheetXml = (rows: (string | number | null)[][]) =>
-  `<sheetData>${rows
-    .map(
-      (r, i) =>
-        `<row r="${i + 1}">${r
-          .map((v, j) => (v === null ? "" : inline(`${String.fromCharCode(65 + j)}${i + 1}`, v)))
-          .join("")}</row>`,
-    )
-    .join("")}</sheetData>`;
 
 const TABLE = [
   ["STT", "Thôn", "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"],
@@ -37,7 +24,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function write(name: string, sheets: { name: string; rows: (string | number | null)[][] }[]): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, makeXlsx(sheets.map((s) => ({ name: s.name, xml: sheetXml(s.rows) }))));
+  fs.writeFileSync(
+    file,
+    makeXlsx(sheets.map((s) => ({ name: s.name, xml: gridSheetXml(gridFromRows(s.name, s.rows)) }))),
+  );
   return file;
 }
 

@@ -6,7 +6,7 @@ import * as path from "path";
 import { analyzeYearsTable } from "../../src/engine";
 import { gridFromRows } from "../../src/engine/grid";
 import { rate } from "../engine/fixtures";
-import { makeXlsx } from "../xlsx/make";
+import { gridSheetXml, makeXlsx } from "../xlsx/make";
 import { runCli } from "../cli/helpers";
 
 const H = [12400, 12610, 12800, 12950, 13100];
@@ -55,20 +55,7 @@ test("phuluc check reads it: the finding on its cell, not 'không tìm thấy b�
   const grid = indicators((rows) => {
     rows[4][3] = 7.56;
   });
-  const xml = `<sheetData>${grid.cells
-    .map(
-      (row, i) =>
-        `<row r="${i + 1}">${(row ?? [])
-          .map((c, j) =>
-            !c
-              ? ""
-              : typeof c.value === "number"
-                ? `<c r="${String.fromCharCode(65 + j)}${i + 1}"><v>${c.value}</v></c>`
-                : `<c r="${String.fromCharCode(65 + j)}${i + 1}" t="inlineStr"><is><t>${String(c.value)}</t></is></c>`,
-          )
-          .join("")}</row>`,
-    )
-    .join("")}</sheetData>`;
+  const xml = gridSheetXml(grid);
   const file = path.join(dir, "chi-tieu.xlsx");
   fs.writeFileSync(file, makeXlsx([{ name: "Chỉ tiêu", xml }]));
   const r = await runCli(["check", file]);

@@ -3,34 +3,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { a1, type Grid } from "../../src/engine/grid";
-import { makeXlsx } from "../xlsx/make";
+import { a1 } from "../../src/engine/grid";
+import { gridSheetXml, makeXlsx } from "../xlsx/make";
 import { readBack } from "../xlsx/read-back";
 import { runCli } from "../cli/helpers";
 import { findSoffice, recalculate } from "./soffice";
 import { camLongGrid, diSuGrid, myHaoGrid } from "../judgement/seeds";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-/** The grid as a worksheet: numbers as numbers (rates under "0.00", style 2), text inline, merges kept. */
-function sheetXml(grid: Grid): string {
-  const rows = grid.cells
-    .map((row, i) => {
-      const r = grid.top + i;
-      const cells = (row ?? [])
-        .map((cell, j) => {
-          if (!cell || cell.value === null || cell.value === undefined) return "";
-          const ref = a1(r, grid.left + j);
-          if (typeof cell.value === "number")
-            return `<c r="${ref}"${cell.numberFormat?.startsWith("0.") ? ' s="2"' : ""}><v>${cell.value}</v></c>`;
-          return `<c r="${ref}" t="inlineStr"><is><t>${esc(String(cell.value))}</t></is></c>`;
-        })
-        .join("");
-      return `<row r="${r}">${cells}</row>`;
-    })
-    .join("");
-  const merges = grid.merges.map((m) => `<mergeCell ref="${a1(m.top, m.left)}:${a1(m.bottom, m.right)}"/>`);
-  return `<sheetData>${rows}</sheetData>${merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : ""}`;
-}
 
 const SEEDS = { "my-hao": myHaoGrid(), "di-su": diSuGrid(), "cam-long": camLongGrid() };
 
@@ -43,7 +21,7 @@ describe("the seeds' fixes, recalculated by LibreOffice", () => {
     fs.mkdirSync(path.join(dir, "ours"));
     for (const [name, grid] of Object.entries(SEEDS)) {
       const input = path.join(dir, `${name}.xlsx`);
-      fs.writeFileSync(input, makeXlsx([{ name: grid.sheet, xml: sheetXml(grid) }]));
+      fs.writeFileSync(input, makeXlsx([{ name: grid.sheet, xml: gridSheetXml(grid) }]));
       const out = path.join(dir, "ours", `${name}.xlsx`);
       const r = await runCli(["fix", input, "-o", out]);
       if (r.code === 2 || !fs.existsSync(out)) throw new Error(`phuluc fix ${name}: ${r.stderr}${r.stdout}`);

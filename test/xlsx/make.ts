@@ -76,3 +76,35 @@ export function makeXlsx(sheets: MadeSheet[], options: MakeOptions = {}): Uint8A
   for (const [name, xml] of Object.entries(options.extraParts ?? {})) files[name] = strToU8(xml);
   return zipSync(files, { level: 6 });
 }
+
+/**
+ * A grid as a worksheet's inner XML: numbers as numbers (those under a "0.…" format with style 2, "0.00"), text as
+ * inline strings, merges kept. For tests that turn a grid literal into a real .xlsx.
+ */
+export function gridSheetXml(grid: import("../../src/engine/grid").Grid): string {
+  const col = (n: number) => {
+    let s = "";
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+    return s;
+  };
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const rows = grid.cells
+    .map((row, i) => {
+      const r = grid.top + i;
+      const cells = (row ?? [])
+        .map((cell, j) => {
+          if (!cell || cell.value === null || cell.value === undefined) return "";
+          const ref = `${col(grid.left + j)}${r}`;
+          if (typeof cell.value === "number")
+            return `<c r="${ref}"${cell.numberFormat?.startsWith("0.") ? ' s="2"' : ""}><v>${cell.value}</v></c>`;
+          return `<c r="${ref}" t="inlineStr"><is><t>${esc(String(cell.value))}</t></is></c>`;
+        })
+        .join("");
+      return `<row r="${r}">${cells}</row>`;
+    })
+    .join("");
+  const merges = grid.merges.map(
+    (m) => `<mergeCell ref="${col(m.left)}${m.top}:${col(m.right)}${m.bottom}"/>`,
+  );
+  return `<sheetData>${rows}</sheetData>${merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : ""}`;
+}
