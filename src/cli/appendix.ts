@@ -1,6 +1,7 @@
 // `phuluc appendix <file.xlsx> -o <out.xlsx> [--title "..."] [--subtitle "..."] [--reduce N | --reduce-points P]
 //  [--by households|poor|equal] [--sheet NAME] [--year N] [--allow-errors] [--lang vi|en]`
-// Exit 1 with one line, nothing written, when the table still has errors, unless --allow-errors.
+// Exit 1 with one line when the table still has errors, the appendix written marked as a draft, unless
+// --allow-errors.
 // Writes a copy of the workbook with the appendix as a new sheet: the table as it is, corrected, or with a target
 // the plan table "Dự kiến năm N". The user's own sheets are never changed.
 import * as path from "path";
@@ -14,6 +15,7 @@ import {
   TARGET_OPTIONS,
   choosePlanTable,
   errorsLine,
+  markDraft,
   outputPath,
   planOrExplain,
   targetFromFlags,
@@ -56,12 +58,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   refuseIfUnsure("appendix", analysis, lang);
   const plan = target ? planOrExplain(analysis, grid, target, flags, lang) : undefined;
   // No appendix "ready to sign" on a table with errors, unless the user asks for it.
-  const errors = errorsLine("appendix", analysis, lang, flags["allow-errors"]);
-  if (errors && !flags["allow-errors"]) {
-    io.err(errors + "\n");
-    return 1;
-  }
-  const layout = buildAppendix(analysis, {
+  // Not asked for (--allow-errors): the copy is still written whole, its appendix marked as a draft, exit 1.
+  const errors = errorsLine("appendix", analysis, lang, flags["allow-errors"], true);
+  const draft = !!errors && !flags["allow-errors"];
+  const built = buildAppendix(analysis, {
     grid,
     plan,
     lang,
@@ -70,7 +70,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     subtitle: flags.subtitle,
     existingSheetNames: workbook.worksheets.map((w) => w.name),
   });
+  const layout = draft ? markDraft(built, lang) : built;
   const ws = await writeOrExplain(workbook, layout, out, flags.out!, lang, flags.force);
+  if (draft) {
+    io.err(errors + "\n");
+    return 1;
+  }
 
   const formulas = layout.cells.filter((c) => c.formula).length;
   const lines = [

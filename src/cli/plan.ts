@@ -38,6 +38,8 @@ export function errorsLine(
   analysis: TableAnalysis,
   lang: Lang,
   allowed: boolean,
+  /** A draft copy was written anyway (-o given). */
+  drafted = false,
 ): string | undefined {
   const cells = openProblems(analysis).map((f) => f.cell);
   if (cells.length === 0) return undefined;
@@ -50,8 +52,22 @@ export function errorsLine(
       ? `Warning: table ${where} on sheet "${sheet}" still has ${cells.length} error(s) (${shown}); this ${what[1]} is built on them at your request (--allow-errors) and is not ready to sign.`
       : `Cảnh báo: bảng ${where} ở trang tính "${sheet}" còn ${cells.length} lỗi (${shown}); ${what[0]} này được lập theo yêu cầu (--allow-errors), chưa dùng để ký được.`;
   return lang === "en"
-    ? `phuluc ${command}: table ${where} on sheet "${sheet}" still has ${cells.length} error(s) (${shown}); no ${what[1]} made. Fix them first ("phuluc check", "phuluc fix"), or add --allow-errors to make it anyway.`
-    : `phuluc ${command}: bảng ${where} ở trang tính "${sheet}" còn ${cells.length} lỗi (${shown}); chưa lập ${what[0]}. Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.`;
+    ? `phuluc ${command}: table ${where} on sheet "${sheet}" still has ${cells.length} error(s) (${shown}); no ${what[1]} ready to sign${drafted ? ` (the copy written is marked DRAFT)` : ""}. Fix them first ("phuluc check", "phuluc fix"), or add --allow-errors to make it anyway.`
+    : `phuluc ${command}: bảng ${where} ở trang tính "${sheet}" còn ${cells.length} lỗi (${shown}); chưa lập ${what[0]} để ký${drafted ? ` (bản đã ghi mang chữ BẢN NHÁP)` : ""}. Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.`;
+}
+
+/**
+ * A sheet written from a table that still has errors, without --allow-errors: a draft, said on its title line, so
+ * that nothing "ready to sign" stands on an unresolved error while the user's file still gets its copy whole.
+ */
+export function markDraft(layout: AppendixLayout, lang: Lang): AppendixLayout {
+  const word = lang === "en" ? "DRAFT (THE TABLE STILL HAS ERRORS) – " : "BẢN NHÁP (BẢNG CÒN LỖI) – ";
+  return {
+    ...layout,
+    cells: layout.cells.map((c) =>
+      c.row === 1 && c.col === 1 && typeof c.value === "string" ? { ...c, value: word + c.value } : c,
+    ),
+  };
 }
 
 const SPEC = {
@@ -344,26 +360,34 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   refuseIfUnsure("plan", analysis, lang);
   // A target that cannot be planned is said first (exit 2); then a table with errors stops here (exit 1).
   const plan = planOrExplain(analysis, grid, target, flags, lang);
-  const errors = errorsLine("plan", analysis, lang, flags["allow-errors"]);
-  if (errors && !flags["allow-errors"]) {
+  const errors = errorsLine("plan", analysis, lang, flags["allow-errors"], !!out);
+  // Not asked for (--allow-errors): with -o a copy marked as a draft is still written; the plan is not printed.
+  const draft = !!errors && !flags["allow-errors"];
+  if (draft && !out) {
     io.err(errors + "\n");
     return 1;
   }
 
   let written = "";
   if (out) {
-    const layout = buildAppendix(analysis, {
+    const built = buildAppendix(analysis, {
       grid,
       plan,
       lang,
       year: flags.year,
       existingSheetNames: workbook.worksheets.map((w) => w.name),
     });
+    const layout = draft ? markDraft(built, lang) : built;
     const ws = await writeOrExplain(workbook, layout, out, flags.out!, lang, flags.force);
     written =
       lang === "vi"
         ? `Đã ghi kế hoạch vào trang tính mới "${ws.name}" của tệp ${flags.out}\n`
         : `Wrote the plan to the new sheet "${ws.name}" of ${flags.out}\n`;
+  }
+  if (draft) {
+    io.err(errors + "\n");
+    io.err(written);
+    return 1;
   }
   if (flags.format === "json") io.out(JSON.stringify(planJson(plan, grid.sheet), null, 2) + "\n");
   else io.out((errors ? errors + "\n\n" : "") + planText(plan, grid.sheet, lang));

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import { readBack } from "../xlsx/read-back";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -77,19 +78,27 @@ describe("phuluc appendix", () => {
     expect(r.out).toContain('"Dự kiến năm 2025"');
   });
 
-  it("on a table with errors: one line, exit 1, no file, unless --allow-errors (issue 23 item 2)", async () => {
+  it("on a table with errors: one line, exit 1, the appendix marked as a draft, unless --allow-errors (issue 23 item 2)", async () => {
     const out = path.join(tmp, "refused.xlsx");
     const r = await phuluc("appendix", SAMPLE, "-o", out);
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      'phuluc appendix: bảng A4:J19 ở trang tính "KH 2024" còn 3 lỗi (C9, E10, F19); chưa lập phụ lục. Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.\n',
+      'phuluc appendix: bảng A4:J19 ở trang tính "KH 2024" còn 3 lỗi (C9, E10, F19); chưa lập phụ lục để ký (bản đã ghi mang chữ BẢN NHÁP). Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.\n',
     );
-    expect(fs.existsSync(out)).toBe(false);
-    const en = await phuluc("appendix", SAMPLE, "-o", out, "--lang", "en");
+    const back = readBack(fs.readFileSync(out));
+    expect(String(back.value("A1", back.names[back.names.length - 1]))).toMatch(
+      /^BẢN NHÁP \(BẢNG CÒN LỖI\) – /u,
+    );
+    const en = await phuluc("appendix", SAMPLE, "-o", out, "--lang", "en", "--force");
     expect(en.err).toMatch(
-      /^phuluc appendix: table A4:J19 on sheet "KH 2024" still has 3 error\(s\) .*--allow-errors/,
+      /^phuluc appendix: table A4:J19 on sheet "KH 2024" still has 3 error\(s\) .*DRAFT.*--allow-errors/,
     );
+    // Asked for: the same appendix without the draft mark, exit 0.
+    const asked = await phuluc("appendix", SAMPLE, "-o", out, "--allow-errors", "--force");
+    expect(asked.code).toBe(0);
+    const sheets = readBack(fs.readFileSync(out));
+    expect(String(sheets.value("A1", sheets.names[sheets.names.length - 1]))).not.toMatch(/NHÁP/u);
   });
 
   it("bad use: no -o, the input as output, an unknown sheet", async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import { readBack } from "../xlsx/read-back";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -137,16 +138,22 @@ describe("phuluc plan", () => {
 });
 
 describe("phuluc plan on a table with errors (issue 23 item 2)", () => {
-  it("stops with one clear line and exit 1 unless --allow-errors; nothing is written", async () => {
+  it("one clear line and exit 1 unless --allow-errors: no plan printed, the copy written marked as a draft", async () => {
     const out = path.join(tmp, "refused.xlsx");
     const r = await phuluc("plan", SAMPLE, "--reduce", "45", "-o", out);
     expect(r.code).toBe(1);
     expect(r.out).toBe("");
-    expect(r.err.split("\n")).toEqual([
-      'phuluc plan: bảng A4:J19 ở trang tính "KH 2024" còn 3 lỗi (C9, E10, F19); chưa lập kế hoạch. Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.',
-      "",
-    ]);
-    expect(fs.existsSync(out)).toBe(false);
+    expect(r.err.split("\n")[0]).toBe(
+      'phuluc plan: bảng A4:J19 ở trang tính "KH 2024" còn 3 lỗi (C9, E10, F19); chưa lập kế hoạch để ký (bản đã ghi mang chữ BẢN NHÁP). Hãy sửa trước ("phuluc check", "phuluc fix"), hoặc thêm --allow-errors để vẫn lập.',
+    );
+    // The user's workbook is copied whole; the plan's title says it is a draft, not ready to sign.
+    const back = readBack(fs.readFileSync(out));
+    const sheet = back.names[back.names.length - 1];
+    expect(String(back.value("A1", sheet))).toMatch(/^BẢN NHÁP \(BẢNG CÒN LỖI\) – /u);
+    // Without -o nothing is written and nothing printed but the line.
+    const bare = await phuluc("plan", SAMPLE, "--reduce", "45");
+    expect([bare.code, bare.out]).toEqual([1, ""]);
+    expect(bare.err).toMatch(/chưa lập kế hoạch để ký\. /u);
   });
 
   it("with --allow-errors the text says the plan stands on errors, above the plan", async () => {
