@@ -352,5 +352,6 @@ if (process.argv[2] === "--cli") {
     process.stderr.write(`bench: ${err && err.message ? err.message : err}\n`);
     process.exit(1);
   });
+  // Issue 8: the locator, after the rest, in the main process only (the children's output is parsed as JSON).
+  process.once("beforeExit", () => require("./bench-locate").run());
 }
-if (process.argv[2] !== "--child") process.once("beforeExit", () => require("./bench-locate").run()); // issue 8: the locator
