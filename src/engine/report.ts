@@ -128,6 +128,17 @@ export const CellWriteSchema = z.object({
 });
 export type CellWrite = z.infer<typeof CellWriteSchema>;
 
+/** Why a host could not write a cell (the file forbids it there): words in i18n/refusals.ts. */
+export type RefusalReason = "pivot" | "totals" | "array" | "protected" | "boolean";
+
+/** A write a host refused, with the value it should have had. */
+export interface Refusal {
+  sheet: string;
+  cell: string;
+  reason: RefusalReason;
+  write: CellWrite;
+}
+
 export const WritePlanSchema = z.object({
   writes: z.array(CellWriteSchema),
   /** Findings on input cells the engine will not change by itself (a likely typo): listed for the user. */

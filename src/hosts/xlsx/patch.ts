@@ -3,7 +3,7 @@
 // new sheets (appendices) are added as one part each with their styles appended to styles.xml. Every other part is
 // copied as its original compressed bytes. Cells inside a pivot table, a table's totals row, an array formula or
 // locked on a protected sheet are never written: they are returned for a person to handle. Browser-safe.
-import type { CellWrite } from "../../engine/report";
+import type { CellWrite, Refusal, RefusalReason } from "../../engine/report";
 import type { AppendixLayout } from "../../engine/appendix";
 import { uniqueSheetName } from "../../engine/appendix";
 import { columnLetter, columnNumber, parseA1, parseRangeA1, type CellRange } from "../../engine/grid";
@@ -25,14 +25,7 @@ import {
 } from "./xml";
 import { writeZip, type OutPart } from "./zip";
 
-export type RefusalReason = "pivot" | "totals" | "array" | "protected" | "boolean";
-
-export interface Refusal {
-  sheet: string;
-  cell: string;
-  reason: RefusalReason;
-  write: CellWrite;
-}
+export type { Refusal, RefusalReason } from "../../engine/report";
 
 export interface PatchInput {
   writes?: CellWrite[];
