@@ -11,6 +11,7 @@ import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure
 import { analyzeWorkbookFile } from "./workbook";
 import type { Lang } from "../engine/model";
 import { buildAppendix } from "../engine/appendix";
+import { appendixLabels } from "../i18n/appendix";
 import {
   TARGET_OPTIONS,
   choosePlanTable,
@@ -64,7 +65,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const built = buildAppendix(analysis, {
     grid,
     plan,
-    lang,
+    labels: appendixLabels(lang),
     year: flags.year,
     title: flags.title,
     subtitle: flags.subtitle,

@@ -13,6 +13,7 @@ import type { TableAnalysis } from "../engine";
 import { rangeA1, type Grid } from "../engine/grid";
 import type { Lang } from "../engine/model";
 import { buildAppendix, type AppendixLayout } from "../engine/appendix";
+import { appendixLabels } from "../i18n/appendix";
 import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { naturalDecimals, showNumber } from "../i18n/numbers";
@@ -373,7 +374,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const built = buildAppendix(analysis, {
       grid,
       plan,
-      lang,
+      labels: appendixLabels(lang),
       year: flags.year,
       existingSheetNames: workbook.worksheets.map((w) => w.name),
     });

@@ -63,7 +63,15 @@ export function decideCorrections(ctx: CorrectionContext, located: readonly Blam
       confirmedBy: [...new Set(b.confirmedBy.map((r) => cellOf(r, b.cell)))],
     });
   }
-  return out.sort((a, b) => a.cell.localeCompare(b.cell, "en", { numeric: true }));
+  return out.sort((a, b) => byAddress(a.cell, b.cell));
+}
+
+/** Addresses by their column letters as text, then by row number: A2, A10, AA1, B1 (no locale involved). */
+function byAddress(a: string, b: string): number {
+  const [, ca, ra] = /^([A-Z]*)(\d*)$/.exec(a) ?? [a, a, ""];
+  const [, cb, rb] = /^([A-Z]*)(\d*)$/.exec(b) ?? [b, b, ""];
+  if (ca !== cb) return ca < cb ? -1 : 1;
+  return Number(ra) - Number(rb);
 }
 
 /** What a fix writes for a correction: the number, shown as a count. */

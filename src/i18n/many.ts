@@ -10,6 +10,7 @@ import type {
   YearComparison,
   YearFinding,
 } from "../engine";
+import { signatureLabels } from "./appendix";
 import { describeFinding } from "./findings";
 
 export type Lang = "vi" | "en";
@@ -153,7 +154,7 @@ export function consolidationLabels(
     .filter((i) => i.code === "missing-column")
     .map((i) => (vi ? "Ghi chú: " : "Note: ") + describeIssue(i, lang));
   return {
-    lang,
+    signature: signatureLabels(lang),
     sheetName: vi ? "Tổng hợp" : "Consolidated",
     title:
       options.title ??

@@ -1,6 +1,7 @@
 // The appendix writer on the engine's own analysis of a sheet (not the hand-written one of the fixture).
 import { analyzeGrid } from "../../src/engine";
 import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { planTable } from "../../src/engine/plan";
 import { makeFixture, SMALL } from "./fixture";
 
@@ -22,7 +23,7 @@ describe("on the engine's analysis", () => {
 
   it("corrected appendix: the stale rate typed in E10 becomes a formula with the recomputed value", () => {
     expect(grid.cells[9][4]?.value).toBe(10.21); // typed: 9.71 + 0.5
-    const layout = buildAppendix(analysis, { grid });
+    const layout = buildAppendix(analysis, { grid, labels: appendixLabels() });
     expect(at(layout, "A1")?.value).toBe("DỰ KIẾN TỶ LỆ HỘ NGHÈO XÃ PHƯỚC AN NĂM 2024");
     expect(at(layout, "A2")?.value).toMatch(/^\(Kèm theo Kế hoạch số 45\/KH-UBND/);
     expect(at(layout, "E8")).toMatchObject({ formula: "=ROUND(D8/C8*100,2)", value: 9.71 });
@@ -39,7 +40,7 @@ describe("on the engine's analysis", () => {
       [12, 18, 92],
       [16, 30, 151],
     ]);
-    const layout = buildAppendix(analysis, { grid, plan });
+    const layout = buildAppendix(analysis, { grid, labels: appendixLabels(), plan });
     // The table names 2024: its plan is for 2024 unless told (issue 23 item 11); the pane asks for "next year".
     expect(layout.sheetName).toBe("Dự kiến năm 2024");
     expect(at(layout, "A14")?.value).toBe("Tổng cộng (I+II)");

@@ -5,6 +5,7 @@ import {
   uniqueSheetName,
   type AppendixLayout,
 } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { makePlan, planTable } from "../../src/engine/plan";
 import { makeFixture, SMALL } from "./fixture";
 
@@ -20,7 +21,11 @@ const merged = (layout: AppendixLayout) =>
 
 describe("the table as it is, corrected", () => {
   const { grid, analysis } = makeFixture(SMALL);
-  const layout = buildAppendix(analysis, { grid, existingSheetNames: ["KH 2024", "Phụ lục"] });
+  const layout = buildAppendix(analysis, {
+    grid,
+    labels: appendixLabels(),
+    existingSheetNames: ["KH 2024", "Phụ lục"],
+  });
 
   it("title block: bold capitals, then the italic (Kèm theo ...) line of the source", () => {
     expect(at(layout, "A1")).toMatchObject({
@@ -78,6 +83,7 @@ describe("the table as it is, corrected", () => {
   it("an edited title is written in capitals", () => {
     const edited = buildAppendix(analysis, {
       grid,
+      labels: appendixLabels(),
       title: "Tỷ lệ hộ nghèo xã Phước An",
       subtitle: "(Kèm theo Báo cáo số 12)",
     });
@@ -90,7 +96,7 @@ describe("the table as it is, corrected", () => {
 describe("the plan table 'Dự kiến năm N'", () => {
   const { grid, analysis } = makeFixture(SMALL);
   const plan = planTable(analysis.table, grid, analysis.derived, { kind: "households", households: 30 });
-  const layout = buildAppendix(analysis, { grid, plan, year: 2025 });
+  const layout = buildAppendix(analysis, { grid, labels: appendixLabels(), plan, year: 2025 });
 
   it("allocates on the sheet's units and names the sheet after the year", () => {
     expect(plan.allocations.map((a) => [a.row, a.reduction])).toEqual([
@@ -154,7 +160,7 @@ describe("the plan table 'Dự kiến năm N'", () => {
         })),
       },
     );
-    const l = buildAppendix(analysis, { grid, plan: noRates, year: 2025 });
+    const l = buildAppendix(analysis, { grid, labels: appendixLabels(), plan: noRates, year: 2025 });
     expect(l.columnWidths).toHaveLength(5);
     expect(at(l, "E6")?.value).toBe("3=1-2");
   });

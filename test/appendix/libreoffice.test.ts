@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { analyzeGrid } from "../../src/engine";
 import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { planTable } from "../../src/engine/plan";
 import type { Grid } from "../../src/engine/grid";
 import { readPackageFile } from "../../src/hosts/xlsx/file";
@@ -65,9 +66,13 @@ describe("LibreOffice recalculates the written appendix to the engine's values",
   it("both variants, formulas only (no cached values), in a copy of the user's workbook", async () => {
     const { grid } = makeFixture(SMALL);
     const [analysis] = analyzeGrid(grid);
-    const table = buildAppendix(analysis, { grid, existingSheetNames: [grid.sheet] });
+    const table = buildAppendix(analysis, {
+      grid,
+      labels: appendixLabels(),
+      existingSheetNames: [grid.sheet],
+    });
     const plan = planTable(analysis.table, grid, analysis.derived, { kind: "households", households: 30 });
-    const planLayout = buildAppendix(analysis, { grid, plan, year: 2025 });
+    const planLayout = buildAppendix(analysis, { grid, labels: appendixLabels(), plan, year: 2025 });
     const file = path.join(tmp, "recalc.xlsx");
     const [name1, name2] = writeWithoutCachedValues(await sourceWorkbook(grid), [table, planLayout], file);
 
@@ -102,7 +107,11 @@ describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518
     const wb = await readPackageFile(path.resolve(__dirname, "../../samples/ke-hoach-giam-ngheo-2024.xlsx"));
     const grid = readGrids(wb).find((g) => g.sheet === "KH 2024")!;
     const [analysis] = analyzeGrid(grid);
-    const table = buildAppendix(analysis, { grid, existingSheetNames: wb.worksheets.map((w) => w.name) });
+    const table = buildAppendix(analysis, {
+      grid,
+      labels: appendixLabels(),
+      existingSheetNames: wb.worksheets.map((w) => w.name),
+    });
     const plan = planTable(
       analysis.table,
       grid,
@@ -112,7 +121,7 @@ describe("LibreOffice on a sample with defects (stale rates, text numbers, 1.518
         corrections: analysis.corrections,
       },
     );
-    const planLayout = buildAppendix(analysis, { grid, plan });
+    const planLayout = buildAppendix(analysis, { grid, labels: appendixLabels(), plan });
     const file = path.join(tmp, "sample.xlsx");
     const names = writeWithoutCachedValues(wb, [table, planLayout], file);
     const back = readGrids(await readPackageFile(convert(file, "xlsx", path.join(tmp, "lo-sample"))));
@@ -142,7 +151,7 @@ describe("the printed appendix", () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     for (const f of fs.readdirSync(ARTIFACTS)) fs.rmSync(path.join(ARTIFACTS, f));
 
-    const table = buildAppendix(analysis, { grid });
+    const table = buildAppendix(analysis, { grid, labels: appendixLabels() });
     const plan = planTable(
       analysis.table,
       grid,
@@ -152,7 +161,7 @@ describe("the printed appendix", () => {
         corrections: analysis.corrections,
       },
     );
-    const planLayout = buildAppendix(analysis, { grid, plan, year: 2025 });
+    const planLayout = buildAppendix(analysis, { grid, labels: appendixLabels(), plan, year: 2025 });
     for (const [layout, base] of [
       [table, "phu-luc-bang"],
       [planLayout, "phu-luc-du-kien"],

@@ -2,6 +2,7 @@
 // the written fractions under "0.00%", never "0.00" (which would show 0.06). Part rows (Trong đó) are not bold.
 import { analyzeGrid } from "../../src/engine";
 import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { gridFromRows } from "../../src/engine/grid";
 
 const at = (layout: AppendixLayout, row: number, col: number) =>
@@ -21,7 +22,7 @@ for (let r = 2; r <= 6; r++) formats[`E${r}`] = "0.00%";
 
 const grid = gridFromRows("Sheet1", ROWS, { formats });
 const [analysis] = analyzeGrid(grid);
-const layout = buildAppendix(analysis, { grid });
+const layout = buildAppendix(analysis, { grid, labels: appendixLabels() });
 const rowOf = (label: string) => layout.cells.find((c) => c.value === label)!.row;
 const rateCol = layout.cells.find((c) => c.value === "Tỷ lệ hộ nghèo")!.col;
 

@@ -1,8 +1,9 @@
 // One look from every host (issue 10): the appendix's page, margins, frozen header, hidden gridlines and its date
-// line and signature block come from the engine (appendix-style.ts + the layout); the .xlsx renderer (newsheet.ts,
+// line and signature block come from the engine (engine/appendix/style.ts + the layout, the words from
+// i18n/appendix.ts); the .xlsx renderer (newsheet.ts,
 // through the patcher) and the Office.js renderer draw the same thing.
-import { buildAppendix, type AppendixLayout } from "../../src/engine/appendix";
-import { APPENDIX_LOOK, pageSetupOf, SIGNATURE_TEXT } from "../../src/engine/appendix-style";
+import { APPENDIX_LOOK, buildAppendix, pageSetupOf, type AppendixLayout } from "../../src/engine/appendix";
+import { appendixLabels, SIGNATURE_TEXT } from "../../src/i18n/appendix";
 import { planTable } from "../../src/engine/plan";
 import { openPackage } from "../../src/hosts/xlsx/package";
 import { patchPackage } from "../../src/hosts/xlsx/patch";
@@ -14,7 +15,7 @@ import { FakeWorkbook } from "../office/fake-excel";
 import { makeFixture, SMALL } from "./fixture";
 
 const { grid, analysis } = makeFixture(SMALL);
-const tableLayout = buildAppendix(analysis, { grid });
+const tableLayout = buildAppendix(analysis, { grid, labels: appendixLabels() });
 const lastTableRow = (l: AppendixLayout) =>
   Math.max(...l.cells.filter((c) => c.style?.border).map((c) => c.row));
 
@@ -25,6 +26,7 @@ describe("date line and signature block", () => {
       "plan",
       buildAppendix(analysis, {
         grid,
+        labels: appendixLabels(),
         plan: planTable(analysis.table, grid, analysis.derived, { kind: "households", households: 30 }),
         year: 2025,
       }),
@@ -52,7 +54,7 @@ describe("date line and signature block", () => {
   });
 
   test("English appendix: the same block in English", () => {
-    const en = buildAppendix(analysis, { grid, lang: "en" });
+    const en = buildAppendix(analysis, { grid, labels: appendixLabels("en") });
     const values = en.cells.map((c) => c.value);
     expect(values).toEqual(expect.arrayContaining([SIGNATURE_TEXT.en.preparer, SIGNATURE_TEXT.en.authority]));
   });
@@ -76,7 +78,7 @@ describe("the page as the style module says", () => {
       poor: 20,
     }));
     const big = makeFixture([{ name: "Khu vực", units: rows }]);
-    const page = pageSetupOf(buildAppendix(big.analysis, { grid: big.grid }));
+    const page = pageSetupOf(buildAppendix(big.analysis, { grid: big.grid, labels: appendixLabels() }));
     // 300 rows × 18 pt ≈ 5,400 pt over ≈ 660 pt a portrait page: at least 8 pages, with room to spare.
     expect(page.pagesTall).toBeGreaterThanOrEqual(9);
   });

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { analyzeGrid, fixPlan } from "../../src/engine";
 import { buildAppendix } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { planTable } from "../../src/engine/plan";
 import { parseA1 } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/report";
@@ -168,7 +169,7 @@ test("the appendix and the plan use no input value the corrections list does not
       const held = new Map(corrections.map((x) => [x.cell, x.value]));
       // Whatever the list holds for the cell is the relations' value, never the typing's guess.
       if (held.has(address)) expect(held.get(address)).toBe(truth);
-      const layout = buildAppendix(analysis, { grid });
+      const layout = buildAppendix(analysis, { grid, labels: appendixLabels() });
       const printed = layout.cells.filter((x) => x.formula === undefined && typeof x.value === "number");
       const typedValues = new Set<number>();
       for (const line of grid.cells)

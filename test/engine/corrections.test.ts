@@ -3,6 +3,7 @@
 // 1519, the appendix printed 1519 with a live total on it, the plan allocated over 1519).
 import { analyzeGrid, fixPlan } from "../../src/engine";
 import { buildAppendix } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { planTable } from "../../src/engine/plan";
 import { decideCorrections } from "../../src/engine/corrections";
 import type { Blame } from "../../src/engine/locate";
@@ -39,7 +40,7 @@ describe("1.519 typed where the relations give 1518", () => {
   });
 
   test("the appendix prints 1518 and says why; its total is built on 1518", () => {
-    const layout = buildAppendix(analysis, { grid });
+    const layout = buildAppendix(analysis, { grid, labels: appendixLabels() });
     const numbers = layout.cells.map((c) => c.value);
     expect(numbers).toContain(1518);
     expect(numbers).not.toContain(1519);

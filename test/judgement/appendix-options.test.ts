@@ -2,6 +2,7 @@
 // keeps it, even where the appendix reads the table again after a correction (1.288 typed for 1288 households).
 import { analyzeGrid } from "../../src/engine";
 import { buildAppendix } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { gridFromRows } from "../../src/engine/grid";
 
 // Rates truncated, as this commune's custom is: 20/1412 = 1,416 → 1,41; 31/1530 = 2,026 → 2,02; 66/4230 → 1,56.
@@ -17,7 +18,7 @@ const grid = () =>
 test("an appendix re-read after a correction keeps the caller's rounding", () => {
   const [a] = analyzeGrid(grid(), { rounding: "truncate" });
   expect(a.corrections?.map((c) => [c.cell, c.value])).toEqual([["C3", 1288]]);
-  const formulas = buildAppendix(a, { grid: grid() })
+  const formulas = buildAppendix(a, { grid: grid(), labels: appendixLabels() })
     .cells.map((c) => c.formula)
     .filter((f): f is string => !!f && f.includes("*100"));
   expect(formulas.length).toBeGreaterThan(0);
@@ -26,7 +27,7 @@ test("an appendix re-read after a correction keeps the caller's rounding", () =>
 
 test("with the default rounding the same appendix rounds half-up", () => {
   const [a] = analyzeGrid(grid());
-  const formulas = buildAppendix(a, { grid: grid() })
+  const formulas = buildAppendix(a, { grid: grid(), labels: appendixLabels() })
     .cells.map((c) => c.formula)
     .filter((f): f is string => !!f && f.includes("*100"));
   expect(formulas.length).toBeGreaterThan(0);

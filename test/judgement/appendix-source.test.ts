@@ -2,6 +2,7 @@
 // the place of the issuing body in the date line, and a numbering row renumbered for the appendix.
 import { analyzeGrid } from "../../src/engine";
 import { type AppendixLayout, buildAppendix, tableYear } from "../../src/engine/appendix";
+import { appendixLabels } from "../../src/i18n/appendix";
 import { REPORT_MERGES, reportGrid, reportRows } from "../engine/fixtures";
 import { gridFromRows } from "../../src/engine/grid";
 import { parseTarget, planTable } from "../../src/engine/plan";
@@ -11,7 +12,7 @@ import type { Grid } from "../../src/engine/grid";
 const at = (layout: AppendixLayout, row: number, col: number) =>
   layout.cells.find((c) => c.row === row && c.col === col)?.value;
 const texts = (layout: AppendixLayout) => layout.cells.map((c) => String(c.value ?? ""));
-const table = (grid: Grid) => buildAppendix(analyzeGrid(grid)[0], { grid });
+const table = (grid: Grid) => buildAppendix(analyzeGrid(grid)[0], { grid, labels: appendixLabels() });
 
 test("a title of two lines keeps both ('DỰ KIẾN' above the rest), not only the longer one", () => {
   expect(at(table(diSuGrid(true)), 1, 1)).toBe("DỰ KIẾN\nTỶ LỆ HỘ NGHÈO PHƯỜNG DỊ SỬ NĂM 2021");
@@ -37,8 +38,10 @@ test("the year the title names is the table's; the pane's next-year plan asks fo
   const plan = planTable(a.table, grid, a.derived, parseTarget(20, "households"), {
     corrections: a.corrections,
   });
-  expect(buildAppendix(a, { grid, plan }).sheetName).toBe("Dự kiến năm 2024");
-  expect(buildAppendix(a, { grid, plan, year: 2025 }).sheetName).toBe("Dự kiến năm 2025");
+  expect(buildAppendix(a, { grid, labels: appendixLabels(), plan }).sheetName).toBe("Dự kiến năm 2024");
+  expect(buildAppendix(a, { grid, labels: appendixLabels(), plan, year: 2025 }).sheetName).toBe(
+    "Dự kiến năm 2025",
+  );
 });
 
 test("a council's table is signed on behalf of the council", () => {

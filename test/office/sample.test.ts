@@ -4,7 +4,7 @@
 import { cellAt, parseA1, parseRangeA1, type Grid } from "../../src/engine/grid";
 import { createOfficeHost } from "../../src/hosts/office";
 import { UNDO_SHEET } from "../../src/hosts/office/write";
-import { widthToPoints } from "../../src/engine/appendix-style";
+import { widthToPoints } from "../../src/engine/appendix";
 import { DEFAULT_SETTINGS } from "../../src/hosts/port";
 import { runAnalysis } from "../../src/hosts/analysis";
 import { sampleWorkbook } from "../../src/standalone/sample";

@@ -1,17 +1,23 @@
-// The consolidated table and its "Nguồn" sheet as appendix layouts (the appendix look of appendix-style.ts):
+// The consolidated table and its "Nguồn" sheet as appendix layouts (the appendix look of appendix/style.ts):
 // one row per unit with its source's totals, the rates and the total row as live formulas with their values, and
 // a sheet naming every source (file, sheet, range, its totals, its check result, SHA-256). Pure: the words come
 // from the caller (src/i18n/many.ts).
-import { APPENDIX_LOOK, SIGNATURE_TEXT } from "../appendix-style";
-import type { AppendixCell, AppendixCellStyle, AppendixLayout } from "../appendix";
+import {
+  APPENDIX_LOOK,
+  COUNT_FORMAT,
+  type AppendixCell,
+  type AppendixCellStyle,
+  type AppendixLayout,
+  type SignatureLabels,
+} from "../appendix";
 import { type CellRange, columnLetter } from "../grid";
-import type { Lang } from "../model";
 import { roundHalfUp } from "../numbers";
 import type { Consolidation, ConsolidatedColumn } from "./merge";
 import type { UnitSource } from "./source";
 
 export interface ConsolidationLabels {
-  lang: Lang;
+  /** The date line and signature block under the consolidated table (src/i18n/appendix.ts). */
+  signature: SignatureLabels;
   sheetName: string;
   title: string;
   subtitle: string;
@@ -35,7 +41,6 @@ export interface ConsolidationLabels {
   notes: string[];
 }
 
-const COUNT_FORMAT = "#,##0";
 const FONT = APPENDIX_LOOK.fontName;
 const SIZE = APPENDIX_LOOK.fontSize.table;
 
@@ -73,7 +78,7 @@ class Builder {
 const width = (text: string) => [...text.normalize("NFC")].length;
 
 function titleRows(b: Builder, title: string, subtitle: string, lastCol: number, totalWidth: number) {
-  b.set(1, 1, title.toLocaleUpperCase("vi"), {
+  b.set(1, 1, title.toUpperCase(), {
     bold: true,
     horizontal: "center",
     vertical: "middle",
@@ -95,16 +100,20 @@ function titleRows(b: Builder, title: string, subtitle: string, lastCol: number,
   b.heights[2] = Math.ceil(lines(subtitle, 13) * 13 * 1.3 + 4);
 }
 
-function signature(b: Builder, from: number, lastCol: number, lang: Lang) {
-  const t = SIGNATURE_TEXT[lang];
+function signature(b: Builder, from: number, lastCol: number, t: SignatureLabels) {
   const half = Math.max(1, Math.floor(lastCol / 2));
   const put = (row: number, left: number, right: number, text: string, style: AppendixCellStyle) => {
-    b.set(row, left, text, { horizontal: "center", vertical: "middle", fontSize: 13, ...style });
+    b.set(row, left, text, {
+      horizontal: "center",
+      vertical: "middle",
+      fontSize: APPENDIX_LOOK.fontSize.signature,
+      ...style,
+    });
     b.merge({ top: row, bottom: row, left, right });
   };
-  put(from, half + 1, lastCol, t.date, { italic: true });
+  put(from, half + 1, lastCol, t.date(), { italic: true });
   put(from + 1, 1, half, t.preparer, { bold: true });
-  put(from + 1, half + 1, lastCol, t.authority, { bold: true });
+  put(from + 1, half + 1, lastCol, t.onBehalfOf(), { bold: true });
   put(from + 2, 1, half, t.preparerNote, { italic: true });
   put(from + 2, half + 1, lastCol, t.authorityTitle, { bold: true });
 }
@@ -258,7 +267,7 @@ export function consolidatedSheet(result: Consolidation, labels: ConsolidationLa
     b.merge({ top: next, bottom: next, left: 1, right: Math.max(lastCol, 2) });
     next++;
   }
-  signature(b, next + (labels.notes.length ? 1 : 0), Math.max(lastCol, 2), labels.lang);
+  signature(b, next + (labels.notes.length ? 1 : 0), Math.max(lastCol, 2), labels.signature);
 
   return {
     sheetName: labels.sheetName,

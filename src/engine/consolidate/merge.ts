@@ -116,9 +116,12 @@ function matchIn(source: UnitSource, column: ConsolidatedColumn): SourceValue | 
   return loose.length === 1 ? loose[0] : undefined;
 }
 
+/** Unit names are Vietnamese whatever language the user reads: they sort in the Vietnamese alphabet's order. */
+const UNIT_NAME_ORDER = "vi-VN";
+
 const collator = (() => {
   try {
-    return new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+    return new Intl.Collator(UNIT_NAME_ORDER, { sensitivity: "base", numeric: true });
   } catch {
     return undefined;
   }

@@ -51,11 +51,11 @@ const UNIT_IN_TITLE = new RegExp(
 
 /** "Cẩm Long" from "CẨM LONG": capitals of a title made into the way a name is written. */
 function properCase(text: string): string {
-  if (text !== text.toLocaleUpperCase("vi")) return text.trim();
+  if (text !== text.toUpperCase()) return text.trim();
   return text
-    .toLocaleLowerCase("vi")
+    .toLowerCase()
     .split(/\s+/)
-    .map((w) => (w ? w[0].toLocaleUpperCase("vi") + w.slice(1) : w))
+    .map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w))
     .join(" ")
     .trim();
 }
@@ -76,11 +76,11 @@ export function unitFromTitle(title: string): string | undefined {
       const m = UNIT_IN_TITLE.exec(rest);
       if (!m) break;
       rest = rest.slice(m.index + m[0].length);
-      const lowerWord = m[1].toLocaleLowerCase("vi");
-      const word = lowerWord[0].toLocaleUpperCase("vi") + lowerWord.slice(1);
+      const lowerWord = m[1].toLowerCase();
+      const word = lowerWord[0].toUpperCase() + lowerWord.slice(1);
       const name = properCase(m[2]).replace(/\s+/g, " ");
       if (!name || /^(năm|giai đoạn|các|theo|ủy ban|uỷ ban|ubnd)\b/iu.test(name)) continue;
-      const rank = RANK[m[1].toLocaleLowerCase("vi")] ?? 2;
+      const rank = RANK[m[1].toLowerCase()] ?? 2;
       if (!found || rank >= found.rank) found = { name: `${word} ${name}`, rank };
     }
   }
@@ -91,7 +91,7 @@ export function unitFromTitle(title: string): string | undefined {
 export function unitFromFile(file: string): string {
   const base = file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
   const words = base.replace(/[-_.]+/g, " ").trim();
-  return words ? words[0].toLocaleUpperCase("vi") + words.slice(1) : base;
+  return words ? words[0].toUpperCase() + words.slice(1) : base;
 }
 
 /** The table that speaks for the unit: the one with a total row and the most rows (first on ties). */

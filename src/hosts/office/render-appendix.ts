@@ -11,8 +11,7 @@ import type { OfficeEnv } from "./env";
 import { OfficeHostError, message, reasonOf } from "./messages";
 import { formulaInput, rangeOps } from "./write";
 import { OP_OVERHEAD, syncPacked, type Op } from "./requests";
-import { uniqueSheetName } from "../../engine/appendix";
-import { APPENDIX_LOOK, pageSetupOf, widthToPoints } from "../../engine/appendix-style";
+import { APPENDIX_LOOK, pageSetupOf, uniqueSheetName, widthToPoints } from "../../engine/appendix";
 
 export { uniqueSheetName };
 

@@ -4,8 +4,7 @@
 // widths — and the new sheet activated with A1 selected, so the pane's next read is the sample.
 import { rangeA1 } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
-import { uniqueSheetName } from "../../engine/appendix";
-import { widthToPoints } from "../../engine/appendix-style";
+import { uniqueSheetName, widthToPoints } from "../../engine/appendix";
 import {
   SAMPLE_BOLD_ROWS,
   SAMPLE_COLUMNS,

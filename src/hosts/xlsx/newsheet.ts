@@ -2,7 +2,7 @@
 // title rows repeated (the Print_Titles name is added by the patcher), formulas with their cached values, inline
 // strings (sharedStrings.xml is never touched). Styles come from the caller (appended to styles.xml). Browser-safe.
 import type { AppendixCellStyle, AppendixLayout } from "../../engine/appendix";
-import { pageSetupOf } from "../../engine/appendix-style";
+import { pageSetupOf } from "../../engine/appendix";
 import { a1, rangeA1 } from "../../engine/grid";
 import { escapeAttr, escapeText } from "./xml";
 
@@ -67,7 +67,7 @@ export function appendixSheetXml(
     maxRow = Math.max(maxRow, c.row);
     maxCol = Math.max(maxCol, c.col);
   }
-  // The look is the engine's (appendix-style.ts); this file only spells it in SpreadsheetML.
+  // The look is the engine's (engine/appendix/style.ts); this file only spells it in SpreadsheetML.
   const page = pageSetupOf(layout);
   const lastTitle = page.freezeRows;
   const m = page.margins.inches;

@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import type { TableAnalysis } from "../../engine";
 import { buildAppendix, tableYear, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
+import { appendixLabels } from "../../i18n/appendix";
 import type { Grid } from "../../engine/grid";
 import type { Lang } from "../../engine/model";
 import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
@@ -254,7 +255,7 @@ export function AppendixView({
       const layout = buildAppendix(analysis, {
         grid,
         plan,
-        lang,
+        labels: appendixLabels(lang),
         title: title?.trim() ? title : undefined,
         subtitle: subtitle?.trim() ? subtitle : undefined,
         // Typed, or for "next year's plan" the year after the one the table is about.

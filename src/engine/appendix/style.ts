@@ -2,14 +2,17 @@
 // typed: Times New Roman, 12 pt tables, 14 pt bold title, 13 pt italic "(Kèm theo ...)" line, thin black borders,
 // A4, margins top/bottom 20 mm, left 30 mm, right 15 mm, centred across the page, fitted to one page wide, the
 // header rows repeated on every page and frozen on screen, no gridlines, and the date line and signature block under
-// the table. The engine's layout (appendix.ts) carries the content; every renderer (ExcelJS in hosts/xlsx, Office.js
-// in hosts/office) draws what pageSetupOf() says and decides nothing of its own.
-import type { AppendixLayout } from "./appendix";
-import type { Lang } from "./model";
+// the table. The engine's layout (the other modules of this folder) carries the content; every renderer (ExcelJS in
+// hosts/xlsx, Office.js in hosts/office) draws what pageSetupOf() says and decides nothing of its own. The number
+// formats, cell styles and page of every appendix (the consolidated one too) are read from here.
+import type { Row } from "../model";
+import { isPercentFormat } from "../context";
+import type { NumberKind } from "../numbers";
+import type { AppendixCellStyle, AppendixLayout } from "./types";
 
 export const APPENDIX_LOOK = {
   fontName: "Times New Roman",
-  fontSize: { table: 12, numbering: 11, title: 14, subtitle: 13 },
+  fontSize: { table: 12, numbering: 11, title: 14, subtitle: 13, signature: 13 },
   /** Body rows are at least this tall (points): spreadsheets do not all fit rows to 12 pt Times New Roman. */
   bodyRowHeight: 18,
   paper: "A4" as const,
@@ -80,23 +83,53 @@ export function pageSetupOf(layout: AppendixLayout): PageSetup {
   };
 }
 
-/** The date line and the signature block under an appendix (placeholders the official fills in by hand). */
-export const SIGNATURE_TEXT: Record<
-  Lang,
-  { date: string; preparer: string; preparerNote: string; authority: string; authorityTitle: string }
-> = {
-  vi: {
-    date: "…………, ngày …… tháng …… năm ……",
-    preparer: "Người lập biểu",
-    preparerNote: "(Ký, ghi rõ họ tên)",
-    authority: "TM. ỦY BAN NHÂN DÂN",
-    authorityTitle: "CHỦ TỊCH",
-  },
-  en: {
-    date: "…………, date …… month …… year ……",
-    preparer: "Prepared by",
-    preparerNote: "(Signature, full name)",
-    authority: "ON BEHALF OF THE PEOPLE'S COMMITTEE",
-    authorityTitle: "CHAIRPERSON",
-  },
-};
+export const COUNT_FORMAT = "#,##0";
+export const RATE_FORMAT = "0.00";
+/** A rate stored as a fraction under a percent format (0.0579 shown 5,79%) keeps that convention. */
+export const PERCENT_RATE_FORMAT = "0.00%";
+export const APPENDIX_FONT = APPENDIX_LOOK.fontName;
+export const TABLE_FONT_SIZE = APPENDIX_LOOK.fontSize.table;
+export const TITLE_FONT_SIZE = APPENDIX_LOOK.fontSize.title;
+export const SUBTITLE_FONT_SIZE = APPENDIX_LOOK.fontSize.subtitle;
+export const BODY_ROW_HEIGHT = APPENDIX_LOOK.bodyRowHeight;
+
+/**
+ * Counts show `#,##0`, rates `0.00`, whatever the source typed (General, "0.0" ...); rates written as fractions
+ * under a percent format show `0.00%`.
+ */
+export function normalizeFormat(format: string, kind: NumberKind | undefined): string {
+  if (kind === "rate") return isPercentFormat(format) ? PERCENT_RATE_FORMAT : RATE_FORMAT;
+  if (kind === "count") return COUNT_FORMAT;
+  return format;
+}
+
+export function headerStyle(): AppendixCellStyle {
+  return {
+    bold: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+    border: true,
+    fontSize: TABLE_FONT_SIZE,
+  };
+}
+
+export function numberingStyle(): AppendixCellStyle {
+  return {
+    italic: true,
+    horizontal: "center",
+    vertical: "middle",
+    border: true,
+    fontSize: APPENDIX_LOOK.fontSize.numbering,
+  };
+}
+
+export function rowStyleFor(kind: Row["kind"] | "label"): { bold: boolean } {
+  // Aggregates are bold; units and their parts (Trong đó, Gồm, Riêng) are not.
+  return { bold: kind !== "unit" && kind !== "part" };
+}
+
+export function pageFor(totalWidth: number): AppendixLayout["page"] {
+  // About 95 character units fit across portrait A4 at 12 pt; wider tables print landscape (still fit to width).
+  return { paper: "A4", orientation: totalWidth > 95 ? "landscape" : "portrait", fitToWidth: true };
+}
