@@ -11,7 +11,7 @@ import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure
 import { analyzeWorkbookFile, samePath, writePatched } from "./workbook";
 import type { TableAnalysis } from "../engine";
 import { rangeA1, type Grid } from "../engine/grid";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { buildAppendix, type AppendixLayout } from "../engine/appendix";
 import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";

@@ -2,6 +2,10 @@
 import type { CellRange } from "./grid";
 import type { ColumnRole, RowKind } from "./report";
 
+/**
+ * Only for appendix.ts, appendix-style.ts and consolidate/layout.ts, which still take a language while they are
+ * being reworked; everything else reads src/i18n/lang.ts (the engine cannot import it, hence this copy).
+ */
 export type Lang = "vi" | "en";
 
 export interface Column {

@@ -18,7 +18,7 @@ import {
 import type { TableAnalysis } from "../../engine";
 import { buildAppendix, tableYear, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
 import type { Grid } from "../../engine/grid";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
 import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
