@@ -285,3 +285,19 @@ describe("properties", () => {
     );
   });
 });
+
+describe("notes are codes, worded at the edge (src/i18n/plan.ts)", () => {
+  it("the engine's notes carry numbers, not sentences; both languages group thousands", () => {
+    const big: PlanUnit[] = [
+      { row: 5, label: "Xã A", households: 9000, poor: 1200 },
+      { row: 6, label: "Xã B", households: 6000, poor: 900 },
+    ];
+    const plan = makePlan(big, { kind: "households", households: 1518 });
+    expect(plan.notes[0]).toEqual({
+      code: "allocation-rule",
+      params: { method: "households", households: 1518 },
+    });
+    expect(describePlanNotes(plan.notes, "vi")[0]).toContain("tổng đúng bằng 1.518 hộ;");
+    expect(describePlanNotes(plan.notes, "en")[0]).toContain("add up to exactly 1,518;");
+  });
+});
