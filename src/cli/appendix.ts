@@ -9,7 +9,7 @@ import { CliIO, UserError } from "./io";
 import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { buildAppendix } from "../engine/appendix";
 import { appendixLabels } from "../i18n/appendix";
 import {

@@ -9,7 +9,7 @@ import { analyzeWorkbookFile } from "./workbook";
 import type { Report } from "../engine/report";
 import { summarize } from "../engine/summary";
 import { describeReport } from "../i18n/findings";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 
 const SPEC = {
   command: "check",

@@ -8,7 +8,7 @@ import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
 import { compareYears, type TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { describeComparison, describeYear } from "../i18n/many";
 
 const SPEC = {

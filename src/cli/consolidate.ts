@@ -24,12 +24,12 @@ import {
   consolidate,
   consolidationLayouts,
   crossCheck,
-  formatNumber,
   type AnalyzeOptions,
   type UnitSource,
   unitSource,
 } from "../engine";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
+import { showNumber } from "../i18n/numbers";
 import { checkResult, consolidationLabels, describeCross, describeIssue, unreadableLine } from "../i18n/many";
 
 /** Any number of files: parseArgs counts positionals against names. */
@@ -244,8 +244,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   io.out(
     [
       vi
-        ? `Đã đọc ${files.length} tệp trong ${formatNumber((Date.now() - started) / 1000, "vi", 1)} giây: ${result.rows.length} đơn vị đưa vào bảng tổng hợp, ${leftOut} để ra ngoài.`
-        : `Read ${files.length} files in ${formatNumber((Date.now() - started) / 1000, "en", 1)} s: ${result.rows.length} units consolidated, ${leftOut} left out.`,
+        ? `Đã đọc ${files.length} tệp trong ${showNumber((Date.now() - started) / 1000, "vi", 1)} giây: ${result.rows.length} đơn vị đưa vào bảng tổng hợp, ${leftOut} để ra ngoài.`
+        : `Read ${files.length} files in ${showNumber((Date.now() - started) / 1000, "en", 1)} s: ${result.rows.length} units consolidated, ${leftOut} left out.`,
       ...lines.map((l) => `- ${l}`),
       vi
         ? `Đã ghi ${flags.out}: trang "${labels.sheetName}" (${result.rows.length} đơn vị, ${result.columns.length} cột số liệu, ${formulas} ô công thức) và trang "${labels.sourcesSheetName}" (nguồn từng số liệu, SHA-256 của từng tệp).`

@@ -10,7 +10,7 @@ import { analyzeDocxForCli, isDocx, readDocxForCli } from "./docx";
 import { describeTable, tableFacts, type Description } from "../engine/prose";
 import type { TableAnalysis } from "../engine";
 import type { Grid } from "../engine/grid";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { describeText } from "../i18n/prose";
 
 const SPEC = {

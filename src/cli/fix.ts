@@ -10,7 +10,7 @@ import { renderFix } from "./format";
 import { analyzeWorkbookFile, refusalText, samePath, writePatched } from "./workbook";
 import { fixPlan, legacyTextConversions } from "../engine";
 import { STRUCTURE_OPTIONS, confirmRoles, structureOptions } from "./structure";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { rangeA1 } from "../engine/grid";
 
 const SPEC = {

@@ -11,12 +11,13 @@ import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure
 import { analyzeWorkbookFile, samePath, writePatched } from "./workbook";
 import type { TableAnalysis } from "../engine";
 import { rangeA1, type Grid } from "../engine/grid";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { buildAppendix, type AppendixLayout } from "../engine/appendix";
 import { appendixLabels } from "../i18n/appendix";
 import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { naturalDecimals, showNumber } from "../i18n/numbers";
+import { describePlanError, describePlanNotes } from "../i18n/plan";
 import { openProblems } from "../hosts/analysis";
 
 export const TARGET_OPTIONS = {
@@ -219,14 +220,14 @@ export function planOrExplain(
     const weights = method === "weights" ? weightsFromFlag(flags.weights, analysis, lang) : undefined;
     return planTable(analysis.table, grid, analysis.derived, target, {
       method,
-      lang,
       weights,
       corrections: analysis.corrections,
     });
   } catch (err) {
     if (err instanceof PlanError) {
       const where = lang === "en" ? `sheet "${grid.sheet}"` : `trang tính "${grid.sheet}"`;
-      throw new UserError(err.message.includes(grid.sheet) ? err.message : `${where}: ${err.message}`);
+      const message = describePlanError(err, lang);
+      throw new UserError(message.includes(grid.sheet) ? message : `${where}: ${message}`);
     }
     throw err;
   }
@@ -265,7 +266,7 @@ export async function writeOrExplain(
   return { name: result.added[0] };
 }
 
-export function planJson(plan: Plan, sheet: string): unknown {
+export function planJson(plan: Plan, sheet: string, lang: Lang): unknown {
   return {
     target: plan.target,
     method: plan.method,
@@ -293,7 +294,7 @@ export function planJson(plan: Plan, sheet: string): unknown {
       startPoor: g.startPoor,
       startRate: g.startRate,
     })),
-    notes: plan.notes,
+    notes: describePlanNotes(plan.notes, lang),
   };
 }
 
@@ -342,7 +343,7 @@ export function planText(plan: Plan, sheet: string, lang: Lang): string {
   const out = [target, "", line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
   if (plan.allocations.some((a) => a.capped))
     out.push(vi ? "* được giao toàn bộ số hộ nghèo hiện có" : "* given all of its poor households");
-  out.push(...plan.notes.map((n) => `- ${n}`), "");
+  out.push(...describePlanNotes(plan.notes, lang).map((n) => `- ${n}`), "");
   return out.join("\n");
 }
 
@@ -390,7 +391,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(written);
     return 1;
   }
-  if (flags.format === "json") io.out(JSON.stringify(planJson(plan, grid.sheet), null, 2) + "\n");
+  if (flags.format === "json") io.out(JSON.stringify(planJson(plan, grid.sheet, lang), null, 2) + "\n");
   else io.out((errors ? errors + "\n\n" : "") + planText(plan, grid.sheet, lang));
   if (errors && flags.format === "json") io.err(errors + "\n");
   if (written) (flags.format === "json" ? io.err : io.out)(written);

@@ -4,7 +4,8 @@
 // is not written by fix, plan or appendix until the user confirms it; each refusal is one line.
 import { UserError } from "./io";
 import type { TableAnalysis } from "../engine";
-import type { AnalyzeOptions, Lang, Overrides } from "../engine/model";
+import type { AnalyzeOptions, Overrides } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 import { COLUMN_ROLES, ROW_KINDS } from "../engine/kinds";
 import type { ColumnRole, Finding, RowKind } from "../engine/report";
 import { rangeA1 } from "../engine/grid";

@@ -11,7 +11,8 @@ import { analyzeGrid, analyzeYearsTable, unreadParts } from "../engine";
 import type { TableReport } from "../engine/report";
 import type { TableAnalysis, Unread } from "../engine";
 import type { Grid } from "../engine/grid";
-import type { AnalyzeOptions, Lang } from "../engine/model";
+import type { AnalyzeOptions } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 
 export interface WorkbookAnalysis {
   workbook: XlsxPackage;

@@ -33,7 +33,7 @@ export interface TableAnalysis {
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
-export { decimalsOf, formatNumber } from "./numbers";
+export { decimalsOf } from "./numbers";
 export { isPercentFormat } from "./context";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";

@@ -2,8 +2,6 @@
 import type { CellRange } from "./grid";
 import type { ColumnRole, RowKind } from "./report";
 
-export type Lang = "vi" | "en";
-
 export interface Column {
   col: number;
   letter: string;

@@ -150,14 +150,3 @@ function parseNumberText(s: string, kind: NumberKind): { value: number; decimals
   if (g) return make(g[1], g[2]);
   return undefined;
 }
-
-/** Formats a number for a message, Vietnamese style (1.518 / 13,70) or English (1,518 / 13.70). */
-export function formatNumber(x: number, lang: "vi" | "en", decimals?: number): string {
-  const d = decimals ?? Math.min(decimalsOf(x), 6);
-  const fixed = Math.abs(x).toFixed(d);
-  const [int, frac] = fixed.split(".");
-  const thousands = lang === "vi" ? "." : ",";
-  const point = lang === "vi" ? "," : ".";
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
-  return `${x < 0 ? "-" : ""}${grouped}${frac ? point + frac : ""}`;
-}

@@ -1,6 +1,5 @@
 // Every sentence of the many-files jobs (consolidate, cross-level check, year over year), Vietnamese first. The
 // engine returns codes and params (src/engine/consolidate); these functions make what a person reads.
-import { formatNumber } from "../engine";
 import type {
   ConsolidationLabels,
   Consolidation,
@@ -12,10 +11,11 @@ import type {
 } from "../engine";
 import { signatureLabels } from "./appendix";
 import { describeFinding } from "./findings";
+import type { Lang } from "./lang";
+import { naturalDecimals, showNumber } from "./numbers";
 
-export type Lang = "vi" | "en";
-
-const n = (x: number, lang: Lang, d?: number) => formatNumber(x, lang, d);
+// Decimals as given, else the number's own (at most 6, written out: 13,698630).
+const n = (x: number, lang: Lang, d?: number) => showNumber(x, lang, d ?? naturalDecimals(x));
 const s = (p: Record<string, string | number>, k: string) => String(p[k] ?? "");
 const errorsEn = (n: string | number | undefined) => `${n ?? 0} error${Number(n) === 1 ? "" : "s"}`;
 

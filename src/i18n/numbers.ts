@@ -2,7 +2,9 @@
 // Vietnamese (1.518; 13,70) or English (1,518; 13.70) separators, whatever the computer's regional settings.
 // The CLI, the pane, the standalone page and the appendix preview all call these; nothing else formats a number.
 
-export type NumberLang = "vi" | "en";
+import type { Lang } from "./lang";
+
+export type NumberLang = Lang;
 
 /** Decimals a number shows when written without binary noise (4.8500000001 → 2), at most `max`. */
 export function naturalDecimals(x: number, max = 6): number {

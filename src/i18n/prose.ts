@@ -1,8 +1,8 @@
 // The sentences of the prose checks and of `describe`, Vietnamese (default, in the register of a plan or report)
 // and English, made from the engine's codes and numbers. Numbers the Vietnamese way: 1.518 hộ, 13,70%.
-import { formatNumber } from "../engine";
 import type { Description, DescribeLine, ProseFinding, Scope } from "../engine/prose";
-import type { Lang } from "../engine/model";
+import type { Lang } from "./lang";
+import { naturalDecimals, showNumber } from "./numbers";
 
 const SCOPE: Record<Lang, Record<Scope, string>> = {
   vi: {
@@ -29,8 +29,8 @@ const SCOPE: Record<Lang, Record<Scope, string>> = {
   },
 };
 
-const count = (x: number, lang: Lang) => formatNumber(x, lang, 0);
-const rate = (x: number | undefined, lang: Lang, d = 2) => (x === undefined ? "—" : formatNumber(x, lang, d));
+const count = (x: number, lang: Lang) => showNumber(x, lang, 0);
+const rate = (x: number | undefined, lang: Lang, d = 2) => (x === undefined ? "—" : showNumber(x, lang, d));
 
 function when(kind: string, year: number | undefined, lang: Lang): string {
   const y = year !== undefined ? ` ${year}` : "";
@@ -158,8 +158,8 @@ export function describeProseFinding(f: ProseFinding, lang: Lang = "vi"): string
   const en = lang === "en";
   const p = f.params;
   const n = (k: string, d?: number) =>
-    typeof p[k] === "number" ? formatNumber(p[k] as number, lang, d) : "";
-  const shown = (x: number) => formatNumber(x, lang, f.decimals ?? 2);
+    typeof p[k] === "number" ? showNumber(p[k] as number, lang, d ?? naturalDecimals(p[k] as number)) : "";
+  const shown = (x: number) => showNumber(x, lang, f.decimals ?? 2);
   // A plan's projected poor: say where the count comes from ("208 − 45 = 163").
   const projected =
     typeof p.start === "number" && typeof p.reduction === "number"
@@ -188,7 +188,7 @@ export function describeProseFinding(f: ProseFinding, lang: Lang = "vi"): string
         : `câu ghi ${f.figure} nhưng theo ${where}: ${n("count", 0)}/${n("households", 0)} hộ là ${shown(f.expected)}%`;
     case "prose-change": {
       const pctUnit = p.unit === "percent";
-      const v = (x: number) => (pctUnit ? `${shown(x)}%` : `${formatNumber(x, lang, 0)}${en ? "" : " hộ"}`);
+      const v = (x: number) => (pctUnit ? `${shown(x)}%` : `${showNumber(x, lang, 0)}${en ? "" : " hộ"}`);
       const source = f.source.kind === "table" ? (en ? ` (by ${where})` : ` (theo ${where})`) : "";
       return en
         ? `the sentence says a reduction of ${f.figure}, but from ${v(p.from as number)} to ${v(p.to as number)}${source} is ${v(f.expected)}`

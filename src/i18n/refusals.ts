@@ -1,6 +1,6 @@
 // Why a cell was not written (the file forbids it there), in the user's language: one table of reasons for the
 // command line's list and the pages' notices.
-import type { Lang } from "../engine/model";
+import type { Lang } from "./lang";
 import type { Refusal } from "../engine/report";
 
 const REASONS = {

@@ -9,7 +9,7 @@ import { analyzeDocx, locateInDocument, type DocxAnalysis } from "../hosts/docx/
 import { describeFinding } from "../i18n/findings";
 import { describeProseFinding, paragraphText, proseUi, quote } from "../i18n/prose";
 import { ProseView } from "../taskpane/components/ProseView";
-import type { Lang } from "../engine/model";
+import type { Lang } from "../i18n/lang";
 
 const useStyles = makeStyles({
   root: {

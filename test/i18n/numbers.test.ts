@@ -6,6 +6,14 @@ import { formatNumber } from "../../src/i18n/ui";
 import { describeFinding } from "../../src/i18n/findings";
 import type { Finding } from "../../src/engine";
 
+// Moved from test/engine/numbers.test.ts when the engine's formatNumber(x, lang, decimals) was removed.
+test("numbers are shown the Vietnamese way, or the English way when asked", () => {
+  expect(showNumber(1518, "vi")).toBe("1.518");
+  expect(showNumber(13.7, "vi", 2)).toBe("13,70");
+  expect(showNumber(1518, "en")).toBe("1,518");
+  expect(showNumber(13.7, "en", 2)).toBe("13.70");
+});
+
 test("counts: thousands with a dot in Vietnamese, a comma in English", () => {
   expect(showCount(1518, "vi")).toBe("1.518");
   expect(showCount(1518, "en")).toBe("1,518");

@@ -8,6 +8,7 @@ import {
   rateHalfUp,
   type PlanUnit,
 } from "../../src/engine/plan";
+import { describePlanError, describePlanNotes } from "../../src/i18n/plan";
 
 const villages: PlanUnit[] = [
   { row: 8, label: "Thôn Phú Hòa", households: 412, poor: 40 },
@@ -46,7 +47,7 @@ describe("caps", () => {
     // 15 left for Tổ 2 and Tổ 3 in proportion 60:40 → 9 and 6.
     expect(plan.allocations.map((a) => a.reduction)).toEqual([5, 9, 6]);
     expect(plan.allocations.map((a) => a.capped)).toEqual([true, false, false]);
-    expect(plan.notes.join(" ")).toMatch(/Tổ 1 \(5\)/);
+    expect(describePlanNotes(plan.notes).join(" ")).toMatch(/Tổ 1 \(5\)/);
   });
 
   it("iterates when redistributing makes another unit exceed its cap", () => {
@@ -105,7 +106,7 @@ describe("a target in percentage points", () => {
     const plan = makePlan(villages, { kind: "points", points: 0.5 });
     expect(plan.target).toBe(9);
     expect(plan.points).toBe(0.5);
-    expect(plan.notes[0]).toContain("8,9100 → 9 hộ");
+    expect(describePlanNotes(plan.notes)[0]).toContain("8,9100 → 9 hộ");
   });
 });
 
@@ -141,11 +142,11 @@ describe("projected aggregates", () => {
 });
 
 describe("impossible targets", () => {
-  const code = (f: () => unknown): string => {
+  const code = (f: () => unknown, lang: "vi" | "en" = "vi"): string => {
     try {
       f();
     } catch (e) {
-      if (e instanceof PlanError) return `${e.code}: ${e.message}`;
+      if (e instanceof PlanError) return `${e.code}: ${describePlanError(e, lang)}`;
       throw e;
     }
     return "no error";
@@ -155,7 +156,7 @@ describe("impossible targets", () => {
     expect(code(() => makePlan(villages, { kind: "households", households: 182 }))).toBe(
       "exceeds-poor: Chỉ tiêu giảm 182 hộ vượt quá tổng số hộ nghèo của các đơn vị (181 hộ).",
     );
-    expect(code(() => makePlan(villages, { kind: "points", points: 20 }, { lang: "en" }))).toMatch(
+    expect(code(() => makePlan(villages, { kind: "points", points: 20 }), "en")).toMatch(
       /^exceeds-poor: The target of 356 households exceeds all poor households/,
     );
   });
@@ -282,5 +283,21 @@ describe("properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("notes are codes, worded at the edge (src/i18n/plan.ts)", () => {
+  it("the engine's notes carry numbers, not sentences; both languages group thousands", () => {
+    const big: PlanUnit[] = [
+      { row: 5, label: "Xã A", households: 9000, poor: 1200 },
+      { row: 6, label: "Xã B", households: 6000, poor: 900 },
+    ];
+    const plan = makePlan(big, { kind: "households", households: 1518 });
+    expect(plan.notes[0]).toEqual({
+      code: "allocation-rule",
+      params: { method: "households", households: 1518 },
+    });
+    expect(describePlanNotes(plan.notes, "vi")[0]).toContain("tổng đúng bằng 1.518 hộ;");
+    expect(describePlanNotes(plan.notes, "en")[0]).toContain("add up to exactly 1,518;");
   });
 });

@@ -1,5 +1,5 @@
 // Why a Word document could not be read, in words a user understands. Browser-safe (no Node imports).
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 
 export type DocxReadErrorCode =
   "empty" | "legacy-doc" | "encrypted" | "not-docx" | "corrupt" | "too-large" | "bomb";

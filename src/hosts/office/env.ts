@@ -1,5 +1,5 @@
 // Everything the adapter takes from the Office.js globals, behind one seam so that tests can hand in fakes.
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 
 /** What the adapter asks of Excel.run (Excel.RunOptions). */
 export interface BatchOptions {

@@ -4,7 +4,7 @@
 // trusted only when the rule there still has our formula and our range; otherwise the mark is looked for by its
 // formula and range, rule by rule. A rule whose formula does not name us (MARK_TAG) is never deleted.
 import { parseA1, rangeA1 } from "../../engine/grid";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import type { Finding, Severity } from "../../engine/report";
 import { rangeOfAddress } from "./addresses";
 import { rectangles } from "./blocks";

@@ -1,6 +1,6 @@
 // What the Office adapter tells the user, in Vietnamese (default) and English. Every message names the sheet
 // and, where there is one, the cell.
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 
 type Args = Record<string, string | number>;
 const MESSAGES = {

@@ -12,7 +12,7 @@
 //           when the window's sync fails it is repeated without merges, and merges are asked for alone, falling back
 //           to the header rows (where the table's structure is) with a notice.
 import type { Cell, CellRange, Grid } from "../../engine/grid";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import { cellCount, intersect, jsonBytes, rangeOfAddress, splitAreas } from "./addresses";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";

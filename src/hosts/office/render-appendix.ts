@@ -5,7 +5,7 @@
 // request over Excel on the web's 5 MB.
 import { rangeA1, type CellRange } from "../../engine/grid";
 import type { AppendixCell, AppendixCellStyle, AppendixLayout } from "../../engine/appendix";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, message, reasonOf } from "./messages";

@@ -3,7 +3,7 @@
 // (and the workbook's protection), then everything — values, number formats, font, bold rows, merges, column
 // widths — and the new sheet activated with A1 selected, so the pane's next read is the sample.
 import { rangeA1 } from "../../engine/grid";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import { uniqueSheetName, widthToPoints } from "../../engine/appendix";
 import {
   SAMPLE_BOLD_ROWS,

@@ -3,7 +3,7 @@
 // settings, which both runtimes read: the ribbon's command writes a request, the open pane (which reads the
 // settings again every second) takes it and switches. A request nobody took says the pane is closed: the command
 // says so, and the pane opens on that view when the user opens it within a few minutes.
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import type { OfficeEnv } from "./env";
 import * as store from "./settings";
 

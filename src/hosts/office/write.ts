@@ -18,7 +18,7 @@
 // - Either way the snapshot also holds what we wrote: undo restores only the cells that still hold it, so an edit
 //   the user made afterwards (or a Ctrl+Z that already undid part of it) is never overwritten.
 import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import type { CellWrite, WritePlan } from "../../engine/report";
 import type { Refusal } from "../xlsx/patch";
 import type { WriteOutcome } from "../port";

@@ -1,5 +1,6 @@
 // Why a workbook could not be read, in words a user understands. Browser-safe (no Node imports).
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
+import { showCount } from "../../i18n/numbers";
 
 export type XlsxReadErrorCode =
   | "not-found"
@@ -152,7 +153,7 @@ export function reasonDetail(where: string, kind: ReasonKind, value: string | nu
   return `${where}\t${kind}\t${value}`;
 }
 
-const count = (n: number, lang: Lang) => n.toLocaleString(lang === "vi" ? "vi-VN" : "en-US");
+const count = (n: number, lang: Lang) => showCount(n, lang);
 
 const REASONS: Record<ReasonKind, Record<Lang, (value: string) => string>> = {
   depth: {

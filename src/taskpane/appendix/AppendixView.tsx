@@ -19,12 +19,13 @@ import type { TableAnalysis } from "../../engine";
 import { buildAppendix, tableYear, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
 import { appendixLabels } from "../../i18n/appendix";
 import type { Grid } from "../../engine/grid";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
 import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
 import { showCell, showCount } from "../../i18n/numbers";
 import { fmt, uiStrings } from "../../i18n/ui";
+import { describePlanError, describePlanNotes } from "../../i18n/plan";
 import { openProblems, unresolvedProblems } from "../../hosts/analysis";
 
 export interface AppendixViewProps {
@@ -239,9 +240,8 @@ export function AppendixView({
       let plan: Plan | undefined;
       if (variant === "plan") {
         if (target.trim() === "") return { error: t.enterTarget };
-        plan = planTable(analysis.table, grid, analysis.derived, parseTarget(target, unit, lang), {
+        plan = planTable(analysis.table, grid, analysis.derived, parseTarget(target, unit), {
           method,
-          lang,
           corrections: analysis.corrections,
           weights:
             method === "weights"
@@ -268,7 +268,7 @@ export function AppendixView({
       });
       return { layout, plan };
     } catch (err) {
-      if (err instanceof PlanError) return { error: err.message };
+      if (err instanceof PlanError) return { error: describePlanError(err, lang) };
       return { error: err instanceof Error ? err.message : String(err) };
     }
   }, [
@@ -426,7 +426,7 @@ export function AppendixView({
           )}
           {(built.plan?.notes.length || layout.notes?.length) && (
             <ul className={styles.notes} aria-label={t.notes}>
-              {[...(built.plan?.notes ?? []), ...(layout.notes ?? [])].map((n) => (
+              {[...describePlanNotes(built.plan?.notes ?? [], lang), ...(layout.notes ?? [])].map((n) => (
                 <li key={n}>{n}</li>
               ))}
             </ul>

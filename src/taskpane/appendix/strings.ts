@@ -1,5 +1,5 @@
 // Strings of the "Lập phụ lục" view, Vietnamese first.
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 
 const vi = {
   heading: "Lập phụ lục",

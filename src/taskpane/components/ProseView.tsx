@@ -6,7 +6,7 @@ import type { TableAnalysis } from "../../engine";
 import type { Grid } from "../../engine/grid";
 import { describeTable, tableFacts } from "../../engine/prose";
 import { describeText, proseUi } from "../../i18n/prose";
-import type { Lang } from "../../engine/model";
+import type { Lang } from "../../i18n/lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
