@@ -20,6 +20,7 @@ const ACTUAL = /^(thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua|thuc te)$/;
 /** A row that says it is a reduction: escaped poverty, poor fewer, or a fall compared with the year before. */
 const REDUCTION =
   /thoat (khoi )?(can )?ngheo|ngheo giam|giam so ho|so ho giam|muc giam|ty le giam|giam .*so voi/;
+const UNIT_OF_MEASURE = /^(dvt|don vi tinh|don vi)$/;
 const RATE_WORDS = /ty le|%|diem/;
 
 function text(cell: Cell | undefined): string {
@@ -67,7 +68,9 @@ export function findYearsLayout(grid: Grid): YearsLayout | undefined {
       if (m) found.push({ col: c, year: Number(m[2]) });
     }
     if (found.length < 3 || found.some((y, i) => i > 0 && y.year <= found[i - 1].year)) continue;
-    const labelCol = found[0].col - 1;
+    let labelCol = found[0].col - 1;
+    // "Chỉ tiêu | ĐVT | Năm 2016 …": the unit of measure ("hộ", "%") sits between the labels and the years.
+    if (UNIT_OF_MEASURE.test(normalize(text(cellAt(grid, r, labelCol))))) labelCol--;
     if (labelCol < grid.left) continue;
     const parts = r < bottom ? subColumns(grid, r + 1, found) : [];
     const years: YearColumn[] = parts.length ? parts : found;
