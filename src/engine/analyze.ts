@@ -301,6 +301,8 @@ export function fixPlan(analyses: TableAnalysis[]): WritePlan {
   const undecided: Finding[] = [];
   const refused: { sheet: string; range: string; cells: string[] }[] = [];
   for (const a of analyses) {
+    // A table only checked (years as columns): nothing to write, and its findings are not the plan's business.
+    if (a.readOnly) continue;
     // In doubt, write nothing: a table whose reading the data did not confirm waits for the user.
     if (a.unsure) {
       refused.push({

@@ -30,6 +30,11 @@ export interface TableAnalysis {
   options?: AnalyzeOptions;
   /** The sheet's text is typed in TCVN3 or VNI (a legacy-encoding finding); see legacyTextConversions. */
   legacyEncoding?: "tcvn3" | "vni";
+  /**
+   * A table the engine only checks and never writes to (years as columns, read transposed): no fix, no
+   * recomputation, no marks, no appendix or plan from it.
+   */
+  readOnly?: "years";
 }
 
 export { analyzeGrid, detectTables, fixPlan } from "./analyze";
@@ -38,7 +43,7 @@ export { isPercentFormat } from "./context";
 export { decodeLegacy, detectLegacyEncoding, legacyTextConversions } from "./legacy";
 export { RULE_REGISTRY } from "./rules/registry";
 export { unreadParts, type Unread } from "./coverage";
-export { analyzeYearsTable } from "./detect/years";
+export { analyzeYearsGrid, analyzeYearsTable } from "./detect/years";
 export { normalizeUnitName } from "./units";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };
 // Many files (issue 20): consolidation, cross-level check, year over year, and normalizeUnitName.

@@ -1,6 +1,6 @@
 // The pane's one door to the engine: runs the analysis with the user's settings and corrections and turns
 // fixes into write plans shaped by the settings (formulas or values). No React, no host calls.
-import { analyzeGrid, fixPlan } from "../engine";
+import { analyzeGrid, analyzeYearsGrid, fixPlan } from "../engine";
 import type { TableAnalysis } from "../engine";
 import { cellAt, parseA1, type Grid } from "../engine/grid";
 import type { Overrides } from "../engine/model";
@@ -12,11 +12,13 @@ export type { TableAnalysis };
 
 export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overrides): TableAnalysis[] {
   // "Cắt bớt": the engine takes truncation as the table's custom (ROUNDDOWN formulas, truncated rates are right).
-  const analyses = analyzeGrid(grid, {
-    rateDecimals: settings.rateDecimals,
-    rounding: settings.rounding,
-    overrides,
-  });
+  const options = { rateDecimals: settings.rateDecimals, rounding: settings.rounding, overrides };
+  const analyses = analyzeGrid(grid, options);
+  // No table the usual way: perhaps years as columns, read transposed and only checked (as `phuluc check` does).
+  if (analyses.length === 0) {
+    const years = analyzeYearsGrid(grid, options);
+    if (years) analyses.push(years);
+  }
   // The engine's findings are data; the pane shows each with its sentence in the user's language.
   for (const a of analyses) {
     const columns = columnRoles(a);
@@ -26,11 +28,16 @@ export function runAnalysis(grid: Grid, settings: PaneSettings, overrides: Overr
 }
 
 /**
- * True when the engine says its reading of the table is uncertain (its `structure-unsure` finding comes with
+ * True when nothing may be written to the table: the engine says its reading of the table is uncertain (its `structure-unsure` finding comes with
  * `analysis.unsure`): every fix is refused, as `fixPlan`, the command line and the ribbon refuse it.
  */
 export function readingUncertain(analysis: TableAnalysis): boolean {
-  return analysis.unsure === true;
+  return analysis.unsure === true || readOnly(analysis);
+}
+
+/** A table the engine only checks (years as columns): nothing is written to it, not even marks. */
+export function readOnly(analysis: TableAnalysis): boolean {
+  return analysis.readOnly !== undefined;
 }
 
 /** The one place the pane turns a finding into a sentence: the same words as the command line's. */

@@ -30,7 +30,10 @@ function templateOf(f: Finding, role: ColumnRole | undefined): MessageRule {
   // A probable typo: the engine's variant, or its certainty "suggested" with a value to suggest.
   if (f.params?.variant === "input-typo" || (isSuggested(f) && typeof f.expected === "number"))
     return "input-typo";
-  if (role === "rateReduction" && (f.rule === "projection-mismatch" || f.rule === "reduction-mismatch"))
+  if (
+    (role === "rateReduction" || f.params?.variant === "rate-reduction") &&
+    (f.rule === "projection-mismatch" || f.rule === "reduction-mismatch")
+  )
     return "rate-reduction";
   return f.rule as MessageRule;
 }

@@ -96,6 +96,10 @@ const VI: Record<MessageRule, Builder> = {
     `Đơn vị "${p.name}" có hai lần trong cùng một nhóm (ô ${p.cell} và ô ${p.otherCell}): có thể chép trùng dòng, hoặc thiếu một đơn vị khác.`,
   "column-unchecked": (p) =>
     `Chưa kiểm tra được cột ${p.column} (ô ${p.cell}, "${p.header}"): không tìm ra cách tính nào khớp với số liệu ở cả ${p.rows} dòng, nên các số trong cột này chưa được kiểm tra. Hãy cho biết vai trò của cột (thẻ Bảng; trên dòng lệnh --roles).`,
+  "reduction-unchecked": (p) =>
+    p.applied === "0"
+      ? `Chưa kiểm tra được dòng "${p.header}" (ô ${p.cell}): bảng không có dòng số hộ hay tỷ lệ để tính số giảm.`
+      : `Chưa kiểm tra được dòng "${p.header}" (ô ${p.cell}): ở ${p.failed}/${p.applied} năm, số liệu không bằng hiệu giữa năm trước và năm nay (cũng không bằng hiệu so với năm đầu); có lẽ dòng này tính so với mốc khác (kế hoạch, chuẩn nghèo cũ), nên các số của dòng chưa được kiểm tra.`,
   "reading-adopted": (p) =>
     !p.assumed
       ? `Cột ${p.column} (ô ${p.cell}, "${p.header}") được đọc là ${p.holds}: khớp ở cả ${p.rows} dòng, nên đã kiểm tra theo cách này.`
@@ -156,6 +160,10 @@ const EN: Record<MessageRule, Builder> = {
     `Unit "${p.name}" appears twice in the same group (${p.cell} and ${p.otherCell}): a row copied twice, or another unit missing?`,
   "column-unchecked": (p) =>
     `Column ${p.column} (${p.cell}, "${p.header}") could not be checked: no way of computing it matches the figures in all ${p.rows} rows, so its numbers were not checked. Tell the program the column's role (Table view; on the command line --roles).`,
+  "reduction-unchecked": (p) =>
+    p.applied === "0"
+      ? `Row "${p.header}" (${p.cell}) could not be checked: the table has no count or rate row to take the reduction from.`
+      : `Row "${p.header}" (${p.cell}) could not be checked: in ${p.failed} of ${p.applied} years its figures are not the difference between the previous year and this one (nor from the first year); it is probably measured from another base (a plan, an older poverty line), so its numbers were not checked.`,
   "reading-adopted": (p) =>
     !p.assumed
       ? `Column ${p.column} (${p.cell}, "${p.header}") was read as ${p.holds}: it holds in all ${p.rows} rows, so it was checked that way.`

@@ -120,6 +120,8 @@ const vi = {
   unreadRows:
     "Chưa đọc hết: bảng ở {range} chỉ đọc được {read}/{total} dòng có số liệu; các dòng còn lại chưa được kiểm tra.",
   unreadOutside: "Chưa đọc: vùng {range} có số liệu nằm ngoài bảng đã đọc, chưa được kiểm tra.",
+  readOnlyYears:
+    "Bảng chỉ tiêu theo năm: chỉ kiểm tra, không ghi gì vào bảng (không sửa, không đánh dấu, không lập phụ lục).",
   refusedUnsure:
     "Không sửa ô nào: chưa chắc bảng được đọc đúng (xem cảnh báo về cấu trúc bảng). Hãy kiểm tra mục Bảng rồi kiểm tra lại.",
   fixedOne: "Đã sửa ô {cell}.",
@@ -316,6 +318,8 @@ const en: UiStrings = {
   unreadRows:
     "Not read in full: the table at {range} was read for only {read} of {total} rows with numbers; the rest was not checked.",
   unreadOutside: "Not read: the range {range} holds numbers outside the table read, not checked.",
+  readOnlyYears:
+    "Indicator table by year: checked only, nothing is written to it (no fixes, no marks, no appendix).",
   refusedUnsure:
     "No cell was fixed: the table may not have been read right (see the warning about its structure). Check the Table view, then check again.",
   fixedOne: "Cell {cell} fixed.",
@@ -501,6 +505,7 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "duplicate-unit": "Đơn vị có hai lần",
     "reading-adopted": "Cột được đọc theo số liệu",
     "column-unchecked": "Cột chưa kiểm tra được",
+    "reduction-unchecked": "Dòng số giảm chưa kiểm tra được",
   },
   en: {
     "sum-mismatch": "Total does not add up",
@@ -524,6 +529,7 @@ export const RULE_NAMES: Record<UiLang, Record<RuleId, string>> = {
     "duplicate-unit": "Unit listed twice",
     "reading-adopted": "Column read from its figures",
     "column-unchecked": "Column could not be checked",
+    "reduction-unchecked": "Reduction row could not be checked",
   },
 };
 

@@ -335,7 +335,9 @@ export function PhuLucPane({
       )}
       {uncertain && (
         <MessageBar intent="warning">
-          <MessageBarBody data-testid="unsure">{t.refusedUnsure}</MessageBarBody>
+          <MessageBarBody data-testid="unsure">
+            {analysis?.readOnly ? t.readOnlyYears : t.refusedUnsure}
+          </MessageBarBody>
         </MessageBar>
       )}
       {unread.length > 0 && (

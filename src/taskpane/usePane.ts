@@ -198,7 +198,9 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       try {
         const findings = analyses[tableIndex]?.findings ?? [];
         if (settings.marks === false) await host.clearMarks(grid.sheet);
-        else await host.markFindings(grid.sheet, findingsToMark(findings, settings));
+        // A table only checked (years as columns) gets no marks either: nothing is written to it.
+        else if (!analyses[tableIndex]?.readOnly)
+          await host.markFindings(grid.sheet, findingsToMark(findings, settings));
       } catch (e) {
         update({
           notice: { intent: "warning", text: `${uiStrings(settings.lang).markFailed}: ${message(e)}` },
@@ -292,6 +294,9 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
     });
   };
   const strings = () => uiStrings(ref.current.settings.lang);
+  /** Why nothing is written: a table only checked (years as columns), or a reading not yet confirmed. */
+  const refusal = (analysis: TableAnalysis) =>
+    analysis.readOnly ? strings().readOnlyYears : strings().refusedUnsure;
 
   const actions: PaneActions = {
     refresh: () => guarded(strings().loading, () => reload(true)),
@@ -322,7 +327,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
         const { grid, settings } = ref.current;
         const analysis = current();
         if (analysis && readingUncertain(analysis)) {
-          update({ notice: { intent: "warning", text: strings().refusedUnsure } });
+          update({ notice: { intent: "warning", text: refusal(analysis) } });
           return;
         }
         const plan = grid ? planFixOne(grid.sheet, finding, settings) : null;
@@ -353,7 +358,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       const analysis = current();
       if (!analysis) return;
       if (readingUncertain(analysis)) {
-        update({ notice: { intent: "warning", text: strings().refusedUnsure }, pendingFixAll: null });
+        update({ notice: { intent: "warning", text: refusal(analysis) }, pendingFixAll: null });
         return;
       }
       const pending = planFixAll(analysis, ref.current.settings, ref.current.grid);
@@ -394,7 +399,7 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
           withFormulas,
         );
         if (unsure) {
-          update({ notice: { intent: "warning", text: strings().refusedUnsure } });
+          update({ notice: { intent: "warning", text: refusal(analysis) } });
           return;
         }
         if (plan.writes.length === 0) {
@@ -432,6 +437,10 @@ export function usePane(host: PaneHost): [PaneState, PaneActions, UiStrings] {
       guarded(strings().marking, async () => {
         const analysis = current();
         if (!analysis) return;
+        if (analysis.readOnly) {
+          update({ notice: { intent: "warning", text: refusal(analysis) } });
+          return;
+        }
         const marked = findingsToMark(analysis.findings, { ...ref.current.settings, marks: true });
         await host.markFindings(analysis.table.sheet, marked);
         update({ notice: { intent: "info", text: fmt(strings().marked, { n: marked.length }) } });

@@ -1,26 +1,59 @@
 // Indicator tables with years as columns ("Chỉ tiêu | Năm 2016 | Năm 2017 …", rows "Tổng số hộ", "Số hộ nghèo",
 // "Tỷ lệ hộ nghèo (%)" …), common in resolutions and reports. They are read transposed: each year becomes a row,
 // each indicator a column, and the ordinary engine checks that (rates per year over that year's households, counts
-// whole). Findings come back on the cells of the sheet as typed. Reading only: nothing is written to such a table.
-import { type Cell, type CellRange, type Grid, a1, cellAt, gridBottom, gridRight, parseA1 } from "../grid";
+// whole). A year split into "Kế hoạch / Thực hiện" gives two rows, plan and actual, each checked on its own and
+// never against the other. Rows whose words say they are reductions ("Số hộ thoát nghèo", "Tỷ lệ giảm (%)") are
+// checked here as year-on-year differences. Findings come back on the cells of the sheet as typed. Reading only:
+// nothing is written to such a table.
+import { type Cell, type CellRange, type Grid, a1, cellAt, gridBottom, gridRight, rangeA1 } from "../grid";
 import type { Finding, TableReport } from "../report";
 import { normalize } from "../vocabulary";
 import { analyzeTable } from "../analyze";
 import { detectTables } from "./layout";
-import type { AnalyzeOptions } from "../model";
+import type { AnalyzeOptions, Table } from "../model";
+import { decimalsOf, formatDecimals, roundHalfUp } from "../numbers";
+import type { TableAnalysis } from "../index";
 
 const YEAR = /^(nam\s*)?((19|20)\d\d)$/;
+const PLAN = /^(ke hoach|kh|chi tieu|chi tieu giao|ke hoach giao|muc tieu|nghi quyet|nq)$/;
+const ACTUAL = /^(thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua|thuc te)$/;
+/** A row that says it is a reduction: escaped poverty, poor fewer, or a fall compared with the year before. */
+const REDUCTION =
+  /thoat (khoi )?(can )?ngheo|ngheo giam|giam so ho|so ho giam|muc giam|ty le giam|giam .*so voi/;
+const UNIT_OF_MEASURE = /^(dvt|don vi tinh|don vi)$/;
+const RATE_WORDS = /ty le|%|diem/;
 
 function text(cell: Cell | undefined): string {
   if (!cell || cell.value === null || cell.value === undefined) return "";
   return typeof cell.value === "object" ? "" : String(cell.value).trim();
 }
 
+/** A column of the table: a year, or the plan or actual half of a year. */
+interface YearColumn {
+  col: number;
+  year: number;
+  part?: "plan" | "actual";
+}
+
 interface YearsLayout {
   headerRow: number;
+  /** The "Kế hoạch / Thực hiện" row under the years, when each year has two sub-columns. */
+  subHeaderRow?: number;
   labelCol: number;
-  years: { col: number; year: number }[];
+  years: YearColumn[];
   rows: number[];
+}
+
+/** The "Kế hoạch / Thực hiện" sub-columns under a row of years, when there are at least two. */
+function subColumns(grid: Grid, row: number, years: { col: number; year: number }[]): YearColumn[] {
+  const out: YearColumn[] = [];
+  for (let c = years[0].col; c <= gridRight(grid); c++) {
+    const t = normalize(text(cellAt(grid, row, c)));
+    const part = PLAN.test(t) ? "plan" : ACTUAL.test(t) ? "actual" : undefined;
+    const year = [...years].reverse().find((y) => y.col <= c);
+    if (part && year) out.push({ col: c, year: year.year, part });
+  }
+  return out.length >= 2 && out.some((y) => y.part === "actual") ? out : [];
 }
 
 /** The years-as-columns layout of a sheet: a row of three or more increasing years, labels to their left. */
@@ -28,17 +61,22 @@ export function findYearsLayout(grid: Grid): YearsLayout | undefined {
   const bottom = gridBottom(grid);
   const right = gridRight(grid);
   for (let r = grid.top; r <= Math.min(bottom, grid.top + 40); r++) {
-    const years: { col: number; year: number }[] = [];
+    const found: { col: number; year: number }[] = [];
     for (let c = grid.left; c <= right; c++) {
       const cell = cellAt(grid, r, c);
       const m = YEAR.exec(typeof cell?.value === "number" ? String(cell.value) : normalize(text(cell)));
-      if (m) years.push({ col: c, year: Number(m[2]) });
+      if (m) found.push({ col: c, year: Number(m[2]) });
     }
-    if (years.length < 3 || years.some((y, i) => i > 0 && y.year <= years[i - 1].year)) continue;
-    const labelCol = years[0].col - 1;
+    if (found.length < 3 || found.some((y, i) => i > 0 && y.year <= found[i - 1].year)) continue;
+    let labelCol = found[0].col - 1;
+    // "Chỉ tiêu | ĐVT | Năm 2016 …": the unit of measure ("hộ", "%") sits between the labels and the years.
+    if (UNIT_OF_MEASURE.test(normalize(text(cellAt(grid, r, labelCol))))) labelCol--;
     if (labelCol < grid.left) continue;
+    const parts = r < bottom ? subColumns(grid, r + 1, found) : [];
+    const years: YearColumn[] = parts.length ? parts : found;
+    const first = parts.length ? r + 2 : r + 1;
     const rows: number[] = [];
-    for (let k = r + 1; k <= bottom; k++) {
+    for (let k = first; k <= bottom; k++) {
       const label = text(cellAt(grid, k, labelCol));
       const numbers = years.filter((y) => cellAt(grid, k, y.col)?.value !== undefined).length;
       if (label === "" && numbers === 0) {
@@ -48,39 +86,76 @@ export function findYearsLayout(grid: Grid): YearsLayout | undefined {
       if (label === "" || typeof cellAt(grid, k, labelCol)?.value === "number") break;
       if (numbers > 0) rows.push(k);
     }
-    if (rows.length >= 2) return { headerRow: r, labelCol, years, rows };
+    if (rows.length >= 2)
+      return { headerRow: r, ...(parts.length ? { subHeaderRow: r + 1 } : {}), labelCol, years, rows };
   }
   return undefined;
 }
 
-/** Findings of a years-as-columns table, on the sheet's own cells, and a report of what was read. */
-export function analyzeYearsTable(grid: Grid, options: AnalyzeOptions = {}): TableReport | undefined {
+const PART_WORDS = { plan: "kế hoạch", actual: "thực hiện" } as const;
+const yearLabel = (y: YearColumn) => `Năm ${y.year}${y.part ? ` (${PART_WORDS[y.part]})` : ""}`;
+
+interface YearsReading {
+  layout: YearsLayout;
+  range: CellRange;
+  table: Table;
+  findings: Finding[];
+}
+
+/** Reads the table transposed and checks it; undefined when the sheet holds no years-as-columns table. */
+function readYears(grid: Grid, options: AnalyzeOptions): YearsReading | undefined {
   const layout = findYearsLayout(grid);
   if (!layout) return undefined;
   const { headerRow, labelCol, years, rows } = layout;
-  // The transposed grid: row 1 the indicators, then a row per year ("Năm 2016" as the unit's name).
+  const labels = new Map(rows.map((r) => [r, normalize(text(cellAt(grid, r, labelCol)))]));
+  const reductions = rows.filter((r) => REDUCTION.test(labels.get(r)!));
+  const checked = rows.filter((r) => !reductions.includes(r));
+  if (checked.length < 2) return undefined;
+  // The transposed grid: row 1 the indicators, then a row per year (or per plan and actual of a year); `source`
+  // holds, for each of its cells, the sheet's cell it was read from.
+  const source: string[][] = [
+    [a1(headerRow, years[0].col), a1(headerRow, years[0].col), ...checked.map((r) => a1(r, labelCol))],
+  ];
   const cells: (Cell | undefined)[][] = [
-    [{ value: "STT" }, { value: "Năm" }, ...rows.map((r) => ({ value: text(cellAt(grid, r, labelCol)) }))],
-    ...years.map((y, i) => [
+    [{ value: "STT" }, { value: "Năm" }, ...checked.map((r) => ({ value: text(cellAt(grid, r, labelCol)) }))],
+  ];
+  years.forEach((y, i) => {
+    source.push([a1(headerRow, y.col), a1(headerRow, y.col), ...checked.map((r) => a1(r, y.col))]);
+    cells.push([
       { value: i + 1 },
-      { value: `Năm ${y.year}` },
-      ...rows.map((r) => {
+      { value: yearLabel(y) },
+      ...checked.map((r) => {
         const c = cellAt(grid, r, y.col);
         return c
           ? { value: c.value, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) }
           : undefined;
       }),
-    ]),
-  ];
+    ]);
+  });
   const transposed: Grid = { sheet: grid.sheet, top: 1, left: 1, cells, merges: [] };
-  const [table] = detectTables(transposed, options.overrides);
+  let [table] = detectTables(transposed, options.overrides);
   if (!table) return undefined;
+  // Plan and actual of one year with a single households value: both are over that year's households.
+  const households = table.columns.find((c) => c.role === "households");
+  if (households && layout.subHeaderRow !== undefined) {
+    const j = households.col - 1;
+    years.forEach((y, i) => {
+      if (cells[i + 1][j]?.value !== undefined) return;
+      const k = years.findIndex((o) => o.year === y.year && o !== y && cells[years.indexOf(o) + 1][j]);
+      if (k < 0) return;
+      cells[i + 1][j] = cells[k + 1][j];
+      source[i + 1][j] = source[k + 1][j];
+    });
+    [table] = detectTables(transposed, options.overrides);
+    if (!table) return undefined;
+  }
   const analysis = analyzeTable(transposed, table, { ...options, overrides: undefined });
   const toSource = (ref: string): string => {
-    const { row, col } = parseA1(ref);
-    const yearCol = years[row - 2]?.col ?? years[0].col;
-    if (col >= 3) return a1(row === 1 ? rows[col - 3] : rows[col - 3], row === 1 ? labelCol : yearCol);
-    return a1(headerRow, yearCol);
+    const m = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, ""));
+    if (!m) return ref;
+    const row = Number(m[2]);
+    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return source[row - 1]?.[col - 1] ?? ref;
   };
   const mapRef = (ref: string) => ref.split(":").map(toSource).join(":");
   const findings: Finding[] = analysis.findings.map((f) => {
@@ -92,17 +167,219 @@ export function analyzeYearsTable(grid: Grid, options: AnalyzeOptions = {}): Tab
       out.params = { ...out.params, relation: out.params.relation.replace(/[A-Z]{1,3}\d+/g, toSource) };
     return out;
   });
+  // The rows reductions are taken from: the counts and rates the engine read, as sheet rows.
+  const rowOf = (role: string) => {
+    const c = table.columns.find((x) => x.role === role);
+    return c ? checked[c.col - 3] : undefined;
+  };
+  for (const r of reductions) {
+    const label = labels.get(r)!;
+    const near = /can ngheo/.test(label);
+    const rate = RATE_WORDS.test(label);
+    const countRow = rowOf(near ? "nearPoorHouseholds" : "poorHouseholds");
+    const rateRow = rowOf(near ? "nearPoorRate" : "poorRate");
+    const householdsRow = rowOf("households");
+    findings.push(
+      ...reductionFindings(grid, layout, r, rate ? "rate" : "count", {
+        countRow,
+        rateRow,
+        householdsRow,
+        rateDecimals: options.rateDecimals ?? 2,
+      }),
+    );
+  }
   const range: CellRange = {
     top: headerRow,
     left: labelCol,
     bottom: rows[rows.length - 1],
-    right: years[years.length - 1].col,
+    right: Math.max(...years.map((y) => y.col)),
   };
+  const sourceTable: Table = {
+    sheet: grid.sheet,
+    range,
+    title: "",
+    headerRows: layout.subHeaderRow !== undefined ? [headerRow, layout.subHeaderRow] : [headerRow],
+    columns: [],
+    rows: [],
+    stated: [],
+    isPlan: false,
+  };
+  return { layout, range, table: sourceTable, findings };
+}
+
+const num = (grid: Grid, row: number | undefined, col: number): number | undefined => {
+  if (row === undefined) return undefined;
+  const v = cellAt(grid, row, col)?.value;
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+};
+
+/**
+ * A reduction row checked year on year: a count is the previous year's poor less this year's, a rate the previous
+ * rate less this one (points, at the decimals shown). The numbers decide the base: year on year, or since the
+ * first year; when neither holds in most years the row is said to be unchecked, not flagged year after year.
+ */
+function reductionFindings(
+  grid: Grid,
+  layout: YearsLayout,
+  row: number,
+  kind: "count" | "rate",
+  base: { countRow?: number; rateRow?: number; householdsRow?: number; rateDecimals: number },
+): Finding[] {
+  const { years, labelCol } = layout;
+  const from = kind === "count" ? base.countRow : base.rateRow;
+  if (from === undefined) return [unchecked(grid, row, labelCol, 0, 0)];
+  // What a rate is taken to be: as typed, or recomputed from the counts (a wrong rate is reported on its own).
+  const rates = (y: YearColumn): number[] => {
+    const typed = num(grid, base.rateRow, y.col);
+    const p = num(grid, base.countRow, y.col);
+    const h = num(grid, base.householdsRow, y.col) ?? householdsOfYear(y);
+    const out = typed === undefined ? [] : [typed];
+    if (p !== undefined && h) out.push((p * 100) / h);
+    return out;
+  };
+  function householdsOfYear(y: YearColumn): number | undefined {
+    for (const o of years) if (o.year === y.year && o !== y) return num(grid, base.householdsRow, o.col);
+    return undefined;
+  }
+  /** The values this cell may hold when its base is `prev`. */
+  const candidates = (prev: YearColumn, y: YearColumn, d: number): number[] => {
+    if (kind === "count") {
+      const a = num(grid, from, prev.col);
+      const b = num(grid, from, y.col);
+      return a === undefined || b === undefined ? [] : [a - b];
+    }
+    const rd = base.rateRow !== undefined ? rateDecimals(grid, base.rateRow, base.rateDecimals) : d;
+    const a = rates(prev);
+    const b = rates(y);
+    const out: number[] = [];
+    for (const x of a)
+      for (const z of b) {
+        out.push(roundHalfUp(x - z, d));
+        out.push(roundHalfUp(roundHalfUp(x, rd) - roundHalfUp(z, rd), d));
+      }
+    return out;
+  };
+  /** The previous columns this year's reduction may be measured from, by base. */
+  const previous = (y: YearColumn, basis: "previous" | "first"): YearColumn[] => {
+    const earlier = years.filter((o) => o.year < y.year);
+    if (!earlier.length) return [];
+    const year = basis === "first" ? earlier[0].year : earlier[earlier.length - 1].year;
+    const same = earlier.filter((o) => o.year === year);
+    // A plan is measured from last year's actual (or its plan); an actual from last year's actual.
+    const actual = same.filter((o) => o.part !== "plan");
+    return y.part === "plan" ? same : actual.length ? actual : same;
+  };
+  type Check = {
+    y: YearColumn;
+    value: number;
+    d: number;
+    basis: Record<string, { prev: YearColumn[]; ok: boolean; expected?: number }>;
+  };
+  const checks: Check[] = [];
+  const rowDecimals = kind === "rate" ? rateDecimals(grid, row, base.rateDecimals) : 0;
+  for (const y of years) {
+    const value = num(grid, row, y.col);
+    if (value === undefined) continue;
+    // At the decimals the row shows (a 1,2 typed in a row of 1,23 and 1,15 is read with two).
+    const d = kind === "count" ? 0 : Math.max(decimalsShown(grid, row, y.col), rowDecimals);
+    const basis: Check["basis"] = {};
+    for (const b of ["previous", "first"] as const) {
+      const prev = previous(y, b);
+      const all = prev.flatMap((p) => candidates(p, y, d));
+      if (!all.length) continue;
+      const ok = all.some((c) => Math.abs(c - value) <= 1e-9);
+      basis[b] = { prev, ok, expected: all[0] };
+    }
+    if (Object.keys(basis).length) checks.push({ y, value, d, basis });
+  }
+  if (!checks.length) return [];
+  const score = (b: string) => checks.filter((c) => c.basis[b]?.ok).length;
+  const basis = score("first") > score("previous") ? "first" : "previous";
+  const applied = checks.filter((c) => c.basis[basis]);
+  const failed = applied.filter((c) => !c.basis[basis].ok);
+  if (!failed.length) return [];
+  if (applied.length >= 2 && failed.length * 2 > applied.length)
+    return [unchecked(grid, row, labelCol, failed.length, applied.length)];
+  return failed.map((c) => {
+    const prev = c.basis[basis].prev[0];
+    const relation = `${a1(from, prev.col)}−${a1(from, c.y.col)}`;
+    return {
+      rule: "reduction-mismatch",
+      severity: "error",
+      cell: a1(row, c.y.col),
+      actual: c.value,
+      expected: c.basis[basis].expected!,
+      related: [a1(from, prev.col), a1(from, c.y.col)],
+      params: { relation, ...(kind === "rate" ? { variant: "rate-reduction" } : {}) },
+      ...(kind === "rate" ? { decimals: c.d } : {}),
+    } satisfies Finding;
+  });
+}
+
+function decimalsShown(grid: Grid, row: number, col: number): number {
+  const c = cellAt(grid, row, col);
+  const f = formatDecimals(c?.numberFormat);
+  if (f !== undefined) return f;
+  return typeof c?.value === "number" ? decimalsOf(c.value) : 0;
+}
+
+/** The decimals a rate row shows: its cells' formats, else the most decimals its values carry. */
+function rateDecimals(grid: Grid, row: number, fallback: number): number {
+  let d = -1;
+  for (let c = grid.left; c <= gridRight(grid); c++) {
+    const cell = cellAt(grid, row, c);
+    if (typeof cell?.value !== "number") continue;
+    d = Math.max(d, decimalsShown(grid, row, c));
+  }
+  return d < 0 ? fallback : d;
+}
+
+function unchecked(grid: Grid, row: number, labelCol: number, failed: number, applied: number): Finding {
+  return {
+    rule: "reduction-unchecked",
+    severity: "warning",
+    cell: a1(row, labelCol),
+    actual: text(cellAt(grid, row, labelCol)),
+    expected: null,
+    related: [],
+    params: { header: text(cellAt(grid, row, labelCol)), failed, applied },
+  };
+}
+
+/** Findings of a years-as-columns table, on the sheet's own cells, and a report of what was read. */
+export function analyzeYearsTable(grid: Grid, options: AnalyzeOptions = {}): TableReport | undefined {
+  const read = readYears(grid, options);
+  return read && reportOf(grid, read);
+}
+
+function reportOf(grid: Grid, read: YearsReading): TableReport {
   return {
     sheet: grid.sheet,
-    range: `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`,
+    range: rangeA1(read.range),
     columns: [],
-    rows: years.map((y) => ({ row: headerRow, kind: "unit" as const, label: `Năm ${y.year}` })),
-    findings,
+    rows: read.layout.years.map((y) => ({
+      row: read.layout.headerRow,
+      kind: "unit" as const,
+      label: yearLabel(y),
+    })),
+    findings: read.findings,
+  };
+}
+
+/**
+ * The same reading as an analysis the pane and the page can show: findings only, nothing derived, nothing to
+ * convert, and `readOnly` so that no fix, recomputation, mark or appendix is made from it.
+ */
+export function analyzeYearsGrid(grid: Grid, options: AnalyzeOptions = {}): TableAnalysis | undefined {
+  const read = readYears(grid, options);
+  if (!read) return undefined;
+  return {
+    table: read.table,
+    findings: read.findings,
+    derived: [],
+    conversions: [],
+    report: reportOf(grid, read),
+    readOnly: "years",
+    options,
   };
 }

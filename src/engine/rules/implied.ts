@@ -57,6 +57,7 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
   };
   // Each row's households, as an interval; undefined where its pairs disagree or are missing.
   const households = new Map<number, { lo: number; hi: number } | undefined>();
+  const disputed = new Map<number, Range[]>();
   for (const row of rows) {
     const ranges: Range[] = [];
     for (const { count, rate } of pairs) {
@@ -95,10 +96,33 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
         Math.min(...others.map((x) => x.hi)),
         false,
       );
-    } else if (ranges.length === 2) {
-      // Two pairs that cannot share one households total: one of them is wrong, the data does not say which.
-      report(ranges[1], [ranges[0]], ranges[0].lo, ranges[0].hi, true);
+    } else if (ranges.length === 2) disputed.set(row.row, ranges);
+  }
+  // Two pairs of a row that cannot share one households total: the aggregate above (or below) the row may say
+  // which one is wrong, its households less the other rows' leaving a window only one pair's interval meets.
+  for (const [r, ranges] of disputed) {
+    const aggregate = rows.find((x) => x.covers.includes(r) && households.get(x.row));
+    const others = aggregate?.covers.filter((x) => x !== r).map((x) => households.get(x));
+    if (aggregate && others && others.every((o) => o !== undefined)) {
+      const own = households.get(aggregate.row)!;
+      const lo = own.lo - others.reduce((sum, o) => sum + o!.hi, 0);
+      const hi = own.hi - others.reduce((sum, o) => sum + o!.lo, 0);
+      const fits = ranges.filter((x) => x.lo <= hi + 1e-9 && lo <= x.hi + 1e-9);
+      if (fits.length === 1) {
+        const [keep] = fits;
+        const culprit = ranges.find((x) => x !== keep)!;
+        // Still only suggested: it rests on the aggregate's own figures being right.
+        report(culprit, [keep], keep.lo, keep.hi, true);
+        out[out.length - 1].related.push(
+          ...aggregate.covers.filter((x) => x !== r).map((x) => a1(x, keep.rateRef.col)),
+        );
+        out[out.length - 1].related.push(a1(aggregate.row, keep.rateRef.col));
+        households.set(r, { lo: Math.max(keep.lo, lo), hi: Math.min(keep.hi, hi) });
+        continue;
+      }
     }
+    // Nothing says which of the two is wrong.
+    report(ranges[1], [ranges[0]], ranges[0].lo, ranges[0].hi, true);
   }
   // An aggregate's households are its rows' sum: the sum of their intervals must meet its own.
   for (const row of rows) {

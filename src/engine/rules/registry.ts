@@ -32,6 +32,7 @@ export const RULE_REGISTRY = [
   { id: "duplicate-unit", severity: "warning", family: "structure" },
   { id: "reading-adopted", severity: "info", family: "structure" },
   { id: "column-unchecked", severity: "warning", family: "structure" },
+  { id: "reduction-unchecked", severity: "warning", family: "structure" },
   { id: "legacy-encoding", severity: "info", family: "structure" },
 ] as const satisfies readonly {
   id: string;

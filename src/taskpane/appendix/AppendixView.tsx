@@ -236,6 +236,7 @@ export function AppendixView({
     if (!analysis || !grid || grid.sheet !== analysis.table.sheet) return {};
     // In doubt, write nothing: no appendix is built from a reading the engine is not sure of.
     if (analysis.unsure) return { error: t.unsure };
+    if (analysis.readOnly) return { error: t.readOnlyYears };
     try {
       let plan: Plan | undefined;
       if (variant === "plan") {
@@ -286,6 +287,7 @@ export function AppendixView({
     lang,
     t.enterTarget,
     t.unsure,
+    t.readOnlyYears,
   ]);
 
   if (!analysis) return <div data-testid="appendix-view">{t.noTable}</div>;

@@ -28,6 +28,7 @@ const vi = {
   reading: "Đang đọc trang tính…",
   failed: (m: string) => `Không ghi được phụ lục: ${m}`,
   enterTarget: "Nhập chỉ tiêu giảm để xem phân bổ.",
+  readOnlyYears: "Bảng chỉ tiêu theo năm: chỉ kiểm tra, không lập phụ lục từ bảng này.",
   unsure:
     "Chưa lập phụ lục: chưa chắc bảng được đọc đúng (xem cảnh báo về cấu trúc bảng). Hãy xác nhận hoặc sửa cách đọc ở mục Bảng rồi kiểm tra lại.",
   notes: "Ghi chú",
@@ -66,6 +67,7 @@ const en: AppendixStrings = {
   reading: "Reading the sheet…",
   failed: (m) => `The appendix could not be written: ${m}`,
   enterTarget: "Enter a reduction target to see the allocation.",
+  readOnlyYears: "Indicator table by year: checked only, no appendix is made from it.",
   unsure:
     "No appendix yet: Phụ lục is not sure it read the table right (see the warning about the table's structure). Confirm or correct the reading in the Table view, then check again.",
   notes: "Notes",

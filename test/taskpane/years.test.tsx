@@ -1,0 +1,70 @@
+/** @jest-environment jsdom */
+// Years as columns in the pane and the page (issue 18.3): the findings of an indicator table with years as
+// columns are shown as findings, and nothing is written to it: no fix, no marks, said in the pane's words.
+import * as React from "react";
+import { render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { gridFromRows } from "../../src/engine/grid";
+import { PhuLucPane } from "../../src/taskpane/PhuLucPane";
+import { planFixAll, runAnalysis } from "../../src/hosts/analysis";
+import { DEFAULT_SETTINGS } from "../../src/hosts/port";
+import { FakeHost } from "./fixtures";
+
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+
+const H = [12400, 12610, 12800, 12950, 13100];
+const P = [1120, 980, 840, 690, 560];
+// 1.120 / 12.400 = 9,03; 980 / 12.610 = 7,77; 840 / 12.800 = 6,56; 690 / 12.950 = 5,33; 560 / 13.100 = 4,27
+const RATES = [9.03, 7.77, 6.56, 5.33, 4.27];
+const indicators = (rate2018 = 6.56) =>
+  gridFromRows("Chỉ tiêu", [
+    ["Chỉ tiêu", "Năm 2016", "Năm 2017", "Năm 2018", "Năm 2019", "Năm 2020"],
+    ["Tổng số hộ", ...H],
+    ["Số hộ nghèo", ...P],
+    ["Tỷ lệ hộ nghèo (%)", RATES[0], RATES[1], rate2018, RATES[3], RATES[4]],
+  ]);
+
+const renderPane = (host: FakeHost) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <PhuLucPane host={host} initialView="findings" />
+    </FluentProvider>,
+  );
+
+test("runAnalysis (the pane's and the page's door) reads it: the finding on its cell, nothing to write", () => {
+  const [analysis] = runAnalysis(indicators(7.56), DEFAULT_SETTINGS, {});
+  expect(analysis.readOnly).toBe("years");
+  expect(analysis.findings.map((f) => [f.cell, f.rule])).toEqual([["D4", "rate-mismatch"]]);
+  expect(analysis.findings[0].message).toBe("Tỷ lệ sai: ô D4 ghi 7,56, tính từ D3/D2×100 được 6,56.");
+  const plan = planFixAll(analysis, DEFAULT_SETTINGS, indicators(7.56));
+  expect(plan.refused).toBe(true);
+  expect(plan.plan.writes).toEqual([]);
+});
+
+test("the pane shows the finding of a years table and says it only checks; no marks are written", async () => {
+  const host = new FakeHost(indicators(7.56));
+  renderPane(host);
+  const summary = await screen.findByTestId("summary");
+  expect(summary.getAttribute("data-errors")).toBe("1");
+  const cards = await screen.findAllByTestId("finding");
+  expect(cards.map((c) => c.textContent).join(" ")).toContain("ô D4 ghi 7,56");
+  expect(screen.getByTestId("unsure").textContent).toBe(
+    "Bảng chỉ tiêu theo năm: chỉ kiểm tra, không ghi gì vào bảng (không sửa, không đánh dấu, không lập phụ lục).",
+  );
+  expect(screen.queryByText(/không tìm thấy bảng/i)).toBeNull();
+  expect(host.callsTo("markFindings")).toEqual([]);
+  expect(host.callsTo("applyWrites")).toEqual([]);
+});
+
+test("its clean twin: no findings, the table is read", async () => {
+  renderPane(new FakeHost(indicators()));
+  const summary = await screen.findByTestId("summary");
+  expect(summary.getAttribute("data-errors")).toBe("0");
+  expect(summary.getAttribute("data-warnings")).toBe("0");
+  expect(screen.queryAllByTestId("finding")).toEqual([]);
+});
