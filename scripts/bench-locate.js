@@ -21,7 +21,7 @@ function newestMtime(dir) {
 }
 
 function ensureLib() {
-  const built = path.join(LIB, "engine", "locate.js");
+  const built = path.join(LIB, "engine", "locate", "index.js");
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestMtime(path.join(ROOT, "src", "engine")))
     return;
   process.stdout.write("Biên dịch lib/ (npm run build:cli)...\n");

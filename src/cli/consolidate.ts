@@ -36,7 +36,7 @@ import { checkResult, consolidationLabels, describeCross, describeIssue, unreada
 const MANY = Array.from({ length: 100000 }, () => "tệp.xlsx");
 
 /** `xa-*.xlsx` as the shell would expand it (Windows' cmd and a quoted pattern do not). */
-export function expandFiles(patterns: string[], cwd: string): string[] {
+function expandFiles(patterns: string[], cwd: string): string[] {
   const out: string[] = [];
   for (const p of patterns) {
     if (!/[*?]/.test(p)) {
@@ -73,7 +73,7 @@ export interface LoadedSources {
 }
 
 /** Reads and checks every file; a file that cannot be opened is listed, not thrown. */
-export async function loadSources(
+async function loadSources(
   files: string[],
   cwd: string,
   lang: Lang,

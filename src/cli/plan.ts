@@ -138,7 +138,7 @@ export function choosePlanTable(
 
 /** planTable with PlanError turned into a one-line UserError naming the sheet. */
 /** --weights "2;1;1,5;3": one weight per unit row in sheet order (Vietnamese or English decimals). */
-export function weightsFromFlag(
+function weightsFromFlag(
   raw: string | undefined,
   analysis: TableAnalysis,
   lang: Lang,
@@ -266,7 +266,7 @@ export async function writeOrExplain(
   return { name: result.added[0] };
 }
 
-export function planJson(plan: Plan, sheet: string, lang: Lang): unknown {
+function planJson(plan: Plan, sheet: string, lang: Lang): unknown {
   return {
     target: plan.target,
     method: plan.method,
@@ -304,7 +304,7 @@ function pad(s: string, n: number, right = false): string {
   return right ? " ".repeat(n - len) + s : s + " ".repeat(n - len);
 }
 
-export function planText(plan: Plan, sheet: string, lang: Lang): string {
+function planText(plan: Plan, sheet: string, lang: Lang): string {
   const vi = lang === "vi";
   const num = (n: number | null, d = 0) => (n === null ? "–" : showNumber(n, lang, d));
   const head = vi

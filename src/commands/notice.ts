@@ -20,7 +20,7 @@ export function noticeUrl(base: string, text: string, lang: "vi" | "en"): string
 }
 
 /** How long to wait for Office to say the dialog opened (or not) before the command completes anyway. */
-export const OPEN_TIMEOUT_MS = 10_000;
+const OPEN_TIMEOUT_MS = 10_000;
 
 /**
  * Shows the text in a dialog and resolves once it is open (or at once when no dialog can open), never later than

@@ -1,4 +1,4 @@
-// From a table to the locator and back: the table's relations, values and weights go in (locate.ts decides which
+// From a table to the locator and back: the table's relations, values and weights go in (locate/ decides which
 // cells to blame, by its stated objective), findings come out. Nothing here chooses between cells.
 import { a1, cellAt } from "./grid";
 import type { Finding, RuleId } from "./report";
@@ -30,7 +30,7 @@ export function boundsOf(ctx: TableContext): Bound[] {
 }
 
 /** Weights as data: derived cells cheap, typed inputs dear, a plan's assigned reductions dearer, confirmed never. */
-export function weightsOf(
+function weightsOf(
   ctx: TableContext,
   primary: Map<number, Relation>,
   confirmed: ReadonlySet<number> = new Set(),

@@ -11,7 +11,7 @@ import type { Doubt } from "./confirm";
 import type { Explanation } from "./explain";
 
 /** Per-cell storage over a table's rectangle, addressed by refKey: arrays, not maps, on the hot path. */
-export class CellTable<T> {
+class CellTable<T> {
   private readonly items: (T | undefined)[];
   constructor(
     private readonly top: number,
@@ -59,7 +59,7 @@ export interface RuleRun {
   findings: Finding[];
   /** Findings on the cells blame located (inputs and derived cells), for the corrections. */
   blamed: Finding[];
-  /** What the locator decided (locate.ts), consequences included: the corrections list is made from it. */
+  /** What the locator decided (locate/), consequences included: the corrections list is made from it. */
   located?: Blame[];
   /** Readings the data did not confirm (confirm.ts): their relations were dropped. */
   doubts: Doubt[];

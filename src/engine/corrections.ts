@@ -78,13 +78,3 @@ function byAddress(a: string, b: string): number {
 export function correctionWrite(c: Correction): CellWrite {
   return { sheet: c.sheet, cell: c.cell, value: c.value, numberFormat: "#,##0" };
 }
-
-/** Corrected value by A1 address, for the consumers (appendix, plan). */
-export function correctionMap(
-  corrections: readonly Correction[] | undefined,
-  sheet?: string,
-): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const c of corrections ?? []) if (sheet === undefined || c.sheet === sheet) m.set(c.cell, c.value);
-  return m;
-}

@@ -17,7 +17,7 @@ import { type Ref, type Relation, SUBJECT_COUNT, refKey } from "./relations";
 import { COUNT_ROLES, RATE_ROLES, normalize } from "./vocabulary";
 
 /** How much each kind of evidence weighs when readings are compared (higher wins). Data, not code paths. */
-export const READING_WEIGHTS = {
+const READING_WEIGHTS = {
   /** A copy must account for at least this many failing cells ... */
   copyMinCells: 3,
   /** ... and for more than this share of the failures. */

@@ -68,13 +68,6 @@ export function mergeAt(grid: Grid, row: number, col: number): CellRange | undef
   return undefined;
 }
 
-export function isEmptyCell(cell: Cell | undefined): boolean {
-  if (!cell) return true;
-  if (cell.formula) return false;
-  const v = cell.value;
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
 /** Text of a cell as a person would read it: displayed text, else the value. */
 export function cellText(cell: Cell | undefined): string {
   if (!cell) return "";

@@ -48,10 +48,6 @@ export function relationCells(rel: Relation): Ref[] {
     : [rel.target, ...rel.terms.map((t) => t.ref)];
 }
 
-export function relationInputs(rel: Relation): Ref[] {
-  return rel.kind === "rate" ? [...rel.numerator, rel.base] : rel.terms.map((t) => t.ref);
-}
-
 export const SUBJECT_COUNT: Record<string, ColumnRole> = {
   poorRate: "poorHouseholds",
   nearPoorRate: "nearPoorHouseholds",
@@ -66,7 +62,7 @@ function nearestLeft(columns: Column[], from: Column, role: ColumnRole, period?:
 }
 
 /** The households column that is the base of a count in `period`. */
-export function baseColumn(columns: Column[], period: string, near: Column): Column | undefined {
+function baseColumn(columns: Column[], period: string, near: Column): Column | undefined {
   const hh = columns.filter((c) => c.role === "households");
   if (hh.length === 0) return undefined;
   return (
@@ -311,7 +307,7 @@ const FLOW_ROLES = new Set<ColumnRole>([
  * flows between them, each signed by its header ("giảm" / "tăng" groups) or its role. In a near-poor flow, "trở
  * thành hộ nghèo" leaves the near-poor: a decrease.
  */
-export function flowBalance(
+function flowBalance(
   table: Table,
 ): { start: Column; end: Column; changes: { col: number; sign: number }[] } | undefined {
   const { columns } = table;
@@ -339,7 +335,7 @@ export function flowBalance(
 }
 
 /** A column of targets assigned from above (plan period) in a report of results: an input, not a result. */
-export function isTargetColumn(c: Column): boolean {
+function isTargetColumn(c: Column): boolean {
   return c.period.startsWith("plan");
 }
 

@@ -39,7 +39,7 @@ export const SAMPLE_BOLD_ROWS: readonly number[] = [1, 4, 5, 12];
 export const SAMPLE_WIDTHS: readonly number[] = [6, 22, 12, 10, 10];
 export const SAMPLE_FONT = { name: "Times New Roman", size: 12 } as const;
 /** The first body row: number formats apply from here down. */
-export const SAMPLE_BODY_ROW = 7;
+const SAMPLE_BODY_ROW = 7;
 export const SAMPLE_COUNT_FORMAT = "#,##0";
 export const SAMPLE_RATE_FORMAT = "0.00";
 

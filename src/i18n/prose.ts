@@ -49,12 +49,8 @@ function when(kind: string, year: number | undefined, lang: Lang): string {
   return year !== undefined ? `Năm${y}` : "Hiện nay";
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** One line of a description as a sentence. */
-export function describeLine(line: DescribeLine, lang: Lang = "vi"): string {
+function describeLine(line: DescribeLine, lang: Lang = "vi"): string {
   const en = lang === "en";
   switch (line.code) {
     case "situation": {
@@ -136,7 +132,7 @@ export function describeText(d: Description, lang: Lang = "vi"): string {
 }
 
 /** "Bảng 1, dòng 10 "Tổng", cột 'Tổng HTN'". */
-export function proseSourceText(f: ProseFinding, lang: Lang = "vi"): string {
+function proseSourceText(f: ProseFinding, lang: Lang = "vi"): string {
   const s = f.source;
   if (s.kind !== "table") return lang === "en" ? "the sentence itself" : "chính câu này";
   const label = s.label ? ` "${s.label}"` : "";
@@ -219,8 +215,6 @@ export function describeProseFinding(f: ProseFinding, lang: Lang = "vi"): string
 export function paragraphText(index: number, lang: Lang = "vi"): string {
   return lang === "en" ? `paragraph ${index}` : `đoạn ${index}`;
 }
-
-export { capitalize };
 
 const UI = {
   vi: {

@@ -2,9 +2,9 @@
 // link to the standalone page. The page's HTML carries the same message, revealed by CSS after two seconds, so a
 // browser that runs no script at all (file://) still shows it; inside Excel the script removes it at once.
 
-export const OUTSIDE_ID = "outside-office";
+const OUTSIDE_ID = "outside-office";
 
-export const OUTSIDE_TEXT = {
+const OUTSIDE_TEXT = {
   vi: {
     title: "Trang này chạy bên trong Excel",
     body: "Đây là ngăn Phụ lục của Excel: hãy mở nó từ thẻ Trang đầu > nhóm Phụ lục trong Excel. Để kiểm tra một tệp .xlsx ngay trong trình duyệt, không cần Excel, hãy dùng",

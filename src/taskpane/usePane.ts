@@ -95,7 +95,7 @@ const INITIAL: PaneState = {
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Errors and warnings (infos only when asked), the findings marks are drawn for. */
-export function findingsToMark(findings: readonly Finding[], settings: PaneSettings): Finding[] {
+function findingsToMark(findings: readonly Finding[], settings: PaneSettings): Finding[] {
   if (settings.marks === false) return [];
   return findings.filter((f) => f.severity !== "info" || settings.markInfos === true);
 }

@@ -14,7 +14,7 @@ export type Handler = <R extends WorkRequest>(request: R) => ResultOf<R>;
  * The page's memory budget (issue 24.7): a browser tab holds far less than the command line's process, so parts,
  * packages and sheets are bounded lower here; past it the file gets the reader's "too large" line, never a crash.
  */
-export const PAGE_BUDGET = {
+const PAGE_BUDGET = {
   limits: { maxPart: 512 * 1024 * 1024, maxTotal: 768 * 1024 * 1024 },
   maxCells: 4_000_000,
 };

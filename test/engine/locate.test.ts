@@ -1,5 +1,5 @@
 // The locator without a grid: relations, values and weights in, blames out. Its objective is stated in
-// src/engine/locate.ts: the smallest weighted set of cells whose change satisfies every relation, inputs only
+// src/engine/locate/index.ts: the smallest weighted set of cells whose change satisfies every relation, inputs only
 // when a second relation confirms them, ties by evidence then position.
 import { cellKey, type Ref, type Relation } from "../../src/engine/relations";
 import { type Bound, type CellValues, WEIGHTS, locate, plausibleReadings } from "../../src/engine/locate";

@@ -42,7 +42,7 @@ export interface TableValues {
 }
 
 /** "start 2023" → { kind: "start", year: 2023 }; "2024" → { kind: "year", year: 2024 }; "" → { kind: "" }. */
-export function parsePeriod(period: string): { kind: PeriodKind; year?: number } {
+function parsePeriod(period: string): { kind: PeriodKind; year?: number } {
   const m = /^(start|end|plan|estimate)?\s*((?:19|20)\d\d)?$/.exec(period.trim());
   if (!m) return { kind: "" };
   const year = m[2] ? Number(m[2]) : undefined;
@@ -69,7 +69,7 @@ function keyOf(
 }
 
 /** Number columns only (counts and rates); a second column of the same key gets "#2". */
-export function valueColumns(table: Table, year = tableYear(table)): ValueColumn[] {
+function valueColumns(table: Table, year = tableYear(table)): ValueColumn[] {
   const out: ValueColumn[] = [];
   const seen = new Set<string>();
   for (const c of table.columns) {

@@ -57,7 +57,7 @@ function subColumns(grid: Grid, row: number, years: { col: number; year: number 
 }
 
 /** The years-as-columns layout of a sheet: a row of three or more increasing years, labels to their left. */
-export function findYearsLayout(grid: Grid): YearsLayout | undefined {
+function findYearsLayout(grid: Grid): YearsLayout | undefined {
   const bottom = gridBottom(grid);
   const right = gridRight(grid);
   for (let r = grid.top; r <= Math.min(bottom, grid.top + 40); r++) {

@@ -436,7 +436,7 @@ function checkVerdict(claim: VerdictClaim, known: Known[]): Partial | undefined 
 }
 
 /** Household ranges a count and its rate allow: [lo, hi] whole households. */
-export function impliedHouseholds(count: number, rate: Figure): [number, number] | undefined {
+function impliedHouseholds(count: number, rate: Figure): [number, number] | undefined {
   const half = 0.5 * Math.pow(10, -rate.decimals);
   if (rate.value - half <= 0) return undefined;
   const lo = Math.ceil((count * 100) / (rate.value + half) - 1e-9);

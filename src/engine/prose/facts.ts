@@ -62,7 +62,7 @@ const ROLE_SLOT: Partial<Record<ColumnRole, "households" | "poor" | "nearPoor" |
   reduction: "reduction",
 };
 
-export function periodFromKey(key: string): Period {
+function periodFromKey(key: string): Period {
   const m = /^(start|end|plan|estimate)?\s*((?:19|20)\d{2})?$/.exec(key.trim());
   if (!key || !m) return { key, kind: "none" };
   const year = m[2] ? Number(m[2]) : undefined;

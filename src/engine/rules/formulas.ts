@@ -10,7 +10,7 @@ import { type RuleRun, type TableContext, makeFinding } from "../context";
 const A1_REF = /(?<![A-Za-z_\d$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g;
 
 /** "=ROUND(D8/C8*100,2)" in row 8, col E → "=ROUND(RC[-1]/RC[-2]*100,2)". */
-export function toRelative(formula: string, row: number, col: number): string {
+function toRelative(formula: string, row: number, col: number): string {
   return formula.replace(A1_REF, (_m, absC: string, letters: string, absR: string, digits: string) => {
     const r = Number(digits);
     const c = columnNumber(letters);
@@ -21,7 +21,7 @@ export function toRelative(formula: string, row: number, col: number): string {
 }
 
 /** The rows of column `col` a `=SUM(...)` formula adds ("=SUM(C8:C14,C16)" → 8..14, 16), or undefined. */
-export function sumFormulaRows(formula: string, col: number): number[] | undefined {
+function sumFormulaRows(formula: string, col: number): number[] | undefined {
   const m = /^=\s*SUM\((.*)\)\s*$/i.exec(formula.trim());
   if (!m) return undefined;
   const rows: number[] = [];

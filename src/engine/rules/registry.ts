@@ -51,10 +51,6 @@ const PRIORITY = new Map<string, number>(RULE_REGISTRY.map((r, i) => [r.id, i]))
 /** Lower is more specific: the error kept when several land on one cell. */
 export const rulePriority = (id: string): number => PRIORITY.get(id) ?? RULE_REGISTRY.length;
 
-export function registeredSeverity(id: RegisteredRuleId): "error" | "warning" | "info" {
-  return RULE_REGISTRY.find((r) => r.id === id)!.severity;
-}
-
 const FAMILY = new Map<string, FamilyName>(RULE_REGISTRY.map((r) => [r.id, r.family]));
 /** The family that emits a rule ("structure": notes on the reading, never mended by a cell's formula). */
 export const ruleFamily = (id: string): FamilyName | undefined => FAMILY.get(id);

@@ -25,7 +25,7 @@ export interface DocxLimits extends ZipLimits {
   maxText: number;
 }
 
-export const DOCX_LIMITS: DocxLimits = { ...DEFAULT_LIMITS, maxTableCells: 500_000, maxText: 100_000 };
+const DOCX_LIMITS: DocxLimits = { ...DEFAULT_LIMITS, maxTableCells: 500_000, maxText: 100_000 };
 
 /** A table the reader kept only in part (the report's `unread`). */
 export interface UnreadTable {

@@ -60,15 +60,3 @@ export function rectangles<T>(placed: Placed<T>[], keyOf: (item: T) => string = 
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
-
-/** Splits a block into row bands of at most maxCells cells (for payload limits). */
-export function splitRows<T, B extends Block<T>>(block: B, maxCells: number): B[] {
-  const width = block.right - block.left + 1;
-  const rowsPer = Math.max(1, Math.floor(maxCells / width));
-  const out: B[] = [];
-  for (let top = block.top; top <= block.bottom; top += rowsPer) {
-    const bottom = Math.min(block.bottom, top + rowsPer - 1);
-    out.push({ ...block, top, bottom, items: block.items.slice(top - block.top, bottom - block.top + 1) });
-  }
-  return out;
-}

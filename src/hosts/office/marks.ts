@@ -14,15 +14,15 @@ import * as store from "./settings";
 
 /** Always true, and names us: the rule formula is how our conditional formats are told apart. */
 export const MARK_TAG = "phuluc-mark";
-export const markFormula = (severity: Severity) => `=ISTEXT("${MARK_TAG}:${severity}")`;
+const markFormula = (severity: Severity) => `=ISTEXT("${MARK_TAG}:${severity}")`;
 /** Excel's own "light red fill with dark red text" family, readable in light and dark sheets. */
-export const MARK_COLORS: Record<Severity, { fill: string; font: string }> = {
+const MARK_COLORS: Record<Severity, { fill: string; font: string }> = {
   error: { fill: "#FFC7CE", font: "#9C0006" },
   warning: { fill: "#FFEB9C", font: "#9C5700" },
   info: { fill: "#DDEBF7", font: "#1F4E78" },
 };
 /** Each area is one conditional format: beyond this many, Excel slows down for nothing. */
-export const MAX_MARK_AREAS = 1000;
+const MAX_MARK_AREAS = 1000;
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function marksSupported(env: OfficeEnv): boolean {

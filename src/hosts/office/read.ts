@@ -28,9 +28,9 @@ export const WINDOW_ROWS = 1000;
 export const WINDOW_COLS = 50;
 export { RESPONSE_BUDGET };
 /** Cells per band at most, whatever the estimate (Excel's read limit is 5 million cells). */
-export const MAX_BAND_CELLS = 500_000;
+const MAX_BAND_CELLS = 500_000;
 /** Header zone whose merged areas are read when the whole table has too many. */
-export const HEADER_ROWS = 30;
+const HEADER_ROWS = 30;
 /** Floor of the per-cell estimate (values, formulas and number format of an empty cell as JSON, with margin). */
 const MIN_CELL_BYTES = 24;
 /** Safety factor over the measured bytes per cell (the window may be lighter than the rest). */
@@ -275,7 +275,7 @@ async function loadBand(
  * A number whose format shows something the value and the format's decimals do not say (a date, a time, a unit
  * in quotes, a fraction, a Text format): only there is Excel's displayed text needed.
  */
-export function needsText(value: unknown, numberFormat: unknown): boolean {
+function needsText(value: unknown, numberFormat: unknown): boolean {
   if (typeof value !== "number" || typeof numberFormat !== "string") return false;
   if (numberFormat === "General") return false;
   const bare = numberFormat
@@ -378,17 +378,12 @@ function halveBlock(b: Block<Cell>): Block<Cell>[] {
 }
 
 /** The selection when it covers more than one cell of the used range, else the used range. */
-export function pickRange(used: CellRange, selection: CellRange | null): CellRange {
+function pickRange(used: CellRange, selection: CellRange | null): CellRange {
   const inside = selection && cellCount(selection) > 1 ? intersect(used, selection) : null;
   return inside && cellCount(inside) > 1 ? inside : used;
 }
 
-export function toGrid(
-  sheet: string,
-  area: CellRange,
-  blocks: LoadedBlock[],
-  merges: CellRange[],
-): Grid | null {
+function toGrid(sheet: string, area: CellRange, blocks: LoadedBlock[], merges: CellRange[]): Grid | null {
   const cells: (Cell | undefined)[][] = [];
   let any = false;
   for (let r = area.top; r <= area.bottom; r++) cells.push(new Array(area.right - area.left + 1));
@@ -421,12 +416,7 @@ export function toGrid(
   };
 }
 
-export function toCell(
-  value: unknown,
-  formula: unknown,
-  numberFormat: unknown,
-  text: unknown,
-): Cell | undefined {
+function toCell(value: unknown, formula: unknown, numberFormat: unknown, text: unknown): Cell | undefined {
   // A text cell that starts with "=" reports the same string as value and formula: it is text, not a formula.
   const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
   const empty = value === "" || value === null || value === undefined;

@@ -112,7 +112,7 @@ async function write(env: OfficeEnv, key: string, value: unknown, lang: Lang): P
 }
 
 /** The conditional formats our marks made on a sheet (so that only those are ever loaded or deleted). */
-export const marksKey = (sheet: string) => `phuluc.marks:${sheet}`;
+const marksKey = (sheet: string) => `phuluc.marks:${sheet}`;
 
 /** A mark as kept: its id when made (its priority then), and what finds it again when the id has moved. */
 export interface KeptMark {
@@ -150,7 +150,7 @@ export async function saveValue(env: OfficeEnv, key: string, value: unknown, lan
 }
 
 /** The undo record kept where no undo sheet is made (ExcelApi 1.20, a protected structure): newest first. */
-export const UNDO_KEY = "phuluc.undo";
+const UNDO_KEY = "phuluc.undo";
 
 export function loadUndo(env: OfficeEnv): unknown[] {
   const raw = read(env, UNDO_KEY);

@@ -33,12 +33,12 @@ export { REQUEST_BUDGET, RESPONSE_BUDGET, pack };
 
 export const UNDO_SHEET = "_phuluc_undo";
 /** Cells loaded per sync for the snapshot (the response is limited like the request). */
-export const LOAD_BUDGET_CELLS = 120_000;
+const LOAD_BUDGET_CELLS = 120_000;
 const CHUNK_CHARS = 30_000; // a cell holds at most 32,767 characters
 const CHUNK_PREFIX = "~"; // so that Excel never reads a chunk as a number, a date or a formula
 const UNDO_DEPTH = 20;
 /** UTF-8 bytes of undo records kept in the document settings (far under what Office keeps for an add-in). */
-export const SETTINGS_UNDO_BUDGET = 1_000_000;
+const SETTINGS_UNDO_BUDGET = 1_000_000;
 
 type Scalar = string | number | boolean;
 
@@ -463,7 +463,7 @@ interface SheetBlock extends Block<CellWrite> {
   sheet: string;
 }
 
-export function writeBlocks(writes: CellWrite[]): SheetBlock[] {
+function writeBlocks(writes: CellWrite[]): SheetBlock[] {
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
     const list = bySheet.get(w.sheet);

@@ -233,7 +233,7 @@ const ERRNO: Record<string, Record<Lang, string>> = {
 };
 
 /** An errno code (ENOSPC ...) in words; other details pass through. */
-export function errnoText(detail: string, lang: Lang): string {
+function errnoText(detail: string, lang: Lang): string {
   return ERRNO[detail]?.[lang] ?? detail;
 }
 

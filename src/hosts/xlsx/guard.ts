@@ -14,7 +14,7 @@ export interface XmlLimits {
   maxText: number;
 }
 
-export const XML_LIMITS: XmlLimits = {
+const XML_LIMITS: XmlLimits = {
   maxDepth: 64,
   maxAttributes: 1000,
   maxTag: 4 * 1024 * 1024,

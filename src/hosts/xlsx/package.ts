@@ -96,7 +96,7 @@ function decodeURIComponentSafe(s: string): string {
 type Sniffed = "zip" | "empty" | "encrypted" | "legacy-xls" | "not-xlsx" | "csv";
 
 /** What the first bytes say: .xlsx is a zip; an encrypted .xlsx and an old .xls are OLE compound files. */
-export function sniff(bytes: Uint8Array, fileName: string): Sniffed {
+function sniff(bytes: Uint8Array, fileName: string): Sniffed {
   if (bytes.length === 0) return "empty";
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return "zip";
@@ -123,7 +123,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /** True when `text` occurs in the bytes as UTF-16LE (how OLE files, .xls and encrypted .xlsx, name their streams). */
-export function containsUtf16(bytes: Uint8Array, text: string): boolean {
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const pattern: number[] = [];
   for (const ch of text) pattern.push(ch.charCodeAt(0), 0);
   outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
@@ -355,13 +355,13 @@ function isUtf16(b: Uint8Array): boolean {
 }
 
 /** A part's XML that is malformed (corrupt) or passes a bound (limit), naming the part. */
-export function xmlToReadError(err: XmlReadError, fileName: string, where = err.part): XlsxReadError {
+function xmlToReadError(err: XmlReadError, fileName: string, where = err.part): XlsxReadError {
   if (err.limit)
     return new XlsxReadError("limit", fileName, reasonDetail(where, err.limit.kind, err.limit.limit));
   return new XlsxReadError("corrupt", fileName, `${where}: ${err.reason}`);
 }
 
-export function zipToReadError(err: unknown, fileName: string): Error {
+function zipToReadError(err: unknown, fileName: string): Error {
   if (err instanceof XlsxReadError) return err;
   if (err instanceof XmlReadError) return xmlToReadError(err, fileName);
   if (err instanceof ZipError) {

@@ -269,7 +269,7 @@ function insertBefore(xml: string, root: string, fragment: string): string {
 }
 
 /** Sets `fullCalcOnLoad="1"` on calcPr (adding calcPr where the schema wants it). */
-export function setFullCalcOnLoad(xml: string): string {
+function setFullCalcOnLoad(xml: string): string {
   const calc = findTag(xml, "calcPr");
   if (calc) {
     const open = xml.slice(calc.start, calc.end);
@@ -382,11 +382,7 @@ function cellText(p: string, ref: string, style: number | undefined, w: CellWrit
 const ATTR_R = /\br="([^"]*)"/;
 const ATTR_S = /\bs="(\d+)"/;
 
-export function patchSheetXml(
-  xml: string,
-  writes: CellWrite[],
-  options: SheetPatchOptions,
-): SheetPatchResult {
+function patchSheetXml(xml: string, writes: CellWrite[], options: SheetPatchOptions): SheetPatchResult {
   const written: CellWrite[] = [];
   const refusedCells: { w: CellWrite; reason: "protected" | "boolean" }[] = [];
   if (writes.length === 0) return { xml, written, refusedCells };

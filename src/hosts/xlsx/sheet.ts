@@ -58,7 +58,7 @@ export interface StyleInfo {
   isDate: boolean[];
 }
 
-export function isDateFormat(format: string | undefined, id?: number): boolean {
+function isDateFormat(format: string | undefined, id?: number): boolean {
   if (
     id !== undefined &&
     ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58))
@@ -98,7 +98,7 @@ export function readStyles(pkg: XlsxPackage): StyleInfo {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared strings
 
-export function readSharedStrings(pkg: XlsxPackage): string[] {
+function readSharedStrings(pkg: XlsxPackage): string[] {
   const out: string[] = [];
   if (!pkg.sharedStringsPart) return out;
   const parser = new SaxesParser({ xmlns: false, position: false });
@@ -230,7 +230,7 @@ export interface ReadSheetResult {
 }
 
 /** Excel serial day → dd/mm/yyyy [hh:mm], as a Vietnamese reader writes dates. */
-export function serialDateText(serial: number, date1904 = false): string {
+function serialDateText(serial: number, date1904 = false): string {
   const ms = Math.round(serial * 86400000);
   const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const d = new Date(base + ms);

@@ -20,7 +20,7 @@ export interface TagMatch {
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;
 
-export function decodeXml(s: string): string {
+function decodeXml(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (_, e: string) => {
     switch (e) {

@@ -226,7 +226,7 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8A
 }
 
 /** Bytes as a person reads them. */
-export function mb(bytes: number): string {
+function mb(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${Math.round(bytes / (1024 * 1024))} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -262,7 +262,7 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** The CRC-32 of everything so far, from the CRC of what came before (0 at the start). */
-export function crc32Update(data: Uint8Array, crc: number): number {
+function crc32Update(data: Uint8Array, crc: number): number {
   let c = ~crc;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;

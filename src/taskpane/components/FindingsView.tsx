@@ -164,7 +164,7 @@ export interface FindingsViewProps {
 }
 
 /** The rule the engine names a copied column with; its `related` cells are the copied ones. */
-export const COPIED_COLUMN = "copied-column";
+const COPIED_COLUMN = "copied-column";
 // The engine's rule ids grow with the lead's `copied-column`: compared as text until then.
 const isCopiedColumn = (f: Finding) => (f.rule as string) === COPIED_COLUMN;
 
@@ -172,7 +172,7 @@ const isCopiedColumn = (f: Finding) => (f.rule as string) === COPIED_COLUMN;
  * Findings as the view lists them: each (cell, rule) once; a copied column's findings as causes, with the other
  * findings on its copied cells as their consequences, taken out of the severity lists.
  */
-export function arrangeFindings(findings: readonly Finding[]): {
+function arrangeFindings(findings: readonly Finding[]): {
   causes: { cause: Finding; consequences: Finding[] }[];
   rest: Finding[];
 } {
@@ -202,10 +202,10 @@ export function arrangeFindings(findings: readonly Finding[]): {
 export const GROUP_AT = 4;
 
 /** This many info notes or more are folded away until asked for. */
-export const INFOS_FOLD_AT = 4;
+const INFOS_FOLD_AT = 4;
 
 /** Cells shown at a time inside an open group: a column copied on a 10,000-row table stays quick to open. */
-export const GROUP_PAGE = 50;
+const GROUP_PAGE = 50;
 
 export type FindingEntry =
   { kind: "one"; finding: Finding } | { kind: "group"; findings: Finding[]; column: string };
