@@ -2,7 +2,19 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "lib/", "dist/", "dist-online/", "certs/", "out/", "coverage/", "test-artifacts/", "samples/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "lib/",
+      "dist/",
+      "dist-online/",
+      "certs/",
+      "out/",
+      "coverage/",
+      "test-artifacts/",
+      "samples/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,9 +29,39 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["fs", "path", "node:*", "exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/*", "office-*"] },
+        {
+          patterns: [
+            "fs",
+            "path",
+            "node:*",
+            "exceljs",
+            "react",
+            "react-dom",
+            "@fluentui/*",
+            "@microsoft/*",
+            "office-*",
+          ],
+        },
       ],
       "no-restricted-globals": ["error", "Office", "Excel", "document", "window", "process", "require"],
+    },
+  },
+  {
+    // Outside the engine, the engine is entered through its facade (src/engine/index.ts) and nowhere else.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/engine/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/engine/*"],
+              message: "Import the engine through its facade (src/engine/index.ts), not its internals.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

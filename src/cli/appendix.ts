@@ -10,7 +10,7 @@ import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
 import type { Lang } from "../i18n/lang";
-import { buildAppendix } from "../engine/appendix";
+import { buildAppendix } from "../engine";
 import { appendixLabels } from "../i18n/appendix";
 import {
   TARGET_OPTIONS,

@@ -6,8 +6,7 @@ import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderReport } from "./format";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
-import type { Report } from "../engine/report";
-import { summarize } from "../engine/summary";
+import { type Report, loadReportSchemas, summarize } from "../engine";
 import { describeReport } from "../i18n/findings";
 import type { Lang } from "../i18n/lang";
 
@@ -36,7 +35,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // keeps a sentence on every finding, in the chosen language.
   const built: Report =
     flags.format === "json"
-      ? (await import("../engine/report")).buildReport(file, tables, unread)
+      ? (await loadReportSchemas()).buildReport(file, tables, unread)
       : {
           file,
           tables,

@@ -13,7 +13,7 @@ import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderReport } from "./format";
-import { summarize } from "../engine/summary";
+import { summarize } from "../engine";
 import { describeReport } from "../i18n/findings";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeGrids, chooseGrids, readWorkbookForCli, samePath } from "./workbook";

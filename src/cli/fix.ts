@@ -11,7 +11,7 @@ import { analyzeWorkbookFile, refusalText, samePath, writePatched } from "./work
 import { fixPlan, legacyTextConversions } from "../engine";
 import { STRUCTURE_OPTIONS, confirmRoles, structureOptions } from "./structure";
 import type { Lang } from "../i18n/lang";
-import { rangeA1 } from "../engine/grid";
+import { rangeA1 } from "../engine";
 
 const SPEC = {
   command: "fix",

@@ -1,6 +1,5 @@
 // Text rendering of reports and fix results for people at a terminal. Vietnamese by default, English on request.
-import type { Finding, Report, Severity, TableReport, WritePlan } from "../engine/report";
-import type { Unread } from "../engine/coverage";
+import type { Finding, Report, Severity, TableReport, WritePlan, Unread } from "../engine";
 import type { Lang } from "../i18n/lang";
 import { describeFinding, findingTitle, roleOfCell } from "../i18n/findings";
 import { confirmRolesOf, refusalLine } from "./structure";

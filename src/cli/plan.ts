@@ -10,11 +10,19 @@ import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile, samePath, writePatched } from "./workbook";
 import type { TableAnalysis } from "../engine";
-import { rangeA1, type Grid } from "../engine/grid";
+import {
+  rangeA1,
+  type Grid,
+  buildAppendix,
+  type AppendixLayout,
+  PlanError,
+  planTable,
+  type AllocationMethod,
+  type Plan,
+  type PlanTarget,
+} from "../engine";
 import type { Lang } from "../i18n/lang";
-import { buildAppendix, type AppendixLayout } from "../engine/appendix";
 import { appendixLabels } from "../i18n/appendix";
-import { PlanError, planTable, type AllocationMethod, type Plan, type PlanTarget } from "../engine/plan";
 import type { XlsxPackage } from "../hosts/xlsx/package";
 import { naturalDecimals, showNumber } from "../i18n/numbers";
 import { describePlanError, describePlanNotes } from "../i18n/plan";

@@ -4,11 +4,17 @@
 // is not written by fix, plan or appendix until the user confirms it; each refusal is one line.
 import { UserError } from "./io";
 import type { TableAnalysis } from "../engine";
-import type { AnalyzeOptions, Overrides } from "../engine/model";
+import {
+  type AnalyzeOptions,
+  type Overrides,
+  COLUMN_ROLES,
+  ROW_KINDS,
+  type ColumnRole,
+  type Finding,
+  type RowKind,
+  rangeA1,
+} from "../engine";
 import type { Lang } from "../i18n/lang";
-import { COLUMN_ROLES, ROW_KINDS } from "../engine/kinds";
-import type { ColumnRole, Finding, RowKind } from "../engine/report";
-import { rangeA1 } from "../engine/grid";
 
 export const STRUCTURE_OPTIONS = {
   roles: { type: "string" },

@@ -8,10 +8,8 @@ import { readGrids } from "../hosts/xlsx/sheet";
 import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/patch";
 import { XlsxReadError } from "../hosts/xlsx/errors";
 import { analyzeGrid, analyzeYearsTable, unreadParts } from "../engine";
-import type { TableReport } from "../engine/report";
+import type { TableReport, Grid, AnalyzeOptions } from "../engine";
 import type { TableAnalysis, Unread } from "../engine";
-import type { Grid } from "../engine/grid";
-import type { AnalyzeOptions } from "../engine/model";
 import type { Lang } from "../i18n/lang";
 
 export interface WorkbookAnalysis {

@@ -1,8 +1,6 @@
 // The logic of the "Tính lại" button, apart from Office so that it can be tested with any PaneHost.
-import type { Grid } from "../engine/grid";
-import type { AnalyzeOptions } from "../engine/model";
+import type { Grid, AnalyzeOptions, WritePlan } from "../engine";
 import type { TableAnalysis } from "../engine";
-import type { WritePlan } from "../engine/report";
 import type { PaneHost } from "../hosts/port";
 
 export interface RecomputeEngine {

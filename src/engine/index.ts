@@ -48,3 +48,45 @@ export { normalizeUnitName } from "./units";
 export type { Grid, Table, AnalyzeOptions, Finding, Report, TableReport, WritePlan, Correction };
 // Many files (issue 20): consolidation, cross-level check, year over year, and normalizeUnitName.
 export * from "./consolidate";
+// What the hosts, the pages and the command line use of the engine (no other door).
+export {
+  a1,
+  cellAt,
+  cellText,
+  columnLetter,
+  columnNumber,
+  gridBottom,
+  gridRight,
+  parseA1,
+  parseRangeA1,
+  rangeA1,
+} from "./grid";
+export type { Cell, CellRange, CellValue } from "./grid";
+export { COLUMN_ROLES, ROW_KINDS } from "./kinds";
+export { summarize } from "./summary";
+/** The zod schemas of reports (buildReport, ReportSchema), loaded only when a report is validated: zod is slow
+ *  to load, and the command line's text output does not need it. */
+export const loadReportSchemas = () => import("./report");
+export type { CellWrite, ColumnRole, Refusal, RefusalReason, RowKind, RuleId, Severity } from "./report";
+export type { Overrides } from "./model";
+export { checkProse, describeTable, tableFacts } from "./prose";
+export type { DescribeLine, Description, ProseFinding, Scope } from "./prose";
+export {
+  APPENDIX_LOOK,
+  buildAppendix,
+  pageSetupOf,
+  tableYear,
+  uniqueSheetName,
+  widthToPoints,
+} from "./appendix";
+export type {
+  AppendixCell,
+  AppendixCellStyle,
+  AppendixLabels,
+  AppendixLayout,
+  IssuingBody,
+  SignatureLabels,
+} from "./appendix";
+export { PlanError, parseTarget, planTable } from "./plan";
+export type { AllocationMethod, Plan, PlanFigure, PlanNote, PlanTarget } from "./plan";
+export type { DocBlock, DocParagraph, DocTable, ProseDocument } from "./prose/model";

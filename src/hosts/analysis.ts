@@ -2,9 +2,17 @@
 // fixes into write plans shaped by the settings (formulas or values). No React, no host calls.
 import { analyzeGrid, analyzeYearsGrid, fixPlan } from "../engine";
 import type { TableAnalysis } from "../engine";
-import { cellAt, parseA1, type Grid } from "../engine/grid";
-import type { Overrides } from "../engine/model";
-import type { CellWrite, ColumnRole, Finding, Severity, WritePlan } from "../engine/report";
+import {
+  cellAt,
+  parseA1,
+  type Grid,
+  type Overrides,
+  type CellWrite,
+  type ColumnRole,
+  type Finding,
+  type Severity,
+  type WritePlan,
+} from "../engine";
 import type { PaneSettings } from "./port";
 import { describeFinding, isSuggested, roleOfCell } from "../i18n/findings";
 

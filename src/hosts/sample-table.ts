@@ -2,7 +2,7 @@
 // (src/standalone/sample.ts, fflate) and the Excel add-in's new worksheet (src/hosts/office/sample.ts, Office.js).
 // A commune's plan table with three planted mistakes; the figures follow the domain's worked example (villages of
 // 412, 288, 530, 197 and 355 households). Pure data: no Office, DOM or Node import.
-import type { RuleId } from "../engine/report";
+import type { RuleId } from "../engine";
 
 export type SampleValue = string | number | null;
 

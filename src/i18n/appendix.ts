@@ -1,6 +1,6 @@
 // Every word an appendix writes (the engine's src/engine/appendix lays it out), Vietnamese first: titles, the
 // "(Kèm theo ...)" line, sheet names, the plan's column headers, the notes, and the date line and signature block.
-import type { AppendixLabels, IssuingBody, SignatureLabels } from "../engine/appendix";
+import type { AppendixLabels, IssuingBody, SignatureLabels } from "../engine";
 import type { Lang } from "./lang";
 
 /** The date line and the signature block under an appendix (placeholders the official fills in by hand). */

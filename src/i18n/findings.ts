@@ -2,7 +2,7 @@
 // language. The engine's findings carry no text; the CLI, the pane and JSON output call these at the edge.
 import { naturalDecimals, showNumber } from "./numbers";
 import type { Finding, Report, TableReport } from "../engine";
-import type { ColumnRole } from "../engine/report";
+import type { ColumnRole } from "../engine";
 import { findingMessage, type MessageLang, type MessageParams, type MessageRule } from "./messages";
 import { RULE_NAMES } from "./ui";
 

@@ -1,6 +1,6 @@
 // Finding sentences, Vietnamese first, built from parameters already formatted for the reader. Only
 // src/i18n/findings.ts calls these (the engine never does: its findings are data).
-import type { RuleId } from "../engine/report";
+import type { RuleId } from "../engine";
 
 export type MessageLang = "vi" | "en";
 

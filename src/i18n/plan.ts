@@ -1,6 +1,6 @@
 // The sentences of a plan: why a target cannot be allocated (PlanError) and how the numbers were obtained
 // (Plan.notes), from the engine's codes and parameters, in Vietnamese or English.
-import type { AllocationMethod, PlanError, PlanFigure, PlanNote } from "../engine/plan";
+import type { AllocationMethod, PlanError, PlanFigure, PlanNote } from "../engine";
 import type { Lang } from "./lang";
 import { naturalDecimals, showCount, showNumber } from "./numbers";
 

@@ -1,6 +1,6 @@
 // The sentences of the prose checks and of `describe`, Vietnamese (default, in the register of a plan or report)
 // and English, made from the engine's codes and numbers. Numbers the Vietnamese way: 1.518 hộ, 13,70%.
-import type { Description, DescribeLine, ProseFinding, Scope } from "../engine/prose";
+import type { Description, DescribeLine, ProseFinding, Scope } from "../engine";
 import type { Lang } from "./lang";
 import { naturalDecimals, showNumber } from "./numbers";
 

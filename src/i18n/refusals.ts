@@ -1,7 +1,7 @@
 // Why a cell was not written (the file forbids it there), in the user's language: one table of reasons for the
 // command line's list and the pages' notices.
 import type { Lang } from "./lang";
-import type { Refusal } from "../engine/report";
+import type { Refusal } from "../engine";
 
 const REASONS = {
   pivot: { vi: "nằm trong PivotTable", en: "inside a pivot table" },

@@ -1,6 +1,6 @@
 // Strings the task pane and the standalone page show. Vietnamese is the default; English on request.
 // The engine's finding messages live with the engine, not here.
-import type { ColumnRole, RowKind, RuleId, Severity } from "../engine/report";
+import type { ColumnRole, RowKind, RuleId, Severity } from "../engine";
 import { formatDecimals, showNumber } from "./numbers";
 
 export type UiLang = "vi" | "en";

@@ -15,8 +15,8 @@ import {
   parseA1,
   type CellRange,
   type Grid,
-} from "../engine/grid";
-import type { Severity } from "../engine/report";
+  type Severity,
+} from "../engine";
 
 /** Columns beyond this many are left out (said so above the preview); rows are never cut. */
 const MAX_COLS = 60;

@@ -16,9 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { XlsxReadError } from "../hosts/xlsx/errors";
-import type { AppendixLayout } from "../engine/appendix";
-import type { Grid } from "../engine/grid";
-import type { Finding, Severity, WritePlan } from "../engine/report";
+import type { AppendixLayout, Grid, Finding, Severity, WritePlan, Overrides } from "../engine";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
@@ -28,7 +26,6 @@ import { work, type WorkClient } from "../worker/client";
 import { firstTable } from "../worker/handler";
 import { decodeGrid, encodeGrid, unpack } from "../worker/text";
 import type { TableAnalysis } from "../engine";
-import type { Overrides } from "../engine/model";
 import type { PaneSettings, PaneView, WriteOutcome } from "../hosts/port";
 import {
   browserStore,

@@ -2,11 +2,15 @@
 // own reader and the download through the same patcher as the CLI (src/hosts/xlsx/workbook.ts): the user's package
 // comes back with only the written cells changed. This file keeps the undo stack, the marks and the selection, and
 // remembers settings and corrections in localStorage. Nothing leaves the page.
-import type { Grid } from "../engine/grid";
-import { parseA1 } from "../engine/grid";
-import type { Overrides } from "../engine/model";
-import type { CellWrite, Finding, WritePlan } from "../engine/report";
-import type { AppendixLayout } from "../engine/appendix";
+import {
+  type Grid,
+  parseA1,
+  type Overrides,
+  type CellWrite,
+  type Finding,
+  type WritePlan,
+  type AppendixLayout,
+} from "../engine";
 import type { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import type { Refusal } from "../hosts/xlsx/patch";
 import { renderAppendixSheet } from "./appendixSheet";

@@ -2,7 +2,7 @@
 // a small .xlsx an official can file. The workbook is written by hand (four XML parts zipped with fflate), so the
 // pane does not carry a spreadsheet library for one list.
 import { zipSync, strToU8 } from "fflate";
-import { summarize, type Finding } from "../engine/report";
+import { summarize, type Finding } from "../engine";
 import { fmt, formatNumber, SEVERITY_NAMES, uiStrings, type UiLang } from "../i18n/ui";
 import { findingTitle } from "../i18n/findings";
 import { findingText } from "../hosts/analysis";

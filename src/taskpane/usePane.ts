@@ -1,11 +1,8 @@
 // The pane's state and actions over a PaneHost: read → analyse → show; fix / undo / mark → read again.
 import * as React from "react";
-import type { Grid } from "../engine/grid";
-import type { Overrides } from "../engine/model";
-import type { Finding, WritePlan } from "../engine/report";
+import { type Grid, type Overrides, type Finding, type WritePlan, cellAt, parseA1 } from "../engine";
 import { fmt, formatNumber, uiStrings, type UiStrings } from "../i18n/ui";
 import { showCell } from "../i18n/numbers";
-import { cellAt, parseA1 } from "../engine/grid";
 import { legacyTextConversions } from "../engine";
 import {
   planFixAll,

@@ -1,7 +1,7 @@
 // Large results as text for the trip from the worker to the page: Chromium parses the JSON of a 10,000-row grid
 // or its analysis several times faster than it takes the same objects by structured clone (which stalled the page
 // for 100-270 ms). Only what JSON carries exactly goes as text; anything else goes as it is.
-import type { Cell, Grid } from "../engine/grid";
+import type { Cell, Grid } from "../engine";
 
 export function encodeGrid(grid: Grid): string {
   return JSON.stringify(grid);

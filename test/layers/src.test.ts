@@ -104,6 +104,6 @@ test("the walk sees the imports it judges (a known edge of each kind is found)",
   const rel = (e: { from: string; to: string }) =>
     `${path.relative(SRC, e.from)} → ${path.relative(SRC, e.to)}`;
   const seen = edges.map(rel);
-  expect(seen).toContain(`cli${path.sep}main.ts → engine${path.sep}index.ts`);
+  expect(seen).toContain(`cli${path.sep}check.ts → engine${path.sep}index.ts`);
   expect(edges.some((e) => top(e.from) === "taskpane" && top(e.to) === "hosts")).toBe(true);
 });

@@ -2,10 +2,14 @@
 // words of the document ("Bảng 2, dòng 5, cột 'Tỷ lệ'"), and the sentences checked against themselves and the
 // tables. Browser-safe.
 import { analyzeGrid, type AnalyzeOptions, type TableAnalysis } from "../../engine";
-import { parseA1 } from "../../engine/grid";
-import type { Finding, TableReport } from "../../engine/report";
-import { checkProse, type ProseFinding } from "../../engine/prose";
-import type { DocTable } from "../../engine/prose/model";
+import {
+  parseA1,
+  type Finding,
+  type TableReport,
+  checkProse,
+  type ProseFinding,
+  type DocTable,
+} from "../../engine";
 import type { DocxDocument } from "./read";
 
 export interface DocxTableAnalysis {

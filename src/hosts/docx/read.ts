@@ -3,8 +3,7 @@
 // every Word table becomes a Grid (gridSpan and vMerge as merged areas, text exactly as typed). Nothing is ever
 // written back to a .docx. Browser-safe.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { Cell, CellRange, Grid } from "../../engine/grid";
-import type { DocBlock, DocParagraph, DocTable, ProseDocument } from "../../engine/prose/model";
+import type { Cell, CellRange, Grid, DocBlock, DocParagraph, DocTable, ProseDocument } from "../../engine";
 import {
   DEFAULT_LIMITS,
   ZipError,

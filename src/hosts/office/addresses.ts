@@ -1,5 +1,5 @@
 // Addresses as Office.js returns them: "Sheet1!B3:H20", "'Thôn, bản'!A1", several areas joined by commas.
-import { columnNumber, parseRangeA1, type CellRange } from "../../engine/grid";
+import { columnNumber, parseRangeA1, type CellRange } from "../../engine";
 
 /** Excel's last row and column: whole-column and whole-row addresses reach them. */
 export const MAX_ROW = 1_048_576;

@@ -1,6 +1,6 @@
 // Groups single cells into rectangles so that a write plan becomes a few range writes: a rate column becomes
 // one tall block, a total row one wide block.
-import type { CellRange } from "../../engine/grid";
+import type { CellRange } from "../../engine";
 
 export interface Placed<T> {
   row: number;

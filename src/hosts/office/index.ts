@@ -1,8 +1,5 @@
 // The Office.js host: the PaneHost the task pane uses inside Excel. Every Office.js call lives in this folder.
-import type { AppendixLayout } from "../../engine/appendix";
-import type { Grid } from "../../engine/grid";
-import type { Overrides } from "../../engine/model";
-import type { Finding, WritePlan } from "../../engine/report";
+import type { AppendixLayout, Grid, Overrides, Finding, WritePlan } from "../../engine";
 import type { PaneHost, PaneSettings } from "../port";
 import { officeEnv, waitingEnv, type OfficeEnv, type OfficeHostOptions } from "./env";
 import { clearMarks, markFindings, marksSupported, selectCell } from "./marks";

@@ -3,9 +3,8 @@
 // stable id: a rule the user adds later (it takes the first priority) or deletes moves ours. So a kept id is
 // trusted only when the rule there still has our formula and our range; otherwise the mark is looked for by its
 // formula and range, rule by rule. A rule whose formula does not name us (MARK_TAG) is never deleted.
-import { parseA1, rangeA1 } from "../../engine/grid";
+import { parseA1, rangeA1, type Finding, type Severity } from "../../engine";
 import type { Lang } from "../../i18n/lang";
-import type { Finding, Severity } from "../../engine/report";
 import { rangeOfAddress } from "./addresses";
 import { rectangles } from "./blocks";
 import type { OfficeEnv } from "./env";

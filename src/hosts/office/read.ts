@@ -11,13 +11,12 @@
 //   merges  more than 512 merged areas make getMergedAreasOrNullObject fail, and a failure fails its whole sync:
 //           when the window's sync fails it is repeated without merges, and merges are asked for alone, falling back
 //           to the header rows (where the table's structure is) with a notice.
-import type { Cell, CellRange, Grid } from "../../engine/grid";
+import { type Cell, type CellRange, type Grid, rangeA1 } from "../../engine";
 import type { Lang } from "../../i18n/lang";
 import { cellCount, intersect, jsonBytes, rangeOfAddress, splitAreas } from "./addresses";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, codeOf, message, reasonOf } from "./messages";
-import { rangeA1 } from "../../engine/grid";
 import { RESPONSE_BUDGET, groupBy, tooLarge } from "./requests";
 
 const ERROR_VALUE =

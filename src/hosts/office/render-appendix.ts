@@ -3,15 +3,23 @@
 // A4 page setup with repeated header rows and fit to width. The sheet names in one sync, then everything in as few
 // syncs as the request budget allows (requests.ts): a national appendix of 30,000+ rows no longer goes in one
 // request over Excel on the web's 5 MB.
-import { rangeA1, type CellRange } from "../../engine/grid";
-import type { AppendixCell, AppendixCellStyle, AppendixLayout } from "../../engine/appendix";
+import {
+  rangeA1,
+  type CellRange,
+  type AppendixCell,
+  type AppendixCellStyle,
+  type AppendixLayout,
+  APPENDIX_LOOK,
+  pageSetupOf,
+  uniqueSheetName,
+  widthToPoints,
+} from "../../engine";
 import type { Lang } from "../../i18n/lang";
 import { rectangles, type Block } from "./blocks";
 import type { OfficeEnv } from "./env";
 import { OfficeHostError, message, reasonOf } from "./messages";
 import { formulaInput, rangeOps } from "./write";
 import { OP_OVERHEAD, syncPacked, type Op } from "./requests";
-import { APPENDIX_LOOK, pageSetupOf, uniqueSheetName, widthToPoints } from "../../engine/appendix";
 
 export { uniqueSheetName };
 

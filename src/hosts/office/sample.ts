@@ -2,9 +2,8 @@
 // package is written from) as a NEW worksheet, never over a user's sheet. One Excel.run, two syncs: the sheet names
 // (and the workbook's protection), then everything — values, number formats, font, bold rows, merges, column
 // widths — and the new sheet activated with A1 selected, so the pane's next read is the sample.
-import { rangeA1 } from "../../engine/grid";
+import { rangeA1, uniqueSheetName, widthToPoints } from "../../engine";
 import type { Lang } from "../../i18n/lang";
-import { uniqueSheetName, widthToPoints } from "../../engine/appendix";
 import {
   SAMPLE_BOLD_ROWS,
   SAMPLE_COLUMNS,

@@ -1,7 +1,5 @@
 // Pane settings and the user's corrections per sheet, kept in the document (Office.context.document.settings).
-import type { ColumnRole, RowKind } from "../../engine/report";
-import { COLUMN_ROLES, ROW_KINDS } from "../../engine/report";
-import type { Overrides } from "../../engine/model";
+import { type ColumnRole, type RowKind, COLUMN_ROLES, ROW_KINDS, type Overrides } from "../../engine";
 import type { Lang } from "../../i18n/lang";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../port";
 import type { OfficeEnv } from "./env";

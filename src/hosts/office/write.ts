@@ -17,9 +17,8 @@
 // - Older Excel: the snapshot lives as JSON in a very hidden sheet, so "Hoàn tác" works after the pane reopens.
 // - Either way the snapshot also holds what we wrote: undo restores only the cells that still hold it, so an edit
 //   the user made afterwards (or a Ctrl+Z that already undid part of it) is never overwritten.
-import { a1, parseA1, rangeA1, type CellRange } from "../../engine/grid";
+import { a1, parseA1, rangeA1, type CellRange, type CellWrite, type WritePlan } from "../../engine";
 import type { Lang } from "../../i18n/lang";
-import type { CellWrite, WritePlan } from "../../engine/report";
 import type { Refusal } from "../xlsx/patch";
 import type { WriteOutcome } from "../port";
 import { cellCount, jsonBytes, utf8Bytes } from "./addresses";

@@ -1,8 +1,7 @@
 // A NEW workbook made only of appendix layouts (the consolidated table and its "Nguồn" sheet): each sheet drawn by
 // appendixSheetXml (the appendix look), styles from StylesEditor, a Print_Titles name per sheet, fullCalcOnLoad so
 // a spreadsheet recalculates the formulas on opening. Browser-safe (the standalone page downloads it too).
-import type { AppendixLayout } from "../../engine/appendix";
-import { uniqueSheetName } from "../../engine/appendix";
+import { type AppendixLayout, uniqueSheetName } from "../../engine";
 import { appendixSheetXml } from "./newsheet";
 import { StylesEditor } from "./styles";
 import { escapeAttr, escapeText } from "./xml";

@@ -1,9 +1,7 @@
 // The XML of a NEW worksheet holding an appendix layout: A4, fit to width, Nghị định 30 margins, frozen header,
 // title rows repeated (the Print_Titles name is added by the patcher), formulas with their cached values, inline
 // strings (sharedStrings.xml is never touched). Styles come from the caller (appended to styles.xml). Browser-safe.
-import type { AppendixCellStyle, AppendixLayout } from "../../engine/appendix";
-import { pageSetupOf } from "../../engine/appendix";
-import { a1, rangeA1 } from "../../engine/grid";
+import { type AppendixCellStyle, type AppendixLayout, pageSetupOf, a1, rangeA1 } from "../../engine";
 import { escapeAttr, escapeText } from "./xml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

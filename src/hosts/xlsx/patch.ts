@@ -3,10 +3,18 @@
 // new sheets (appendices) are added as one part each with their styles appended to styles.xml. Every other part is
 // copied as its original compressed bytes. Cells inside a pivot table, a table's totals row, an array formula or
 // locked on a protected sheet are never written: they are returned for a person to handle. Browser-safe.
-import type { CellWrite, Refusal, RefusalReason } from "../../engine/report";
-import type { AppendixLayout } from "../../engine/appendix";
-import { uniqueSheetName } from "../../engine/appendix";
-import { columnLetter, columnNumber, parseA1, parseRangeA1, type CellRange } from "../../engine/grid";
+import {
+  type CellWrite,
+  type Refusal,
+  type RefusalReason,
+  type AppendixLayout,
+  uniqueSheetName,
+  columnLetter,
+  columnNumber,
+  parseA1,
+  parseRangeA1,
+  type CellRange,
+} from "../../engine";
 import { XlsxReadError } from "./errors";
 import { openPackage, relsPathFor, REL_NS, type XlsxPackage, type SheetInfo } from "./package";
 import { readContext, readSheet, readStyles, shiftFormula } from "./sheet";
@@ -25,7 +33,7 @@ import {
 } from "./xml";
 import { writeZip, type OutPart } from "./zip";
 
-export type { Refusal, RefusalReason } from "../../engine/report";
+export type { Refusal, RefusalReason } from "../../engine";
 
 export interface PatchInput {
   writes?: CellWrite[];

@@ -4,8 +4,15 @@
 // formats, bold, merged areas; plus what the patcher needs to refuse cells (array ranges, protection, hidden
 // rows/cols). Browser-safe.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { Cell, CellRange, CellValue, Grid } from "../../engine/grid";
-import { columnLetter, columnNumber, parseRangeA1 } from "../../engine/grid";
+import {
+  type Cell,
+  type CellRange,
+  type CellValue,
+  type Grid,
+  columnLetter,
+  columnNumber,
+  parseRangeA1,
+} from "../../engine";
 import { reasonDetail, XlsxReadError } from "./errors";
 import { XmlGuard, XmlLimitError } from "./guard";
 import type { SheetInfo, XlsxPackage } from "./package";

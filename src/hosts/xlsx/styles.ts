@@ -1,7 +1,7 @@
 // Appends to styles.xml without touching what is there: new number formats, fonts, borders and cell formats (xf)
 // go at the end of their lists, so every existing style index keeps its meaning and the default font stays.
 // Browser-safe.
-import type { AppendixCellStyle } from "../../engine/appendix";
+import type { AppendixCellStyle } from "../../engine";
 import { escapeAttr, findClose, findTag, findTags } from "./xml";
 
 const BUILTIN_IDS: Record<string, number> = {

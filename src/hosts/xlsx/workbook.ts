@@ -1,10 +1,14 @@
 // An .xlsx held in memory for the standalone page: the user's package as it was opened, the cell writes and new
 // appendix sheets made since, and the bytes to download, which go through the same patcher as the CLI (only the
 // written cells change, every other part is copied as it is). Browser-safe: no ExcelJS, no Node.
-import type { Cell, Grid } from "../../engine/grid";
-import { parseA1 } from "../../engine/grid";
-import type { CellWrite } from "../../engine/report";
-import { uniqueSheetName, type AppendixLayout } from "../../engine/appendix";
+import {
+  type Cell,
+  type Grid,
+  parseA1,
+  type CellWrite,
+  uniqueSheetName,
+  type AppendixLayout,
+} from "../../engine";
 import { openPackage, type OpenOptions, type XlsxPackage } from "./package";
 import { readContext, readSheet, type ReadContext } from "./sheet";
 import { checkWrites, patchPackage, type PatchResult, type Refusal } from "./patch";

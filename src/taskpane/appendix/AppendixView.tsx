@@ -16,11 +16,20 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { TableAnalysis } from "../../engine";
-import { buildAppendix, tableYear, type AppendixCell, type AppendixLayout } from "../../engine/appendix";
+import {
+  buildAppendix,
+  tableYear,
+  type AppendixCell,
+  type AppendixLayout,
+  type Grid,
+  parseTarget,
+  PlanError,
+  planTable,
+  type AllocationMethod,
+  type Plan,
+} from "../../engine";
 import { appendixLabels } from "../../i18n/appendix";
-import type { Grid } from "../../engine/grid";
 import type { Lang } from "../../i18n/lang";
-import { parseTarget, PlanError, planTable, type AllocationMethod, type Plan } from "../../engine/plan";
 import type { PaneHost } from "../../hosts/port";
 import { appendixStrings } from "./strings";
 import { showCell, showCount } from "../../i18n/numbers";

@@ -25,7 +25,7 @@ import {
   type YearFinding,
   unitSource,
 } from "../../engine";
-import type { Grid } from "../../engine/grid";
+import type { Grid } from "../../engine";
 import {
   checkResult,
   consolidationLabels,

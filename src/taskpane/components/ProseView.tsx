@@ -3,8 +3,7 @@
 import * as React from "react";
 import { Button, Switch, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { TableAnalysis } from "../../engine";
-import type { Grid } from "../../engine/grid";
-import { describeTable, tableFacts } from "../../engine/prose";
+import { type Grid, describeTable, tableFacts } from "../../engine";
 import { describeText, proseUi } from "../../i18n/prose";
 import type { Lang } from "../../i18n/lang";
 

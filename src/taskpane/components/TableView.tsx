@@ -15,9 +15,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { Table } from "../../engine/model";
-import type { Overrides } from "../../engine/model";
-import { COLUMN_ROLES, ROW_KINDS, type ColumnRole, type Finding, type RowKind } from "../../engine/report";
+import {
+  type Table,
+  type Overrides,
+  COLUMN_ROLES,
+  ROW_KINDS,
+  type ColumnRole,
+  type Finding,
+  type RowKind,
+} from "../../engine";
 import { findingText } from "../../hosts/analysis";
 import {
   fmt,
