@@ -123,6 +123,22 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
     suspected.add(key);
     if (f.params?.variant === "input-typo") f.certainty = "suggested";
   }
+  // A unit listed twice (duplicate-unit) inside an aggregate that does not add up: the second row may have been
+  // pasted over another unit, so the sum of the rows as they stand is no correction of the aggregate. The pasted
+  // row's cells in that sum are in doubt; the aggregate's finding names it and nothing is written from it.
+  const duplicates = new Map<number, Finding>();
+  for (const f of findings) if (f.rule === "duplicate-unit") duplicates.set(parseA1(f.cell).row, f);
+  if (duplicates.size)
+    for (const f of findings) {
+      if (f.rule !== "sum-mismatch" || f.severity !== "error") continue;
+      const rel = primary.get(refKey(parseA1(f.cell)));
+      if (!rel || rel.kind !== "sum") continue;
+      const doubted = relationCells(rel).filter((r) => r.row !== rel.target.row && duplicates.has(r.row));
+      if (!doubted.length) continue;
+      for (const r of doubted) suspected.add(refKey(r));
+      const dup = duplicates.get(doubted[0].row)!;
+      f.params = { ...f.params, duplicateCell: dup.cell, duplicateOf: String(dup.params?.otherCell ?? "") };
+    }
   const taintMemo = new Map<number, boolean>();
   const tainted = (key: number, depth = 0): boolean => {
     if (suspected.has(key)) return true;

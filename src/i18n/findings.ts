@@ -27,6 +27,8 @@ export function roleOfCell(
 
 /** Which words a finding takes: its rule's, or a variant's with its own (a suspected typo, a rate reduction). */
 function templateOf(f: Finding, role: ColumnRole | undefined): MessageRule {
+  // A total over a unit listed twice: the sum of the rows as they stand, and the row to look at first.
+  if (f.params?.duplicateCell) return f.rule as MessageRule;
   // A probable typo: the engine's variant, or its certainty "suggested" with a value to suggest.
   if (f.params?.variant === "input-typo" || (isSuggested(f) && typeof f.expected === "number"))
     return "input-typo";

@@ -45,7 +45,10 @@ const EN_ASSUMED: Record<string, string> = {
 
 const VI: Record<MessageRule, Builder> = {
   "sum-mismatch": (p) =>
-    `Tổng không khớp: ô ${p.cell} ghi ${p.actual}, cộng ${p.related ?? "các dòng"} được ${p.expected}.`,
+    `Tổng không khớp: ô ${p.cell} ghi ${p.actual}, cộng ${p.related ?? "các dòng"} được ${p.expected}.` +
+    (p.duplicateCell
+      ? ` Nhưng đơn vị ở ô ${p.duplicateCell} trùng với ô ${p.duplicateOf}: có thể dòng đó bị dán đè lên một đơn vị khác. Xem lại dòng đó trước; tổng chưa được sửa.`
+      : ""),
   "input-typo": (p) =>
     `Có thể nhập sai: ô ${p.cell} ghi ${p.actual}; giá trị khớp với ${p.detail ?? "tổng và tỷ lệ"} là ${p.expected}.`,
   "rate-reduction": (p) =>
@@ -110,7 +113,10 @@ const VI: Record<MessageRule, Builder> = {
 
 const EN: Record<MessageRule, Builder> = {
   "sum-mismatch": (p) =>
-    `Total does not add up: ${p.cell} holds ${p.actual}, ${p.related ?? "the rows"} add up to ${p.expected}.`,
+    `Total does not add up: ${p.cell} holds ${p.actual}, ${p.related ?? "the rows"} add up to ${p.expected}.` +
+    (p.duplicateCell
+      ? ` But the unit in ${p.duplicateCell} repeats ${p.duplicateOf}: that row may have been pasted over another unit. Check it first; the total was not changed.`
+      : ""),
   "input-typo": (p) =>
     `Likely typo: ${p.cell} holds ${p.actual}; the value consistent with ${p.detail ?? "the total and the rates"} is ${p.expected}.`,
   "rate-reduction": (p) =>
