@@ -6,8 +6,7 @@ import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
-import { compareYears, type TableAnalysis } from "../engine";
-import type { Grid } from "../engine";
+import { compareYears, type TableAnalysis, type Grid } from "../engine";
 import type { Lang } from "../i18n/lang";
 import { describeComparison, describeYear } from "../i18n/many";
 

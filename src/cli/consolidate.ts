@@ -13,14 +13,8 @@ import * as path from "path";
 import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderReport } from "./format";
-import { summarize } from "../engine";
-import { describeReport } from "../i18n/findings";
-import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
-import { analyzeGrids, chooseGrids, readWorkbookForCli, samePath } from "./workbook";
-import { writeFileSafely } from "../hosts/xlsx/file";
-import { newWorkbookBytes } from "../hosts/xlsx/newbook";
-import { XlsxReadError } from "../hosts/xlsx/errors";
 import {
+  summarize,
   consolidate,
   consolidationLayouts,
   crossCheck,
@@ -28,6 +22,12 @@ import {
   type UnitSource,
   unitSource,
 } from "../engine";
+import { describeReport } from "../i18n/findings";
+import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
+import { analyzeGrids, chooseGrids, readWorkbookForCli, samePath } from "./workbook";
+import { writeFileSafely } from "../hosts/xlsx/file";
+import { newWorkbookBytes } from "../hosts/xlsx/newbook";
+import { XlsxReadError } from "../hosts/xlsx/errors";
 import type { Lang } from "../i18n/lang";
 import { showNumber } from "../i18n/numbers";
 import { checkResult, consolidationLabels, describeCross, describeIssue, unreadableLine } from "../i18n/many";

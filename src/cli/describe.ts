@@ -7,8 +7,7 @@ import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, structureOptions } from "./structure";
 import { analyzeWorkbookFile } from "./workbook";
 import { analyzeDocxForCli, isDocx, readDocxForCli } from "./docx";
-import { describeTable, tableFacts, type Description, type Grid } from "../engine";
-import type { TableAnalysis } from "../engine";
+import { describeTable, tableFacts, type Description, type Grid, type TableAnalysis } from "../engine";
 import type { Lang } from "../i18n/lang";
 import { describeText } from "../i18n/prose";
 

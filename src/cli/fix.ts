@@ -8,10 +8,9 @@ import { CliIO, UserError } from "./io";
 import { LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { renderFix } from "./format";
 import { analyzeWorkbookFile, refusalText, samePath, writePatched } from "./workbook";
-import { fixPlan, legacyTextConversions } from "../engine";
+import { fixPlan, legacyTextConversions, rangeA1 } from "../engine";
 import { STRUCTURE_OPTIONS, confirmRoles, structureOptions } from "./structure";
 import type { Lang } from "../i18n/lang";
-import { rangeA1 } from "../engine";
 
 const SPEC = {
   command: "fix",

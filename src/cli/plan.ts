@@ -9,8 +9,8 @@ import { CliIO, UserError } from "./io";
 import { FORMAT_OPTION, LANG_OPTION, SHEET_OPTION, parseArgs } from "./args";
 import { STRUCTURE_OPTIONS, refuseIfUnsure, structureOptions } from "./structure";
 import { analyzeWorkbookFile, samePath, writePatched } from "./workbook";
-import type { TableAnalysis } from "../engine";
 import {
+  type TableAnalysis,
   rangeA1,
   type Grid,
   buildAppendix,

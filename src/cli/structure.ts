@@ -3,8 +3,8 @@
 // --trust-structure. A table whose reading the data did not confirm (structure-unsure)
 // is not written by fix, plan or appendix until the user confirms it; each refusal is one line.
 import { UserError } from "./io";
-import type { TableAnalysis } from "../engine";
 import {
+  type TableAnalysis,
   type AnalyzeOptions,
   type Overrides,
   COLUMN_ROLES,

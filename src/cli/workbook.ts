@@ -7,9 +7,16 @@ import type { XlsxPackage } from "../hosts/xlsx/package";
 import { readGrids } from "../hosts/xlsx/sheet";
 import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/patch";
 import { XlsxReadError } from "../hosts/xlsx/errors";
-import { analyzeGrid, analyzeYearsTable, unreadParts } from "../engine";
-import type { TableReport, Grid, AnalyzeOptions } from "../engine";
-import type { TableAnalysis, Unread } from "../engine";
+import {
+  analyzeGrid,
+  analyzeYearsTable,
+  unreadParts,
+  type TableReport,
+  type Grid,
+  type AnalyzeOptions,
+  type TableAnalysis,
+  type Unread,
+} from "../engine";
 import type { Lang } from "../i18n/lang";
 
 export interface WorkbookAnalysis {

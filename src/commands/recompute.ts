@@ -1,6 +1,5 @@
 // The logic of the "Tính lại" button, apart from Office so that it can be tested with any PaneHost.
-import type { Grid, AnalyzeOptions, WritePlan } from "../engine";
-import type { TableAnalysis } from "../engine";
+import type { Grid, AnalyzeOptions, WritePlan, TableAnalysis } from "../engine";
 import type { PaneHost } from "../hosts/port";
 
 export interface RecomputeEngine {

@@ -1,8 +1,10 @@
 // The pane's one door to the engine: runs the analysis with the user's settings and corrections and turns
 // fixes into write plans shaped by the settings (formulas or values). No React, no host calls.
-import { analyzeGrid, analyzeYearsGrid, fixPlan } from "../engine";
-import type { TableAnalysis } from "../engine";
 import {
+  analyzeGrid,
+  analyzeYearsGrid,
+  fixPlan,
+  type TableAnalysis,
   cellAt,
   parseA1,
   type Grid,

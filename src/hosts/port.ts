@@ -1,8 +1,7 @@
 // The port between the pane and where it runs: Excel (src/hosts/office) or the standalone page (an .xlsx in the
 // browser). Components receive a PaneHost and never call Office.js or the file themselves; hosts, commands, the
 // worker and the standalone page import this, never src/taskpane.
-import type { Grid, Finding, WritePlan, Overrides, AppendixLayout } from "../engine";
-import type { TableAnalysis } from "../engine";
+import type { Grid, Finding, WritePlan, Overrides, AppendixLayout, TableAnalysis } from "../engine";
 import type { Refusal } from "./xlsx/patch";
 
 /** The pane's tabs; a ribbon button or a URL (?view=appendix) opens the pane on one. */

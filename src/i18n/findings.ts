@@ -1,8 +1,7 @@
 // The one place where a finding becomes a sentence: from its rule, cell, values and parameters, in the reader's
 // language. The engine's findings carry no text; the CLI, the pane and JSON output call these at the edge.
 import { naturalDecimals, showNumber } from "./numbers";
-import type { Finding, Report, TableReport } from "../engine";
-import type { ColumnRole } from "../engine";
+import type { Finding, Report, TableReport, ColumnRole } from "../engine";
 import { findingMessage, type MessageLang, type MessageParams, type MessageRule } from "./messages";
 import { RULE_NAMES } from "./ui";
 

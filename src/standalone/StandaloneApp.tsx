@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { XlsxReadError } from "../hosts/xlsx/errors";
-import type { AppendixLayout, Grid, Finding, Severity, WritePlan, Overrides } from "../engine";
+import type { AppendixLayout, Grid, Finding, Severity, WritePlan, Overrides, TableAnalysis } from "../engine";
 import { fmt, uiStrings, type UiLang } from "../i18n/ui";
 import { SAMPLE_FILE, sampleWorkbook } from "./sample";
 import { PhuLucPane } from "../taskpane/PhuLucPane";
@@ -25,7 +25,6 @@ import { SheetPreview } from "./SheetPreview";
 import { work, type WorkClient } from "../worker/client";
 import { firstTable } from "../worker/handler";
 import { decodeGrid, encodeGrid, unpack } from "../worker/text";
-import type { TableAnalysis } from "../engine";
 import type { PaneSettings, PaneView, WriteOutcome } from "../hosts/port";
 import {
   browserStore,

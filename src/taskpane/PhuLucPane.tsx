@@ -18,8 +18,7 @@ import {
   tokens,
   Tooltip,
 } from "@fluentui/react-components";
-import { cellAt, parseA1, rangeA1, summarize, type Finding } from "../engine";
-import { unreadParts } from "../engine";
+import { cellAt, parseA1, rangeA1, summarize, type Finding, unreadParts } from "../engine";
 import { fmt, formatNumber, type UiStrings } from "../i18n/ui";
 import { columnRoles, confirmReading, hasFixAllWork, readingUncertain } from "../hosts/analysis";
 import { isSuggested } from "../i18n/findings";

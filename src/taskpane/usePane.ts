@@ -1,9 +1,16 @@
 // The pane's state and actions over a PaneHost: read → analyse → show; fix / undo / mark → read again.
 import * as React from "react";
-import { type Grid, type Overrides, type Finding, type WritePlan, cellAt, parseA1 } from "../engine";
+import {
+  type Grid,
+  type Overrides,
+  type Finding,
+  type WritePlan,
+  cellAt,
+  parseA1,
+  legacyTextConversions,
+} from "../engine";
 import { fmt, formatNumber, uiStrings, type UiStrings } from "../i18n/ui";
 import { showCell } from "../i18n/numbers";
-import { legacyTextConversions } from "../engine";
 import {
   planFixAll,
   planFixOne,

@@ -1,7 +1,6 @@
 // What the worker does with each request, as plain functions: the worker (index.ts) and the in-page fallback
 // (client.ts, where workers are unavailable: file:// pages, tests) run the same code.
-import { detectTables } from "../engine";
-import type { Grid } from "../engine";
+import { detectTables, type Grid } from "../engine";
 import { XlsxWorkbook } from "../hosts/xlsx/workbook";
 import { runAnalysis } from "../hosts/analysis";
 import { decodeGrid, encodeGrid, pack } from "./text";

@@ -1,7 +1,6 @@
 // The messages between the pages and the worker that reads workbooks and runs the engine off the main thread
 // (src/worker/index.ts). Everything crosses by structured clone: plain data only.
-import type { Grid, Overrides, CellWrite } from "../engine";
-import type { TableAnalysis } from "../engine";
+import type { Grid, Overrides, CellWrite, TableAnalysis } from "../engine";
 import type { PaneSettings } from "../hosts/port";
 import type { Packed } from "./text";
 

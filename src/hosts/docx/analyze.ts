@@ -1,8 +1,10 @@
 // A Word document through the engine: every table's grid analysed as a sheet's would be, findings located in the
 // words of the document ("Bảng 2, dòng 5, cột 'Tỷ lệ'"), and the sentences checked against themselves and the
 // tables. Browser-safe.
-import { analyzeGrid, type AnalyzeOptions, type TableAnalysis } from "../../engine";
 import {
+  analyzeGrid,
+  type AnalyzeOptions,
+  type TableAnalysis,
   parseA1,
   type Finding,
   type TableReport,

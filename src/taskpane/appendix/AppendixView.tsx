@@ -15,8 +15,8 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import type { TableAnalysis } from "../../engine";
 import {
+  type TableAnalysis,
   buildAppendix,
   tableYear,
   type AppendixCell,

@@ -14,8 +14,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { ColumnRole, Finding, Severity } from "../../engine";
-import { RULE_REGISTRY } from "../../engine";
+import { type ColumnRole, type Finding, type Severity, RULE_REGISTRY } from "../../engine";
 import { fmt, formatNumber, SEVERITY_NAMES, type UiLang, type UiStrings } from "../../i18n/ui";
 import { findingTitle, isSuggested, roleOfCell } from "../../i18n/findings";
 import { isPercentFormat, showValue } from "../../i18n/numbers";

@@ -24,8 +24,8 @@ import {
   type UnitSource,
   type YearFinding,
   unitSource,
+  type Grid,
 } from "../../engine";
-import type { Grid } from "../../engine";
 import {
   checkResult,
   consolidationLabels,

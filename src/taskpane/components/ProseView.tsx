@@ -2,8 +2,7 @@
 // (so the text and the appendix cannot disagree), with a line per unit on request and a copy button.
 import * as React from "react";
 import { Button, Switch, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import type { TableAnalysis } from "../../engine";
-import { type Grid, describeTable, tableFacts } from "../../engine";
+import { type TableAnalysis, type Grid, describeTable, tableFacts } from "../../engine";
 import { describeText, proseUi } from "../../i18n/prose";
 import type { Lang } from "../../i18n/lang";
 
