@@ -87,12 +87,7 @@ export function analyzeGrids(
     const years = found.length === 0 ? analyzeYearsGrid(grid, engine) : undefined;
     if (years) yearTables.push(years.report);
     else if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
-    unread.push(
-      ...unreadParts(
-        grid,
-        years ? [years.table] : found.map((a) => a.table),
-      ),
-    );
+    unread.push(...unreadParts(grid, years ? [years.table] : found.map((a) => a.table)));
     analyses.push(...found);
   }
   return { analyses, sheetsWithoutTable, unread, yearTables };

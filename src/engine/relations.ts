@@ -340,7 +340,11 @@ export function totalRowOf(table: Table): number | undefined {
     return out;
   };
   const whole = table.rows.find(
-    (r) => r.kind !== "unit" && r.kind !== "part" && r.covers.length > 0 && unitsUnder(r.row).size === units.length,
+    (r) =>
+      r.kind !== "unit" &&
+      r.kind !== "part" &&
+      r.covers.length > 0 &&
+      unitsUnder(r.row).size === units.length,
   );
   return units.length > 0 ? whole?.row : undefined;
 }

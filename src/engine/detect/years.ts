@@ -256,9 +256,7 @@ function readYears(grid: Grid, options: AnalyzeOptions): YearsReading | undefine
         ...checked.filter((_, j) => j + 3 >= table.range.left && j + 3 <= table.range.right),
         ...reductions,
       ].sort((a, b) => a - b),
-      columns: [
-        ...new Set([labelCol, ...years.filter((_, i) => yearsRead.has(i + 2)).map((y) => y.col)]),
-      ],
+      columns: [...new Set([labelCol, ...years.filter((_, i) => yearsRead.has(i + 2)).map((y) => y.col)])],
       labelColumn: labelCol,
     },
   };
