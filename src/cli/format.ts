@@ -18,7 +18,9 @@ const STRINGS = {
         ? `CHƯA ĐỌC: trang tính "${u.sheet}" có số liệu nhưng không nhận ra bảng; không kiểm tra được gì ở đó.`
         : u.reason === "rows"
           ? `CHƯA ĐỌC HẾT: bảng ở ${u.range} (trang "${u.sheet}"): chỉ đọc được ${u.rowsRead}/${u.rowsTotal} dòng có số liệu.`
-          : `CHƯA ĐỌC: trang "${u.sheet}", vùng ${u.range} có số liệu nằm ngoài các bảng đã đọc.`,
+          : u.reason === "columns"
+            ? `CHƯA ĐỌC: trang "${u.sheet}", cột ở ${u.range} có số liệu nhưng không hiểu tiêu đề (không phải một năm đã đọc), chưa kiểm tra.`
+            : `CHƯA ĐỌC: trang "${u.sheet}", vùng ${u.range} có số liệu nằm ngoài các bảng đã đọc.`,
     headers: ["Mức độ", "Ô", "Quy tắc", "Đang ghi", "Đúng là", "Nội dung"],
     severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" } as Record<Severity, string>,
     summary: (file: string, e: number, w: number, i: number) =>
@@ -49,7 +51,9 @@ const STRINGS = {
         ? `NOT READ: sheet "${u.sheet}" holds numbers but no table was recognised; nothing there was checked.`
         : u.reason === "rows"
           ? `NOT READ IN FULL: table ${u.range} (sheet "${u.sheet}"): only ${u.rowsRead} of ${u.rowsTotal} rows with numbers were read.`
-          : `NOT READ: sheet "${u.sheet}", range ${u.range} holds numbers outside the tables read.`,
+          : u.reason === "columns"
+            ? `NOT READ: sheet "${u.sheet}", the column at ${u.range} holds numbers but its heading was not understood (not a year read); not checked.`
+            : `NOT READ: sheet "${u.sheet}", range ${u.range} holds numbers outside the tables read.`,
     headers: ["Severity", "Cell", "Rule", "Actual", "Expected", "Message"],
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
     summary: (file: string, e: number, w: number, i: number) =>

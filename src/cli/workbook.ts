@@ -9,7 +9,7 @@ import { patchPackage, type PatchInput, type PatchResult } from "../hosts/xlsx/p
 import { XlsxReadError } from "../hosts/xlsx/errors";
 import {
   analyzeGrid,
-  analyzeYearsTable,
+  analyzeYearsGrid,
   unreadParts,
   type TableReport,
   type Grid,
@@ -89,18 +89,12 @@ export function analyzeGrids(
           : `lỗi khi phân tích trang tính "${grid.sheet}": ${message}`,
       );
     }
-    // No table the usual way: perhaps years as columns, read transposed (check only; nothing is written).
-    const years = found.length === 0 ? analyzeYearsTable(grid, engine) : undefined;
-    if (years) yearTables.push(years);
-    else {
-      if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
-      unread.push(
-        ...unreadParts(
-          grid,
-          found.map((a) => a.table),
-        ),
-      );
-    }
+    // No table the usual way: perhaps years as columns, read transposed (check only; nothing is written). Its
+    // coverage is said like any table's: a year column or an indicator row not read is never dropped silently.
+    const years = found.length === 0 ? analyzeYearsGrid(grid, engine) : undefined;
+    if (years) yearTables.push(years.report);
+    else if (found.length === 0) sheetsWithoutTable.push(grid.sheet);
+    unread.push(...unreadParts(grid, years ? [years.table] : found.map((a) => a.table)));
     analyses.push(...found);
   }
   return { analyses, sheetsWithoutTable, unread, yearTables };

@@ -12,7 +12,7 @@ import type { TableContext } from "./context";
 import type { Ref, Relation } from "./relations";
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
 import { type CopyExplanation, type Explanation, findAlternative, findCopy, headerCell } from "./explain";
-import { refKey } from "./relations";
+import { refKey, shareOfTotal } from "./relations";
 
 /** A reading the data did not confirm: the relations of one column that were dropped. */
 export interface Doubt {
@@ -118,7 +118,7 @@ function linearAlternatives(group: Relation[]): ((rel: Relation) => Relation)[] 
 function assumedText(rel: Relation): string {
   const letter = (r: Ref) => a1(r.row, r.col).replace(/\d+$/, "");
   if (rel.kind === "rate")
-    return `${rel.numerator.map(letter).join("+")}/${letter(rel.base)}${rel.scale === 100 ? "×100" : ""}`;
+    return `${rel.numerator.map(letter).join("+")}/${rel.base.row === rel.target.row ? letter(rel.base) : a1(rel.base.row, rel.base.col)}${rel.scale === 100 ? "×100" : ""}`;
   if (rel.kind === "sum") return "";
   return rel.terms.map((t, i) => `${t.coef < 0 ? "−" : i === 0 ? "" : "+"}${letter(t.ref)}`).join("");
 }
@@ -185,7 +185,13 @@ export function confirmRelations(
   for (const { group, t } of misreadGroups) {
     const first = group[0];
     const column = ctx.table.columns.find((c) => c.col === first.target.col)!;
-    const alternatives = first.kind === "rate" ? rateAlternatives(ctx, group) : linearAlternatives(group);
+    // A share of the total row the data do not confirm: only a fraction may read it; else it is said unchecked,
+    // never re-read over the row's households nor flagged row by row.
+    const share = first.kind === "rate" && shareOfTotal(column.header);
+    const alternatives =
+      first.kind === "rate"
+        ? rateAlternatives(ctx, group).slice(0, share ? 1 : undefined)
+        : linearAlternatives(group);
     let best: { rels: Relation[]; failed: number; index: number } | undefined;
     alternatives.forEach((alt, index) => {
       const rels = group.map(alt);
@@ -196,6 +202,16 @@ export function confirmRelations(
     const found = best as { rels: Relation[]; failed: number; index: number } | undefined;
     if (found) group.forEach((rel, i) => replaced.set(rel, found.rels[i]));
     else for (const rel of group) replaced.set(rel, null);
+    if (share && !found) {
+      explanations.push({
+        kind: "unchecked",
+        column: column.letter,
+        cell: headerCell(ctx, first.target.col),
+        header: column.header,
+        rows: t.applied,
+      });
+      continue;
+    }
     // A rate stored as a fraction means the same thing: read silently. Any other reading that holds (another
     // count, another base, the opposite sign) may as well be a column copied from elsewhere: it is used for the
     // check, and the doubt is still reported, so nothing is written until the user confirms.
@@ -223,7 +239,10 @@ export function confirmRelations(
     const r = replaced.has(rel) ? replaced.get(rel) : rel;
     if (r) kept.push(r);
   }
-  const doubted = new Set(doubts.flatMap((d) => d.column.split(", ")));
+  const doubted = new Set([
+    ...doubts.flatMap((d) => d.column.split(", ")),
+    ...explanations.filter((e) => e.kind === "unchecked").map((e) => e.column),
+  ]);
   kept.push(...readUncheckedColumns(ctx, kept, new Set([...userColumns, ...doubted]), explanations));
   return {
     relations: replaced.size === 0 && kept.length === relations.length ? relations : kept,

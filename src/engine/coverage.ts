@@ -2,15 +2,18 @@
 // outside every table it read, and rows inside a table's range that it did not read as rows. A checker that says
 // "no errors" about a table it did not read is worse than none: the hosts print these, and `check` exits with its
 // own status when nothing else is wrong.
-import { type Grid, rangeA1 } from "./grid";
+import { type Grid, gridRight, rangeA1 } from "./grid";
 import type { Table } from "./model";
 
 export interface Unread {
   sheet: string;
   /** The part not read (A1 range); absent when it is the whole sheet. */
   range?: string;
-  /** "no-table": numbers but no table; "outside": numbers outside the tables read; "rows": rows of a table skipped. */
-  reason: "no-table" | "outside" | "rows";
+  /**
+   * "no-table": numbers but no table; "outside": numbers outside the tables read; "rows": rows of a table skipped;
+   * "columns": a column of a table read transposed (a year heading not understood) holding numbers, not read.
+   */
+  reason: "no-table" | "outside" | "rows" | "columns";
   /** For "rows": the table's rows read, and the rows with numbers in its range. */
   rowsRead?: number;
   rowsTotal?: number;
@@ -42,12 +45,16 @@ export function unreadParts(grid: Grid, tables: readonly Table[]): Unread[] {
   if (rows.size === 0) return [];
   if (tables.length === 0) return rows.size >= 2 ? [{ sheet: grid.sheet, reason: "no-table" }] : [];
   const out: Unread[] = [];
+  // Cells already said as an unread column of a transposed table: not said again as outside.
+  const saidColumns = new Set<string>();
   const inTable = (row: number, col: number) =>
+    saidColumns.has(`${row}:${col}`) ||
     tables.some(
       (t) => row >= t.range.top && row <= t.range.bottom && col >= t.range.left && col <= t.range.right,
     );
+  for (const t of tables) out.push(...unreadColumns(grid, t, saidColumns));
   for (const t of tables) {
-    const read = new Set(t.rows.map((r) => r.row));
+    const read = new Set(t.transposed ? t.transposed.rows : t.rows.map((r) => r.row));
     const skipped = new Set<number>([...t.headerRows, ...(t.skippedRows ?? [])]);
     if (t.numberingRow) skipped.add(t.numberingRow);
     let total = read.size;
@@ -81,5 +88,34 @@ export function unreadParts(grid: Grid, tables: readonly Table[]): Unread[] {
       : { top: row, left: l, bottom: row, right: r };
   }
   if (box && count >= 2) out.push({ sheet: grid.sheet, range: rangeA1(box), reason: "outside" });
+  return out;
+}
+
+/**
+ * A table read transposed (years as columns): every column right of its labels that holds numbers on the rows it
+ * read and is not one of the years it read (a heading not understood, "Giai đoạn 2021-2025"), one per column.
+ */
+function unreadColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
+  if (!t.transposed) return [];
+  const { rows, columns, labelColumn } = t.transposed;
+  const read = new Set(columns);
+  const out: Unread[] = [];
+  const right = gridRight(grid);
+  for (let col = labelColumn + 1; col <= right; col++) {
+    if (read.has(col)) continue;
+    const hits = rows.filter((row) => {
+      const cell = grid.cells[row - grid.top]?.[col - grid.left];
+      return !!cell && (isNumeric(cell.value) || (!!cell.formula && typeof cell.value === "number"));
+    });
+    if (hits.length === 0) continue;
+    for (const row of hits) said.add(`${row}:${col}`);
+    const top = Math.min(t.range.top, ...hits);
+    const bottom = Math.max(...hits);
+    out.push({
+      sheet: grid.sheet,
+      range: rangeA1({ top, left: col, bottom, right: col }),
+      reason: "columns",
+    });
+  }
   return out;
 }

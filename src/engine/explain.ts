@@ -13,7 +13,7 @@ import { a1, mergeAt } from "./grid";
 import type { TableContext } from "./context";
 import { checkRelation } from "./check";
 import type { Column } from "./model";
-import { type Ref, type Relation, SUBJECT_COUNT, refKey } from "./relations";
+import { type Ref, type Relation, SUBJECT_COUNT, refKey, shareOfTotal, totalRowOf } from "./relations";
 import { COUNT_ROLES, RATE_ROLES, normalize } from "./vocabulary";
 
 /** How much each kind of evidence weighs when readings are compared (higher wins). Data, not code paths. */
@@ -215,7 +215,7 @@ function copyOf(ctx: TableContext, target: number, failingCells: Ref[]): CopyExp
 
 function describeReading(rel: Relation): string {
   if (rel.kind === "rate")
-    return `${rel.numerator.map(letterOf).join("+")}/${letterOf(rel.base)}${rel.scale === 100 ? "×100" : ""}`;
+    return `${rel.numerator.map(letterOf).join("+")}/${rel.base.row === rel.target.row ? letterOf(rel.base) : a1(rel.base.row, rel.base.col)}${rel.scale === 100 ? "×100" : ""}`;
   return rel.terms.map((t, i) => `${t.coef < 0 ? "−" : i === 0 ? "" : "+"}${letterOf(t.ref)}`).join("");
 }
 
@@ -286,6 +286,26 @@ export function findAlternative(
         });
       }
     }
+    // "so với tổng số hộ nghèo toàn huyện": the base may be the total row's count of the same column.
+    const whole = against ? totalRowOf(ctx.table) : undefined;
+    if (whole !== undefined)
+      for (const x of counts) {
+        if (x.role === "households" || x.role === "persons") continue;
+        if (subject && x.role !== subject) continue;
+        candidates.push({
+          build: (rel) => ({
+            kind: "rate",
+            rule: "rate-mismatch",
+            target: rel.target,
+            numerator: [{ row: rel.target.row, col: x.col }],
+            base: { row: whole, col: x.col },
+            scale: 100,
+          }),
+          prior: namesBase(x) || shareOfTotal(column.header) ? READING_WEIGHTS.headerBase : 0,
+          cols: [x.col],
+          named: namesBase(x) || shareOfTotal(column.header),
+        });
+      }
   } else {
     for (const x of counts)
       for (const y of counts) {

@@ -55,6 +55,11 @@ export interface Table {
   isPlan: boolean;
   /** Rows inside the body read as what they are and left out on purpose: a header band repeated, a note. */
   skippedRows?: number[];
+  /**
+   * A table read transposed (years as columns, detect/years.ts): the sheet rows and columns it read. Coverage
+   * (coverage.ts) says any other row or column of it holding numbers, as for a table read the usual way.
+   */
+  transposed?: { rows: number[]; columns: number[]; labelColumn: number };
 }
 
 /** Corrections the user made in the pane, remembered per sheet. */

@@ -190,6 +190,23 @@ export function buildRelations(
         : undefined;
     if (overPersons && prev) numeratorCols = [prev];
     if (numeratorCols.length === 0) continue;
+    // "Tỷ trọng so với toàn tỉnh", "Cơ cấu (%)": each row's count over the total row's, not over its households.
+    // With no total row the base is not in the table: no relation, and the column is said unchecked (confirm.ts).
+    const share = shareOfTotal(c.header);
+    const whole = share ? totalRowOf(table) : undefined;
+    if (share && (whole === undefined || numeratorCols.length !== 1)) continue;
+    if (whole !== undefined) {
+      const count = numeratorCols[0];
+      rowWise(c, (row) => ({
+        kind: "rate",
+        rule: "rate-mismatch",
+        target: { row, col: c.col },
+        numerator: [{ row, col: count.col }],
+        base: { row: whole, col: count.col },
+        scale: 100,
+      }));
+      continue;
+    }
     const base = overPersons ?? baseColumn(columns, numeratorCols[0].period || c.period, numeratorCols[0]);
     if (!base) continue;
     rowWise(c, (row) => {
@@ -292,6 +309,44 @@ export function buildRelations(
   if (rounding === "truncate")
     for (const rel of relations) if (rel.kind === "rate" || rel.rateTarget) rel.truncate = true;
   return relations;
+}
+
+/** Words of a share of the whole table ("tỷ trọng", "cơ cấu", "so với toàn tỉnh", "so với tổng số hộ nghèo toàn
+ * huyện"): each row's count over the total row's. "So với tổng số hộ nghèo" alone is a share of the row's own poor. */
+const SHARE_OF_TOTAL =
+  /\b(ty trong|co cau)\b|\bso voi (.* )?(toan|ca) (tinh|huyen|xa|phuong|thi xa|thi tran|thanh pho|quan|nuoc|quoc)\b|\bso voi (toan|ca nuoc)\b/;
+
+export function shareOfTotal(header: string): boolean {
+  return SHARE_OF_TOTAL.test(normalize(header));
+}
+
+/**
+ * The row every other row is a part of: the total row (the one covering most rows when there are several), else
+ * an aggregate row ("Cộng" read as a subtotal) that adds up every unit of the table.
+ */
+export function totalRowOf(table: Table): number | undefined {
+  const totals = table.rows.filter((r) => r.kind === "total");
+  if (totals.length) return totals.reduce((best, r) => (r.covers.length > best.covers.length ? r : best)).row;
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  const units = table.rows.filter((r) => r.kind === "unit").map((r) => r.row);
+  const unitsUnder = (row: number, seen = new Set<number>()): Set<number> => {
+    const out = new Set<number>();
+    for (const c of byRow.get(row)?.covers ?? []) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+      if (byRow.get(c)?.kind === "unit") out.add(c);
+      else for (const u of unitsUnder(c, seen)) out.add(u);
+    }
+    return out;
+  };
+  const whole = table.rows.find(
+    (r) =>
+      r.kind !== "unit" &&
+      r.kind !== "part" &&
+      r.covers.length > 0 &&
+      unitsUnder(r.row).size === units.length,
+  );
+  return units.length > 0 ? whole?.row : undefined;
 }
 
 const FLOW_ROLES = new Set<ColumnRole>([

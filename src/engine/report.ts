@@ -95,7 +95,7 @@ export type Summary = z.infer<typeof SummarySchema>;
 export const UnreadSchema = z.object({
   sheet: z.string(),
   range: z.string().optional(),
-  reason: z.enum(["no-table", "outside", "rows"]),
+  reason: z.enum(["no-table", "outside", "rows", "columns"]),
   rowsRead: z.number().int().nonnegative().optional(),
   rowsTotal: z.number().int().nonnegative().optional(),
 });

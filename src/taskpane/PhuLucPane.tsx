@@ -351,7 +351,9 @@ export function PhuLucPane({
                         read: u.rowsRead ?? 0,
                         total: u.rowsTotal ?? 0,
                       })
-                    : fmt(t.unreadOutside, { range: u.range ?? "" }),
+                    : u.reason === "columns"
+                      ? fmt(t.unreadColumns, { range: u.range ?? "" })
+                      : fmt(t.unreadOutside, { range: u.range ?? "" }),
               )
               .join(" ")}
           </MessageBarBody>

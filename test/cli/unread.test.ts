@@ -64,3 +64,46 @@ test("errors win the status: 1, and the unread sheet is still said", async () =>
   expect(r.code).toBe(1);
   expect(r.stdout).toContain('NOT READ: sheet "Dán vào" holds numbers but no table was recognised');
 });
+
+// A years sheet (years as columns, read transposed) is covered like any table: a column it did not read is said.
+const YEARS = [
+  ["Chỉ tiêu", "Năm 2022", "Năm 2023", "Ước TH năm 2024", "Giai đoạn 2022-2024"],
+  ["Tổng số hộ", 3010, 3052, 3090, null],
+  ["Số hộ nghèo", 241, 205, 170, null],
+  ["Số hộ thoát nghèo", null, 36, 35, 71],
+  ["Tỷ lệ hộ nghèo (%)", 8.01, 6.72, 5.5, null],
+];
+
+test("a years sheet with a column not read (a period total): status 3, the column named, JSON unread", async () => {
+  const file = write("giai-doan.xlsx", [{ name: "GĐ", rows: YEARS }]);
+  const text = await runCli(["check", file]);
+  expect(text.code).toBe(3);
+  expect(text.stdout).toContain('CHƯA ĐỌC: trang "GĐ", cột ở E1:E4');
+  const json = await runCli(["check", file, "--format", "json"]);
+  expect(json.code).toBe(3);
+  expect(JSON.parse(json.stdout).unread).toEqual([{ sheet: "GĐ", range: "E1:E4", reason: "columns" }]);
+});
+
+test("the same years sheet without it: read whole (the estimate column too), status 0", async () => {
+  const file = write("giai-doan-sach.xlsx", [{ name: "GĐ", rows: YEARS.map((r) => r.slice(0, 4)) }]);
+  const r = await runCli(["check", file, "--format", "json"]);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout);
+  expect(json.unread).toBeUndefined();
+  expect(json.tables[0].rows.map((x: { label: string }) => x.label)).toEqual([
+    "Năm 2022",
+    "Năm 2023",
+    "Năm 2024 (ước thực hiện)",
+  ]);
+});
+
+test("the years sheet with a wrong estimated rate (5,05 for 5,50): status 1, the cell found", async () => {
+  const rows = YEARS.map((r) => r.slice(0, 4));
+  rows[4][3] = 5.05;
+  const r = await runCli(["check", write("giai-doan-sai.xlsx", [{ name: "GĐ", rows }]), "--format", "json"]);
+  expect(r.code).toBe(1);
+  const cells = JSON.parse(r.stdout).tables.flatMap((t: { findings: { cell: string; severity: string }[] }) =>
+    t.findings.filter((f) => f.severity === "error").map((f) => f.cell),
+  );
+  expect(cells).toEqual(["D5"]);
+});

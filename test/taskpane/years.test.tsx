@@ -68,3 +68,22 @@ test("its clean twin: no findings, the table is read", async () => {
   expect(summary.getAttribute("data-warnings")).toBe("0");
   expect(screen.queryAllByTestId("finding")).toEqual([]);
 });
+
+test("the clean twin read whole: no 'not read' bar (its rows are the years' indicators, all read)", async () => {
+  renderPane(new FakeHost(indicators()));
+  await screen.findByTestId("summary");
+  expect(screen.queryByTestId("unread")).toBeNull();
+});
+
+test("a column whose heading is not one year but holds numbers: the pane says it was not read", async () => {
+  const grid = gridFromRows("Chỉ tiêu", [
+    ["Chỉ tiêu", "Năm 2016", "Năm 2017", "Năm 2018", "Giai đoạn 2016-2018"],
+    ["Tổng số hộ", H[0], H[1], H[2], null],
+    ["Số hộ nghèo", P[0], P[1], P[2], null],
+    ["Tỷ lệ hộ nghèo (%)", RATES[0], RATES[1], RATES[2], 2.47],
+    ["Số hộ thoát nghèo", null, 140, 140, 280],
+  ]);
+  renderPane(new FakeHost(grid));
+  const bar = await screen.findByTestId("unread");
+  expect(bar.textContent).toContain("cột ở E1:E5");
+});

@@ -15,6 +15,11 @@ import { decimalsOf, formatDecimals, roundHalfUp } from "../numbers";
 import type { TableAnalysis } from "../index";
 
 const YEAR = /^(nam\s*)?((19|20)\d\d)$/;
+/** Words around a year that make it an estimate ("Ước TH năm 2025", "ƯTH 2025", "Năm 2025 (ước)"). */
+const ESTIMATE = /^(uoc|uoc tinh|uoc th|uoc thuc hien|uoc tinh thuc hien|uoc dat|uth|u th)$/;
+/** Words around a year that make it a plan ("KH 2026", "Dự kiến năm 2026", "Chỉ tiêu 2026"). */
+const PLANNED = /^(ke hoach|kh|du kien|chi tieu|chi tieu giao|ke hoach giao|muc tieu|du bao)$/;
+const DONE = /^(thuc hien|th|ket qua|thuc te)$/;
 const PLAN = /^(ke hoach|kh|chi tieu|chi tieu giao|ke hoach giao|muc tieu|nghi quyet|nq)$/;
 const ACTUAL = /^(thuc hien|th|uoc thuc hien|uoc th|uoc|ket qua|thuc te)$/;
 /** A row that says it is a reduction: escaped poverty, poor fewer, or a fall compared with the year before. */
@@ -33,6 +38,46 @@ interface YearColumn {
   col: number;
   year: number;
   part?: "plan" | "actual";
+  /** An estimate of the year's result ("Ước thực hiện"): an actual, said as an estimate. */
+  estimate?: boolean;
+}
+
+/**
+ * A year heading: "Năm 2021", 2021, and a year with the words of a plan or an estimate around it ("Ước TH năm
+ * 2025", "ƯTH 2025", "KH 2026", "Dự kiến năm 2026", "Năm 2025 (ước)"). Anything else ("Giai đoạn 2021-2025", "So
+ * với 2024") is not one year's column.
+ */
+export function yearHeading(cell: Cell | undefined): Omit<YearColumn, "col"> | undefined {
+  if (typeof cell?.value === "number") {
+    const m = YEAR.exec(String(cell.value));
+    return m ? { year: Number(m[2]) } : undefined;
+  }
+  const t = normalize(text(cell));
+  const plain = YEAR.exec(t);
+  if (plain) return { year: Number(plain[2]) };
+  const years = t.match(/\b(19|20)\d\d\b/g);
+  if (!years || years.length !== 1) return undefined;
+  const words = t
+    .replace(/\b(19|20)\d\d\b/, " ")
+    .replace(/[()[\]{}:,.;*\-–]/g, " ")
+    .replace(/\bnam\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const year = Number(years[0]);
+  if (ESTIMATE.test(words)) return { year, part: "actual", estimate: true };
+  if (PLANNED.test(words)) return { year, part: "plan" };
+  if (DONE.test(words)) return { year, part: "actual" };
+  return undefined;
+}
+
+/** Years left to right: later, or the same year's other part (a plan beside its estimate). */
+function inOrder(years: YearColumn[]): boolean {
+  return years.every((y, i) => {
+    if (i === 0) return true;
+    const p = years[i - 1];
+    if (y.year > p.year) return true;
+    return y.year === p.year && !!y.part && !!p.part && y.part !== p.part;
+  });
 }
 
 interface YearsLayout {
@@ -61,13 +106,12 @@ function findYearsLayout(grid: Grid): YearsLayout | undefined {
   const bottom = gridBottom(grid);
   const right = gridRight(grid);
   for (let r = grid.top; r <= Math.min(bottom, grid.top + 40); r++) {
-    const found: { col: number; year: number }[] = [];
+    const found: YearColumn[] = [];
     for (let c = grid.left; c <= right; c++) {
-      const cell = cellAt(grid, r, c);
-      const m = YEAR.exec(typeof cell?.value === "number" ? String(cell.value) : normalize(text(cell)));
-      if (m) found.push({ col: c, year: Number(m[2]) });
+      const y = yearHeading(cellAt(grid, r, c));
+      if (y) found.push({ col: c, ...y });
     }
-    if (found.length < 3 || found.some((y, i) => i > 0 && y.year <= found[i - 1].year)) continue;
+    if (found.length < 3 || !inOrder(found)) continue;
     let labelCol = found[0].col - 1;
     // "Chỉ tiêu | ĐVT | Năm 2016 …": the unit of measure ("hộ", "%") sits between the labels and the years.
     if (UNIT_OF_MEASURE.test(normalize(text(cellAt(grid, r, labelCol))))) labelCol--;
@@ -93,7 +137,8 @@ function findYearsLayout(grid: Grid): YearsLayout | undefined {
 }
 
 const PART_WORDS = { plan: "kế hoạch", actual: "thực hiện" } as const;
-const yearLabel = (y: YearColumn) => `Năm ${y.year}${y.part ? ` (${PART_WORDS[y.part]})` : ""}`;
+const yearLabel = (y: YearColumn) =>
+  `Năm ${y.year}${y.estimate ? " (ước thực hiện)" : y.part ? ` (${PART_WORDS[y.part]})` : ""}`;
 
 interface YearsReading {
   layout: YearsLayout;
@@ -137,7 +182,8 @@ function readYears(grid: Grid, options: AnalyzeOptions): YearsReading | undefine
   if (!table) return undefined;
   // Plan and actual of one year with a single households value: both are over that year's households.
   const households = table.columns.find((c) => c.role === "households");
-  if (households && layout.subHeaderRow !== undefined) {
+  const twice = years.some((y, i) => years.findIndex((o) => o.year === y.year) !== i);
+  if (households && (layout.subHeaderRow !== undefined || twice)) {
     const j = households.col - 1;
     years.forEach((y, i) => {
       if (cells[i + 1][j]?.value !== undefined) return;
@@ -188,6 +234,7 @@ function readYears(grid: Grid, options: AnalyzeOptions): YearsReading | undefine
       }),
     );
   }
+  const yearsRead = new Set(table.rows.map((r) => r.row));
   const range: CellRange = {
     top: headerRow,
     left: labelCol,
@@ -203,6 +250,15 @@ function readYears(grid: Grid, options: AnalyzeOptions): YearsReading | undefine
     rows: [],
     stated: [],
     isPlan: false,
+    // What the transposed table really read: its rows are the years, its columns the indicators.
+    transposed: {
+      rows: [
+        ...checked.filter((_, j) => j + 3 >= table.range.left && j + 3 <= table.range.right),
+        ...reductions,
+      ].sort((a, b) => a - b),
+      columns: [...new Set([labelCol, ...years.filter((_, i) => yearsRead.has(i + 2)).map((y) => y.col)])],
+      labelColumn: labelCol,
+    },
   };
   return { layout, range, table: sourceTable, findings };
 }
