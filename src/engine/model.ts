@@ -70,7 +70,7 @@ export interface Overrides {
   confirmedCells?: string[];
 }
 
-/** How the engine reads a table. No language: findings are data, sentences are made at the edge. */
+/** How the engine reads a table. No words: findings are data, sentences are made at the edge. */
 export interface AnalyzeOptions {
   /** Decimals of rates when neither the cell nor its column shows any (default 2). */
   rateDecimals?: number;

@@ -39,8 +39,8 @@ export const FindingSchema = z.object({
   actual: z.union([z.number(), z.string(), z.null()]),
   expected: z.number().nullable(),
   /**
-   * The sentence a person reads. The engine leaves it out (findings are data); the edge fills it in the user's
-   * language with describeFinding (src/i18n/findings.ts) before showing, printing or serialising a report.
+   * The sentence a person reads. The engine leaves it out (findings are data); the edge fills it in, in the
+   * user's tongue, with describeFinding (src/i18n/findings.ts) before showing, printing or serialising a report.
    */
   message: z.string().min(1).optional(),
   /** Cells and ranges the relation involves (A1). */

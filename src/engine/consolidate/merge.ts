@@ -116,7 +116,7 @@ function matchIn(source: UnitSource, column: ConsolidatedColumn): SourceValue | 
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-/** Unit names are Vietnamese whatever language the user reads: they sort in the Vietnamese alphabet's order. */
+/** Unit names are Vietnamese whatever the user reads the program in: they sort in the Vietnamese alphabet's order. */
 const UNIT_NAME_ORDER = "vi-VN";
 
 const collator = (() => {
