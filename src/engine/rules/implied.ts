@@ -5,15 +5,9 @@
 // only two pairs disagree nothing says which one is wrong, and the finding is only suggested.
 import type { Finding } from "../report";
 import { a1 } from "../grid";
-import type { ColumnRole } from "../report";
+import { impliedPairs } from "../relations";
 import { type TableContext, makeFinding } from "../context";
 import { roundHalfUp } from "../numbers";
-
-const PAIRS: [ColumnRole, ColumnRole][] = [
-  ["poorHouseholds", "poorRate"],
-  ["nearPoorHouseholds", "nearPoorRate"],
-  ["poorAndNearPoorHouseholds", "multidimRate"],
-];
 
 interface Range {
   lo: number;
@@ -23,13 +17,8 @@ interface Range {
 }
 
 export function impliedBaseFindings(ctx: TableContext): Finding[] {
-  const { columns, rows } = ctx.table;
-  if (columns.some((c) => c.role === "households")) return [];
-  const pairs = PAIRS.flatMap(([countRole, rateRole]) => {
-    const count = columns.find((c) => c.role === countRole);
-    const rate = columns.find((c) => c.role === rateRole && (!count || c.period === count.period));
-    return count && rate ? [{ count, rate }] : [];
-  });
+  const { rows } = ctx.table;
+  const pairs = impliedPairs(ctx.table);
   if (pairs.length < 2) return [];
   const out: Finding[] = [];
   const overlap = (rs: Range[]) =>
