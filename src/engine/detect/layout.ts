@@ -133,6 +133,8 @@ function findHeader(
       if (isTotalLabel(ownText(grid, k, left)) || isTotalLabel(ownText(grid, k, left + 1))) break;
       if (looksLikeBodyRow(grid, k, left, right)) break;
       if (rowIsEmpty(grid, k, left, right)) break;
+      // A unit named in words with no row number ("Tổ dân phố 1", no STT column) and its figures: body.
+      if (holdsFigures(grid, k, left, right)) break;
       last = k;
     }
     let tLeft = right;
@@ -150,6 +152,21 @@ function findHeader(
     return block;
   }
   return undefined;
+}
+
+/** Two or more numbers typed in the row that are not years (a header may number its periods 2021, 2022). */
+function holdsFigures(grid: Grid, row: number, left: number, right: number): boolean {
+  let numbers = 0;
+  let years = 0;
+  for (let c = left, end = usedRight(grid, row, right); c <= end; c++) {
+    const m = mergeAt(grid, row, c);
+    if (m && (m.top < row || m.left < c)) continue;
+    if (!isNumericCell(grid, row, c)) continue;
+    numbers++;
+    const v = cellAt(grid, row, c)?.value;
+    if (/^(19|20)\d{2}$/.test(String(v).trim())) years++;
+  }
+  return numbers >= 2 && years < numbers;
 }
 
 function looksLikeBodyRow(grid: Grid, row: number, left: number, right: number): boolean {
