@@ -7,6 +7,7 @@ import { analyzeGrid } from "../../src/engine";
 import { gridFromRows } from "../../src/engine/grid";
 import type { Finding } from "../../src/engine/report";
 import { roleOf } from "../../src/engine/vocabulary";
+import { describeFinding } from "../../src/i18n/findings";
 import { rate } from "./fixtures";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info");
@@ -343,6 +344,8 @@ describe("a rate with no base", () => {
       const f = a.findings.find((x) => x.rule === "column-unchecked");
       expect(f?.cell).toBe("E1");
       expect(f?.severity).toBe("warning");
+      expect(describeFinding(f!, "vi")).toMatch(/không tìm thấy cột tổng số hộ/);
+      expect(describeFinding(f!, "en")).toMatch(/no households column/);
     },
   );
 });
