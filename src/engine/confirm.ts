@@ -12,7 +12,7 @@ import type { TableContext } from "./context";
 import type { Ref, Relation } from "./relations";
 import { COUNT_ROLES, RATE_ROLES } from "./vocabulary";
 import { type CopyExplanation, type Explanation, findAlternative, findCopy, headerCell } from "./explain";
-import { refKey, shareOfTotal } from "./relations";
+import { impliedPairs, refKey, shareOfTotal } from "./relations";
 
 /** A reading the data did not confirm: the relations of one column that were dropped. */
 export interface Doubt {
@@ -262,16 +262,19 @@ function readUncheckedColumns(
   userColumns: ReadonlySet<string>,
   explanations: Explanation[],
 ): Relation[] {
-  if (!ctx.table.columns.some((c) => c.role === "households")) return [];
   // Rates with no count beside them (start and end rates only) cannot be checked by any relation: nothing to say.
   if (
     !ctx.table.columns.some((c) => COUNT_ROLES.has(c.role) && c.role !== "households" && c.role !== "persons")
   )
     return [];
+  // Without households, two or more (count, rate) pairs check each other (rules/implied.ts); a rate outside them
+  // has no base to be checked over, and is said so rather than passed in silence.
+  const implied = new Set(impliedPairs(ctx.table).map((p) => p.rate.col));
   const targeted = new Set(relations.map((r) => r.target.col));
   const out: Relation[] = [];
   for (const column of ctx.table.columns) {
     if (!RATE_ROLES.has(column.role) || targeted.has(column.col) || userColumns.has(column.letter)) continue;
+    if (implied.has(column.col)) continue;
     const group: Relation[] = ctx.table.rows
       .filter((r) => r.kind !== "part" && ctx.value({ row: r.row, col: column.col }) !== undefined)
       .map((r) => ({

@@ -148,7 +148,8 @@ export function buildRelations(
 
   // 2. Aggregate rows: sums of count columns.
   for (const row of rows) {
-    if (row.kind === "unit" || row.covers.length === 0) continue;
+    // A unit covers rows only when split into numbered sub-rows ("3" = "3.1" + "3.2").
+    if (row.covers.length === 0) continue;
     for (const c of columns) {
       if (!COUNT_ROLES.has(c.role)) continue;
       relations.push({
@@ -392,6 +393,27 @@ function flowBalance(
 /** A column of targets assigned from above (plan period) in a report of results: an input, not a result. */
 function isTargetColumn(c: Column): boolean {
   return c.period.startsWith("plan");
+}
+
+const IMPLIED_PAIRS: [ColumnRole, ColumnRole][] = [
+  ["poorHouseholds", "poorRate"],
+  ["nearPoorHouseholds", "nearPoorRate"],
+  ["poorAndNearPoorHouseholds", "multidimRate"],
+];
+
+/**
+ * The (count, rate) pairs of a table without households (rules/implied.ts): each implies a range of household
+ * totals, and two or more pairs of a row must agree. Fewer than two pairs check nothing.
+ */
+export function impliedPairs(table: Table): { count: Column; rate: Column }[] {
+  const { columns } = table;
+  if (columns.some((c) => c.role === "households")) return [];
+  const pairs = IMPLIED_PAIRS.flatMap(([countRole, rateRole]) => {
+    const count = columns.find((c) => c.role === countRole);
+    const rate = columns.find((c) => c.role === rateRole && (!count || c.period === count.period));
+    return count && rate ? [{ count, rate }] : [];
+  });
+  return pairs.length >= 2 ? pairs : [];
 }
 
 /** Pairs (part, whole) that must satisfy part ≤ whole on every row. */

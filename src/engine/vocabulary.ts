@@ -56,6 +56,25 @@ export function normalize(text: string): string {
 
 const has = (t: string, re: RegExp) => re.test(t);
 
+// Abbreviations officials type in headers, as whole words of normalised text: "HN" (hộ nghèo), "HCN" and "hộ CN"
+// (hộ cận nghèo), "TS hộ" (tổng số hộ), "TL" before whose rate (tỷ lệ). "hn" inside "thn" or "hnx" is not one.
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bhcn\b/g, "ho can ngheo"],
+  [/\bhn\b/g, "ho ngheo"],
+  [/\b(ho|so ho|khau) cn\b/g, "$1 can ngheo"],
+  [/\bts (ho|khau)\b/g, "tong so $1"],
+  [/\btl\b(?= ?(ho|ngheo|can ngheo|%|\())/g, "ty le"],
+];
+
+/** A header's words normalised and with the abbreviations written out ("Tỷ lệ HCN (%)" → "ty le ho can ngheo (%)"). */
+export function headerWords(text: string): string {
+  let t = normalize(text);
+  if (!/\b(hcn|hn|cn|ts|tl)\b/.test(t)) return t;
+  for (const [re, out] of ABBREVIATIONS) t = t.replace(re, out);
+  // "Tỷ lệ HN" reads "ty le ho ngheo"; "HN" alone under "Số hộ" reads "so ho ho ngheo": one "ho" is enough.
+  return t.replace(/\bho ho\b/g, "ho");
+}
+
 const ROW_NUMBER = /^(stt|tt|so tt|so thu tu|s\.?t\.?t\.?)$/;
 // "la[n]g" is the village word "làng" without its accent, written so that the engine's source never holds the
 // four letters of a locale flag (test/engine/words.test.ts).
@@ -76,7 +95,7 @@ function subjectOf(t: string): "multidim" | "nearPoor" | "poor" | undefined {
  * whole path: a group header "Hộ nghèo" gives the subject of a leaf "Số hộ" or "Tỷ lệ (%)".
  */
 export function roleOf(path: string[]): ColumnRole {
-  const parts = path.map(normalize).filter((p) => p !== "");
+  const parts = path.map(headerWords).filter((p) => p !== "");
   if (parts.length === 0) return "other";
   const leaf = parts[parts.length - 1];
   const full = parts.join(" > ");
@@ -131,11 +150,12 @@ export function roleOf(path: string[]): ColumnRole {
   if (
     has(
       full,
-      /tong so ho dan cu|tong so ho|tong htn|ho thuong tru|so ho dan cu|tong ho|tong so ho gia dinh/,
+      /tong so ho dan cu|tong so ho|tong htn|ho thuong tru|so ho dan cu|\bho dan cu\b|\bso ho dan\b|\btong ho\b|tong so ho gia dinh/,
     ) &&
     !leafSubject
   ) {
-    if (!subject || has(leaf, /tong so ho$|tong htn|dan cu|thuong tru/)) return "households";
+    if (!subject || has(leaf, /tong so ho$|tong htn|dan cu|thuong tru|^tong ho$|so ho dan$/))
+      return "households";
   }
   const s = leafSubject ?? subject;
   if (s === "multidim") return "poorAndNearPoorHouseholds";
@@ -171,12 +191,12 @@ export const RATE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
 ]);
 
 export function isHeaderWord(text: string): boolean {
-  const t = normalize(text);
+  const t = headerWords(text);
   if (t === "") return false;
   return (
     ROW_NUMBER.test(t) ||
     UNIT_NAME.test(t) ||
-    /so ho|ho ngheo|can ngheo|ty le|tong so|tong htn|khau|thoat ngheo|tai ngheo|phat sinh|ghi chu|du kien|ke hoach|chi tieu|dau ky|cuoi ky|dau nam|cuoi nam/.test(
+    /so ho|ho ngheo|can ngheo|ty le|tong so|tong htn|\btong ho\b|\bho dan\b|khau|thoat ngheo|tai ngheo|phat sinh|ghi chu|du kien|ke hoach|chi tieu|dau ky|cuoi ky|dau nam|cuoi nam/.test(
       t,
     )
   );

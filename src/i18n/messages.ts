@@ -98,7 +98,9 @@ const VI: Record<MessageRule, Builder> = {
   "duplicate-unit": (p) =>
     `Đơn vị "${p.name}" có hai lần trong cùng một nhóm (ô ${p.cell} và ô ${p.otherCell}): có thể chép trùng dòng, hoặc thiếu một đơn vị khác.`,
   "column-unchecked": (p) =>
-    `Chưa kiểm tra được cột ${p.column} (ô ${p.cell}, "${p.header}"): không tìm ra cách tính nào khớp với số liệu ở cả ${p.rows} dòng, nên các số trong cột này chưa được kiểm tra. Hãy cho biết vai trò của cột (thẻ Bảng; trên dòng lệnh --roles).`,
+    p.base === "none"
+      ? `Chưa kiểm tra được cột ${p.column} (ô ${p.cell}, "${p.header}"): không tìm thấy cột tổng số hộ để tính tỷ lệ, nên các tỷ lệ trong cột này chưa được kiểm tra. Hãy cho biết cột nào là tổng số hộ (thẻ Bảng; trên dòng lệnh --roles).`
+      : `Chưa kiểm tra được cột ${p.column} (ô ${p.cell}, "${p.header}"): không tìm ra cách tính nào khớp với số liệu ở cả ${p.rows} dòng, nên các số trong cột này chưa được kiểm tra. Hãy cho biết vai trò của cột (thẻ Bảng; trên dòng lệnh --roles).`,
   "reduction-unchecked": (p) =>
     p.applied === "0"
       ? `Chưa kiểm tra được dòng "${p.header}" (ô ${p.cell}): bảng không có dòng số hộ hay tỷ lệ để tính số giảm.`
@@ -165,7 +167,9 @@ const EN: Record<MessageRule, Builder> = {
   "duplicate-unit": (p) =>
     `Unit "${p.name}" appears twice in the same group (${p.cell} and ${p.otherCell}): a row copied twice, or another unit missing?`,
   "column-unchecked": (p) =>
-    `Column ${p.column} (${p.cell}, "${p.header}") could not be checked: no way of computing it matches the figures in all ${p.rows} rows, so its numbers were not checked. Tell the program the column's role (Table view; on the command line --roles).`,
+    p.base === "none"
+      ? `Column ${p.column} (${p.cell}, "${p.header}") could not be checked: no households column was found to compute its rates over, so they were not checked. Tell the program which column holds the households (Table view; on the command line --roles).`
+      : `Column ${p.column} (${p.cell}, "${p.header}") could not be checked: no way of computing it matches the figures in all ${p.rows} rows, so its numbers were not checked. Tell the program the column's role (Table view; on the command line --roles).`,
   "reduction-unchecked": (p) =>
     p.applied === "0"
       ? `Row "${p.header}" (${p.cell}) could not be checked: the table has no count or rate row to take the reduction from.`

@@ -17,6 +17,7 @@ import type { ColumnRole, RowKind } from "../report";
 import {
   COUNT_ROLES,
   RATE_ROLES,
+  headerWords,
   isHeaderWord,
   isPartLabel,
   isPlanWord,
@@ -45,6 +46,12 @@ function shownText(grid: Grid, row: number, col: number): string {
   const m = mergeAt(grid, row, col);
   const cell = m ? cellAt(grid, m.top, m.left) : cellAt(grid, row, col);
   return cellText(cell).trim();
+}
+
+/** Text of (row, col) unless it is shown there by a merged area that starts in a row above. */
+function ownText(grid: Grid, row: number, col: number): string {
+  const m = mergeAt(grid, row, col);
+  return m && m.top < row ? "" : shownText(grid, row, col);
 }
 
 function isNumericCell(grid: Grid, row: number, col: number): boolean {
@@ -121,9 +128,13 @@ function findHeader(
       if (isNumberingRow(grid, k, left, right)) break;
       const first = shownText(grid, k, left);
       if (numberStyle(first) !== "none" && !mergeAt(grid, k, left)) break;
-      if (isTotalLabel(first) || isTotalLabel(shownText(grid, k, left + 1))) break;
+      // A total row's label is typed in this row; a header cell merged down from above ("Tổng số hộ" beside a
+      // unit column with no STT) is the header continuing, not a total.
+      if (isTotalLabel(ownText(grid, k, left)) || isTotalLabel(ownText(grid, k, left + 1))) break;
       if (looksLikeBodyRow(grid, k, left, right)) break;
       if (rowIsEmpty(grid, k, left, right)) break;
+      // A unit named in words with no row number ("Tổ dân phố 1", no STT column) and its figures: body.
+      if (holdsFigures(grid, k, left, right)) break;
       last = k;
     }
     let tLeft = right;
@@ -141,6 +152,21 @@ function findHeader(
     return block;
   }
   return undefined;
+}
+
+/** Two or more numbers typed in the row that are not years (a header may number its periods 2021, 2022). */
+function holdsFigures(grid: Grid, row: number, left: number, right: number): boolean {
+  let numbers = 0;
+  let years = 0;
+  for (let c = left, end = usedRight(grid, row, right); c <= end; c++) {
+    const m = mergeAt(grid, row, c);
+    if (m && (m.top < row || m.left < c)) continue;
+    if (!isNumericCell(grid, row, c)) continue;
+    numbers++;
+    const v = cellAt(grid, row, c)?.value;
+    if (/^(19|20)\d{2}$/.test(String(v).trim())) years++;
+  }
+  return numbers >= 2 && years < numbers;
 }
 
 function looksLikeBodyRow(grid: Grid, row: number, left: number, right: number): boolean {
@@ -194,7 +220,7 @@ function readColumns(
   // A rate column without a subject in its own header takes the subject of the count column before it.
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
-    if (c.role !== "poorRate" || /ngheo/.test(normalize(c.header))) continue;
+    if (c.role !== "poorRate" || /ngheo/.test(headerWords(c.header))) continue;
     const prev = columns[i - 1];
     if (prev?.role === "nearPoorHouseholds") c.role = "nearPoorRate";
     if (prev?.role === "poorAndNearPoorHouseholds") c.role = "multidimRate";
@@ -369,7 +395,12 @@ function classifyRows(
     } else if (kind === "group") {
       row.style = "letter";
     }
-    if (kind === "part") {
+    // "3.1", "3.2" under unit "3": the hamlets of a village, components of it, never units of the total.
+    const parentUnit = kind === "unit" && !o ? subUnitParent(numberText, rows) : undefined;
+    if (parentUnit) {
+      row.kind = "part";
+      row.partOf = parentUnit.row;
+    } else if (kind === "part") {
       // The row it is part of: the nearest row above that is not itself a part.
       const parent = [...rows].reverse().find((x) => x.kind !== "part");
       if (parent) row.partOf = parent.row;
@@ -379,6 +410,33 @@ function classifyRows(
     end = r;
   }
   return { rows, end, skipped: skipped.filter((r) => r <= end) };
+}
+
+const SUB_NUMBER = /^(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * The unit a row numbered "3.1" belongs to: unit "3" above it, with only its other sub-rows ("3.1", "3.2", their
+ * "Trong đó" lines) between.
+ */
+function subUnitParent(numberText: string, rows: readonly Row[]): Row | undefined {
+  const m = SUB_NUMBER.exec(numberText.trim());
+  if (!m) return undefined;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const n = r.number.trim().replace(/[.)]$/, "");
+    if (r.kind === "unit" && n === m[1]) return r;
+    if (r.kind === "part" && r.partOf !== undefined) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Sub-rows numbered "3.1", "3.2" of a unit "3" (parts of it, not "Trong đó" lines). */
+function subUnitsOf(unit: Row, rows: readonly Row[]): Row[] {
+  const n = unit.number.trim().replace(/[.)]$/, "");
+  return rows.filter(
+    (r) => r.kind === "part" && r.partOf === unit.row && SUB_NUMBER.exec(r.number.trim())?.[1] === n,
+  );
 }
 
 function rowHasTableEnd(
@@ -477,6 +535,17 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
     } else {
       row.covers = rows.filter((r) => r.kind === "unit").map((r) => r.row);
     }
+  }
+  // A unit split into numbered sub-rows ("3" = "3.1" + "3.2") adds them up, when every one carries numbers.
+  for (const row of rows) {
+    if (row.kind !== "unit") continue;
+    const subs = subUnitsOf(row, rows);
+    if (
+      subs.length >= 2 &&
+      carriesNumbers(grid, row.row, columns) &&
+      subs.every((r) => carriesNumbers(grid, r.row, columns))
+    )
+      row.covers = subs.map((r) => r.row);
   }
   // Keep covers in sheet order.
   for (const row of rows) row.covers.sort((a, b) => a - b);

@@ -5,31 +5,22 @@
 // only two pairs disagree nothing says which one is wrong, and the finding is only suggested.
 import type { Finding } from "../report";
 import { a1 } from "../grid";
-import type { ColumnRole } from "../report";
-import { type TableContext, makeFinding } from "../context";
+import { impliedPairs } from "../relations";
+import { type RuleRun, type TableContext, makeFinding } from "../context";
 import { roundHalfUp } from "../numbers";
-
-const PAIRS: [ColumnRole, ColumnRole][] = [
-  ["poorHouseholds", "poorRate"],
-  ["nearPoorHouseholds", "nearPoorRate"],
-  ["poorAndNearPoorHouseholds", "multidimRate"],
-];
+import { copiedFrom } from "../blame";
 
 interface Range {
   lo: number;
   hi: number;
   count: number;
   rateRef: { row: number; col: number };
+  countRef?: { row: number; col: number };
 }
 
-export function impliedBaseFindings(ctx: TableContext): Finding[] {
-  const { columns, rows } = ctx.table;
-  if (columns.some((c) => c.role === "households")) return [];
-  const pairs = PAIRS.flatMap(([countRole, rateRole]) => {
-    const count = columns.find((c) => c.role === countRole);
-    const rate = columns.find((c) => c.role === rateRole && (!count || c.period === count.period));
-    return count && rate ? [{ count, rate }] : [];
-  });
+export function impliedBaseFindings(ctx: TableContext, run?: Pick<RuleRun, "findings">): Finding[] {
+  const { rows } = ctx.table;
+  const pairs = impliedPairs(ctx.table);
   if (pairs.length < 2) return [];
   const out: Finding[] = [];
   const overlap = (rs: Range[]) =>
@@ -71,6 +62,7 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
         hi: r - half > 0 ? (n * 100) / (r - half) : Infinity,
         count: n,
         rateRef,
+        countRef: { row: row.row, col: count.col },
       });
     }
     if (ranges.length < 2) {
@@ -98,6 +90,49 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
       );
     } else if (ranges.length === 2) disputed.set(row.row, ranges);
   }
+  /**
+   * The culprit pair's count, not its rate, is wrong when the aggregate's count less the other rows' is a count
+   * that agrees with the row's own rate over the households the other pair implies (a count copied from the row
+   * above, its rate its own): two relations confirm that value. It is blamed instead of the aggregate.
+   */
+  const countTypo = (r: number, culprit: Range, keep: Range, aggregate: (typeof rows)[number]): boolean => {
+    const ref = culprit.countRef;
+    if (!ref) return false;
+    const total = ctx.value({ row: aggregate.row, col: ref.col });
+    const others = aggregate.covers.filter((x) => x !== r).map((x) => ctx.value({ row: x, col: ref.col }));
+    if (total === undefined || others.some((v) => v === undefined)) return false;
+    const meant = total - others.reduce((sum, v) => sum! + v!, 0)!;
+    if (!Number.isInteger(meant) || meant <= 0 || meant === culprit.count) return false;
+    const rate = ctx.value(culprit.rateRef)!;
+    const half = 0.5 * 10 ** -ctx.decimals(culprit.rateRef);
+    const lo = (meant * 100) / (rate + half);
+    const hi = rate - half > 0 ? (meant * 100) / (rate - half) : Infinity;
+    if (lo > keep.hi + 1e-9 || keep.lo > hi + 1e-9) return false;
+    const aggregateCell = a1(aggregate.row, ref.col);
+    const related = [
+      aggregateCell,
+      a1(culprit.rateRef.row, culprit.rateRef.col),
+      a1(keep.rateRef.row, keep.rateRef.col),
+    ];
+    const f = makeFinding(ctx, "sum-mismatch", "error", ref, meant, related, {
+      variant: "input-typo",
+      targets: related.join(", "),
+      ...copyParams(ref),
+    });
+    out.push(f);
+    // The aggregate that did not match its rows is explained by this count: it is not what to correct.
+    if (run) {
+      const i = run.findings.findIndex(
+        (x) => x.cell === aggregateCell && x.rule === "sum-mismatch" && x.severity === "error",
+      );
+      if (i >= 0) run.findings.splice(i, 1);
+    }
+    return true;
+  };
+  const copyParams = (ref: { row: number; col: number }) => {
+    const copy = copiedFrom(ctx, ref);
+    return copy ? { copiedFrom: copy.cell, copiedAbove: copy.above ? "1" : "" } : {};
+  };
   // Two pairs of a row that cannot share one households total: the aggregate above (or below) the row may say
   // which one is wrong, its households less the other rows' leaving a window only one pair's interval meets.
   for (const [r, ranges] of disputed) {
@@ -111,6 +146,7 @@ export function impliedBaseFindings(ctx: TableContext): Finding[] {
       if (fits.length === 1) {
         const [keep] = fits;
         const culprit = ranges.find((x) => x !== keep)!;
+        if (run && countTypo(r, culprit, keep, aggregate)) continue;
         // Still only suggested: it rests on the aggregate's own figures being right.
         report(culprit, [keep], keep.lo, keep.hi, true);
         out[out.length - 1].related.push(

@@ -50,6 +50,10 @@ export function structureFindings(ctx: TableContext, run: RuleRun): Finding[] {
           column: e.column,
           header: e.header,
           rows: e.rows,
+          // No households column was read: the rate has no base to be computed over.
+          ...(ctx.table.columns.some((c) => c.role === "households" || c.role === "persons")
+            ? {}
+            : { base: "none" }),
         }),
       );
     } else {
