@@ -34,9 +34,7 @@ function bodyRows(): { row: number; hse: [number, number, number]; copied: boole
   out.push({ row: FIRST, hse: agg(G1), copied: true });
   G1.forEach((u, i) => out.push({ row: FIRST + 1 + i, hse: [u[1], u[2], u[3]], copied: COPIED.has(i) }));
   out.push({ row: FIRST + 4, hse: agg(G2), copied: true });
-  G2.forEach((u, i) =>
-    out.push({ row: FIRST + 5 + i, hse: [u[1], u[2], u[3]], copied: COPIED.has(3 + i) }),
-  );
+  G2.forEach((u, i) => out.push({ row: FIRST + 5 + i, hse: [u[1], u[2], u[3]], copied: COPIED.has(3 + i) }));
   out.push({ row: FIRST + 8, hse: agg([...G1, ...G2]), copied: true });
   return out;
 }
@@ -56,7 +54,17 @@ export function report(copy: boolean, block = false) {
     ["BÁO CÁO KẾT QUẢ THỰC HIỆN GIẢM NGHÈO NĂM 2024"],
     ["(Kèm theo Báo cáo số 215/BC-UBND ngày 20/12/2024 của UBND xã Tân Phú)"],
     [],
-    ["STT", "Thôn, bản", "Tổng số hộ", "Đầu năm 2024", null, "Cuối năm 2024", null, "Số hộ nghèo giảm", "Ghi chú"],
+    [
+      "STT",
+      "Thôn, bản",
+      "Tổng số hộ",
+      "Đầu năm 2024",
+      null,
+      "Cuối năm 2024",
+      null,
+      "Số hộ nghèo giảm",
+      "Ghi chú",
+    ],
     [null, null, null, "Số hộ nghèo", "Tỷ lệ (%)", "Số hộ nghèo", "Tỷ lệ (%)", null, null],
     ["A", "B", "1", "2", "3=2/1*100", "4", "5=4/1*100", "6=2-4", "7"],
     line("I", "Khu vực vùng thấp", b[0].hse, endRate(b[0])),

@@ -40,10 +40,13 @@ function plan(copy: boolean) {
   ];
   return read(rows, { merges: ["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5", "G4:H4"] });
 }
-const BODY = [...THON.map((u, i) => ({ row: 6 + i, u: u as [string, number, number, number] })), {
-  row: 11,
-  u: ["", tot(1), tot(2), tot(3)] as [string, number, number, number],
-}];
+const BODY = [
+  ...THON.map((u, i) => ({ row: 6 + i, u: u as [string, number, number, number] })),
+  {
+    row: 11,
+    u: ["", tot(1), tot(2), tot(3)] as [string, number, number, number],
+  },
+];
 
 describe("D. Kế hoạch giảm nghèo năm 2025: projected block copied from the start block", () => {
   test("clean twin: silent", () => {
@@ -74,7 +77,11 @@ describe("D. Kế hoạch giảm nghèo năm 2025: projected block copied from t
     for (const f of r.findings.filter((x) => x.certainty === "suggested")) {
       const typed = r.grid.cells[Number(f.cell.slice(1)) - 1]?.[f.cell.charCodeAt(0) - 65]?.value;
       const v = w.get(f.cell);
-      if (v !== undefined) expect([f.cell, Number(String(v).replace(",", "."))]).toEqual([f.cell, Number(String(typed).replace(/\./g, "").replace(",", "."))]);
+      if (v !== undefined)
+        expect([f.cell, Number(String(v).replace(",", "."))]).toEqual([
+          f.cell,
+          Number(String(typed).replace(/\./g, "").replace(",", ".")),
+        ]);
     }
     for (const x of BODY) {
       const g = w.get(`G${x.row}`);

@@ -1,7 +1,7 @@
 // Red team 2, class B: rounding and display conventions. A whole column truncated (a convention: warnings, not an
 // error per row), rates stored as fractions under "0.00%", rates with one decimal, rates typed English-style with
 // three decimals ("1.234" in a rate column is 1,234 %, not one thousand). Right values are worked out here.
-import { dump, errCells, rate, read, roundTo, sum, truncTo, vnInt, vnRate, writes } from "./helpers";
+import { dump, errCells, rate, read, roundTo, sum, truncTo, vnInt, writes } from "./helpers";
 
 type U = [name: string, h: number, p: number, n: number];
 // Chosen so that truncation and rounding differ in several rows (third decimal ≥ 5).
@@ -24,7 +24,15 @@ function table(show: (c: number, h: number) => number, fmt: (x: number) => unkno
     ["TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM 2024"],
     ["STT", "Xã, phường", "Tổng số hộ", "Hộ nghèo", null, "Hộ cận nghèo", null],
     [null, null, null, "Số hộ", "Tỷ lệ (%)", "Số hộ", "Tỷ lệ (%)"],
-    ...WARDS.map(([n, h, p, c], i) => [i + 1, n, vnInt(h), vnInt(p), fmt(show(p, h)), vnInt(c), fmt(show(c, h))]),
+    ...WARDS.map(([n, h, p, c], i) => [
+      i + 1,
+      n,
+      vnInt(h),
+      vnInt(p),
+      fmt(show(p, h)),
+      vnInt(c),
+      fmt(show(c, h)),
+    ]),
     [null, "Toàn thành phố", vnInt(H), vnInt(P), fmt(show(P, H)), vnInt(N), fmt(show(N, H))],
     [],
     [null, null, null, null, "KT. CHỦ TỊCH"],
@@ -88,7 +96,13 @@ describe("B2. rates stored as fractions under a 0.00% format", () => {
     expect(r.loud).toEqual([]);
   });
   test("clean: full-precision fractions (a live =D/C pasted as values), silent", () => {
-    const r = run(table((c, h) => c / h, (x) => x, formats));
+    const r = run(
+      table(
+        (c, h) => c / h,
+        (x) => x,
+        formats,
+      ),
+    );
     expect(r.loud).toEqual([]);
   });
   test("defective: Xã Bảo Ninh's poor rate 0.0219 (2,19%) for 2,92% is one error on E9; fix writes a fraction", () => {

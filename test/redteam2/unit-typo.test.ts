@@ -78,10 +78,7 @@ describe("C2. near-poor 172 for 127 (F7), no rate beside it: only the total disa
   test("never a proved blame on a unit's near-poor cell: any unit can absorb the difference", () => {
     const r = typo();
     const proved = r.findings.filter(
-      (f) =>
-        f.severity === "error" &&
-        /^F[5-9]$/.test(f.cell) &&
-        f.certainty !== "suggested",
+      (f) => f.severity === "error" && /^F[5-9]$/.test(f.cell) && f.certainty !== "suggested",
     );
     expect(proved.map((f) => f.cell)).toEqual([]);
   });

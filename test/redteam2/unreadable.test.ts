@@ -7,7 +7,7 @@ import * as path from "path";
 import { gridSheetXml, makeXlsx } from "../xlsx/make";
 import { gridFromRows } from "../../src/engine/grid";
 import { runCli } from "../cli/helpers";
-import { read } from "./helpers";
+import { dump, read } from "./helpers";
 
 const CROSSTAB: (string | number | null)[][] = [
   ["SỐ HỘ NGHÈO PHÂN THEO DÂN TỘC VÀ THÔN, XÃ PHÌN NGAN NĂM 2024"],
@@ -43,9 +43,8 @@ describe("E. in the engine: what it cannot read is said", () => {
   ] as const) {
     test(`${name}: unread non-empty, or a claimed table says it is unsure / unchecked`, () => {
       const r = read(rows as unknown[][]);
-      const spoken = r.findings.some((f) =>
-        ["structure-unsure", "column-unchecked"].includes(f.rule),
-      );
+      dump(r);
+      const spoken = r.findings.some((f) => ["structure-unsure", "column-unchecked"].includes(f.rule));
       expect(r.unread.length > 0 || spoken).toBe(true);
       // and no claimed table passes its numbers in silence as checked poverty figures
       if (r.analyses.length && r.unread.length === 0) expect(r.loud.length).toBeGreaterThan(0);
@@ -53,6 +52,7 @@ describe("E. in the engine: what it cannot read is said", () => {
   }
   test("a table of only text: no table claimed, no finding", () => {
     const r = read(TEXT as unknown[][]);
+    dump(r);
     expect(r.analyses).toEqual([]);
     expect(r.findings).toEqual([]);
   });
