@@ -12,6 +12,7 @@ const STRINGS = {
     noFindings: "  Không có sai sót.",
     noTable: (sheet: string) => `Trang tính "${sheet}": không tìm thấy bảng số liệu.`,
     noTableAnywhere: "Không tìm thấy bảng số liệu nào trong tệp.",
+    nothingChecked: (file: string) => `Tổng kết ${file}: không có bảng số liệu nào được kiểm tra.`,
     unreadSummary: (n: number) => `Còn ${n} phần có số liệu chưa đọc được (xem trên): chưa kiểm tra hết tệp.`,
     unread: (u: Unread) =>
       u.reason === "no-table"
@@ -19,7 +20,7 @@ const STRINGS = {
         : u.reason === "rows"
           ? `CHƯA ĐỌC HẾT: bảng ở ${u.range} (trang "${u.sheet}"): chỉ đọc được ${u.rowsRead}/${u.rowsTotal} dòng có số liệu.`
           : u.reason === "columns"
-            ? `CHƯA ĐỌC: trang "${u.sheet}", cột ở ${u.range} có số liệu nhưng không hiểu tiêu đề (không phải một năm đã đọc), chưa kiểm tra.`
+            ? `CHƯA ĐỌC: trang "${u.sheet}", cột ở ${u.range} có số liệu nhưng không hiểu tiêu đề của cột, chưa kiểm tra.`
             : `CHƯA ĐỌC: trang "${u.sheet}", vùng ${u.range} có số liệu nằm ngoài các bảng đã đọc.`,
     headers: ["Mức độ", "Ô", "Quy tắc", "Đang ghi", "Đúng là", "Nội dung"],
     severity: { error: "lỗi", warning: "cảnh báo", info: "thông tin" } as Record<Severity, string>,
@@ -44,6 +45,7 @@ const STRINGS = {
     noFindings: "  No problems found.",
     noTable: (sheet: string) => `Sheet "${sheet}": no data table found.`,
     noTableAnywhere: "No data table found in the file.",
+    nothingChecked: (file: string) => `Summary for ${file}: no data table was checked.`,
     unreadSummary: (n: number) =>
       `${n} part(s) holding numbers could not be read (see above): the file is not fully checked.`,
     unread: (u: Unread) =>
@@ -52,7 +54,7 @@ const STRINGS = {
         : u.reason === "rows"
           ? `NOT READ IN FULL: table ${u.range} (sheet "${u.sheet}"): only ${u.rowsRead} of ${u.rowsTotal} rows with numbers were read.`
           : u.reason === "columns"
-            ? `NOT READ: sheet "${u.sheet}", the column at ${u.range} holds numbers but its heading was not understood (not a year read); not checked.`
+            ? `NOT READ: sheet "${u.sheet}", the column at ${u.range} holds numbers but its heading was not understood; not checked.`
             : `NOT READ: sheet "${u.sheet}", range ${u.range} holds numbers outside the tables read.`,
     headers: ["Severity", "Cell", "Rule", "Actual", "Expected", "Message"],
     severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
@@ -135,8 +137,11 @@ export function renderReport(report: Report, lang: Lang, sheetsWithoutTable: str
   if (report.tables.length === 0 && sheetsWithoutTable.length === 0) blocks.push(s.noTableAnywhere);
   if (unread.length) blocks.push(unread.map((u) => s.unread(u)).join("\n"));
   const { errors, warnings, infos } = report.summary;
+  // "0 lỗi" is never said of a file in which no table was read.
   blocks.push(
-    s.summary(report.file, errors, warnings, infos) +
+    (report.tables.length === 0
+      ? s.nothingChecked(report.file)
+      : s.summary(report.file, errors, warnings, infos)) +
       (unread.length ? ` ${s.unreadSummary(unread.length)}` : ""),
   );
   return blocks.join("\n\n") + "\n";

@@ -237,6 +237,8 @@ export function analyzeTable(grid: Grid, table: Table, options: AnalyzeOptions =
   for (const f of findings) {
     if (f.rule !== "number-as-text" || f.expected === null || derivedAt(f.cell)) continue;
     if (converted.has(f.cell)) continue;
+    // A suspected cell stays as typed, text included, until the user settles it: nothing is written to it.
+    if (suspected.has(refKey(parseA1(f.cell)))) continue;
     converted.add(f.cell);
     const ref = parseA1(f.cell);
     const kind = ctx.kindOf.get(refKey(ref));

@@ -11,7 +11,8 @@ export interface Unread {
   range?: string;
   /**
    * "no-table": numbers but no table; "outside": numbers outside the tables read; "rows": rows of a table skipped;
-   * "columns": a column of a table read transposed (a year heading not understood) holding numbers, not read.
+   * "columns": a column of a table holding numbers under a heading not understood (a column read as "other", a year
+   * heading of a table read transposed), not read.
    */
   reason: "no-table" | "outside" | "rows" | "columns";
   /** For "rows": the table's rows read, and the rows with numbers in its range. */
@@ -96,7 +97,7 @@ export function unreadParts(grid: Grid, tables: readonly Table[]): Unread[] {
  * read and is not one of the years it read (a heading not understood, "Giai đoạn 2021-2025"), one per column.
  */
 function unreadColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
-  if (!t.transposed) return [];
+  if (!t.transposed) return unreadOtherColumns(grid, t, said);
   const { rows, columns, labelColumn } = t.transposed;
   const read = new Set(columns);
   const out: Unread[] = [];
@@ -114,6 +115,31 @@ function unreadColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
     out.push({
       sheet: grid.sheet,
       range: rangeA1({ top, left: col, bottom, right: col }),
+      reason: "columns",
+    });
+  }
+  return out;
+}
+
+/**
+ * A table read the usual way: a column whose heading was not understood (role "other") and that holds numbers on
+ * the table's rows was not checked ("Năm sinh", a code, a tick column's total), one per column.
+ */
+function unreadOtherColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
+  const out: Unread[] = [];
+  for (const c of t.columns) {
+    if (c.role !== "other") continue;
+    const hits = t.rows
+      .map((r) => r.row)
+      .filter((row) => {
+        const cell = grid.cells[row - grid.top]?.[c.col - grid.left];
+        return !!cell && (isNumeric(cell.value) || (!!cell.formula && typeof cell.value === "number"));
+      });
+    if (hits.length === 0) continue;
+    for (const row of hits) said.add(`${row}:${c.col}`);
+    out.push({
+      sheet: grid.sheet,
+      range: rangeA1({ top: Math.min(...hits), left: c.col, bottom: Math.max(...hits), right: c.col }),
       reason: "columns",
     });
   }

@@ -121,7 +121,7 @@ const vi = {
     "Chưa đọc hết: bảng ở {range} chỉ đọc được {read}/{total} dòng có số liệu; các dòng còn lại chưa được kiểm tra.",
   unreadOutside: "Chưa đọc: vùng {range} có số liệu nằm ngoài bảng đã đọc, chưa được kiểm tra.",
   unreadColumns:
-    "Chưa đọc: cột ở {range} có số liệu nhưng không hiểu tiêu đề (không phải một năm đã đọc), chưa được kiểm tra.",
+    "Chưa đọc: cột ở {range} có số liệu nhưng không hiểu tiêu đề của cột, chưa được kiểm tra.",
   readOnlyYears:
     "Bảng chỉ tiêu theo năm: chỉ kiểm tra, không ghi gì vào bảng (không sửa, không đánh dấu, không lập phụ lục).",
   refusedUnsure:
@@ -321,7 +321,7 @@ const en: UiStrings = {
     "Not read in full: the table at {range} was read for only {read} of {total} rows with numbers; the rest was not checked.",
   unreadOutside: "Not read: the range {range} holds numbers outside the table read, not checked.",
   unreadColumns:
-    "Not read: the column at {range} holds numbers but its heading was not understood (not a year read), not checked.",
+    "Not read: the column at {range} holds numbers but its heading was not understood, not checked.",
   readOnlyYears:
     "Indicator table by year: checked only, nothing is written to it (no fixes, no marks, no appendix).",
   refusedUnsure:

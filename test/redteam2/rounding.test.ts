@@ -68,10 +68,16 @@ describe("B1. a whole rate column truncated instead of rounded", () => {
     expect(loud.length).toBeGreaterThan(0);
     expect([...new Set(loud.map((f) => f.rule))]).toEqual(["rate-rounding"]);
   });
-  test("the convention is one note per column, not a warning on every truncated cell", () => {
+  // Lead's decision: the convention is said on each cell it changes (a warning with the rounded value), so the
+  // official sees every rate that would read differently; one note per column would hide which ones.
+  test("the convention is said on exactly the truncated cells that differ, each with its rounded value", () => {
     const r = run(t);
     const notes = r.findings.filter((f) => f.rule === "rate-rounding");
-    expect(notes.length).toBeLessThanOrEqual(2);
+    expect(notes.map((f) => f.cell).sort()).toEqual([...differing].sort());
+    for (const f of notes) {
+      const [n, h] = countOf(f.cell);
+      expect([f.cell, f.expected]).toEqual([f.cell, roundTo(pct(n, h), 2)]);
+    }
   });
   test("a real wrong rate among truncated ones is still an error, with its value", () => {
     const bad = table((c, h) => truncTo(pct(c, h), 2), vn(2));

@@ -1,6 +1,10 @@
 // Red team 2, class C: a unit typo the evidence pins down (households 2.947 for 2.497: its own rate and the total
 // both say 2.497) versus one it does not (a near-poor count with no rate beside it, only the total disagrees).
-// The first is proved and fix mends it; the second is never a proved blame on the unit, nor written.
+// The first is pinned (its value found on its cell); the second is never a blame on the unit, nor written.
+// Lead's decision (issue 23, item 1): a typed count whose value could be right is never changed by the program, however
+// strong the evidence: it is suggested with the value that makes its rate and the total agree, and the page offers
+// "Sửa thành 2.497" as the user's own decision; nothing is recomputed from the typed value meanwhile.
+import { fixPlan } from "../../src/engine";
 import { dump, errCells, rate, read, sum, vnInt, vnRate, writes } from "./helpers";
 
 type U = [name: string, h: number, p: number, n: number];
@@ -52,13 +56,14 @@ describe("C1. households 2.947 for 2.497 (C5): its rate and the total both say 2
     dump(r);
     expect(errCells(r.findings)).toEqual([["C5", 2497]]);
   });
-  test("proved: two independent relations pin the same value", () => {
+  test("suggested with the value both relations pin: a typed count that could be right is the user's to change", () => {
     const f = typo().findings.find((x) => x.cell === "C5" && x.severity === "error");
-    expect(f?.certainty).not.toBe("suggested");
+    expect([f?.certainty, f?.expected]).toEqual(["suggested", 2497]);
   });
-  test("fix writes 2.497 in C5 and touches neither E5 nor the total C10", () => {
+  test("fix does not write 2.947 back as a number, nor E5 or the total C10 from it", () => {
     const w = writes(typo());
-    expect(w.get("C5")).toBe(2497);
+    expect(w.get("C5")).not.toBe(2947);
+    // E5 may be written only as its typed text made a number (5,25), never recomputed from 2.947.
     expect(w.get("E5") ?? rate(131, 2497)).toBe(rate(131, 2497));
     expect(w.get("C10") ?? H).toBe(H);
   });
@@ -82,12 +87,16 @@ describe("C2. near-poor 172 for 127 (F7), no rate beside it: only the total disa
     );
     expect(proved.map((f) => f.cell)).toEqual([]);
   });
-  test("fix writes no unit's near-poor count other than as typed, and not the total from the typo", () => {
-    const w = writes(typo());
+  // Lead's decision: a total that does not add up is reported on the total (the seeds' stale subtotals, the demo's
+  // 512 for 521); fix makes it a live =SUM of its rows, never a typed number, so it follows the rows as soon as the
+  // unit is corrected. No unit cell is changed.
+  test("fix writes no unit's near-poor count other than as typed; the total becomes a live SUM, not a number", () => {
+    const plan = fixPlan(typo().analyses).writes;
+    const w = new Map(plan.map((x) => [x.cell, x.value]));
     const typed = [164, 140, 172, 119, 151];
     typed.forEach((v, i) => expect([i, w.get(`F${5 + i}`) ?? v]).toEqual([i, v]));
-    // writing the total as the sum (with 172) would bake the typo in
-    expect(w.get("F10") ?? N).not.toBe(N + 45);
+    const total = plan.find((x) => x.cell === "F10");
+    if (total) expect(total.formula).toBe("=SUM(F5:F9)");
   });
 });
 
@@ -96,12 +105,15 @@ describe("C3. the same typo in a count whose rate is there (D7 poor 181 for 118)
     huyen((rows) => {
       rows[6][3] = "181";
     });
-  test("one error on D7 with 118, not suggested, written by fix", () => {
+  test("one error on D7 with 118, suggested (a typed count that could be right), nothing written from 181", () => {
     const r = typo();
     dump(r);
     expect(errCells(r.findings)).toEqual([["D7", 118]]);
     const f = r.findings.find((x) => x.cell === "D7" && x.severity === "error");
-    expect(f?.certainty).not.toBe("suggested");
-    expect(writes(r).get("D7")).toBe(118);
+    expect(f?.certainty).toBe("suggested");
+    const w = writes(r);
+    expect(w.get("D7")).not.toBe(181);
+    expect(w.get("E7") ?? rate(118, 2215)).toBe(rate(118, 2215));
+    expect(w.get("D10") ?? P).toBe(P);
   });
 });

@@ -580,6 +580,20 @@ function titleAbove(grid: Grid, from: number, to: number, left: number, right: n
   return lines.join("\n");
 }
 
+/**
+ * Headers suggest, the numbers decide: a block whose count and rate columns hold no number in any body row (a list
+ * of measures whose prose happens to name "hộ nghèo") is no table to check.
+ */
+function holdsNumbers(grid: Grid, rows: readonly Row[], columns: readonly Column[]): boolean {
+  const numeric = columns.filter((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role));
+  return rows.some((r) =>
+    numeric.some((c) => {
+      const v = cellAt(grid, r.row, c.col)?.value;
+      return (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && /\d/.test(v));
+    }),
+  );
+}
+
 export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
   const tables: Table[] = [];
   const bottom = gridBottom(grid);
@@ -593,7 +607,11 @@ export function detectTables(grid: Grid, overrides?: Overrides): Table[] {
     const bodyTop = (block.numberingRow ?? block.bottom) + 1;
     const { rows, end, skipped } = classifyRows(grid, block, columns, bodyTop, bottom, overrides);
     demoteFlagColumns(grid, columns, rows, overrides);
-    if (rows.length === 0 || !columns.some((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role))) {
+    if (
+      rows.length === 0 ||
+      !columns.some((c) => COUNT_ROLES.has(c.role) || RATE_ROLES.has(c.role)) ||
+      !holdsNumbers(grid, rows, columns)
+    ) {
       from = block.bottom + 1;
       continue;
     }
