@@ -129,13 +129,14 @@ function unreadOtherColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
   const out: Unread[] = [];
   for (const c of t.columns) {
     if (c.role !== "other") continue;
-    const hits = t.rows
-      .map((r) => r.row)
-      .filter((row) => {
-        const cell = grid.cells[row - grid.top]?.[c.col - grid.left];
-        return !!cell && (isNumeric(cell.value) || (!!cell.formula && typeof cell.value === "number"));
-      });
-    if (hits.length === 0) continue;
+    // Numbers on aggregate rows only (a count of ticks or TRUE flags under "Trên 5%") are the column's total of
+    // what it marks, not figures of its own.
+    const holds = (row: number) => {
+      const cell = grid.cells[row - grid.top]?.[c.col - grid.left];
+      return !!cell && (isNumeric(cell.value) || (!!cell.formula && typeof cell.value === "number"));
+    };
+    if (!t.rows.some((r) => (r.kind === "unit" || r.kind === "part") && holds(r.row))) continue;
+    const hits = t.rows.map((r) => r.row).filter(holds);
     for (const row of hits) said.add(`${row}:${c.col}`);
     out.push({
       sheet: grid.sheet,
