@@ -120,8 +120,7 @@ const vi = {
   unreadRows:
     "Chưa đọc hết: bảng ở {range} chỉ đọc được {read}/{total} dòng có số liệu; các dòng còn lại chưa được kiểm tra.",
   unreadOutside: "Chưa đọc: vùng {range} có số liệu nằm ngoài bảng đã đọc, chưa được kiểm tra.",
-  unreadColumns:
-    "Chưa đọc: cột ở {range} có số liệu nhưng không hiểu tiêu đề của cột, chưa được kiểm tra.",
+  unreadColumns: "Chưa đọc: cột ở {range} có số liệu nhưng không hiểu tiêu đề của cột, chưa được kiểm tra.",
   readOnlyYears:
     "Bảng chỉ tiêu theo năm: chỉ kiểm tra, không ghi gì vào bảng (không sửa, không đánh dấu, không lập phụ lục).",
   refusedUnsure:
