@@ -231,6 +231,18 @@ export function headerCell(ctx: TableContext, col: number): string {
   return m ? a1(m.top, m.left) : a1(last, col);
 }
 
+/** An alternative reading of a rate: the row's count in `col` over the base `baseAt` gives for the row. */
+const rateOver =
+  (col: number, baseAt: (row: number) => Ref) =>
+  (rel: Relation): Relation => ({
+    kind: "rate",
+    rule: "rate-mismatch",
+    target: rel.target,
+    numerator: [{ row: rel.target.row, col }],
+    base: baseAt(rel.target.row),
+    scale: 100,
+  });
+
 /**
  * Another relation for a failing column that holds in every row where it applies: for a rate (or a reduction in
  * points), count / households × 100 over the table's columns; for a count, the difference of two counts. The
@@ -272,14 +284,7 @@ export function findAlternative(
           prior += READING_WEIGHTS.headerNumerator;
         if (y.role === "households") prior += READING_WEIGHTS.householdsBase;
         candidates.push({
-          build: (rel) => ({
-            kind: "rate",
-            rule: "rate-mismatch",
-            target: rel.target,
-            numerator: [{ row: rel.target.row, col: x.col }],
-            base: { row: rel.target.row, col: y.col },
-            scale: 100,
-          }),
+          build: rateOver(x.col, (row) => ({ row, col: y.col })),
           prior,
           cols: [x.col, y.col],
           named: namesBase(y),
@@ -293,14 +298,7 @@ export function findAlternative(
         if (x.role === "households" || x.role === "persons") continue;
         if (subject && x.role !== subject) continue;
         candidates.push({
-          build: (rel) => ({
-            kind: "rate",
-            rule: "rate-mismatch",
-            target: rel.target,
-            numerator: [{ row: rel.target.row, col: x.col }],
-            base: { row: whole, col: x.col },
-            scale: 100,
-          }),
+          build: rateOver(x.col, () => ({ row: whole, col: x.col })),
           prior: namesBase(x) || shareOfTotal(column.header) ? READING_WEIGHTS.headerBase : 0,
           cols: [x.col],
           named: namesBase(x) || shareOfTotal(column.header),
