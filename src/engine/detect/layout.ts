@@ -431,12 +431,11 @@ function subUnitParent(numberText: string, rows: readonly Row[]): Row | undefine
   return undefined;
 }
 
-/** Sub-rows numbered "3.1", "3.2" of a unit "3" (parts of it, not "Trong đó" lines). */
-function subUnitsOf(unit: Row, rows: readonly Row[]): Row[] {
+/** Sub-rows numbered "3.1", "3.2" of a unit "3" (parts of it, not "Trong đó" lines); `parts` by the row they
+ *  are part of (one pass over the rows, not one per unit). */
+function subUnitsOf(unit: Row, parts: ReadonlyMap<number, readonly Row[]>): Row[] {
   const n = unit.number.trim().replace(/[.)]$/, "");
-  return rows.filter(
-    (r) => r.kind === "part" && r.partOf === unit.row && SUB_NUMBER.exec(r.number.trim())?.[1] === n,
-  );
+  return (parts.get(unit.row) ?? []).filter((r) => SUB_NUMBER.exec(r.number.trim())?.[1] === n);
 }
 
 function rowHasTableEnd(
@@ -537,9 +536,16 @@ function linkHierarchy(grid: Grid, rows: Row[], columns: Column[]): void {
     }
   }
   // A unit split into numbered sub-rows ("3" = "3.1" + "3.2") adds them up, when every one carries numbers.
+  const parts = new Map<number, Row[]>();
+  for (const r of rows) {
+    if (r.kind !== "part" || r.partOf === undefined) continue;
+    const list = parts.get(r.partOf);
+    if (list) list.push(r);
+    else parts.set(r.partOf, [r]);
+  }
   for (const row of rows) {
     if (row.kind !== "unit") continue;
-    const subs = subUnitsOf(row, rows);
+    const subs = subUnitsOf(row, parts);
     if (
       subs.length >= 2 &&
       carriesNumbers(grid, row.row, columns) &&
