@@ -87,3 +87,27 @@ test("a column whose heading is not one year but holds numbers: the pane says it
   const bar = await screen.findByTestId("unread");
   expect(bar.textContent).toContain("cột ở E1:E5");
 });
+
+describe("every other view of the pane over a years table: shown, nothing offered to write", () => {
+  for (const view of ["table", "appendix", "prose"] as const) {
+    test(`${view}: renders without a crash, no error on the console, nothing written`, async () => {
+      const errors: unknown[] = [];
+      const spy = jest.spyOn(console, "error").mockImplementation((...a) => void errors.push(a));
+      const host = new FakeHost(indicators(7.56));
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <PhuLucPane host={host} initialView={view} />
+        </FluentProvider>,
+      );
+      await screen.findByTestId("summary");
+      // The pane's own words stay in place of the view's content: no stack trace, no "undefined".
+      expect(document.body.textContent ?? "").not.toMatch(/undefined|NaN|TypeError/);
+      expect(host.callsTo("applyWrites")).toEqual([]);
+      expect(host.callsTo("markFindings")).toEqual([]);
+      if (view === "appendix")
+        await screen.findByText("Bảng chỉ tiêu theo năm: chỉ kiểm tra, không lập phụ lục từ bảng này.");
+      spy.mockRestore();
+      expect(errors).toEqual([]);
+    });
+  }
+});
