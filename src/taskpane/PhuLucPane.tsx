@@ -36,6 +36,7 @@ import { proseUi } from "../i18n/prose";
 import type { PaneHost, PaneView } from "../hosts/port";
 import type { NoticeChannel } from "./notices";
 import { usePane, type PaneState } from "./usePane";
+import { ACTIONS, CARD, CARD_TITLE } from "./styles";
 
 /** Findings about how a cell is written, not about its value: nothing for the user to confirm. */
 const NOT_CONFIRMABLE = new Set<string>(["number-as-text", "missing-value", "structure-unsure"]);
@@ -101,17 +102,8 @@ const useStyles = makeStyles({
   busy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minHeight: "6px" },
   body: { paddingTop: tokens.spacingVerticalS, minWidth: 0 },
   tabs: { flexWrap: "wrap" },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  card: CARD,
+  cardTitle: CARD_TITLE,
   changeList: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -121,12 +113,7 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyNumeric,
     overflowWrap: "anywhere",
   },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
+  actions: ACTIONS,
   steps: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,

@@ -38,20 +38,12 @@ import {
 } from "../../i18n/many";
 import type { PaneHost } from "../../hosts/port";
 import { downloadBytes, XLSX_TYPE } from "../exportFindings";
+import { ACTIONS, CARD, CARD_TITLE } from "../styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, minWidth: 0 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  section: CARD,
+  h3: CARD_TITLE,
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: {
     margin: 0,
@@ -61,12 +53,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     overflowWrap: "anywhere",
   },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
+  actions: ACTIONS,
   error: { color: tokens.colorPaletteRedForeground1 },
   // A finding's sentence as a link to its cell: read like the list around it, left-aligned and wrapped.
   cellLink: {
