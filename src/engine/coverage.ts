@@ -2,7 +2,8 @@
 // outside every table it read, and rows inside a table's range that it did not read as rows. A checker that says
 // "no errors" about a table it did not read is worse than none: the hosts print these, and `check` exits with its
 // own status when nothing else is wrong.
-import { type Grid, gridRight, rangeA1 } from "./grid";
+import { type Cell, type Grid, gridRight, rangeA1 } from "./grid";
+import { normalize } from "./vocabulary";
 import type { Table } from "./model";
 
 export interface Unread {
@@ -26,6 +27,13 @@ function isNumeric(v: unknown): boolean {
   return typeof v === "string" && /^\s*[-+]?\d[\d.,\s]*%?\s*$/.test(v);
 }
 
+/** A cell holding a number: typed or pasted (isNumeric), or a formula's cached number. */
+function holdsNumber(cell: Cell | undefined): boolean {
+  return !!cell && (cell.formula ? typeof cell.value === "number" : isNumeric(cell.value));
+}
+
+const at = (grid: Grid, row: number, col: number) => grid.cells[row - grid.top]?.[col - grid.left];
+
 /** Rows of the sheet with at least two numbers, each with its numeric columns. */
 function numericRows(grid: Grid): Map<number, number[]> {
   const out = new Map<number, number[]>();
@@ -33,8 +41,7 @@ function numericRows(grid: Grid): Map<number, number[]> {
     if (!row) return;
     const cols: number[] = [];
     row.forEach((cell, j) => {
-      if (cell && !cell.formula && isNumeric(cell.value)) cols.push(grid.left + j);
-      else if (cell?.formula && typeof cell.value === "number") cols.push(grid.left + j);
+      if (holdsNumber(cell)) cols.push(grid.left + j);
     });
     if (cols.length >= 2) out.set(grid.top + i, cols);
   });
@@ -104,10 +111,7 @@ function unreadColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
   const right = gridRight(grid);
   for (let col = labelColumn + 1; col <= right; col++) {
     if (read.has(col)) continue;
-    const hits = rows.filter((row) => {
-      const cell = grid.cells[row - grid.top]?.[col - grid.left];
-      return !!cell && (isNumeric(cell.value) || (!!cell.formula && typeof cell.value === "number"));
-    });
+    const hits = rows.filter((row) => holdsNumber(at(grid, row, col)));
     if (hits.length === 0) continue;
     for (const row of hits) said.add(`${row}:${col}`);
     const top = Math.min(t.range.top, ...hits);
@@ -121,22 +125,21 @@ function unreadColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
   return out;
 }
 
+/** Words of a heading that name a poverty figure ("Hộ nghèo", "Tỷ lệ giảm", "Nhân khẩu"): a column so headed that
+ *  the reading could not place holds figures left unchecked. "Mã xã", "Số thôn", "Diện tích", "Năm sinh" do not. */
+const FIGURE_WORDS = /\b(ho|ngheo|can ngheo|ty le|khau|thoat|giam|tai ngheo|phat sinh)\b/;
+
 /**
- * A table read the usual way: a column whose heading was not understood (role "other") and that holds numbers on
- * the table's rows was not checked ("Năm sinh", a code, a tick column's total), one per column.
+ * A table read the usual way: a column whose heading names a poverty figure but was not placed (role "other") and
+ * that holds numbers on the table's rows was not checked: a tick column's count, "Hộ nghèo" typed as "x". A
+ * descriptive column (a code, a count of villages, an area) is not a figure the table is checked for, and is not said.
  */
 function unreadOtherColumns(grid: Grid, t: Table, said: Set<string>): Unread[] {
   const out: Unread[] = [];
   for (const c of t.columns) {
-    if (c.role !== "other") continue;
-    // Numbers on aggregate rows only (a count of ticks or TRUE flags under "Trên 5%") are the column's total of
-    // what it marks, not figures of its own.
-    const holds = (row: number) => {
-      const cell = grid.cells[row - grid.top]?.[c.col - grid.left];
-      return !!cell && (isNumeric(cell.value) || (!!cell.formula && typeof cell.value === "number"));
-    };
-    if (!t.rows.some((r) => (r.kind === "unit" || r.kind === "part") && holds(r.row))) continue;
-    const hits = t.rows.map((r) => r.row).filter(holds);
+    if (c.role !== "other" || !FIGURE_WORDS.test(normalize(c.header))) continue;
+    const hits = t.rows.map((r) => r.row).filter((row) => holdsNumber(at(grid, row, c.col)));
+    if (hits.length === 0) continue;
     for (const row of hits) said.add(`${row}:${c.col}`);
     out.push({
       sheet: grid.sheet,

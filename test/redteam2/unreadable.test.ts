@@ -84,3 +84,31 @@ describe("E. on the CLI: status 3 when numbers were not read, never '0 lỗi' al
     expect(r.code === 0 ? /bảng/i.test(r.stdout + r.stderr) : true).toBe(true);
   });
 });
+
+describe("E. a descriptive column of numbers beside a clean table is not 'unread' (a clean table stays silent)", () => {
+  const table = (header: string, values: unknown[]) =>
+    read([
+      ["STT", "Tên xã", header, "Tổng số hộ", "Số hộ nghèo", "Tỷ lệ (%)"],
+      [1, "Xã An Bình", values[0], 1200, 60, 5],
+      [2, "Xã An Lạc", values[1], 800, 20, 2.5],
+      [3, "Xã An Phú", values[2], 1000, 45, 4.5],
+      [null, "Tổng cộng", null, 3000, 125, 4.17],
+    ]);
+  const cases: [string, unknown[]][] = [
+    ["Mã xã", [25450, 25453, 25456]],
+    ["Mã ĐVHC", ["25450", "25453", "25456"]],
+    ["Số thôn", [5, 7, 6]],
+    ["Diện tích (km2)", [12.5, 30.1, 22]],
+  ];
+  for (const [header, values] of cases)
+    test(`"${header}": read whole, silent, nothing said unread`, () => {
+      const r = table(header, values);
+      expect(r.unitRows).toEqual([2, 3, 4]);
+      expect(r.loud).toEqual([]);
+      expect(r.unread).toEqual([]);
+    });
+  test("a column headed as a poverty figure that could not be placed ('Hộ nghèo' as ticks) is said", () => {
+    const r = read(LIST as unknown[][]);
+    expect(r.unread.map((u) => u.range)).toEqual(expect.arrayContaining(["E8"]));
+  });
+});
