@@ -23,8 +23,9 @@ const READING_WEIGHTS = {
   /** ... and for more than this share of the failures. */
   copyMinShare: 0.5,
   /**
-   * Two columns of small whole numbers (1, 2, 3 households) agree by chance: a copy is told by at least copyMinCells
-   * equal cells holding a number at least this large, or not whole (a rate with its decimals).
+   * Two columns of small whole numbers (1, 2, 3 households) agree by chance, and a group or total that repeats its
+   * only unit repeats the agreement: a copy is told by at least copyMinCells DISTINCT equal values, each at least
+   * this large or not whole (a rate with its decimals).
    */
   copyTellingValue: 10,
   /** An alternative relation must hold in every row where it applies, and apply in at least this many rows. */
@@ -151,18 +152,18 @@ function copyOf(ctx: TableContext, target: number, failingCells: Ref[]): CopyExp
     if (c.col === target || kindOfColumn(c) !== kind) continue;
     const values = new Set<number>();
     let copies = 0;
-    let telling = 0;
+    const telling = new Set<number>();
     for (const ref of failingCells) {
       const x = ctx.value(ref);
       const y = ctx.value({ row: ref.row, col: c.col });
       if (x === undefined || y === undefined || Math.abs(x - y) >= EPS) continue;
       copies++;
       values.add(x);
-      if (Math.abs(x) >= READING_WEIGHTS.copyTellingValue || !Number.isInteger(x)) telling++;
+      if (Math.abs(x) >= READING_WEIGHTS.copyTellingValue || !Number.isInteger(x)) telling.add(x);
     }
     if (copies < READING_WEIGHTS.copyMinCells || copies <= failingCells.length * READING_WEIGHTS.copyMinShare)
       continue;
-    if (values.size < 2 || telling < READING_WEIGHTS.copyMinCells) continue;
+    if (values.size < 2 || telling.size < READING_WEIGHTS.copyMinCells) continue;
     const { same, both } = sameRows(ctx, target, c.col);
     const better =
       !best ||

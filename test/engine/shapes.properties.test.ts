@@ -194,6 +194,26 @@ describe("tables in the shapes officials keep", () => {
               options: { totalFirst: false, totalLabel: "Tổng cộng", rates: "number", numbering: "roman" },
             },
           ],
+          // Found next: 10 = 10 on the unit, its group and the total (one value three times), 1 = 1 on its part.
+          [
+            {
+              groups: [
+                {
+                  name: "Đơn vị cấp trên 1",
+                  units: [
+                    {
+                      name: "Đơn vị 1.1",
+                      households: 960,
+                      poor: 10,
+                      nearPoor: 10,
+                      part: { households: 96, poor: 1, nearPoor: 1 },
+                    },
+                  ],
+                },
+              ],
+              options: { totalFirst: false, totalLabel: "Tổng cộng", rates: "number", numbering: "roman" },
+            },
+          ],
         ],
       },
     );
